@@ -1,0 +1,301 @@
+"""The `ocop-desktop` command line: wiring only. Every command calls a service and words its problems through
+`ocop_desktop.messages`; no traceback reaches a user. Heavy modules are imported inside the commands that need
+them, so `ocop-desktop score` starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ocop_desktop import __version__
+from ocop_desktop.domain.errors import Problem, UserFacingError
+from ocop_desktop.messages import DEFAULT_LANG, LANGS, describe, ui_text
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
+
+STAR = "★"
+
+
+def _print_problems(problems: Sequence[Problem], lang: str) -> None:
+    sys.stdout.flush()  # what was printed before the problems stays before them
+    label = ui_text("error", lang)
+    for problem in problems:
+        print(f"{label}: {describe(problem, lang)}", file=sys.stderr)
+
+
+def _read_json_input(name: str) -> Any:
+    """The ballots document from a file or standard input ("-"); raises UserFacingError with the reason."""
+    location = (("file", name),)
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserFacingError(
+            [Problem("input.unreadable", {"detail": getattr(exc, "strerror", None) or str(exc)}, location)]
+        ) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserFacingError(
+            [Problem("input.not_json", {"line": exc.lineno, "column": exc.colno, "detail": exc.msg}, location)]
+        ) from exc
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.score_ballots import score_document
+
+    result = score_document(_read_json_input(args.ballots))
+    print(json.dumps(result, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_criteria_list(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.criteria_catalogue import list_sheets, rule_version
+
+    if args.version:
+        rule_version(args.version)
+    sheets = list_sheets(args.version)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "version": s.version_id,
+                        "sheet": s.sheet_id,
+                        "no": s.sheet_no,
+                        "title": s.title,
+                        "group_path": s.group_path,
+                    }
+                    for s in sheets
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return EXIT_OK
+    for s in sheets:
+        print(f"{s.sheet_id:<28} {s.title}  [{' / '.join(s.group_path)}]")
+    return EXIT_OK
+
+
+def _stars(level: int | None) -> str:
+    return STAR * level if level else ""
+
+
+def cmd_criteria_show(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.criteria_catalogue import load_sheet, rule_version, version_of_sheet
+
+    version_id = args.version or version_of_sheet(args.sheet)
+    version = rule_version(version_id)
+    sheet = load_sheet(version_id, args.sheet)
+    if args.json:
+        from dataclasses import asdict
+
+        data = asdict(sheet)
+        data.pop("items", None)
+        data.pop("_index", None)
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return EXIT_OK
+    en = args.lang == "en"
+    print(f"{sheet.sheet_id} — {sheet.title}")
+    print(f"{'Rule version' if en else 'Phiên bản'}: {version.title}")
+    print(f"{'Group' if en else 'Nhóm sản phẩm'}: {' / '.join(sheet.group_path)}")
+    if sheet.managing_body:
+        print(f"{'Managing body' if en else 'Cơ quan chủ trì'}: {sheet.managing_body}")
+    for text in sheet.dossier_rejected_if:
+        print(f"! {text}")
+    for part in sheet.parts:
+        print(f"\n{'PART' if en else 'PHẦN'} {part.id}. {part.title} ({part.max})")
+        for group in part.groups:
+            print(f"  {group.id}. {group.title} ({group.max})")
+            for crit in group.criteria:
+                for item in (crit, *crit.sub_criteria):
+                    _show_item(item, group.single_criterion and item is crit, en)
+    return EXIT_OK
+
+
+def _show_item(item: Any, same_as_group: bool, en: bool) -> None:
+    indent = "      " if item.parent_id else "    "
+    if not same_as_group:
+        print(f"{indent}{item.id} {item.text} ({item.max})")
+    flags = []
+    if item.elimination_rule:
+        flags.append("elimination rule" if en else "có quy định loại")
+    if item.stop_rule:
+        flags.append("stop rule" if en else "có quy định dừng đánh giá")
+    if item.applicable_if:
+        flags.append(item.applicable_if)
+    if flags:
+        print(f"{indent}  [{'; '.join(flags)}]")
+    for option in item.options:
+        case = f" ({option.case})" if option.case else ""
+        marker = f" {_stars(option.star_minimum)}" if option.star_minimum else ""
+        print(f"{indent}  {option.number}) {option.points:>2} — {option.condition}{case}{marker}")
+
+
+def cmd_criteria_validate(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.validate_criteria_file import check_criteria_file
+
+    worst = EXIT_OK
+    for name in args.files:
+        check = check_criteria_file(Path(name))
+        if check.ok and check.criteria_set is not None:
+            count = len(check.criteria_set.sheets)
+            print(f"{name}: {ui_text('valid', args.lang)} — {ui_text('sheets_checked', args.lang, count=count)}")
+        else:
+            print(
+                f"{name}: {ui_text('invalid', args.lang)} — "
+                f"{ui_text('problems_found', args.lang, count=len(check.problems))}"
+            )
+            _print_problems(check.problems, args.lang)
+            worst = EXIT_PROBLEMS
+    return worst
+
+
+def _parse_date(text: str) -> dt.date:
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise UserFacingError([Problem("catalogue.bad_date", {"field": "--date", "value": text})])
+
+
+def cmd_criteria_versions(args: argparse.Namespace) -> int:
+    from ocop_desktop.scoring.versions import rule_version_for
+    from ocop_desktop.services.criteria_catalogue import rule_versions
+
+    versions = rule_versions()
+    if args.date:
+        day = _parse_date(args.date)
+        version = rule_version_for(day, versions)
+        period = version.recognition_on(day)
+        levels = dict(period.levels) if period else {}
+        if args.json:
+            print(
+                json.dumps(
+                    {
+                        "date": day.isoformat(),
+                        "version": version.id,
+                        "recognition": {str(k): v for k, v in levels.items()},
+                    },
+                    ensure_ascii=False,
+                )
+            )
+        else:
+            print(f"{day.strftime('%d/%m/%Y')}: {version.id} — {version.title}")
+            for stars, level in sorted(levels.items()):
+                print(f"  {_stars(stars)}: {level}")
+        return EXIT_OK
+    for version in reversed(versions):
+        until = version.submissions_to.strftime("%d/%m/%Y") if version.submissions_to else "…"
+        parts = "/".join(f"{k} {v}" for k, v in version.parts_max.items())
+        print(
+            f"{version.id:<12} {version.submissions_from.strftime('%d/%m/%Y')}–{until}  {parts}  "
+            f"{version.title} [{version.sheets_status}]"
+        )
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Score the bundled demo ballots and print the result (the headless demo of the README)."""
+    from ocop_desktop.paths import resource_root
+    from ocop_desktop.services.score_ballots import score_document
+
+    sample = resource_root() / "examples" / "ballots-demo.json"
+    result = score_document(_read_json_input(str(sample)))
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    en = args.lang == "en"
+    stars = result["stars"]
+    summary = (
+        f"Demo: {result['sheet']}, average {result['average_total']}, band {result['band_stars']}★, result {stars}★"
+        if en
+        else f"Bản chạy thử: {result['sheet']}, điểm trung bình {result['average_total'].replace('.', ',')}, "
+        f"hạng theo điểm {result['band_stars']} sao, kết quả {stars} sao"
+    )
+    print(summary, file=sys.stderr)
+    print(("Ballots file: " if en else "Tệp phiếu chấm: ") + str(sample), file=sys.stderr)
+    return EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors without a traceback and with the project's exit code."""
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    lang_parent = argparse.ArgumentParser(add_help=False)
+    lang_parent.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="vi (mặc định) | en")
+    parser = _Parser(
+        prog="ocop-desktop", description="OCOP Desktop — đánh giá, phân hạng sản phẩm OCOP", parents=[lang_parent]
+    )
+    parser.add_argument("--version", action="version", version=f"OCOP Desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    score = sub.add_parser("score", parents=[lang_parent], help="chấm một sản phẩm từ tệp phiếu (JSON)")
+    score.add_argument(
+        "--ballots", required=True, metavar="FILE", help="tệp JSON các phiếu chấm, hoặc - để đọc từ stdin"
+    )
+    score.set_defaults(func=cmd_score)
+
+    criteria = sub.add_parser("criteria", parents=[lang_parent], help="bộ tiêu chí: xem, kiểm tra")
+    csub = criteria.add_subparsers(dest="criteria_command", required=True, parser_class=_Parser)
+    c_list = csub.add_parser("list", parents=[lang_parent], help="danh sách phiếu")
+    c_list.add_argument("--version", dest="version", metavar="ID", help="ví dụ QD26-2026")
+    c_list.add_argument("--json", action="store_true")
+    c_list.set_defaults(func=cmd_criteria_list)
+    c_show = csub.add_parser("show", parents=[lang_parent], help="xem một phiếu")
+    c_show.add_argument("sheet", metavar="SHEET", help="ví dụ QD26-2026-07")
+    c_show.add_argument("--version", dest="version", metavar="ID")
+    c_show.add_argument("--json", action="store_true")
+    c_show.set_defaults(func=cmd_criteria_show)
+    c_val = csub.add_parser("validate", parents=[lang_parent], help="kiểm tra tệp bộ tiêu chí (YAML/JSON)")
+    c_val.add_argument("files", nargs="+", metavar="FILE")
+    c_val.set_defaults(func=cmd_criteria_validate)
+    c_ver = csub.add_parser(
+        "versions", parents=[lang_parent], help="các phiên bản quy định; --date chọn theo ngày nộp hồ sơ"
+    )
+    c_ver.add_argument("--date", metavar="DD/MM/YYYY")
+    c_ver.add_argument("--json", action="store_true")
+    c_ver.set_defaults(func=cmd_criteria_versions)
+
+    demo = sub.add_parser("demo", parents=[lang_parent], help="chạy thử: chấm bộ phiếu mẫu")
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "lang"):
+        args.lang = DEFAULT_LANG
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except UserFacingError as exc:
+        _print_problems(exc.problems, args.lang)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        unexpected = "Unexpected error" if args.lang == "en" else "Đã xảy ra lỗi không mong muốn"
+        print(f"{unexpected}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

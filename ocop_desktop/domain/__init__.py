@@ -1,0 +1,1 @@
+"""Shared vocabulary of the whole application: text, numbers, errors. Standard library only."""

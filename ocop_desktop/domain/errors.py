@@ -1,0 +1,44 @@
+"""The application's error hierarchy. Errors carry problem codes; `messages` turns them into words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with some input, with where it is.
+
+    `code` selects the sentence in `ocop_desktop.messages`; `params` fill it; `location` is a path from the
+    outside in (file, sheet, part, criterion, option / member, item), each element a (kind, value) pair.
+    """
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    location: tuple[tuple[str, str], ...] = ()
+
+    def at(self, *outer: tuple[str, str]) -> Problem:
+        """The same problem seen from further out (prefix the location)."""
+        return Problem(self.code, self.params, tuple(outer) + self.location)
+
+
+class OcopError(Exception):
+    """Root of every error the application raises on purpose."""
+
+
+class UserFacingError(OcopError):
+    """An error whose problems are fit to show to a person (never a traceback)."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("; ".join(p.code for p in self.problems))
+
+
+class ValidationFailed(UserFacingError):
+    """Input was checked and found wrong; every problem found is listed."""
+
+
+class NotFound(UserFacingError):
+    """Something named by the user does not exist (a sheet, a rule version)."""

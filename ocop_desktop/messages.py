@@ -1,0 +1,272 @@
+"""Every sentence shown to a person about a problem, in Vietnamese (default) and English, keyed by code.
+
+The scoring core emits codes and parameters only; the CLI, the GUI and the documents all word them here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ocop_desktop.domain.errors import Problem
+
+DEFAULT_LANG = "vi"
+LANGS = ("vi", "en")
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    # ballots and the score command
+    "ballot.unknown_item": (
+        "không có tiêu chí «{item}» trong phiếu {sheet}",
+        "there is no item '{item}' on sheet {sheet}",
+    ),
+    "ballot.scored_via_sub_criteria": (
+        "tiêu chí {item} được chấm qua các tiêu chí con ({subs}), không chấm trực tiếp",
+        "item {item} is scored through its sub-criteria ({subs}), not directly",
+    ),
+    "ballot.missing_item": ("chưa chọn phương án cho tiêu chí {item}", "no option chosen for item {item}"),
+    "ballot.missing_items": (
+        "chưa chọn phương án cho {count} tiêu chí: {items}",
+        "no option chosen for {count} items: {items}",
+    ),
+    "ballot.option_out_of_range": (
+        "phương án số {option} không có; tiêu chí {item} có các phương án từ 1 đến {count}",
+        "there is no option {option}; item {item} has options 1 to {count}",
+    ),
+    "ballot.option_out_of_range_conditional": (
+        "phương án số {option} không có; tiêu chí {item} có các phương án từ 1 đến {count}, hoặc 0 nếu không áp dụng",
+        "there is no option {option}; item {item} has options 1 to {count}, or 0 when it does not apply",
+    ),
+    "ballot.bad_option_number": (
+        "phương án của tiêu chí {item} phải là một số nguyên (nhận được: {value})",
+        "the option for item {item} must be a whole number (got: {value})",
+    ),
+    "ballot.mixed_cases": (
+        "chọn phương án của hai trường hợp khác nhau trong cùng một phiếu ({detail}); "
+        "mỗi phiếu chỉ chấm theo một trường hợp",
+        "options of two different cases on one ballot ({detail}); a ballot follows one case only",
+    ),
+    "ballot.bad_member": ("thông tin thành viên không hợp lệ: {detail}", "invalid member entry: {detail}"),
+    "ballot.duplicate_member": ("tên thành viên bị trùng", "the member name appears twice"),
+    "result.no_scoring_member": (
+        "không có thành viên nào chấm điểm (tất cả vắng mặt hoặc không tham gia chấm)",
+        "no member scores (all are absent or recused)",
+    ),
+    "input.not_json": (
+        "tệp không phải JSON hợp lệ (dòng {line}, cột {column}): {detail}",
+        "the file is not valid JSON (line {line}, column {column}): {detail}",
+    ),
+    "input.unreadable": ("không đọc được tệp: {detail}", "the file cannot be read: {detail}"),
+    "input.bad_field": ("trường «{field}» không hợp lệ: {detail}", "field '{field}' is invalid: {detail}"),
+    "input.missing_field": ("thiếu trường «{field}»", "field '{field}' is missing"),
+    "input.bad_spread_limit": (
+        "ngưỡng chênh lệch phải là số không âm (nhận được: {value})",
+        "the spread limit must be a non-negative number (got: {value})",
+    ),
+    "decision.no_reason": ("quyết định của hội đồng phải ghi lý do", "a council decision needs a reason"),
+    "decision.no_item": ("quyết định «{kind}» phải nêu tiêu chí áp dụng", "a '{kind}' decision must name its item"),
+    "decision.unknown_item": ("không có tiêu chí «{item}» trong phiếu", "there is no item '{item}' on the sheet"),
+    "decision.item_has_no_rule": (
+        "tiêu chí {item} không có quy định «{kind}» trong bộ tiêu chí",
+        "item {item} carries no '{kind}' rule in the criteria",
+    ),
+    "decision.bad_kind": (
+        "loại quyết định «{kind}» không có; dùng elimination, stop hoặc dossier_rejected",
+        "unknown decision kind '{kind}'; use elimination, stop or dossier_rejected",
+    ),
+    # rule versions and the catalogue
+    "version.unknown": (
+        "không có phiên bản bộ tiêu chí «{version}» (có: {known})",
+        "unknown criteria version '{version}' (known: {known})",
+    ),
+    "version.no_version_for_date": (
+        "không có bộ tiêu chí OCOP áp dụng cho hồ sơ nộp ngày {date}",
+        "no OCOP criteria apply to a dossier submitted on {date}",
+    ),
+    "version.no_sheets": (
+        "phiên bản {version} chưa có phiếu chấm trong phần mềm; cần nhập bộ tiêu chí trước khi chấm theo phiên bản này",
+        "version {version} has no scoring sheets in the application; import its criteria before scoring under it",
+    ),
+    "sheet.unknown": (
+        "không có phiếu «{sheet}» trong phiên bản {version}",
+        "there is no sheet '{sheet}' in version {version}",
+    ),
+    "catalogue.not_a_mapping": ("«{field}» phải là một bảng khóa–giá trị", "'{field}' must be a mapping"),
+    "catalogue.not_a_list": ("«{field}» phải là một danh sách", "'{field}' must be a list"),
+    "catalogue.missing_field": ("thiếu trường «{field}»", "field '{field}' is missing"),
+    "catalogue.bad_text": ("trường «{field}» phải là văn bản không rỗng", "field '{field}' must be non-empty text"),
+    "catalogue.bad_points": (
+        "trường «{field}» phải là số nguyên không âm (nhận được: {value})",
+        "field '{field}' must be a non-negative whole number (got: {value})",
+    ),
+    "catalogue.bad_flag": (
+        "trường «{field}» phải là true hoặc false (nhận được: {value})",
+        "field '{field}' must be true or false (got: {value})",
+    ),
+    "catalogue.bad_star_marker": (
+        "dấu sao tối thiểu phải là 3, 4 hoặc 5 (nhận được: {value})",
+        "a star-minimum marker must be 3, 4 or 5 (got: {value})",
+    ),
+    "catalogue.duplicate_star_marker": (
+        "một cấp sao được đánh dấu tối thiểu ở nhiều phương án ({stars})",
+        "one star level is marked as minimum on several options ({stars})",
+    ),
+    "catalogue.star_markers_decrease": (
+        "mức tối thiểu {high} sao thấp hơn mức tối thiểu {low} sao",
+        "the {high}-star minimum is lower than the {low}-star minimum",
+    ),
+    "catalogue.derived_minimums_differ": (
+        "điểm tối thiểu theo hạng sao ghi trong tệp ({given}) khác với dấu sao của các phương án ({computed})",
+        "the minimum points by star given in the file ({given}) differ from the options' markers ({computed})",
+    ),
+    "catalogue.mandatory_from_star_differs": (
+        "«bắt buộc từ hạng» ghi {given} nhưng dấu sao cho {computed}",
+        "'mandatory from star' says {given} but the markers give {computed}",
+    ),
+    "catalogue.nested_too_deep": (
+        "tiêu chí con không được có tiêu chí con",
+        "a sub-criterion cannot have sub-criteria",
+    ),
+    "catalogue.options_and_sub_criteria": (
+        "tiêu chí vừa có phương án vừa có tiêu chí con",
+        "a criterion has both options and sub-criteria",
+    ),
+    "catalogue.no_options": ("tiêu chí không có phương án nào", "the criterion has no options"),
+    "catalogue.sub_criteria_sum": (
+        "tổng điểm các tiêu chí con là {total}, khác điểm tối đa {max}",
+        "the sub-criteria add up to {total}, not the maximum {max}",
+    ),
+    "catalogue.max_not_best_option": (
+        "điểm tối đa ghi {max} nhưng phương án cao nhất là {best}",
+        "the maximum is {max} but the best option gives {best}",
+    ),
+    "catalogue.cases_without_options": (
+        "có khai báo trường hợp nhưng không phương án nào ghi trường hợp",
+        "cases are declared but no option names a case",
+    ),
+    "catalogue.case_missing_on_option": (
+        "có phương án không ghi trường hợp trong khi các phương án khác có",
+        "some options name a case and others do not",
+    ),
+    "catalogue.unknown_case": (
+        "trường hợp «{case}» không có trong danh sách trường hợp",
+        "case '{case}' is not among the declared cases",
+    ),
+    "catalogue.duplicate_id": ("mã «{id}» bị trùng", "id '{id}' is used twice"),
+    "catalogue.unknown_part": (
+        "phần «{id}» không có trong phiên bản (có: {known})",
+        "part '{id}' is not in the version (known: {known})",
+    ),
+    "catalogue.part_max_differs": (
+        "điểm tối đa của phần là {max}, quy định là {expected}",
+        "the part's maximum is {max}, the rules say {expected}",
+    ),
+    "catalogue.missing_part": ("thiếu phần {id}", "part {id} is missing"),
+    "catalogue.part_sum": (
+        "tổng điểm các nhóm là {total}, khác điểm tối đa của phần {max}",
+        "the groups add up to {total}, not the part's maximum {max}",
+    ),
+    "catalogue.group_sum": (
+        "tổng điểm các tiêu chí là {total}, khác điểm tối đa của nhóm {max}",
+        "the criteria add up to {total}, not the group's maximum {max}",
+    ),
+    "catalogue.total_differs": (
+        "tổng điểm các phần là {total}, tệp ghi {declared}",
+        "the parts add up to {total}, the file says {declared}",
+    ),
+    "catalogue.item_count_differs": (
+        "có {count} tiêu chí chấm điểm, tệp ghi {declared}",
+        "there are {count} scorable items, the file says {declared}",
+    ),
+    "catalogue.no_parts": ("phiếu không có phần nào dùng được", "the sheet has no usable part"),
+    "catalogue.no_sheets": ("tệp không có phiếu nào", "the file has no sheets"),
+    "catalogue.bad_date": (
+        "ngày «{value}» của trường {field} không hợp lệ (cần YYYY-MM-DD)",
+        "date '{value}' in {field} is invalid (YYYY-MM-DD expected)",
+    ),
+    "catalogue.bad_version": ("phiên bản không hợp lệ: {detail}", "invalid version: {detail}"),
+    "catalogue.versions_not_contiguous": (
+        "khoảng ngày nộp hồ sơ của {a} và {b} không liền nhau",
+        "the submission periods of {a} and {b} do not join",
+    ),
+    "catalogue.bad_star_band": ("hạng sao không hợp lệ: {band}", "invalid star band: {band}"),
+    "catalogue.bad_star_bands": (
+        "các hạng sao phải bắt đầu từ 0 điểm, không trùng mốc và sao tăng theo điểm",
+        "star bands must start at 0, never repeat a bound, and rise with the points",
+    ),
+    "catalogue.bad_parts_max": (
+        "«parts_max» phải ghi điểm tối đa của từng phần",
+        "'parts_max' must give each part's maximum",
+    ),
+    "catalogue.yaml_error": (
+        "tệp YAML lỗi cú pháp (dòng {line}): {detail}",
+        "YAML syntax error (line {line}): {detail}",
+    ),
+}
+
+_PLACES: dict[str, tuple[str, str]] = {
+    "file": ("tệp", "file"),
+    "version": ("phiên bản", "version"),
+    "sheet": ("phiếu", "sheet"),
+    "part": ("phần", "part"),
+    "group": ("nhóm", "group"),
+    "criterion": ("tiêu chí", "criterion"),
+    "option": ("phương án", "option"),
+    "line": ("dòng", "line"),
+    "member": ("thành viên", "member"),
+    "item": ("tiêu chí", "item"),
+    "decision": ("quyết định số", "decision no."),
+}
+
+_QUOTED = {"member", "file"}
+
+_UI: dict[str, tuple[str, str]] = {
+    "error": ("Lỗi", "Error"),
+    "valid": ("Hợp lệ", "Valid"),
+    "invalid": ("Không hợp lệ", "Invalid"),
+    "sheets_checked": ("{count} phiếu đã kiểm tra, không có lỗi", "{count} sheets checked, no problems"),
+    "problems_found": ("{count} lỗi", "{count} problems"),
+}
+
+
+def _index(lang: str) -> int:
+    return 1 if lang == "en" else 0
+
+
+def describe_location(problem: Problem, lang: str = DEFAULT_LANG) -> str:
+    parts = []
+    for kind, value in problem.location:
+        name = _PLACES.get(kind, (kind, kind))[_index(lang)]
+        shown = f"«{value}»" if kind in _QUOTED and lang == "vi" else (f"'{value}'" if kind in _QUOTED else value)
+        if kind == "item" and problem.params.get("item") == value:
+            continue  # the sentence already names the item
+        parts.append(f"{name} {shown}")
+    return ", ".join(parts)
+
+
+def describe(problem: Problem, lang: str = DEFAULT_LANG) -> str:
+    """One full sentence: where, then what."""
+    code = problem.code
+    if code == "ballot.option_out_of_range" and problem.params.get("conditional"):
+        code = "ballot.option_out_of_range_conditional"
+    template = _TEXTS.get(code)
+    if template is None:
+        text = code
+    else:
+        try:
+            text = template[_index(lang)].format(**problem.params)
+        except (KeyError, IndexError, ValueError):
+            text = template[_index(lang)]
+    where = describe_location(problem, lang)
+    sentence = f"{where}: {text}" if where else text
+    return sentence[:1].upper() + sentence[1:]
+
+
+def describe_all(problems: Iterable[Problem], lang: str = DEFAULT_LANG) -> list[str]:
+    return [describe(p, lang) for p in problems]
+
+
+def ui_text(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
+    return _UI[key][_index(lang)].format(**params)
+
+
+def has_text(code: str) -> bool:
+    return code in _TEXTS

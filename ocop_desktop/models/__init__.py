@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 typed tables; SQLAlchemy appears only here and in persistence."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy engine and pragmas, unit of work, repositories, migrations and backups."""

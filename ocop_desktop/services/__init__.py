@@ -1,0 +1,1 @@
+"""One module per user action. No Qt; plain data in and out."""

@@ -1,0 +1,218 @@
+"""The `ocop-desktop` command line as a person (or a script) runs it: real processes, real files."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ocop_desktop.paths import resource_root
+from ocop_desktop.services.criteria_catalogue import load_sheet
+from tests.builders import best_choices
+
+SCRIPT = Path(sys.executable).parent / "ocop-desktop"
+COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "ocop_desktop"]
+DEMO = resource_root() / "examples" / "ballots-demo.json"
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*COMMAND, *args], input=stdin, capture_output=True, text=True, timeout=60, check=False)
+
+
+def write(tmp_path: Path, doc: Any, name: str = "ballots.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def demo_doc() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(DEMO.read_text(encoding="utf-8"))
+    return data
+
+
+def test_score_prints_one_json_object_with_the_documented_keys() -> None:
+    proc = run("score", "--ballots", str(DEMO))
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    for key in (
+        "sheet", "criteria_version", "member_totals", "part_averages", "average_total", "band_stars", "stars",
+        "certifiable", "unmet_minimums", "spread", "spread_exceeds_limit", "disputed_items",
+    ):  # fmt: skip
+        assert key in result
+    assert result["sheet"] == "QD26-2026-07" and result["criteria_version"] == "QD26-2026"
+    assert result["member_totals"][-1] is None  # the recused member, in input order
+    totals = [float(t) for t in result["member_totals"] if t is not None]
+    assert result["average_total"] == f"{sum(totals) / len(totals):.2f}"
+    assert set(result["part_averages"]) == {"A", "B", "C"}
+    assert all(len(v.split(".")[1]) == 2 for v in result["part_averages"].values())
+
+
+def test_score_reads_standard_input() -> None:
+    proc = run("score", "--ballots", "-", stdin=DEMO.read_text(encoding="utf-8"))
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["sheet"] == "QD26-2026-07"
+
+
+def test_spread_over_limit_lists_disputed_items(tmp_path: Path) -> None:
+    sheet = load_sheet("QD26-2026", "QD26-2026-07")
+    best = best_choices(sheet)
+    low = dict(best, **{"4.3": 1, "5.1": 1, "6.5": 1, "9": 1})
+    doc = {"criteria_version": "QD26-2026", "sheet": sheet.sheet_id, "members": [
+        {"name": "Trần Văn Hùng", "choices": best}, {"name": "Lê Thị Hoa", "choices": low},
+    ]}  # fmt: skip
+    result = json.loads(run("score", "--ballots", str(write(tmp_path, doc))).stdout)
+    assert result["spread"] == "19.00" and result["spread_exceeds_limit"] is True
+    assert [d["item"] for d in result["disputed_items"]] == ["4.3", "5.1", "6.5", "9"]
+    assert result["disputed_items"][0]["spread"] == "5.00"
+    doc["spread_limit"] = 20
+    assert json.loads(run("score", "--ballots", str(write(tmp_path, doc))).stdout)["spread_exceeds_limit"] is False
+
+
+def test_unmet_minimum_reported_at_band_star(tmp_path: Path) -> None:
+    sheet = load_sheet("QD26-2026", "QD26-2026-07")
+    choices = dict(best_choices(sheet), **{"1.5": 2})  # 1 point where 4★ needs 2
+    doc = {"criteria_version": "QD26-2026", "sheet": sheet.sheet_id, "members": [{"name": "An", "choices": choices}]}
+    result = json.loads(run("score", "--ballots", str(write(tmp_path, doc))).stdout)
+    assert result["band_stars"] == 5 and result["stars"] == 3 and result["certifiable"] is True
+    assert result["unmet_minimums"] == [{"item": "1.5", "required": "3.00", "average": "1.00", "for_stars": 5}]
+
+
+BAD_CASES = [
+    ("not json", None, "không phải JSON"),
+    ("unknown version", {"criteria_version": "QD99"}, "QD99"),
+    ("unknown sheet", {"sheet": "QD26-2026-99"}, "QD26-2026-99"),
+    ("unknown item", {"choices+": {"9.9": 1}}, "«9.9»"),
+    ("missing item", {"choices-": "1.1"}, "1.1"),
+    ("option out of range", {"choices+": {"1.1": 4}}, "phương án số 4 không có"),
+    ("no scoring member", {"recused_all": True}, "hông có thành viên nào chấm điểm"),
+    ("148 without sheets", {"criteria_version": "QD148-2023"}, "nhập bộ tiêu chí"),
+]
+
+
+@pytest.mark.parametrize(("label", "change", "needle"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_input_exits_nonzero_with_a_vietnamese_message(tmp_path: Path, label: str, change: Any, needle: str) -> None:
+    if change is None:
+        path = tmp_path / "bad.json"
+        path.write_text("{not json", encoding="utf-8")
+    else:
+        doc = demo_doc()
+        member = doc["members"][0]
+        for key, value in change.items():
+            if key == "choices+":
+                member["choices"].update(value)
+            elif key == "choices-":
+                del member["choices"][value]
+            elif key == "recused_all":
+                for m in doc["members"]:
+                    m["recused"] = True
+            else:
+                doc[key] = value
+        path = write(tmp_path, doc)
+    proc = run("score", "--ballots", str(path))
+    assert proc.returncode != 0
+    assert proc.stdout == ""
+    assert needle in proc.stderr
+    assert "Traceback" not in proc.stderr
+    if change is not None and any(k.startswith("choices") for k in change):
+        assert "Trần Văn Hùng" in proc.stderr  # names the member
+
+
+def test_options_of_two_cases_are_refused(tmp_path: Path) -> None:
+    sheet = load_sheet("QD26-2026", "QD26-2026-26")
+    choices = dict(best_choices(sheet), **{"9": 4})
+    doc = {"criteria_version": "QD26-2026", "sheet": sheet.sheet_id, "members": [{"name": "Vũ Thị Lan", "choices": choices}]}
+    proc = run("score", "--ballots", str(write(tmp_path, doc)))
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert "Vũ Thị Lan" in proc.stderr and "hai trường hợp" in proc.stderr
+
+
+def test_english_messages(tmp_path: Path) -> None:
+    doc = demo_doc()
+    doc["members"][0]["choices"]["1.1"] = 7
+    proc = run("score", "--ballots", str(write(tmp_path, doc)), "--lang", "en")
+    assert proc.returncode != 0
+    assert "Member 'Trần Văn Hùng'" in proc.stderr and "there is no option 7" in proc.stderr
+
+
+def test_score_does_not_load_qt_or_the_database_layer() -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from ocop_desktop.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): rc = main(['score', '--ballots', {str(DEMO)!r}])\n"
+        "heavy = [m for m in ('PySide6', 'sqlalchemy', 'reportlab', 'openpyxl', 'yaml') if m in sys.modules]\n"
+        "print(rc, heavy)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "0 []"
+
+
+def test_criteria_list_and_show() -> None:
+    listing = run("criteria", "list", "--version", "QD26-2026")
+    assert listing.returncode == 0
+    assert len(listing.stdout.strip().splitlines()) == 26
+    shown = run("criteria", "show", "QD26-2026-07")
+    assert shown.returncode == 0
+    assert "Chế biến từ rau, củ, quả, hạt" in shown.stdout
+    assert "★★★" in shown.stdout and "Chỉ áp dụng khi có câu chuyện sản phẩm" in shown.stdout
+    as_json = json.loads(run("criteria", "show", "QD26-2026-26", "--json").stdout)
+    assert as_json["sheet_id"] == "QD26-2026-26" and len(as_json["parts"]) == 3
+    missing = run("criteria", "show", "QD26-2026-99")
+    assert missing.returncode != 0 and "QD26-2026-99" in missing.stderr
+
+
+def test_criteria_versions_by_date() -> None:
+    proc = run("criteria", "versions", "--date", "21/05/2026", "--json")
+    assert json.loads(proc.stdout) == {
+        "date": "2026-05-21", "version": "QD148-2023", "recognition": {"3": "province", "4": "province", "5": "central"},
+    }  # fmt: skip
+    assert json.loads(run("criteria", "versions", "--date", "22/05/2026", "--json").stdout)["version"] == "QD26-2026"
+    early = run("criteria", "versions", "--date", "01/01/2019")
+    assert early.returncode != 0 and "01/01/2019" in early.stderr
+
+
+def test_validate_one_sheet_of_the_shared_file_and_a_broken_copy(tmp_path: Path, shared_domain: Path) -> None:
+    catalogue = yaml.safe_load((shared_domain / "criteria-26-2026.yaml").read_text(encoding="utf-8"))
+    single = dict(catalogue, sheets=[catalogue["sheets"][13]])
+    good = tmp_path / "one-sheet.yaml"
+    good.write_text(yaml.safe_dump(single, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    ok = run("criteria", "validate", str(good))
+    assert ok.returncode == 0, ok.stderr
+    assert "Hợp lệ" in ok.stdout
+
+    broken_data = copy.deepcopy(single)
+    broken_data["sheets"][0]["parts"][2]["max"] = 36
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(yaml.safe_dump(broken_data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    bad = run("criteria", "validate", str(broken))
+    assert bad.returncode != 0
+    assert "phiếu QD26-2026-14, phần C" in bad.stderr
+    assert "dòng" in bad.stderr  # the line to fix
+    assert "Traceback" not in bad.stderr
+
+
+def test_validate_whole_shared_files(shared_domain: Path) -> None:
+    proc = run("criteria", "validate", str(shared_domain / "criteria-26-2026.yaml"), str(shared_domain / "criteria-1048-2019.yaml"))
+    assert proc.returncode == 0, proc.stderr
+    assert "26" in proc.stdout
+
+
+def test_validate_refuses_garbage_cleanly(tmp_path: Path) -> None:
+    bad_yaml = tmp_path / "x.yaml"
+    bad_yaml.write_text("sheets: [\n  - {a: 1\n", encoding="utf-8")
+    proc = run("criteria", "validate", str(bad_yaml), str(tmp_path / "absent.yaml"))
+    assert proc.returncode != 0
+    assert "YAML" in proc.stderr and "không đọc được tệp" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_demo_runs() -> None:
+    proc = run("demo")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["stars"] == 4
+    assert "Bản chạy thử" in proc.stderr

@@ -1,0 +1,44 @@
+"""Display rounding, Vietnamese decimals and text keys."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from ocop_desktop.domain.numbers import format_points, format_points_vi, parse_decimal
+from ocop_desktop.domain.text import fold, nfc
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Fraction(269, 3), "89.67"),
+        (Fraction(179, 2), "89.50"),
+        (Fraction(89995, 1000), "90.00"),  # display only: the star is decided on the exact value
+        (Fraction(1, 200), "0.01"),
+        (Fraction(1, 3), "0.33"),
+        (Fraction(2, 3), "0.67"),
+        (100, "100.00"),
+        (0, "0.00"),
+    ],
+)
+def test_display_rounding_half_up(value: Fraction, shown: str) -> None:
+    assert format_points(value) == shown
+
+
+def test_vietnamese_decimal_comma() -> None:
+    assert format_points_vi(Fraction(329, 4)) == "82,25"
+    assert parse_decimal("8,5") == Decimal("8.5") == parse_decimal(" 8.5 ")
+    with pytest.raises(ValueError):
+        parse_decimal("tám")
+    with pytest.raises(ValueError):
+        parse_decimal("NaN")
+
+
+def test_fold_and_nfc() -> None:
+    decomposed = "Nguye\u0302\u0303n"
+    assert nfc(decomposed) == "Nguyễn"
+    assert fold("ĐẶNG Thị Hường") == "dang thi huong"
+    assert fold(decomposed) == "nguyen"

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Set up OCOP Desktop on a fresh Debian/Ubuntu machine, then run it or its checks.
+#   bash tools/bootstrap.sh run    set up, then open the app (or, with no display, the headless demo)
+#   bash tools/bootstrap.sh test   set up, then run the whole check (lint, types, import contracts, tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE="${1:-run}"
+VENV="${VENV:-.venv}"
+
+# System packages Qt needs even offscreen, fonts, and Python's venv.
+APT_PACKAGES="python3 python3-venv python3-pip ca-certificates libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 \
+libfontconfig1 libfreetype6 libxkbcommon0 fonts-dejavu-core"
+# For a real window (X11 / Xvfb).
+APT_PACKAGES_GUI="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1"
+
+missing=""
+for pkg in $APT_PACKAGES $APT_PACKAGES_GUI; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
+done
+if [ -n "$missing" ]; then
+  echo "Installing system packages:$missing"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PYTHON" -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+"$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[dev]"
+
+case "$MODE" in
+  run)
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      exec "$VENV/bin/ocop-desktop" gui
+    else
+      echo "No display found: running the headless demo instead."
+      exec "$VENV/bin/ocop-desktop" demo
+    fi
+    ;;
+  test)
+    exec bash tools/check.sh
+    ;;
+  *)
+    echo "usage: bash tools/bootstrap.sh run|test" >&2
+    exit 2
+    ;;
+esac
