@@ -34,7 +34,8 @@ def timed(cmd: list[str], runs: int) -> list[float]:
 def summary(label: str, values: list[float]) -> str:
     ordered = sorted(values)
     p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    return f"{label:<34} median {statistics.median(values) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms   max {max(values) * 1000:7.1f} ms"
+    median = statistics.median(values) * 1000
+    return f"{label:<34} median {median:7.1f} ms   p95 {p95 * 1000:7.1f} ms   max {max(values) * 1000:7.1f} ms"
 
 
 def nine_members(tmp: Path) -> Path:
@@ -53,10 +54,10 @@ def main() -> int:
     demo = ROOT / "resources" / "examples" / "ballots-demo.json"
     with tempfile.TemporaryDirectory() as tmp:
         nine = nine_members(Path(tmp))
-        timed(COMMAND + ["score", "--ballots", str(demo)], 3)  # warm the file cache
+        timed([*COMMAND, "score", "--ballots", str(demo)], 3)  # warm the file cache
         baseline = timed([sys.executable, "-c", "pass"], args.runs)
-        five = timed(COMMAND + ["score", "--ballots", str(demo)], args.runs)
-        nine_t = timed(COMMAND + ["score", "--ballots", str(nine)], args.runs)
+        five = timed([*COMMAND, "score", "--ballots", str(demo)], args.runs)
+        nine_t = timed([*COMMAND, "score", "--ballots", str(nine)], args.runs)
     print(f"runs per row: {args.runs}")
     print(summary("baseline: python -c pass", baseline))
     print(summary("ocop-desktop score (5 members)", five))

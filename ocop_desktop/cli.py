@@ -225,6 +225,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_gui(args: argparse.Namespace) -> int:
+    """The window (for now the criteria browser); `--screenshot` saves a PNG and exits, even offscreen."""
+    import os
+
+    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ocop_desktop.ui.app import run_gui
+
+    screenshot = Path(args.screenshot) if args.screenshot else None
+    return run_gui(screenshot=screenshot, sheet_id=args.sheet)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors without a traceback and with the project's exit code."""
 
@@ -269,6 +281,11 @@ def build_parser() -> argparse.ArgumentParser:
     c_ver.add_argument("--date", metavar="DD/MM/YYYY")
     c_ver.add_argument("--json", action="store_true")
     c_ver.set_defaults(func=cmd_criteria_versions)
+
+    gui = sub.add_parser("gui", parents=[lang_parent], help="mở cửa sổ ứng dụng")
+    gui.add_argument("--screenshot", metavar="PNG", help="lưu ảnh cửa sổ rồi thoát (chạy được khi không có màn hình)")
+    gui.add_argument("--sheet", metavar="SHEET", help="mở sẵn một phiếu, ví dụ QD26-2026-26")
+    gui.set_defaults(func=cmd_gui)
 
     demo = sub.add_parser("demo", parents=[lang_parent], help="chạy thử: chấm bộ phiếu mẫu")
     demo.set_defaults(func=cmd_demo)

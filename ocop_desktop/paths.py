@@ -15,3 +15,7 @@ def resource_root() -> Path:
 
 def criteria_dir() -> Path:
     return resource_root() / "criteria"
+
+
+def fonts_dir() -> Path:
+    return resource_root() / "fonts"

@@ -19,7 +19,13 @@ def option(points: int, star: int | None = None, case: str | None = None) -> dic
 
 
 def criterion(crit_id: str, *options: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {"id": crit_id, "text": f"Tiêu chí {crit_id}", "max": max(o["points"] for o in options), "options": list(options), **extra}
+    return {
+        "id": crit_id,
+        "text": f"Tiêu chí {crit_id}",
+        "max": max(o["points"] for o in options),
+        "options": list(options),
+        **extra,
+    }
 
 
 def make_sheet_data(parts: Mapping[str, Sequence[dict[str, Any]]], sheet_id: str = "TEST-01") -> dict[str, Any]:

@@ -7,6 +7,7 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 
 echo "== ruff"
 "$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
 echo "== mypy (strict: domain, scoring)"
 "$VENV/bin/mypy"
 echo "== import contracts"

@@ -96,7 +96,9 @@ BAD_CASES = [
 
 
 @pytest.mark.parametrize(("label", "change", "needle"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
-def test_bad_input_exits_nonzero_with_a_vietnamese_message(tmp_path: Path, label: str, change: Any, needle: str) -> None:
+def test_bad_input_exits_nonzero_with_a_vietnamese_message(
+    tmp_path: Path, label: str, change: Any, needle: str
+) -> None:
     if change is None:
         path = tmp_path / "bad.json"
         path.write_text("{not json", encoding="utf-8")
@@ -126,7 +128,11 @@ def test_bad_input_exits_nonzero_with_a_vietnamese_message(tmp_path: Path, label
 def test_options_of_two_cases_are_refused(tmp_path: Path) -> None:
     sheet = load_sheet("QD26-2026", "QD26-2026-26")
     choices = dict(best_choices(sheet), **{"9": 4})
-    doc = {"criteria_version": "QD26-2026", "sheet": sheet.sheet_id, "members": [{"name": "Vũ Thị Lan", "choices": choices}]}
+    doc = {
+        "criteria_version": "QD26-2026",
+        "sheet": sheet.sheet_id,
+        "members": [{"name": "Vũ Thị Lan", "choices": choices}],
+    }
     proc = run("score", "--ballots", str(write(tmp_path, doc)))
     assert proc.returncode != 0 and proc.stdout == ""
     assert "Vũ Thị Lan" in proc.stderr and "hai trường hợp" in proc.stderr
@@ -168,9 +174,8 @@ def test_criteria_list_and_show() -> None:
 
 def test_criteria_versions_by_date() -> None:
     proc = run("criteria", "versions", "--date", "21/05/2026", "--json")
-    assert json.loads(proc.stdout) == {
-        "date": "2026-05-21", "version": "QD148-2023", "recognition": {"3": "province", "4": "province", "5": "central"},
-    }  # fmt: skip
+    levels = {"3": "province", "4": "province", "5": "central"}
+    assert json.loads(proc.stdout) == {"date": "2026-05-21", "version": "QD148-2023", "recognition": levels}
     assert json.loads(run("criteria", "versions", "--date", "22/05/2026", "--json").stdout)["version"] == "QD26-2026"
     early = run("criteria", "versions", "--date", "01/01/2019")
     assert early.returncode != 0 and "01/01/2019" in early.stderr
@@ -197,7 +202,12 @@ def test_validate_one_sheet_of_the_shared_file_and_a_broken_copy(tmp_path: Path,
 
 
 def test_validate_whole_shared_files(shared_domain: Path) -> None:
-    proc = run("criteria", "validate", str(shared_domain / "criteria-26-2026.yaml"), str(shared_domain / "criteria-1048-2019.yaml"))
+    proc = run(
+        "criteria",
+        "validate",
+        str(shared_domain / "criteria-26-2026.yaml"),
+        str(shared_domain / "criteria-1048-2019.yaml"),
+    )
     assert proc.returncode == 0, proc.stderr
     assert "26" in proc.stdout
 

@@ -18,7 +18,7 @@ from ocop_desktop.services.criteria_catalogue import check_bundled, list_sheets,
 from tests.builders import criterion, make_sheet_data, option
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import convert_criteria  # noqa: E402
+import convert_criteria
 
 
 def test_every_bundled_sheet_validates() -> None:
@@ -87,7 +87,9 @@ def test_elimination_and_stop_rules_are_kept() -> None:
     assert sheet.dossier_rejected_if and sheet.dossier_rejected_if[0].startswith("Hồ sơ bị loại khi")
 
 
-def _problems(data: dict[str, Any], parts_max: dict[str, int] | None = None) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+def _problems(
+    data: dict[str, Any], parts_max: dict[str, int] | None = None
+) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     _, problems = parse_sheet(data, parts_max=parts_max)
     return [(p.code, p.location) for p in problems]
 
@@ -117,11 +119,18 @@ def test_group_and_criterion_maxima_are_checked() -> None:
     data["parts"][0]["groups"][0]["criteria"][0]["max"] = 3
     codes = dict(_problems(data))
     assert codes["catalogue.group_sum"] == (("sheet", "TEST-01"), ("part", "B"), ("group", "2"))
-    assert codes["catalogue.max_not_best_option"] == (("sheet", "TEST-01"), ("part", "A"), ("group", "1"), ("criterion", "1.1"))
+    assert codes["catalogue.max_not_best_option"] == (
+        ("sheet", "TEST-01"),
+        ("part", "A"),
+        ("group", "1"),
+        ("criterion", "1.1"),
+    )
 
 
 def test_part_maxima_of_the_version_are_enforced() -> None:
-    assert ("catalogue.part_max_differs", (("sheet", "TEST-01"), ("part", "A"))) in _problems(_good(), {"A": 40, "B": 5})
+    assert ("catalogue.part_max_differs", (("sheet", "TEST-01"), ("part", "A"))) in _problems(
+        _good(), {"A": 40, "B": 5}
+    )
     assert any(code == "catalogue.missing_part" for code, _ in _problems(_good(), {"A": 2, "B": 5, "C": 35}))
 
 

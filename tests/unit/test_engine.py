@@ -19,7 +19,7 @@ from ocop_desktop.scoring.engine import (
 )
 from ocop_desktop.scoring.improvement import improvement_for
 from ocop_desktop.services.criteria_catalogue import list_sheets, load_sheet, rule_version
-from tests.builders import ballot, best_choices, criterion, lowest_choices, make_sheet, option
+from tests.builders import best_choices, criterion, lowest_choices, make_sheet, option
 
 V26 = rule_version("QD26-2026")
 
@@ -143,7 +143,9 @@ def _min_ballot(name: str, marked_points: int, free: int) -> MemberBallot:
         ([0, 0], 40, 2, 2, None),  # band 2: minimums do not apply
     ],
 )
-def test_star_minimums_step_down(marked: list[int], free: int, band: int, stars: int, unmet_required: int | None) -> None:
+def test_star_minimums_step_down(
+    marked: list[int], free: int, band: int, stars: int, unmet_required: int | None
+) -> None:
     sheet = _minimum_sheet()
     ballots = [_min_ballot(f"M{i}", m, free) for i, m in enumerate(marked)]
     result = score_product(sheet, V26, ballots)
@@ -320,7 +322,9 @@ def test_there_are_26_sheets() -> None:
 @pytest.mark.parametrize("sheet_id", ALL_26)
 def test_best_everywhere_is_100_and_five_stars(sheet_id: str) -> None:
     sheet = load_sheet("QD26-2026", sheet_id)
-    result = score_product(sheet, V26, [MemberBallot("An", best_choices(sheet)), MemberBallot("Bình", best_choices(sheet))])
+    result = score_product(
+        sheet, V26, [MemberBallot("An", best_choices(sheet)), MemberBallot("Bình", best_choices(sheet))]
+    )
     assert result.average_total == 100
     assert (result.band_stars, result.stars, result.certifiable) == (5, 5, True)
     assert result.refer_to_central
