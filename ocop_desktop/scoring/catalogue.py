@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ocop_desktop.domain.errors import Problem
+from ocop_desktop.scoring.versions import parse_star_bands
 
 STAR_LEVELS = (3, 4, 5)
 """Star levels that can carry a minimum marker (*** / **** / *****)."""
@@ -529,8 +530,6 @@ def parse_criteria_set(
     `known_parts_max` is the part maxima of the rule version the file claims, when the application knows it;
     otherwise the file's own `parts_max` is used. Returns every problem found, each with its place.
     """
-    from ocop_desktop.scoring.versions import parse_star_bands
-
     problems: list[Problem] = []
     r = _Reader(problems, origin)
     data = r.mapping(raw, "catalogue")

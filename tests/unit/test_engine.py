@@ -396,3 +396,40 @@ def test_raising_one_choice_never_lowers_the_band(ballots: list[MemberBallot], d
     after = score_product(SHEET_07, V26, raised)
     assert after.band_stars >= before.band_stars
     assert after.average_total >= before.average_total
+
+
+def test_totals_agree_with_a_direct_reading_of_the_shared_yaml(shared_domain: object) -> None:
+    """Random ballots on every sheet, added up straight from the shared YAML (not through our files or parser)."""
+    import random
+    from pathlib import Path
+
+    import yaml
+
+    assert isinstance(shared_domain, Path)
+    catalogue = yaml.safe_load((shared_domain / "criteria-26-2026.yaml").read_text(encoding="utf-8"))
+    rnd = random.Random(2026)
+    for raw_sheet in catalogue["sheets"]:
+        raw_items = [
+            (item["id"], part["id"], item["options"])
+            for part in raw_sheet["parts"]
+            for group in part["groups"]
+            for crit in group["criteria"]
+            for item in (crit.get("sub_criteria") or [crit])
+        ]
+        ballots, totals, part_sums = [], [], {"A": 0, "B": 0, "C": 0}
+        for n in range(rnd.randint(3, 9)):
+            case = rnd.choice(["Trường hợp 1", "Trường hợp 2"])
+            choices, total = {}, 0
+            for item_id, part_id, options in raw_items:
+                allowed = [i for i, o in enumerate(options, start=1) if o.get("case") in (None, case)]
+                number = rnd.choice(allowed)
+                choices[item_id] = number
+                total += options[number - 1]["points"]
+                part_sums[part_id] += options[number - 1]["points"]
+            ballots.append(MemberBallot(f"M{n}", choices))
+            totals.append(total)
+        sheet = load_sheet("QD26-2026", raw_sheet["sheet_id"])
+        result = score_product(sheet, V26, ballots)
+        assert [m.total for m in result.members] == totals, raw_sheet["sheet_id"]
+        assert result.average_total == Fraction(sum(totals), len(totals))
+        assert result.part_averages == {k: Fraction(v, len(totals)) for k, v in part_sums.items()}
