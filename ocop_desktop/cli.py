@@ -205,7 +205,9 @@ def cmd_criteria_versions(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Score the bundled demo ballots and print the result (the headless demo of the README)."""
+    """With --db, build the demo round into a new data file; otherwise score the bundled demo ballots."""
+    if args.db:
+        return _demo_db(Path(args.db), args.lang)
     from ocop_desktop.paths import resource_root
     from ocop_desktop.services.score_ballots import score_document
 
@@ -235,6 +237,83 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
     screenshot = Path(args.screenshot) if args.screenshot else None
     return run_gui(screenshot=screenshot, sheet_id=args.sheet)
+
+
+def _demo_db(path: Path, lang: str) -> int:
+    from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
+
+    if path.exists():
+        raise UserFacingError([Problem("demo.exists", {}, (("file", str(path)),))])
+    summary = build_demo(path)
+    en = lang == "en"
+    print(
+        (
+            f"Demo data file: {summary.path}\n{summary.dossiers} dossiers, {summary.ballots} ballots, "
+            f"{summary.certificates} certificates; round {summary.round_id}"
+        )
+        if en
+        else (
+            f"Tệp dữ liệu mẫu: {summary.path}\n{summary.dossiers} hồ sơ, {summary.ballots} phiếu chấm, "
+            f"{summary.certificates} giấy chứng nhận; đợt {summary.round_id}"
+        )
+    )
+    accounts = ", ".join(f"{user} ({role})" for user, role in summary.users)
+    print(
+        ("Accounts: " if en else "Tài khoản: ")
+        + accounts
+        + (" — password: " if en else " — mật khẩu: ")
+        + DEMO_PASSWORD
+    )
+    return EXIT_OK
+
+
+def cmd_db_verify(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.verify_database import verify_file
+
+    report = verify_file(Path(args.file))
+    if report.ok:
+        print(
+            f"{args.file}: {ui_text('valid', args.lang)} — "
+            f"{ui_text('verify_summary', args.lang, results=report.results_checked, events=report.audit_events)}"
+        )
+        return EXIT_OK
+    count = len(report.problems)
+    print(f"{args.file}: {ui_text('invalid', args.lang)} — {ui_text('problems_found', args.lang, count=count)}")
+    _print_problems(report.problems, args.lang)
+    return EXIT_PROBLEMS
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.backups import backup_now
+
+    print(backup_now(Path(args.db)))
+    return EXIT_OK
+
+
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.backups import restore
+
+    saved = restore(Path(args.db), Path(args.backup))
+    print(ui_text("restored", args.lang, file=args.db, saved=saved or "-"))
+    return EXIT_OK
+
+
+def cmd_db_exercise(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.exercise import exercise
+
+    def announce(choice_id: str) -> None:
+        sys.stdout.write(f"ACK {choice_id}\n")
+        sys.stdout.flush()
+
+    exercise(Path(args.db), args.count, announce)
+    return EXIT_OK
+
+
+def cmd_db_list_choices(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.exercise import list_choices
+
+    sys.stdout.write("".join(f"{choice_id}\n" for choice_id in list_choices(Path(args.db))))
+    return EXIT_OK
 
 
 class _Parser(argparse.ArgumentParser):
@@ -287,8 +366,31 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--sheet", metavar="SHEET", help="mở sẵn một phiếu, ví dụ QD26-2026-26")
     gui.set_defaults(func=cmd_gui)
 
-    demo = sub.add_parser("demo", parents=[lang_parent], help="chạy thử: chấm bộ phiếu mẫu")
+    demo = sub.add_parser("demo", parents=[lang_parent], help="chạy thử: chấm bộ phiếu mẫu, hoặc tạo tệp dữ liệu mẫu")
+    demo.add_argument("--db", metavar="FILE", help="tạo đợt đánh giá mẫu trong tệp dữ liệu mới này")
     demo.set_defaults(func=cmd_demo)
+
+    db = sub.add_parser("db", parents=[lang_parent], help="tệp dữ liệu: kiểm tra, sao lưu, khôi phục")
+    dsub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    d_verify = dsub.add_parser(
+        "verify", parents=[lang_parent], help="kiểm tra toàn vẹn, nhật ký và tính lại mọi kết quả"
+    )
+    d_verify.add_argument("file", metavar="FILE")
+    d_verify.set_defaults(func=cmd_db_verify)
+    d_backup = dsub.add_parser("backup", parents=[lang_parent], help="sao lưu ngay (thư mục backups/ cạnh tệp)")
+    d_backup.add_argument("--db", required=True, metavar="FILE")
+    d_backup.set_defaults(func=cmd_db_backup)
+    d_restore = dsub.add_parser("restore", parents=[lang_parent], help="khôi phục từ bản sao lưu đã kiểm tra")
+    d_restore.add_argument("--db", required=True, metavar="FILE")
+    d_restore.add_argument("backup", metavar="BACKUP")
+    d_restore.set_defaults(func=cmd_db_restore)
+    d_ex = dsub.add_parser("exercise", parents=[lang_parent], help="ghi thử N lựa chọn, in ACK sau mỗi lần ghi bền")
+    d_ex.add_argument("--db", required=True, metavar="FILE")
+    d_ex.add_argument("--count", type=int, default=1000)
+    d_ex.set_defaults(func=cmd_db_exercise)
+    d_list = dsub.add_parser("list-choices", parents=[lang_parent], help="mã của mọi lựa chọn đã lưu")
+    d_list.add_argument("--db", required=True, metavar="FILE")
+    d_list.set_defaults(func=cmd_db_list_choices)
     return parser
 
 

@@ -72,6 +72,172 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "loại quyết định «{kind}» không có; dùng elimination, stop hoặc dossier_rejected",
         "unknown decision kind '{kind}'; use elimination, stop or dossier_rejected",
     ),
+    # the data file
+    "db.missing": ("không có tệp dữ liệu này", "this data file does not exist"),
+    "db.unreadable": ("không đọc được tệp dữ liệu: {detail}", "the data file cannot be read: {detail}"),
+    "db.not_sqlite": ("đây không phải tệp dữ liệu SQLite", "this is not an SQLite data file"),
+    "db.not_ocop": ("đây không phải tệp dữ liệu của OCOP Desktop", "this is not an OCOP Desktop data file"),
+    "db.damaged": (
+        "tệp dữ liệu bị hỏng ({detail}); hãy khôi phục từ bản sao lưu gần nhất",
+        "the data file is damaged ({detail}); restore the latest backup",
+    ),
+    "db.too_new": (
+        "tệp được tạo bởi phiên bản mới hơn của phần mềm (lược đồ {revision}); hãy cập nhật phần mềm",
+        "the file was made by a newer version of the application (schema {revision}); update the application",
+    ),
+    "db.needs_upgrade": (
+        "tệp dùng lược đồ cũ {revision}; hãy mở bằng phần mềm để nâng cấp (có sao lưu tự động)",
+        "the file uses the older schema {revision}; open it in the application to upgrade it (backed up first)",
+    ),
+    "db.backup_failed": ("bản sao lưu không đạt kiểm tra: {detail}", "the backup failed its check: {detail}"),
+    "db.not_found": ("không tìm thấy {what} «{id}»", "{what} '{id}' not found"),
+    "db.snapshot_missing": ("thiếu dữ liệu bộ tiêu chí {sha}", "criteria data {sha} is missing"),
+    "db.snapshot_altered": ("dữ liệu bộ tiêu chí {sha} đã bị sửa", "criteria data {sha} has been altered"),
+    "db.restore_refused": (
+        "không khôi phục từ tệp này vì nó không đạt kiểm tra: {detail}",
+        "this file is not restored because it fails verification: {detail}",
+    ),
+    "demo.exists": (
+        "tệp đã có; hãy chọn tên tệp mới cho dữ liệu mẫu",
+        "the file exists; choose a new file for the demo",
+    ),
+    # accounts
+    "auth.bad_credentials": ("tên đăng nhập hoặc mật khẩu không đúng", "wrong user name or password"),
+    "auth.bad_username": (
+        "tên đăng nhập không được rỗng hoặc có dấu cách",
+        "a user name cannot be empty or contain spaces",
+    ),
+    "auth.locked": (
+        "tài khoản tạm khóa do nhập sai nhiều lần; thử lại sau {seconds} giây",
+        "the account is locked after repeated failures; try again in {seconds} seconds",
+    ),
+    "auth.no_role": ("tài khoản cần ít nhất một vai trò", "an account needs at least one role"),
+    "auth.not_allowed": (
+        "tài khoản «{user}» không có quyền thực hiện việc này ({action})",
+        "account '{user}' may not do this ({action})",
+    ),
+    "auth.not_own_ballot": (
+        "mỗi thành viên chỉ được chấm phiếu của chính mình",
+        "a member may only fill their own ballot",
+    ),
+    "auth.password_too_short": ("mật khẩu cần ít nhất {min} ký tự", "a password needs at least {min} characters"),
+    "auth.sign_in_required": ("cần đăng nhập để làm việc này", "sign in to do this"),
+    "auth.username_taken": ("tên đăng nhập «{username}» đã có", "user name '{username}' is taken"),
+    # setting up a round and the registry
+    "setup.bad_quorum": ("tỷ lệ túc số không hợp lệ: {quorum}", "invalid quorum ratio: {quorum}"),
+    "setup.second_chair": ("hội đồng đã có chủ tịch", "the council already has a chair"),
+    "setup.recusal_needs_reason": ("cần ghi lý do không tham gia chấm", "a recusal needs a reason"),
+    "setup.already_recused": (
+        "thành viên đã được ghi không tham gia chấm sản phẩm này",
+        "the member is already recused",
+    ),
+    "registry.bad_phone": ("số điện thoại «{value}» không hợp lệ", "phone number '{value}' is invalid"),
+    "registry.bad_email": ("địa chỉ thư điện tử «{value}» không hợp lệ", "e-mail address '{value}' is invalid"),
+    "registry.bad_admin_code": (
+        "mã đơn vị hành chính «{value}» phải gồm {digits} chữ số",
+        "administrative code '{value}' must have {digits} digits",
+    ),
+    "registry.code_taken": ("mã số sản phẩm {code} đã được dùng", "product code {code} is already used"),
+    "registry.version_mismatch": (
+        "hồ sơ nộp theo ngày thuộc bộ tiêu chí {version}, còn đợt đánh giá dùng {round_version}",
+        "by its submission date the dossier falls under {version}, but the round uses {round_version}",
+    ),
+    "registry.sheet_version_mismatch": (
+        "phiếu {sheet} của sản phẩm không thuộc bộ tiêu chí {version}",
+        "the product's sheet {sheet} is not part of {version}",
+    ),
+    "registry.attachment_too_big": ("tệp «{name}» lớn hơn {mb} MB", "file '{name}' is larger than {mb} MB"),
+    "registry.attachment_empty": ("tệp «{name}» rỗng", "file '{name}' is empty"),
+    "registry.attachment_type": (
+        "tệp «{name}» không thuộc loại được nhận (PDF, ảnh PNG/JPEG/WebP, Word, Excel)",
+        "file '{name}' is not an accepted type (PDF, PNG/JPEG/WebP image, Word, Excel)",
+    ),
+    "registry.attachment_altered": (
+        "nội dung tệp «{name}» không khớp mã kiểm tra đã lưu",
+        "the content of '{name}' does not match its stored checksum",
+    ),
+    # scoring
+    "scoring.not_a_scoring_member": (
+        "không phải thành viên chấm điểm của hội đồng",
+        "not a scoring member of the council",
+    ),
+    "scoring.member_recused": (
+        "thành viên không tham gia chấm sản phẩm này",
+        "the member is recused from this product",
+    ),
+    "scoring.ballot_submitted": ("phiếu đã nộp, không sửa được", "the ballot is submitted and cannot change"),
+    "scoring.paper_needs_confirmation": (
+        "phiếu giấy chỉ được tính sau khi người thứ hai nhập lại và khớp",
+        "a paper ballot counts only once a second person has typed it again and it matches",
+    ),
+    "scoring.not_paper": ("đây không phải phiếu giấy", "this is not a paper ballot"),
+    "scoring.same_person_confirms": (
+        "người xác nhận phiếu giấy phải khác người đã nhập lần đầu",
+        "the person confirming a paper ballot must not be the one who typed it first",
+    ),
+    "scoring.rescore_needs_reason": ("cần ghi lý do chấm lại", "a re-score needs a reason"),
+    # results and approval
+    "result.locked": ("kết quả đã được phê duyệt và khóa", "the result is approved and locked"),
+    "result.already_approved": ("kết quả đã được phê duyệt", "the result is already approved"),
+    "result.not_approved": ("kết quả chưa được phê duyệt", "the result is not approved"),
+    "result.has_certificate": (
+        "sản phẩm đã được cấp giấy chứng nhận; phải thu hồi trước khi mở lại kết quả",
+        "a certificate has been issued; revoke it before reopening the result",
+    ),
+    "result.reopen_needs_reason": ("cần ghi lý do mở lại kết quả", "reopening a result needs a reason"),
+    "result.empty_discussion": ("nội dung thảo luận đang trống", "the discussion is empty"),
+    "approve.no_attendance": ("chưa điểm danh thành viên dự họp", "attendance has not been recorded"),
+    "approve.no_quorum": (
+        "chưa đủ túc số: có mặt {present}/{total} thành viên, cần ít nhất {required}",
+        "no quorum: {present} of {total} members present, at least {required} needed",
+    ),
+    "approve.chair_absent": ("chủ tịch hội đồng vắng mặt", "the chair is absent"),
+    "approve.not_submitted": ("chưa nộp phiếu đánh giá", "has not submitted a ballot"),
+    "approve.spread_not_discussed": (
+        "điểm của các thành viên chênh nhau {spread} điểm, vượt ngưỡng {limit}, mà chưa ghi nội dung thảo luận",
+        "members' totals differ by {spread} points, over the limit of {limit}, and no discussion is recorded",
+    ),
+    # recognition
+    "recognition.number_taken": ("số quyết định {number} đã có", "decision number {number} already exists"),
+    "recognition.nothing_to_recognise": (
+        "chưa có sản phẩm nào được phê duyệt và đủ điều kiện cấp giấy chứng nhận",
+        "no approved product qualifies for a certificate",
+    ),
+    "recognition.revocation_incomplete": (
+        "cần ghi số quyết định và lý do thu hồi",
+        "give the decision number and reason",
+    ),
+    "recognition.already_revoked": (
+        "giấy chứng nhận {number} đã bị thu hồi",
+        "certificate {number} is already revoked",
+    ),
+    # audit and verification
+    "audit.chain_broken": (
+        "chuỗi nhật ký bị đứt tại sự kiện {seq} ({action}): có sự kiện bị xóa hoặc chèn",
+        "the audit chain breaks at event {seq} ({action}): an event was removed or inserted",
+    ),
+    "audit.event_altered": ("sự kiện nhật ký {seq} ({action}) đã bị sửa", "audit event {seq} ({action}) was altered"),
+    "verify.file": ("tệp không đạt kiểm tra: {detail}", "the file fails its check: {detail}"),
+    "verify.inputs_altered": (
+        "dữ liệu đầu vào lưu kèm kết quả đã bị sửa",
+        "the inputs stored with the result were altered",
+    ),
+    "verify.choices_altered": (
+        "lựa chọn trong phiếu đã nộp của thành viên {member} khác với lúc tính kết quả",
+        "the choices of member {member}'s submitted ballot differ from those the result was computed from",
+    ),
+    "verify.result_differs": (
+        "kết quả lưu khác kết quả tính lại ở «{field}»: lưu {stored}, tính lại {recomputed}",
+        "the stored result differs from the recomputed one in '{field}': stored {stored}, recomputed {recomputed}",
+    ),
+    "verify.locked_inputs_changed": (
+        "dữ liệu chấm của kết quả đã phê duyệt đã thay đổi sau khi phê duyệt",
+        "the scoring data of an approved result changed after approval",
+    ),
+    "verify.snapshot_altered": (
+        "dữ liệu bộ tiêu chí {sheet} lưu trong tệp đã bị sửa",
+        "the stored criteria {sheet} were altered",
+    ),
     # rule versions and the catalogue
     "version.unknown": (
         "không có phiên bản bộ tiêu chí «{version}» (có: {known})",
@@ -214,6 +380,10 @@ _PLACES: dict[str, tuple[str, str]] = {
     "member": ("thành viên", "member"),
     "item": ("tiêu chí", "item"),
     "decision": ("quyết định số", "decision no."),
+    "product": ("sản phẩm", "product"),
+    "scoring_round": ("lượt chấm", "scoring round"),
+    "audit_event": ("nhật ký", "audit event"),
+    "field": ("trường", "field"),
 }
 
 _QUOTED = {"member", "file"}
@@ -224,6 +394,11 @@ _UI: dict[str, tuple[str, str]] = {
     "invalid": ("Không hợp lệ", "Invalid"),
     "sheets_checked": ("{count} phiếu đã kiểm tra, không có lỗi", "{count} sheets checked, no problems"),
     "problems_found": ("{count} lỗi", "{count} problems"),
+    "verify_summary": (
+        "{results} kết quả đã tính lại khớp, {events} sự kiện nhật ký liền mạch",
+        "{results} results recomputed and matching, {events} audit events chained",
+    ),
+    "restored": ("đã khôi phục {file}; bản trước khi khôi phục: {saved}", "restored {file}; the file before: {saved}"),
 }
 
 

@@ -42,3 +42,15 @@ class ValidationFailed(UserFacingError):
 
 class NotFound(UserFacingError):
     """Something named by the user does not exist (a sheet, a rule version)."""
+
+
+class PermissionDenied(UserFacingError):
+    """The signed-in person's role does not allow the action."""
+
+
+class Conflict(UserFacingError):
+    """The action contradicts the state of the data (a submitted ballot, an approved result…)."""
+
+
+class DatabaseProblem(UserFacingError):
+    """The data file cannot be used as it is: not an OCOP file, damaged, or from a newer version."""

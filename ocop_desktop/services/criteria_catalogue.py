@@ -32,9 +32,21 @@ def _read_json(path: Path) -> Any:
 
 
 @functools.cache
+def _versions_data() -> dict[str, Any]:
+    data: dict[str, Any] = _read_json(criteria_dir() / "versions.json")
+    return data
+
+
+def raw_version(version_id: str) -> dict[str, Any]:
+    """The data of one rule version exactly as bundled (a round stores it to re-render with its own rules)."""
+    rule_version(version_id)
+    return next(v for v in _versions_data()["versions"] if v["id"] == version_id)
+
+
+@functools.cache
 def rule_versions() -> tuple[RuleVersion, ...]:
     """All rule versions the application knows, oldest first."""
-    versions, problems = parse_versions(_read_json(criteria_dir() / "versions.json"))
+    versions, problems = parse_versions(_versions_data())
     if problems:
         raise ValidationFailed([p.at(("file", "versions.json")) for p in problems])
     return versions
@@ -74,21 +86,25 @@ def version_of_sheet(sheet_id: str) -> str:
     raise NotFound([Problem("sheet.unknown", {"sheet": sheet_id, "version": known})])
 
 
-@functools.cache
-def load_sheet(version_id: str, sheet_id: str) -> Sheet:
-    """One bundled sheet, validated. Raises NotFound with a reason a person can act on."""
-    version = rule_version(version_id)
+def raw_sheet(version_id: str, sheet_id: str) -> tuple[str, dict[str, Any]]:
+    """The file name and data of one bundled sheet. Raises NotFound with a reason a person can act on."""
+    rule_version(version_id)
     entries = {e["sheet_id"]: e for e in _index(version_id)["sheets"]}
     if not entries:
         raise NotFound([Problem("version.no_sheets", {"version": version_id})])
     entry = entries.get(sheet_id)
     if entry is None:
         raise NotFound([Problem("sheet.unknown", {"sheet": sheet_id, "version": version_id})])
-    sheet, problems = parse_sheet(
-        _read_json(criteria_dir() / version_id / entry["file"]),
-        parts_max=version.parts_max,
-        origin=(("file", entry["file"]),),
-    )
+    data: dict[str, Any] = _read_json(criteria_dir() / version_id / entry["file"])
+    return entry["file"], data
+
+
+@functools.cache
+def load_sheet(version_id: str, sheet_id: str) -> Sheet:
+    """One bundled sheet, validated. Raises NotFound with a reason a person can act on."""
+    version = rule_version(version_id)
+    file_name, data = raw_sheet(version_id, sheet_id)
+    sheet, problems = parse_sheet(data, parts_max=version.parts_max, origin=(("file", file_name),))
     if problems or sheet is None:
         raise ValidationFailed(problems)
     return sheet

@@ -9,7 +9,7 @@ from ocop_desktop.domain.errors import Problem
 from ocop_desktop.messages import _TEXTS, describe, has_text
 
 PACKAGE = Path(__file__).resolve().parents[2] / "ocop_desktop"
-CODE = re.compile(r"""(?:Problem\(|\.add\()\s*"([a-z_]+\.[a-z_]+)\"""")
+CODE = re.compile(r"""(?:Problem\(|\.add\(|_problem\()\s*"([a-z_]+\.[a-z_]+)\"""")
 
 
 def emitted_codes() -> set[str]:

@@ -1,0 +1,146 @@
+"""Verified, atomic copies of the data file: automatic backups before risky steps, a rotating daily one, and
+restore. A backup is written to a temporary file, checked, then renamed into place, so a crash leaves either
+the old backup or the new one, never half of one."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ocop_desktop.persistence.sqlite import APPLICATION_ID
+
+BACKUP_SUFFIX = ".ocopdb"
+KEEP_RECENT = 10
+KEEP_DAILY_DAYS = 30
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What `check_file` found: an empty `problems` means the file is a sound OCOP data file."""
+
+    path: Path
+    problems: tuple[str, ...]
+    schema_revision: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows has no directory handles and flushes on replace."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def check_file(path: Path) -> FileCheck:
+    """Open `path` read-only and check it: SQLite header, OCOP application id, integrity, foreign keys."""
+    problems: list[str] = []
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        return FileCheck(path, (f"unreadable: {exc.strerror or exc}",))
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return FileCheck(path, ("not_sqlite",))
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return FileCheck(path, ("not_ocop",))
+    revision = None
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return FileCheck(path, (f"unreadable: {exc}",))
+    try:
+        con.execute("PRAGMA trusted_schema=OFF")
+        rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            problems.append("integrity: " + "; ".join(rows[:5]))
+        fk = con.execute("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            problems.append(f"foreign_keys: {len(fk)} rows, first in table {fk[0][0]}")
+        with contextlib.suppress(sqlite3.Error):
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"damaged: {exc}")
+    finally:
+        con.close()
+    return FileCheck(path, tuple(problems), revision)
+
+
+def write_backup(source: sqlite3.Connection, destination: Path) -> FileCheck:
+    """Copy a live database through SQLite's backup API to `destination`, atomically and verified.
+
+    The copy goes to `<destination>.tmp`, is fsynced and checked, and only then renamed over `destination`.
+    Raises OSError / sqlite3.Error on failure, leaving any previous `destination` untouched.
+    """
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    tmp = destination.with_name(destination.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    target = sqlite3.connect(tmp)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        target.close()
+    with tmp.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    check = check_file(tmp)
+    if not check.ok:
+        tmp.unlink(missing_ok=True)
+        return FileCheck(destination, check.problems, check.schema_revision)
+    os.replace(tmp, destination)
+    fsync_dir(destination.parent)
+    return FileCheck(destination, (), check.schema_revision)
+
+
+def backup_name(db_path: Path, reason: str, now: dt.datetime | None = None) -> Path:
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    return db_path.parent / "backups" / f"{db_path.stem}-{stamp}-{reason}{BACKUP_SUFFIX}"
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Backups of this data file, newest first."""
+    folder = db_path.parent / "backups"
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{db_path.stem}-*{BACKUP_SUFFIX}"), reverse=True)
+
+
+def clean_leftovers(db_path: Path) -> None:
+    """Remove `.tmp` files a crash left in the backup folder."""
+    folder = db_path.parent / "backups"
+    if folder.is_dir():
+        for tmp in folder.glob("*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+def rotate(db_path: Path, *, today: dt.date | None = None) -> list[Path]:
+    """Keep the 10 newest backups and the newest of each day for 30 days; return what was removed."""
+    today = today or dt.date.today()
+    keep: set[Path] = set()
+    days_seen: set[str] = set()
+    removed = []
+    for index, path in enumerate(list_backups(db_path)):
+        day = path.name[len(db_path.stem) + 1 : len(db_path.stem) + 9]
+        try:
+            age = (today - dt.datetime.strptime(day, "%Y%m%d").date()).days
+        except ValueError:
+            continue
+        if index < KEEP_RECENT or (day not in days_seen and age <= KEEP_DAILY_DAYS):
+            keep.add(path)
+        days_seen.add(day)
+    for path in list_backups(db_path):
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

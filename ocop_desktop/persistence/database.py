@@ -1,0 +1,163 @@
+"""Opening the council's data file: checks, migrations, and one unit of work per user action.
+
+An unknown or damaged file is refused with a reason; a file from a newer version of the application is refused
+("cập nhật phần mềm"); an older one is backed up, then upgraded step by step in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ocop_desktop.domain.errors import DatabaseProblem, Problem
+from ocop_desktop.persistence import backup, sqlite
+from ocop_desktop.persistence.sqlite import APPLICATION_ID, READ_ONLY_OPTION
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def known_revisions() -> tuple[list[str], str]:
+    """All schema revisions this application knows, and the newest (head)."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    head = script.get_current_head()
+    if head is None:
+        raise RuntimeError(f"no migrations found in {MIGRATIONS}")
+    return [rev.revision for rev in script.walk_revisions()], head
+
+
+def _problem(code: str, path: Path, **params: object) -> DatabaseProblem:
+    return DatabaseProblem([Problem(code, params, (("file", str(path)),))])
+
+
+class Database:
+    """An open data file. `transaction()` is the unit of work of one user action; `reading()` is a read-only
+    view. Neither is shared between threads: each thread opens its own."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._writer = sessionmaker(engine, expire_on_commit=False)
+        self._reader = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = False, migrate: bool = True) -> Database:
+        """Open (or with `create`, make) the data file at `path`, upgrading its schema if needed."""
+        path = Path(path)
+        is_new = not path.exists() or path.stat().st_size == 0
+        if is_new and not create:
+            raise _problem("db.missing", path)
+        if not is_new:
+            _check_header(path)
+        backup.clean_leftovers(path)
+        engine = create_engine(f"sqlite:///{path}")
+        sqlite.configure(engine)
+        database = cls(path, engine)
+        try:
+            if not is_new:
+                database._quick_check()
+            database._migrate(is_new=is_new, allowed=migrate)
+        except Exception:
+            engine.dispose()
+            raise
+        return database
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE): committed when the block ends, rolled back on error."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def raw(self) -> Iterator[sqlite3.Connection]:
+        """The underlying sqlite3 connection (backups, integrity checks)."""
+        with self.engine.connect() as conn:
+            dbapi = conn.connection.dbapi_connection
+            if not isinstance(dbapi, sqlite3.Connection):
+                raise TypeError("the data file is not an SQLite connection")
+            yield dbapi
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def backup(self, reason: str) -> Path:
+        """A verified copy in `backups/` beside the file; raises DatabaseProblem if the copy fails its check."""
+        destination = backup.backup_name(self.path, reason)
+        with self.raw() as con:
+            check = backup.write_backup(con, destination)
+        if not check.ok:
+            raise _problem("db.backup_failed", destination, detail="; ".join(check.problems))
+        backup.rotate(self.path)
+        return destination
+
+    def _quick_check(self) -> None:
+        with self.raw() as con:
+            try:
+                rows = [r[0] for r in con.execute("PRAGMA quick_check")]
+            except sqlite3.DatabaseError as exc:
+                raise _problem("db.damaged", self.path, detail=str(exc)) from exc
+        if rows != ["ok"]:
+            raise _problem("db.damaged", self.path, detail="; ".join(rows[:3]))
+
+    def _migrate(self, *, is_new: bool, allowed: bool) -> None:
+        revisions, head = known_revisions()
+        current = self.schema_revision()
+        if current == head:
+            return
+        if current is not None and current not in revisions:
+            raise _problem("db.too_new", self.path, revision=current)
+        if not is_new:
+            if current is None:
+                raise _problem("db.not_ocop", self.path)
+            if not allowed:
+                raise _problem("db.needs_upgrade", self.path, revision=current)
+            self.backup(f"truoc-nang-cap-{current}")
+        cfg = _alembic_config()
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+            conn.exec_driver_sql(f"PRAGMA user_version={len(revisions)}")
+            conn.commit()
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise _problem("db.unreadable", path, detail=exc.strerror or str(exc)) from exc
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise _problem("db.not_sqlite", path)
+    if int.from_bytes(header[68:72], "big") not in (APPLICATION_ID, 0):
+        raise _problem("db.not_ocop", path)

@@ -1,0 +1,137 @@
+"""Local accounts: Argon2id password hashes, roles, sign-in with a growing delay after failures.
+
+On a shared meeting-room laptop the accounts keep members apart and give the audit trail a name for every
+change; they cannot stop someone who copies the file (the signed export does that)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+
+from ocop_desktop.domain.enums import Role
+from ocop_desktop.domain.errors import Conflict, PermissionDenied, Problem, ValidationFailed
+from ocop_desktop.domain.text import nfc
+from ocop_desktop.models import CouncilMember, User, UserRole
+from ocop_desktop.models.base import utcnow
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services import audit
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.permissions import Permission, require
+
+_HASHER = PasswordHasher()  # argon2id with the library's (OWASP-compliant) defaults
+MIN_PASSWORD_LENGTH = 8
+FREE_FAILURES = 5
+BASE_LOCK_SECONDS = 30
+
+
+def hash_secret(secret: str) -> str:
+    return _HASHER.hash(nfc(secret))
+
+
+def verify_secret(stored: str, secret: str) -> bool:
+    try:
+        return _HASHER.verify(stored, nfc(secret))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _actor(user: User) -> Actor:
+    return Actor(user.id, user.username, frozenset(Role(r.role) for r in user.roles), user.member_id)
+
+
+def create_user(
+    db: Database,
+    *,
+    actor: Actor | None,
+    username: str,
+    full_name: str,
+    password: str,
+    roles: set[Role],
+    member_id: str | None = None,
+) -> str:
+    """A new account. The very first account of a file may be created without signing in (first run)."""
+    username = nfc(username.strip()).lower()
+    problems = []
+    if not username or any(ch.isspace() for ch in username):
+        problems.append(Problem("auth.bad_username", {}))
+    if len(password) < MIN_PASSWORD_LENGTH:
+        problems.append(Problem("auth.password_too_short", {"min": MIN_PASSWORD_LENGTH}))
+    if not roles:
+        problems.append(Problem("auth.no_role", {}))
+    if problems:
+        raise ValidationFailed(problems)
+    with db.transaction() as s:
+        first = s.scalar(select(func.count()).select_from(User)) == 0
+        if not first:
+            if actor is None:
+                raise PermissionDenied([Problem("auth.sign_in_required", {})])
+            require(actor, Permission.MANAGE_USERS)
+        if s.scalars(select(User).where(User.username == username)).first() is not None:
+            raise Conflict([Problem("auth.username_taken", {"username": username})])
+        if member_id is not None and s.get(CouncilMember, member_id) is None:
+            raise ValidationFailed([Problem("db.not_found", {"what": "council_member", "id": member_id})])
+        user = User(
+            username=username, full_name=full_name.strip(), password_hash=hash_secret(password), member_id=member_id
+        )
+        user.roles = [UserRole(role=r.value) for r in sorted(roles)]
+        s.add(user)
+        s.flush()
+        who = actor or _actor(user)
+        audit.record(
+            s,
+            who,
+            "create_user",
+            "user",
+            user.id,
+            after={"username": username, "roles": sorted(r.value for r in roles)},
+        )
+        return user.id
+
+
+def authenticate(db: Database, *, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+    """Sign in. After 5 failures each further one locks the account for 30 s, 60 s, 120 s…"""
+    now = now or utcnow()
+    username = nfc(username.strip()).lower()
+    signed_in: Actor | None = None
+    with db.transaction() as s:
+        user = s.scalars(select(User).where(User.username == username)).first()
+        if user is None or not user.active:
+            raise PermissionDenied([Problem("auth.bad_credentials", {})])
+        if user.locked_until is not None and user.locked_until > now:
+            seconds = int((user.locked_until - now).total_seconds()) + 1
+            raise PermissionDenied([Problem("auth.locked", {"seconds": seconds})])
+        if verify_secret(user.password_hash, password):
+            user.failed_logins = 0
+            user.locked_until = None
+            if _HASHER.check_needs_rehash(user.password_hash):
+                user.password_hash = hash_secret(password)
+            signed_in = _actor(user)
+            audit.record(s, signed_in, "sign_in", "user", user.id)
+        else:  # the failure is counted (committed), then refused below
+            user.failed_logins += 1
+            if user.failed_logins >= FREE_FAILURES:
+                delay = BASE_LOCK_SECONDS * 2 ** (user.failed_logins - FREE_FAILURES)
+                user.locked_until = now + dt.timedelta(seconds=min(delay, 3600))
+            audit.record(s, _actor(user), "sign_in_failed", "user", user.id)
+    if signed_in is None:
+        raise PermissionDenied([Problem("auth.bad_credentials", {})])
+    return signed_in
+
+
+def change_password(db: Database, *, actor: Actor, old_password: str, new_password: str) -> None:
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed([Problem("auth.password_too_short", {"min": MIN_PASSWORD_LENGTH})])
+    with db.transaction() as s:
+        user = s.get(User, actor.user_id) if actor.user_id else None
+        if user is None or not verify_secret(user.password_hash, old_password):
+            raise PermissionDenied([Problem("auth.bad_credentials", {})])
+        user.password_hash = hash_secret(new_password)
+        audit.record(s, actor, "change_password", "user", user.id)
+
+
+def has_users(db: Database) -> bool:
+    with db.reading() as s:
+        return bool(s.scalar(select(func.count()).select_from(User)))

@@ -1,0 +1,174 @@
+"""Recognition (quyết định công nhận) with its certificates, and revocation under QĐ 26/2026 Điều 8."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ocop_desktop.domain.enums import CertificateStatus, CouncilLevel, ResultStatus, RevocationGround
+from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
+from ocop_desktop.models import Certificate, Council, Decision, Dossier, Product, Result, Round
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services import audit
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.criteria_snapshots import version_from_snapshot
+from ocop_desktop.services.permissions import Permission, require
+
+LEVEL_NAMES = {
+    CouncilLevel.COMMUNE: "commune",
+    CouncilLevel.DISTRICT: "district",
+    CouncilLevel.PROVINCE: "province",
+    CouncilLevel.CENTRAL: "central",
+}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the last day of the month when that day does not exist)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class IssuedCertificate:
+    certificate_id: str
+    dossier_id: str
+    number: str
+    stars: int
+    issue_date: dt.date
+    expiry_date: dt.date
+
+
+@dataclass(frozen=True)
+class DecisionIssued:
+    decision_id: str
+    certificates: tuple[IssuedCertificate, ...]
+    not_recognised_here: tuple[str, ...]  # dossiers approved with stars another level recognises (5★ → central)
+
+
+def issue_decision(
+    db: Database,
+    *,
+    actor: Actor,
+    round_id: str,
+    number: str,
+    date: dt.date,
+    signer: str,
+    issuing_body: str,
+    signer_title: str | None = None,
+    certificate_prefix: str = "GCN-OCOP",
+) -> DecisionIssued:
+    """Record the recognition decision and issue a numbered certificate, valid 36 months, to every approved,
+    certifiable dossier of the round whose stars this council's level recognises on that date."""
+    require(actor, Permission.ISSUE_DECISION)
+    db.backup("truoc-quyet-dinh")
+    with db.transaction() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        version = version_from_snapshot(s, rnd.version_snapshot)
+        if s.scalars(select(Decision).where(Decision.number == number)).first() is not None:
+            raise Conflict([Problem("recognition.number_taken", {"number": number})])
+        period = version.recognition_on(date)
+        level = LEVEL_NAMES[council.level]
+        approved = s.execute(
+            select(Dossier, Result)
+            .join(Result, (Result.dossier_id == Dossier.id) & (Result.scoring_round == Dossier.scoring_round))
+            .where(Dossier.round_id == round_id, Result.locked.is_(True), Result.certifiable.is_(True))
+            .where(Result.status.in_([ResultStatus.APPROVED, ResultStatus.REFERRED_CENTRAL]))
+            .order_by(Dossier.agenda_order)
+        ).all()
+        if not approved:
+            raise ValidationFailed([Problem("recognition.nothing_to_recognise", {})])
+        decision = Decision(
+            round_id=round_id,
+            number=number.strip(),
+            date=date,
+            signer=signer.strip(),
+            signer_title=signer_title,
+            issuing_body=issuing_body.strip(),
+            created_by=actor.user_id,
+        )
+        s.add(decision)
+        s.flush()
+        issued, elsewhere = [], []
+        sequence = s.scalar(select(func.count()).select_from(Certificate)) or 0
+        for dossier, result in approved:
+            stars = result.stars or 0
+            if period is None or period.levels.get(stars) != level:
+                elsewhere.append(dossier.id)
+                continue
+            if s.scalars(select(Certificate).where(Certificate.dossier_id == dossier.id)).first() is not None:
+                continue
+            sequence += 1
+            product = get_or_fail(s, Product, dossier.product_id, "product")
+            certificate = Certificate(
+                decision_id=decision.id,
+                dossier_id=dossier.id,
+                number=f"{sequence:04d}/{date.year}/{certificate_prefix}",
+                stars=stars,
+                issue_date=date,
+                expiry_date=add_months(date, version.certificate_validity_months),
+                product_code=product.code,
+                created_by=actor.user_id,
+            )
+            s.add(certificate)
+            s.flush()
+            issued.append(
+                IssuedCertificate(certificate.id, dossier.id, certificate.number, stars, date, certificate.expiry_date)
+            )
+        audit.record(
+            s,
+            actor,
+            "issue_decision",
+            "decision",
+            decision.id,
+            after={"number": decision.number, "date": date, "certificates": [c.number for c in issued]},
+        )
+        return DecisionIssued(decision.id, tuple(issued), tuple(elsewhere))
+
+
+def revoke_certificate(
+    db: Database,
+    *,
+    actor: Actor,
+    certificate_id: str,
+    ground: RevocationGround,
+    date: dt.date,
+    decision_number: str,
+    reason: str,
+) -> None:
+    """Thu hồi giấy chứng nhận on one of the grounds of Điều 8 khoản 1, with the revoking decision."""
+    require(actor, Permission.REVOKE_CERTIFICATE)
+    if not reason.strip() or not decision_number.strip():
+        raise ValidationFailed([Problem("recognition.revocation_incomplete", {})])
+    with db.transaction() as s:
+        certificate = get_or_fail(s, Certificate, certificate_id, "certificate")
+        if certificate.status is CertificateStatus.REVOKED:
+            raise Conflict([Problem("recognition.already_revoked", {"number": certificate.number})])
+        before = {"status": certificate.status}
+        certificate.status = CertificateStatus.REVOKED
+        certificate.revocation_ground = RevocationGround(ground)
+        certificate.revocation_date = date
+        certificate.revocation_decision = decision_number.strip()
+        certificate.revocation_reason = reason.strip()
+        audit.record(
+            s,
+            actor,
+            "revoke_certificate",
+            "certificate",
+            certificate_id,
+            before=before,
+            after={"status": certificate.status, "ground": certificate.revocation_ground, "decision": decision_number},
+            reason=reason.strip(),
+        )
+
+
+def certificate_status(certificate_status: CertificateStatus, expiry: dt.date, today: dt.date) -> CertificateStatus:
+    """Valid certificates past their expiry date read as expired."""
+    if certificate_status is CertificateStatus.VALID and expiry < today:
+        return CertificateStatus.EXPIRED
+    return certificate_status

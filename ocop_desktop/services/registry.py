@@ -1,0 +1,382 @@
+"""Producers, products and dossiers (secretary): create, edit, self-assessment, commune pre-assessment,
+attachments with checksums and evidence links."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.enums import CommuneItem, Gender, LegalForm, RegistrationType
+from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
+from ocop_desktop.domain.text import fold, nfc
+from ocop_desktop.models import (
+    Attachment,
+    CommuneAssessment,
+    Dossier,
+    EvidenceLink,
+    Producer,
+    Product,
+    Round,
+    SelfAssessmentChoice,
+)
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.engine import MemberBallot, check_ballot
+from ocop_desktop.scoring.versions import rule_version_for
+from ocop_desktop.services import audit
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.criteria_catalogue import list_sheets, rule_versions
+from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, snapshot_sheet, version_from_snapshot
+from ocop_desktop.services.permissions import Permission, require
+
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
+PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+CODE = re.compile(r"^(\d{2})-(\d{5})-(\d+)-(\d{4})$")
+
+PRODUCER_FIELDS = (
+    "name",
+    "legal_form",
+    "registration_number",
+    "representative_name",
+    "representative_position",
+    "representative_gender",
+    "representative_ethnicity",
+    "phone",
+    "email",
+    "province_code",
+    "commune_code",
+    "street_address",
+    "historic_address",
+)
+
+
+def _producer_problems(fields: dict[str, Any]) -> list[Problem]:
+    problems = []
+    if "name" in fields and not str(fields["name"] or "").strip():
+        problems.append(Problem("input.missing_field", {"field": "name"}, (("field", "name"),)))
+    phone = fields.get("phone")
+    if phone and not PHONE.match(re.sub(r"[\s.\-]", "", phone)):
+        problems.append(Problem("registry.bad_phone", {"value": phone}, (("field", "phone"),)))
+    email = fields.get("email")
+    if email and not EMAIL.match(email):
+        problems.append(Problem("registry.bad_email", {"value": email}, (("field", "email"),)))
+    for key, size in (("province_code", 2), ("commune_code", 5)):
+        value = fields.get(key)
+        if value and not (value.isdigit() and len(value) == size):
+            problems.append(Problem("registry.bad_admin_code", {"value": value, "digits": size}, (("field", key),)))
+    return problems
+
+
+def _snapshot(producer: Producer) -> dict[str, Any]:
+    return {k: getattr(producer, k) for k in PRODUCER_FIELDS}
+
+
+def create_producer(db: Database, *, actor: Actor, name: str, legal_form: LegalForm, **fields: Any) -> str:
+    """Chủ thể OCOP. Optional fields: see PRODUCER_FIELDS; phone and e-mail are checked."""
+    require(actor, Permission.EDIT_REGISTRY)
+    unknown = set(fields) - set(PRODUCER_FIELDS)
+    if unknown:
+        raise ValidationFailed([Problem("input.bad_field", {"field": f, "detail": "unknown"}) for f in sorted(unknown)])
+    data = {"name": name, **fields}
+    problems = _producer_problems(data)
+    if problems:
+        raise ValidationFailed(problems)
+    if fields.get("representative_gender") is not None:
+        fields["representative_gender"] = Gender(fields["representative_gender"])
+    with db.transaction() as s:
+        producer = Producer(
+            name=nfc(name.strip()),
+            name_fold=fold(name),
+            legal_form=LegalForm(legal_form),
+            created_by=actor.user_id,
+            **fields,
+        )
+        s.add(producer)
+        s.flush()
+        audit.record(s, actor, "create_producer", "producer", producer.id, after=_snapshot(producer))
+        return producer.id
+
+
+def update_producer(db: Database, *, actor: Actor, producer_id: str, **changes: Any) -> None:
+    require(actor, Permission.EDIT_REGISTRY)
+    unknown = set(changes) - set(PRODUCER_FIELDS)
+    problems = [Problem("input.bad_field", {"field": f, "detail": "unknown"}) for f in sorted(unknown)]
+    problems += _producer_problems(changes)
+    if problems:
+        raise ValidationFailed(problems)
+    with db.transaction() as s:
+        producer = get_or_fail(s, Producer, producer_id, "producer")
+        before = _snapshot(producer)
+        for key, value in changes.items():
+            setattr(producer, key, nfc(value) if isinstance(value, str) else value)
+        producer.name_fold = fold(producer.name)
+        producer.updated_by = actor.user_id
+        audit.record(s, actor, "update_producer", "producer", producer_id, before=before, after=_snapshot(producer))
+
+
+def next_code_seq(session: Session, province_code: str, commune_code: str, year: int) -> int:
+    """The commune's next product number (STT) for the year."""
+    current = session.scalar(
+        select(func.max(Product.code_seq)).where(
+            Product.code_province == province_code, Product.code_commune == commune_code, Product.code_year == year
+        )
+    )
+    return (current or 0) + 1
+
+
+@dataclass(frozen=True)
+class ProductCreated:
+    product_id: str
+    code: str | None
+
+
+def create_product(
+    db: Database,
+    *,
+    actor: Actor,
+    producer_id: str,
+    name: str,
+    sheet_id: str,
+    rule_version_id: str = "QD26-2026",
+    year: int | None = None,
+    code: str | None = None,
+    description: str | None = None,
+) -> ProductCreated:
+    """A product. Without `code`, one is generated `(mã tỉnh)-(mã xã)-(STT)-(năm)` from the producer's
+    commune; a historic code is kept exactly as given."""
+    require(actor, Permission.EDIT_REGISTRY)
+    if not any(s.sheet_id == sheet_id for s in list_sheets(rule_version_id)):
+        raise ValidationFailed([Problem("sheet.unknown", {"sheet": sheet_id, "version": rule_version_id})])
+    with db.transaction() as s:
+        producer = get_or_fail(s, Producer, producer_id, "producer")
+        product = Product(
+            producer_id=producer_id,
+            name=nfc(name.strip()),
+            name_fold=fold(name),
+            rule_version_id=rule_version_id,
+            sheet_id=sheet_id,
+            description=description,
+            created_by=actor.user_id,
+        )
+        if code:
+            product.code = code.strip()
+            match = CODE.match(product.code)
+            if match:
+                product.code_province, product.code_commune = match.group(1), match.group(2)
+                product.code_seq, product.code_year = int(match.group(3)), int(match.group(4))
+        elif producer.province_code and producer.commune_code and year:
+            seq = next_code_seq(s, producer.province_code, producer.commune_code, year)
+            product.code_province, product.code_commune, product.code_seq, product.code_year = (
+                producer.province_code,
+                producer.commune_code,
+                seq,
+                year,
+            )
+            product.code = f"{producer.province_code}-{producer.commune_code}-{seq}-{year}"
+        if product.code and s.scalars(select(Product).where(Product.code == product.code)).first():
+            raise Conflict([Problem("registry.code_taken", {"code": product.code})])
+        s.add(product)
+        s.flush()
+        audit.record(
+            s, actor, "create_product", "product", product.id, after={"name": product.name, "code": product.code}
+        )
+        return ProductCreated(product.id, product.code)
+
+
+def create_dossier(
+    db: Database,
+    *,
+    actor: Actor,
+    round_id: str,
+    product_id: str,
+    registration_type: RegistrationType,
+    submission_date: dt.date,
+    agenda_order: int = 0,
+) -> str:
+    """Hồ sơ of a product in a round. Its rule version follows the submission date and must be the round's."""
+    require(actor, Permission.EDIT_REGISTRY)
+    version = rule_version_for(submission_date, rule_versions())
+    with db.transaction() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        product = get_or_fail(s, Product, product_id, "product")
+        if version.id != rnd.rule_version_id:
+            raise ValidationFailed(
+                [Problem("registry.version_mismatch", {"version": version.id, "round_version": rnd.rule_version_id})]
+            )
+        if product.rule_version_id != version.id:
+            raise ValidationFailed(
+                [Problem("registry.sheet_version_mismatch", {"sheet": product.sheet_id, "version": version.id})]
+            )
+        dossier = Dossier(
+            round_id=round_id,
+            product_id=product_id,
+            registration_type=RegistrationType(registration_type),
+            submission_date=submission_date,
+            rule_version_id=version.id,
+            sheet_snapshot=snapshot_sheet(s, version.id, product.sheet_id),
+            agenda_order=agenda_order,
+            created_by=actor.user_id,
+        )
+        s.add(dossier)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "create_dossier",
+            "dossier",
+            dossier.id,
+            after={"product": product_id, "round": round_id, "registration_type": dossier.registration_type},
+        )
+        return dossier.id
+
+
+def set_self_assessment(db: Database, *, actor: Actor, dossier_id: str, choices: dict[str, int]) -> None:
+    """The producer's self-assessment (Mẫu số 02), checked against the dossier's sheet like a ballot."""
+    require(actor, Permission.EDIT_REGISTRY)
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        rnd = get_or_fail(s, Round, dossier.round_id, "round")
+        version = version_from_snapshot(s, rnd.version_snapshot)
+        sheet = sheet_from_snapshot(s, dossier.sheet_snapshot, version)
+        problems = check_ballot(sheet, MemberBallot("tự đánh giá", choices), required=())
+        if problems:
+            raise ValidationFailed(problems)
+        for row in s.scalars(select(SelfAssessmentChoice).where(SelfAssessmentChoice.dossier_id == dossier_id)):
+            s.delete(row)
+        s.flush()
+        for item_id, number in choices.items():
+            s.add(SelfAssessmentChoice(dossier_id=dossier_id, item_id=item_id, option_number=number))
+        audit.record(s, actor, "set_self_assessment", "dossier", dossier_id, after=dict(sorted(choices.items())))
+
+
+def set_commune_assessment(
+    db: Database, *, actor: Actor, dossier_id: str, item: CommuneItem, finding: str, meets: bool | None
+) -> None:
+    require(actor, Permission.EDIT_REGISTRY)
+    with db.transaction() as s:
+        get_or_fail(s, Dossier, dossier_id, "dossier")
+        row = s.scalars(
+            select(CommuneAssessment).where(CommuneAssessment.dossier_id == dossier_id, CommuneAssessment.item == item)
+        ).one_or_none()
+        before = None if row is None else {"finding": row.finding, "meets": row.meets}
+        if row is None:
+            row = CommuneAssessment(dossier_id=dossier_id, item=CommuneItem(item), finding=finding, meets=meets)
+            s.add(row)
+        else:
+            row.finding, row.meets = finding, meets
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "set_commune_assessment",
+            "dossier",
+            dossier_id,
+            before=before,
+            after={"item": item, "finding": finding, "meets": meets},
+        )
+
+
+def sniff_media_type(content: bytes, filename: str) -> str | None:
+    """The file's type from its first bytes (never from its name alone); None for anything not accepted."""
+    if content.startswith(b"%PDF-"):
+        return "application/pdf"
+    if content.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if content.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if content[:4] == b"RIFF" and content[8:12] == b"WEBP":
+        return "image/webp"
+    if content.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(BytesIO(content)) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return None
+        if "word/document.xml" in names:
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        if "xl/workbook.xml" in names:
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return None
+
+
+@dataclass(frozen=True)
+class AttachmentAdded:
+    attachment_id: str
+    sha256: str
+    size: int
+    media_type: str
+
+
+def add_attachment(
+    db: Database, *, actor: Actor, dossier_id: str, filename: str, content: bytes, description: str | None = None
+) -> AttachmentAdded:
+    """Store a file of the dossier (PDF, photo, Word, Excel up to 25 MB) with its SHA-256."""
+    require(actor, Permission.EDIT_REGISTRY)
+    if len(content) > MAX_ATTACHMENT_BYTES:
+        raise ValidationFailed(
+            [Problem("registry.attachment_too_big", {"name": filename, "mb": MAX_ATTACHMENT_BYTES // 1048576})]
+        )
+    if not content:
+        raise ValidationFailed([Problem("registry.attachment_empty", {"name": filename})])
+    media_type = sniff_media_type(content, filename)
+    if media_type is None:
+        raise ValidationFailed([Problem("registry.attachment_type", {"name": filename})])
+    digest = hashlib.sha256(content).hexdigest()
+    with db.transaction() as s:
+        get_or_fail(s, Dossier, dossier_id, "dossier")
+        attachment = Attachment(
+            dossier_id=dossier_id,
+            filename=nfc(filename),
+            media_type=media_type,
+            size=len(content),
+            sha256=digest,
+            description=description,
+            content=content,
+            created_by=actor.user_id,
+        )
+        s.add(attachment)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "add_attachment",
+            "attachment",
+            attachment.id,
+            after={"dossier": dossier_id, "name": filename, "sha256": digest, "size": len(content)},
+        )
+        return AttachmentAdded(attachment.id, digest, len(content), media_type)
+
+
+def link_evidence(db: Database, *, actor: Actor, attachment_id: str, item_id: str) -> None:
+    """Cite an attachment as evidence for one criterion of the dossier's sheet."""
+    require(actor, Permission.EDIT_REGISTRY)
+    with db.transaction() as s:
+        attachment = get_or_fail(s, Attachment, attachment_id, "attachment")
+        dossier = get_or_fail(s, Dossier, attachment.dossier_id, "dossier")
+        rnd = get_or_fail(s, Round, dossier.round_id, "round")
+        sheet = sheet_from_snapshot(s, dossier.sheet_snapshot, version_from_snapshot(s, rnd.version_snapshot))
+        if sheet.criterion(item_id) is None:
+            raise ValidationFailed([Problem("ballot.unknown_item", {"item": item_id, "sheet": sheet.sheet_id})])
+        s.add(EvidenceLink(attachment_id=attachment_id, item_id=item_id))
+        s.flush()
+        audit.record(s, actor, "link_evidence", "attachment", attachment_id, after={"item": item_id})
+
+
+def attachment_content(db: Database, *, actor: Actor, attachment_id: str) -> tuple[str, str, bytes]:
+    """Name, type and bytes of an attachment, checked against its stored SHA-256."""
+    require(actor, Permission.VIEW)
+    with db.reading() as s:
+        attachment = get_or_fail(s, Attachment, attachment_id, "attachment")
+        content = attachment.content
+        if hashlib.sha256(content).hexdigest() != attachment.sha256:
+            raise Conflict([Problem("registry.attachment_altered", {"name": attachment.filename})])
+        return attachment.filename, attachment.media_type, content

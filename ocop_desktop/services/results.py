@@ -1,0 +1,416 @@
+"""Results of a dossier: gathering the inputs from the database, computing through the scoring core, the
+council's discussion and decisions, approval by the chair (with every blocking reason), and reopening."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.enums import BallotStatus, MemberRole, ResultStatus
+from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
+from ocop_desktop.models import (
+    Attendance,
+    Ballot,
+    Certificate,
+    Council,
+    CouncilDecisionRecord,
+    Dossier,
+    MeetingSession,
+    Recusal,
+    Result,
+    Round,
+)
+from ocop_desktop.models.base import utcnow
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.catalogue import Sheet
+from ocop_desktop.scoring.engine import (
+    CouncilDecision,
+    DecisionKind,
+    MemberBallot,
+    ProductResult,
+    check_decisions,
+    score_product,
+)
+from ocop_desktop.scoring.engine import (
+    ResultStatus as CoreStatus,
+)
+from ocop_desktop.scoring.improvement import improvement_for
+from ocop_desktop.scoring.versions import RuleVersion
+from ocop_desktop.services import audit
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.criteria_snapshots import canonical_json, sheet_from_snapshot, version_from_snapshot
+from ocop_desktop.services.permissions import Permission, require
+from ocop_desktop.services.score_ballots import result_to_json
+
+
+@dataclass(frozen=True)
+class Quorum:
+    present: int
+    scoring_members: int
+    required: int
+    chair_present: bool
+    chair_required: bool
+    recorded: bool
+
+    @property
+    def met(self) -> bool:
+        return self.recorded and self.present >= self.required and (self.chair_present or not self.chair_required)
+
+
+def quorum_of(session: Session, rnd: Round) -> Quorum:
+    """Attendance at the round's latest session with attendance against the council's quorum rule."""
+    council = get_or_fail(session, Council, rnd.council_id, "council")
+    scoring = [m for m in council.members if m.role.scores]
+    present_ids = _present_members(session, rnd)
+    recorded = present_ids is not None
+    present = {m.id for m in scoring} if present_ids is None else present_ids & {m.id for m in scoring}
+    required = -(-len(scoring) * council.quorum_numerator // council.quorum_denominator)
+    chair = next((m for m in scoring if m.role is MemberRole.CHAIR), None)
+    return Quorum(
+        present=len(present),
+        scoring_members=len(scoring),
+        required=required,
+        chair_present=chair is not None and chair.id in present,
+        chair_required=council.quorum_requires_chair,
+        recorded=recorded,
+    )
+
+
+def _present_members(session: Session, rnd: Round) -> set[str] | None:
+    """Members present at the latest meeting session that has attendance; None when none was recorded."""
+    sessions = session.scalars(
+        select(MeetingSession).where(MeetingSession.round_id == rnd.id).order_by(MeetingSession.date.desc())
+    ).all()
+    for meeting in sessions:
+        rows = session.scalars(select(Attendance).where(Attendance.session_id == meeting.id)).all()
+        if rows:
+            return {r.member_id for r in rows if r.present}
+    return None
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a result is computed from, as plain data (stored with the result and hashed)."""
+
+    sheet: Sheet
+    version: RuleVersion
+    ballots: tuple[MemberBallot, ...]
+    decisions: tuple[CouncilDecision, ...]
+    spread_limit: Fraction
+    pending: tuple[str, ...]  # scoring members present and not recused without a submitted ballot
+    data: dict[str, Any]
+    names: dict[str, str]
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(canonical_json(self.data).encode("utf-8")).hexdigest()
+
+
+def gather_inputs(session: Session, dossier: Dossier) -> Inputs:
+    rnd = get_or_fail(session, Round, dossier.round_id, "round")
+    council = get_or_fail(session, Council, rnd.council_id, "council")
+    version = version_from_snapshot(session, rnd.version_snapshot)
+    sheet = sheet_from_snapshot(session, dossier.sheet_snapshot, version)
+    present = _present_members(session, rnd)
+    recused = {r.member_id for r in session.scalars(select(Recusal).where(Recusal.dossier_id == dossier.id))}
+    submitted = {
+        b.member_id: b
+        for b in session.scalars(
+            select(Ballot).where(
+                Ballot.dossier_id == dossier.id,
+                Ballot.scoring_round == dossier.scoring_round,
+                Ballot.status == BallotStatus.SUBMITTED,
+            )
+        )
+    }
+    ballots, members_data, pending = [], [], []
+    names = {m.id: m.full_name for m in council.members}
+    for member in council.members:
+        if not member.role.scores:
+            continue
+        if member.id in recused:
+            excluded = "recused"
+        elif present is not None and member.id not in present:
+            excluded = "absent"
+        else:
+            excluded = None
+        ballot = submitted.get(member.id)
+        if excluded is None and ballot is None:
+            pending.append(member.id)
+            continue
+        choices = (
+            {c.item_id: c.option_number for c in ballot.choices} if ballot is not None and excluded is None else {}
+        )
+        ballots.append(MemberBallot(member.id, choices, excluded is not None))
+        members_data.append(
+            {
+                "member_id": member.id,
+                "excluded": excluded,
+                "ballot_id": ballot.id if ballot is not None and excluded is None else None,
+                "choices": dict(sorted(choices.items())),
+            }
+        )
+    decisions = tuple(
+        CouncilDecision(DecisionKind(d.kind), d.reason, d.item_id)
+        for d in session.scalars(
+            select(CouncilDecisionRecord)
+            .where(CouncilDecisionRecord.dossier_id == dossier.id)
+            .order_by(CouncilDecisionRecord.created_at)
+        )
+    )
+    limit = Fraction(rnd.spread_limit)
+    data = {
+        "dossier_id": dossier.id,
+        "scoring_round": dossier.scoring_round,
+        "version_snapshot": rnd.version_snapshot,
+        "sheet_snapshot": dossier.sheet_snapshot,
+        "spread_limit": rnd.spread_limit,
+        "members": members_data,
+        "decisions": [{"kind": d.kind.value, "item": d.item_id, "reason": d.reason} for d in decisions],
+    }
+    return Inputs(sheet, version, tuple(ballots), decisions, limit, tuple(pending), data, names)
+
+
+def compute(inputs: Inputs) -> tuple[ProductResult, dict[str, Any]]:
+    """Run the scoring core; problems name members by their names, not their ids."""
+    try:
+        result = score_product(
+            inputs.sheet, inputs.version, inputs.ballots, decisions=inputs.decisions, spread_limit=inputs.spread_limit
+        )
+    except ValidationFailed as exc:
+        raise ValidationFailed([_named(p, inputs.names) for p in exc.problems]) from exc
+    computed = result_to_json(result, improvement_for(inputs.sheet, inputs.version, result))
+    computed["members"] = [m.member for m in result.members]
+    return result, computed
+
+
+def _named(problem: Problem, names: dict[str, str]) -> Problem:
+    location = tuple((k, names.get(v, v) if k == "member" else v) for k, v in problem.location)
+    return Problem(problem.code, problem.params, location)
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """A dossier's current result as the screens and documents show it."""
+
+    dossier_id: str
+    scoring_round: int
+    computed: dict[str, Any]
+    status: ResultStatus
+    locked: bool
+    pending_members: tuple[str, ...]
+    discussion: str | None
+
+
+def _current_result(session: Session, dossier: Dossier) -> Result | None:
+    return session.scalars(
+        select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == dossier.scoring_round)
+    ).one_or_none()
+
+
+def refresh_result(session: Session, dossier: Dossier) -> Result | None:
+    """Recompute and store the result of the dossier's current scoring round (unless locked or nothing is
+    submitted yet). Called after every change that affects it, in the same transaction."""
+    existing = _current_result(session, dossier)
+    if existing is not None and existing.locked:
+        return existing
+    inputs = gather_inputs(session, dossier)
+    if not any(not b.excluded for b in inputs.ballots):
+        return existing
+    result, computed = compute(inputs)
+    row = existing or Result(dossier_id=dossier.id, scoring_round=dossier.scoring_round)
+    row.computed = computed
+    row.inputs = inputs.data
+    row.inputs_hash = inputs.digest
+    row.average_total = computed["average_total"]
+    row.band_stars = result.band_stars
+    row.stars = result.stars
+    row.certifiable = result.certifiable
+    row.spread_exceeds_limit = result.spread_exceeds_limit
+    if existing is None:
+        session.add(row)
+    session.flush()
+    return row
+
+
+def compute_result(db: Database, *, actor: Actor, dossier_id: str) -> ResultView:
+    """The dossier's result now (always through the scoring core), stored for the documents."""
+    require(actor, Permission.VIEW)
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        row = refresh_result(s, dossier)
+        inputs = gather_inputs(s, dossier)
+        if row is None:
+            raise ValidationFailed([Problem("result.no_scoring_member", {})])
+        return ResultView(
+            dossier_id,
+            dossier.scoring_round,
+            dict(row.computed),
+            row.status,
+            row.locked,
+            tuple(inputs.names[m] for m in inputs.pending),
+            row.discussion,
+        )
+
+
+def record_discussion(db: Database, *, actor: Actor, dossier_id: str, text: str) -> None:
+    """The council's discussion of a spread over the limit (or of anything else), kept with the result."""
+    require(actor, Permission.RECORD_DISCUSSION)
+    if not text.strip():
+        raise ValidationFailed([Problem("result.empty_discussion", {})])
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        row = refresh_result(s, dossier)
+        if row is None:
+            raise ValidationFailed([Problem("result.no_scoring_member", {})])
+        if row.locked:
+            raise Conflict([Problem("result.locked", {})])
+        before = row.discussion
+        row.discussion = text.strip()
+        audit.record(
+            s,
+            actor,
+            "record_discussion",
+            "result",
+            row.id,
+            before={"discussion": before},
+            after={"discussion": row.discussion},
+        )
+
+
+def record_council_decision(
+    db: Database, *, actor: Actor, dossier_id: str, kind: DecisionKind, reason: str, item_id: str | None = None
+) -> str:
+    """Elimination / stop / dossier rejection, checked against the sheet's rules."""
+    require(actor, Permission.RECORD_DISCUSSION)
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        existing = _current_result(s, dossier)
+        if existing is not None and existing.locked:
+            raise Conflict([Problem("result.locked", {})])
+        inputs = gather_inputs(s, dossier)
+        problems = check_decisions(inputs.sheet, [CouncilDecision(DecisionKind(kind), reason, item_id)])
+        if problems:
+            raise ValidationFailed(problems)
+        record = CouncilDecisionRecord(
+            dossier_id=dossier_id,
+            kind=DecisionKind(kind).value,
+            item_id=item_id,
+            reason=reason.strip(),
+            created_by=actor.user_id,
+        )
+        s.add(record)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "record_council_decision",
+            "dossier",
+            dossier_id,
+            after={"kind": kind, "item": item_id},
+            reason=reason,
+        )
+        refresh_result(s, dossier)
+        return record.id
+
+
+def approval_problems(session: Session, dossier: Dossier) -> tuple[list[Problem], Result | None]:
+    """Every reason the chair cannot approve now, in plain words."""
+    rnd = get_or_fail(session, Round, dossier.round_id, "round")
+    problems: list[Problem] = []
+    quorum = quorum_of(session, rnd)
+    if not quorum.recorded:
+        problems.append(Problem("approve.no_attendance", {}))
+    elif not quorum.met:
+        if quorum.present < quorum.required:
+            problems.append(
+                Problem(
+                    "approve.no_quorum",
+                    {"present": quorum.present, "required": quorum.required, "total": quorum.scoring_members},
+                )
+            )
+        if quorum.chair_required and not quorum.chair_present:
+            problems.append(Problem("approve.chair_absent", {}))
+    inputs = gather_inputs(session, dossier)
+    for member_id in inputs.pending:
+        problems.append(Problem("approve.not_submitted", {}, (("member", inputs.names[member_id]),)))
+    row = refresh_result(session, dossier)
+    if row is None:
+        problems.append(Problem("result.no_scoring_member", {}))
+    elif row.spread_exceeds_limit and not row.discussion:
+        problems.append(
+            Problem("approve.spread_not_discussed", {"spread": row.computed["spread"], "limit": rnd.spread_limit})
+        )
+    return problems, row
+
+
+def approve_result(db: Database, *, actor: Actor, dossier_id: str) -> ResultView:
+    """The chair approves and locks the result; refused with every blocking reason listed."""
+    require(actor, Permission.APPROVE_RESULT)
+    with db.reading() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+    db.backup("truoc-phe-duyet")
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        problems, row = approval_problems(s, dossier)
+        if row is not None and row.locked:
+            raise Conflict([Problem("result.already_approved", {})])
+        if problems or row is None:
+            raise ValidationFailed(problems)
+        status = _approved_status(row)
+        row.status, row.locked, row.approved_by, row.approved_at = status, True, actor.user_id, utcnow()
+        audit.record(
+            s,
+            actor,
+            "approve_result",
+            "result",
+            row.id,
+            after={
+                "status": status,
+                "stars": row.stars,
+                "average_total": row.average_total,
+                "inputs_hash": row.inputs_hash,
+            },
+        )
+        return ResultView(dossier_id, dossier.scoring_round, dict(row.computed), row.status, True, (), row.discussion)
+
+
+def _approved_status(row: Result) -> ResultStatus:
+    core = CoreStatus(row.computed["status"])
+    if core is not CoreStatus.RATED:
+        return ResultStatus.ELIMINATED
+    if row.computed.get("refer_to_central"):
+        return ResultStatus.REFERRED_CENTRAL
+    return ResultStatus.APPROVED
+
+
+def reopen_result(db: Database, *, actor: Actor, dossier_id: str, reason: str) -> None:
+    """The chair reopens an approved result, with a reason (audited); refused once a certificate exists."""
+    require(actor, Permission.REOPEN_RESULT)
+    if not reason.strip():
+        raise ValidationFailed([Problem("result.reopen_needs_reason", {})])
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        row = _current_result(s, dossier)
+        if row is None or not row.locked:
+            raise Conflict([Problem("result.not_approved", {})])
+        if s.scalars(select(Certificate).where(Certificate.dossier_id == dossier_id)).first() is not None:
+            raise Conflict([Problem("result.has_certificate", {})])
+        before = {"status": row.status, "locked": True}
+        row.locked, row.status, row.approved_by, row.approved_at = False, ResultStatus.PROPOSED, None, None
+        audit.record(
+            s,
+            actor,
+            "reopen_result",
+            "result",
+            row.id,
+            before=before,
+            after={"status": row.status, "locked": False},
+            reason=reason.strip(),
+        )

@@ -1,0 +1,234 @@
+"""Setting up a round (secretary): the council and its members, the round itself, meeting sessions,
+attendance and recusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.enums import CouncilLevel, MemberRole, RoundStatus
+from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
+from ocop_desktop.models import (
+    AdvisoryMember,
+    Attendance,
+    Council,
+    CouncilMember,
+    Dossier,
+    MeetingSession,
+    Recusal,
+    Round,
+)
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services import audit
+from ocop_desktop.services.accounts import hash_secret
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.criteria_catalogue import rule_version
+from ocop_desktop.services.criteria_snapshots import snapshot_version
+from ocop_desktop.services.permissions import Permission, require
+
+
+def create_council(
+    db: Database,
+    *,
+    actor: Actor,
+    name: str,
+    level: CouncilLevel,
+    issuing_body: str,
+    quorum: tuple[int, int] = (2, 3),
+    quorum_requires_chair: bool = True,
+    establishing_decision: str | None = None,
+    province_code: str | None = None,
+) -> str:
+    """Hội đồng with its quorum rule: at least quorum[0]/quorum[1] of scoring members present."""
+    require(actor, Permission.SET_UP_ROUND)
+    numerator, denominator = quorum
+    if not (0 < numerator <= denominator):
+        raise ValidationFailed([Problem("setup.bad_quorum", {"quorum": f"{numerator}/{denominator}"})])
+    with db.transaction() as s:
+        council = Council(
+            name=name.strip(),
+            level=level,
+            issuing_body=issuing_body.strip(),
+            quorum_numerator=numerator,
+            quorum_denominator=denominator,
+            quorum_requires_chair=quorum_requires_chair,
+            establishing_decision=establishing_decision,
+            province_code=province_code,
+            created_by=actor.user_id,
+        )
+        s.add(council)
+        s.flush()
+        audit.record(s, actor, "create_council", "council", council.id, after={"name": council.name, "level": level})
+        return council.id
+
+
+def add_member(
+    db: Database,
+    *,
+    actor: Actor,
+    council_id: str,
+    full_name: str,
+    role: MemberRole,
+    position: str | None = None,
+    organisation: str | None = None,
+    pin: str | None = None,
+) -> str:
+    require(actor, Permission.SET_UP_ROUND)
+    if not full_name.strip():
+        raise ValidationFailed([Problem("input.missing_field", {"field": "full_name"})])
+    with db.transaction() as s:
+        council = get_or_fail(s, Council, council_id, "council")
+        if role is MemberRole.CHAIR and any(m.role is MemberRole.CHAIR for m in council.members):
+            raise Conflict([Problem("setup.second_chair", {})])
+        member = CouncilMember(
+            council_id=council_id,
+            full_name=full_name.strip(),
+            role=role,
+            position=position,
+            organisation=organisation,
+            sort_order=len(council.members) + 1,
+            pin_hash=hash_secret(pin) if pin else None,
+            created_by=actor.user_id,
+        )
+        s.add(member)
+        s.flush()
+        audit.record(
+            s, actor, "add_member", "council_member", member.id, after={"name": member.full_name, "role": role}
+        )
+        return member.id
+
+
+def add_advisory_member(
+    db: Database, *, actor: Actor, council_id: str, full_name: str, organisation: str | None = None
+) -> str:
+    require(actor, Permission.SET_UP_ROUND)
+    with db.transaction() as s:
+        get_or_fail(s, Council, council_id, "council")
+        advisor = AdvisoryMember(council_id=council_id, full_name=full_name.strip(), organisation=organisation)
+        s.add(advisor)
+        s.flush()
+        audit.record(s, actor, "add_advisory_member", "advisory_member", advisor.id, after={"name": full_name})
+        return advisor.id
+
+
+def create_round(
+    db: Database,
+    *,
+    actor: Actor,
+    council_id: str,
+    name: str,
+    year: int,
+    rule_version_id: str,
+    spread_limit: str = "10",
+    place: str | None = None,
+) -> str:
+    """An evaluation round; the rule version's data is stored with it so it re-renders with its own rules."""
+    require(actor, Permission.SET_UP_ROUND)
+    rule_version(rule_version_id)
+    try:
+        limit = Fraction(spread_limit.replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        limit = Fraction(-1)
+    if limit < 0:
+        raise ValidationFailed([Problem("input.bad_spread_limit", {"value": spread_limit})])
+    with db.transaction() as s:
+        get_or_fail(s, Council, council_id, "council")
+        rnd = Round(
+            council_id=council_id,
+            name=name.strip(),
+            year=year,
+            rule_version_id=rule_version_id,
+            version_snapshot=snapshot_version(s, rule_version_id),
+            spread_limit=spread_limit.replace(",", "."),
+            place=place,
+            created_by=actor.user_id,
+        )
+        s.add(rnd)
+        s.flush()
+        audit.record(
+            s, actor, "create_round", "round", rnd.id, after={"name": rnd.name, "rule_version": rule_version_id}
+        )
+        return rnd.id
+
+
+def set_round_status(db: Database, *, actor: Actor, round_id: str, status: RoundStatus) -> None:
+    require(actor, Permission.SET_UP_ROUND)
+    with db.transaction() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        before = rnd.status
+        rnd.status = status
+        audit.record(
+            s, actor, "set_round_status", "round", round_id, before={"status": before}, after={"status": status}
+        )
+
+
+def add_meeting_session(
+    db: Database, *, actor: Actor, round_id: str, date: dt.date, place: str | None = None, opened_at: str | None = None
+) -> str:
+    require(actor, Permission.SET_UP_ROUND)
+    with db.transaction() as s:
+        get_or_fail(s, Round, round_id, "round")
+        meeting = MeetingSession(round_id=round_id, date=date, place=place, opened_at=opened_at)
+        s.add(meeting)
+        s.flush()
+        audit.record(s, actor, "add_meeting_session", "meeting_session", meeting.id, after={"date": date})
+        return meeting.id
+
+
+def record_attendance(
+    db: Database, *, actor: Actor, session_id: str, member_id: str, present: bool, note: str | None = None
+) -> None:
+    require(actor, Permission.SET_UP_ROUND)
+    with db.transaction() as s:
+        get_or_fail(s, MeetingSession, session_id, "meeting_session")
+        get_or_fail(s, CouncilMember, member_id, "council_member")
+        row = s.scalars(
+            select(Attendance).where(Attendance.session_id == session_id, Attendance.member_id == member_id)
+        ).one_or_none()
+        before = None if row is None else {"present": row.present}
+        if row is None:
+            row = Attendance(session_id=session_id, member_id=member_id, present=present, note=note)
+            s.add(row)
+        else:
+            row.present, row.note = present, note
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "record_attendance",
+            "attendance",
+            row.id,
+            before=before,
+            after={"present": present, "member": member_id},
+        )
+
+
+def record_recusal(db: Database, *, actor: Actor, dossier_id: str, member_id: str, reason: str) -> str:
+    """A member declares a conflict of interest and does not score the dossier."""
+    require(actor, Permission.SET_UP_ROUND)
+    if not reason.strip():
+        raise ValidationFailed([Problem("setup.recusal_needs_reason", {})])
+    with db.transaction() as s:
+        get_or_fail(s, Dossier, dossier_id, "dossier")
+        get_or_fail(s, CouncilMember, member_id, "council_member")
+        existing = s.scalars(
+            select(Recusal).where(Recusal.dossier_id == dossier_id, Recusal.member_id == member_id)
+        ).one_or_none()
+        if existing is not None:
+            raise Conflict([Problem("setup.already_recused", {})])
+        recusal = Recusal(dossier_id=dossier_id, member_id=member_id, reason=reason.strip(), created_by=actor.user_id)
+        s.add(recusal)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "record_recusal",
+            "recusal",
+            recusal.id,
+            after={"dossier": dossier_id, "member": member_id},
+            reason=reason,
+        )
+        return recusal.id

@@ -1,0 +1,262 @@
+"""Scoring a dossier: a member's ballot, each choice committed before it is acknowledged, submission (then the
+ballot is immutable), paper ballots typed twice by two people, and re-score rounds that keep the history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.enums import BallotStatus, EntryMode
+from ocop_desktop.domain.errors import Conflict, PermissionDenied, Problem, ValidationFailed
+from ocop_desktop.domain.text import nfc
+from ocop_desktop.models import Ballot, BallotChoice, Council, CouncilMember, Dossier, Recusal, Result, Round
+from ocop_desktop.models.base import utcnow
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.catalogue import NOT_APPLICABLE, Sheet
+from ocop_desktop.scoring.engine import MemberBallot, check_ballot
+from ocop_desktop.services import audit
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, version_from_snapshot
+from ocop_desktop.services.permissions import Permission, allowed, require
+from ocop_desktop.services.results import refresh_result
+
+
+@dataclass(frozen=True)
+class ChoiceRecorded:
+    """Returned only after the commit: the moment a screen may say "đã lưu"."""
+
+    choice_id: str
+    ballot_id: str
+    item_id: str
+    option_number: int
+    points: int
+
+
+def _sheet_of(session: Session, dossier: Dossier) -> Sheet:
+    rnd = get_or_fail(session, Round, dossier.round_id, "round")
+    return sheet_from_snapshot(session, dossier.sheet_snapshot, version_from_snapshot(session, rnd.version_snapshot))
+
+
+def _check_writer(actor: Actor, ballot: Ballot) -> None:
+    """A member writes only their own ballot; the secretary types paper ballots for members."""
+    if ballot.entry_mode is EntryMode.PAPER:
+        require(actor, Permission.SCORE_FOR_MEMBER)
+        return
+    if not (allowed(actor, Permission.SCORE_OWN) and actor.member_id == ballot.member_id):
+        raise PermissionDenied([Problem("auth.not_own_ballot", {})])
+
+
+def _result_locked(session: Session, dossier: Dossier) -> bool:
+    row = session.scalars(
+        select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == dossier.scoring_round)
+    ).one_or_none()
+    return row is not None and row.locked
+
+
+def open_ballot(
+    db: Database, *, actor: Actor, dossier_id: str, member_id: str, entry_mode: EntryMode = EntryMode.SELF
+) -> str:
+    """The member's draft ballot for the dossier's current scoring round (created if needed)."""
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        member = get_or_fail(s, CouncilMember, member_id, "council_member")
+        rnd = get_or_fail(s, Round, dossier.round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        if member.council_id != council.id or not member.role.scores:
+            raise ValidationFailed([Problem("scoring.not_a_scoring_member", {}, (("member", member.full_name),))])
+        if s.scalars(select(Recusal).where(Recusal.dossier_id == dossier_id, Recusal.member_id == member_id)).first():
+            raise Conflict([Problem("scoring.member_recused", {}, (("member", member.full_name),))])
+        if _result_locked(s, dossier):
+            raise Conflict([Problem("result.locked", {})])
+        ballot = s.scalars(
+            select(Ballot).where(
+                Ballot.dossier_id == dossier_id,
+                Ballot.member_id == member_id,
+                Ballot.scoring_round == dossier.scoring_round,
+            )
+        ).one_or_none()
+        if ballot is None:
+            ballot = Ballot(
+                dossier_id=dossier_id,
+                member_id=member_id,
+                scoring_round=dossier.scoring_round,
+                entry_mode=EntryMode(entry_mode),
+                entered_by=actor.user_id,
+                created_by=actor.user_id,
+            )
+            _check_writer(actor, ballot)
+            s.add(ballot)
+            s.flush()
+            audit.record(
+                s,
+                actor,
+                "open_ballot",
+                "ballot",
+                ballot.id,
+                after={
+                    "dossier": dossier_id,
+                    "member": member_id,
+                    "round": dossier.scoring_round,
+                    "mode": ballot.entry_mode,
+                },
+                acting_for=member_id if ballot.entry_mode is EntryMode.PAPER else None,
+            )
+        else:
+            _check_writer(actor, ballot)
+        return ballot.id
+
+
+def record_choice(
+    db: Database, *, actor: Actor, ballot_id: str, item_id: str, option_number: int, note: str | None = None
+) -> ChoiceRecorded:
+    """Store one choice durably (committed with synchronous=FULL before this returns)."""
+    with db.transaction() as s:
+        ballot = get_or_fail(s, Ballot, ballot_id, "ballot")
+        _check_writer(actor, ballot)
+        if ballot.status is BallotStatus.SUBMITTED:
+            raise Conflict([Problem("scoring.ballot_submitted", {})])
+        dossier = get_or_fail(s, Dossier, ballot.dossier_id, "dossier")
+        if _result_locked(s, dossier):
+            raise Conflict([Problem("result.locked", {})])
+        sheet = _sheet_of(s, dossier)
+        problems = check_ballot(sheet, MemberBallot(ballot.member_id, {item_id: option_number}), required=())
+        if problems:
+            member = get_or_fail(s, CouncilMember, ballot.member_id, "council_member")
+            raise ValidationFailed(
+                [Problem(p.code, p.params, (("member", member.full_name), ("item", item_id))) for p in problems]
+            )
+        item = sheet.item(item_id)
+        option = item.option(option_number) if item is not None else None
+        points = option.points if option is not None and option_number != NOT_APPLICABLE else 0
+        choice = s.scalars(
+            select(BallotChoice).where(BallotChoice.ballot_id == ballot_id, BallotChoice.item_id == item_id)
+        ).one_or_none()
+        before = None if choice is None else {"option": choice.option_number}
+        if choice is None:
+            choice = BallotChoice(
+                ballot_id=ballot_id, item_id=item_id, option_number=option_number, recorded_by=actor.user_id
+            )
+            s.add(choice)
+        else:
+            choice.option_number, choice.recorded_at, choice.recorded_by = option_number, utcnow(), actor.user_id
+        choice.note = nfc(note) if note else None
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "record_choice",
+            "ballot_choice",
+            choice.id,
+            before=before,
+            after={"ballot": ballot_id, "item": item_id, "option": option_number},
+            acting_for=ballot.member_id if ballot.entry_mode is EntryMode.PAPER else None,
+        )
+        return ChoiceRecorded(choice.id, ballot_id, item_id, option_number, points)
+
+
+def _submit(session: Session, actor: Actor, ballot: Ballot, opinion: str | None) -> None:
+    dossier = get_or_fail(session, Dossier, ballot.dossier_id, "dossier")
+    sheet = _sheet_of(session, dossier)
+    choices = {c.item_id: c.option_number for c in ballot.choices}
+    problems = check_ballot(sheet, MemberBallot(ballot.member_id, choices))
+    if problems:
+        member = get_or_fail(session, CouncilMember, ballot.member_id, "council_member")
+        raise ValidationFailed(
+            [Problem(p.code, p.params, (("member", member.full_name), *p.location[1:])) for p in problems]
+        )
+    ballot.status = BallotStatus.SUBMITTED
+    ballot.submitted_at = utcnow()
+    ballot.opinion = nfc(opinion) if opinion else None
+    audit.record(
+        session,
+        actor,
+        "submit_ballot",
+        "ballot",
+        ballot.id,
+        after={"choices": dict(sorted(choices.items()))},
+        acting_for=ballot.member_id if ballot.entry_mode is EntryMode.PAPER else None,
+    )
+    session.flush()
+    refresh_result(session, dossier)
+
+
+def submit_ballot(db: Database, *, actor: Actor, ballot_id: str, opinion: str | None = None) -> None:
+    """Submit a complete ballot; from then on it cannot change. Paper ballots are submitted by confirmation."""
+    with db.transaction() as s:
+        ballot = get_or_fail(s, Ballot, ballot_id, "ballot")
+        _check_writer(actor, ballot)
+        if ballot.status is BallotStatus.SUBMITTED:
+            raise Conflict([Problem("scoring.ballot_submitted", {})])
+        if ballot.entry_mode is EntryMode.PAPER:
+            raise Conflict([Problem("scoring.paper_needs_confirmation", {})])
+        _submit(s, actor, ballot, opinion)
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    item_id: str
+    first_entry: int | None
+    second_entry: int | None
+
+
+def confirm_paper_ballot(
+    db: Database, *, actor: Actor, ballot_id: str, choices: dict[str, int], opinion: str | None = None
+) -> tuple[Mismatch, ...]:
+    """A second person types the paper sheet again. Any difference is returned item by item and nothing is
+    submitted; when both entries agree the ballot is submitted with both names recorded."""
+    require(actor, Permission.SCORE_FOR_MEMBER)
+    with db.transaction() as s:
+        ballot = get_or_fail(s, Ballot, ballot_id, "ballot")
+        if ballot.entry_mode is not EntryMode.PAPER:
+            raise Conflict([Problem("scoring.not_paper", {})])
+        if ballot.status is BallotStatus.SUBMITTED:
+            raise Conflict([Problem("scoring.ballot_submitted", {})])
+        if actor.user_id is not None and actor.user_id == ballot.entered_by:
+            raise PermissionDenied([Problem("scoring.same_person_confirms", {})])
+        first = {c.item_id: c.option_number for c in ballot.choices}
+        mismatches = tuple(
+            Mismatch(item, first.get(item), choices.get(item))
+            for item in sorted(set(first) | set(choices))
+            if first.get(item) != choices.get(item)
+        )
+        if mismatches:
+            audit.record(
+                s,
+                actor,
+                "paper_confirmation_mismatch",
+                "ballot",
+                ballot.id,
+                after={"items": [m.item_id for m in mismatches]},
+                acting_for=ballot.member_id,
+            )
+            return mismatches
+        ballot.confirmed_by = actor.user_id
+        _submit(s, actor, ballot, opinion)
+        return ()
+
+
+def start_rescore(db: Database, *, actor: Actor, dossier_id: str, reason: str) -> int:
+    """Open a new scoring round for the dossier (after a spread discussion); earlier ballots stay as they are."""
+    require(actor, Permission.START_RESCORE)
+    if not reason.strip():
+        raise ValidationFailed([Problem("scoring.rescore_needs_reason", {})])
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        if _result_locked(s, dossier):
+            raise Conflict([Problem("result.locked", {})])
+        before = dossier.scoring_round
+        dossier.scoring_round = before + 1
+        audit.record(
+            s,
+            actor,
+            "start_rescore",
+            "dossier",
+            dossier_id,
+            before={"scoring_round": before},
+            after={"scoring_round": dossier.scoring_round},
+            reason=reason.strip(),
+        )
+        return dossier.scoring_round

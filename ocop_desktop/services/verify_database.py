@@ -1,0 +1,132 @@
+"""`ocop-desktop db verify`: is this file sound, is its history intact, and does every stored result follow
+from the raw choices? A row edited behind the application's back shows up here, named."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.errors import Problem, UserFacingError
+from ocop_desktop.models import (
+    AuditEvent,
+    Ballot,
+    BallotChoice,
+    CouncilMember,
+    CriteriaSnapshot,
+    Dossier,
+    Product,
+    Result,
+)
+from ocop_desktop.persistence import backup
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.engine import CouncilDecision, DecisionKind, MemberBallot
+from ocop_desktop.services import audit
+from ocop_desktop.services.criteria_snapshots import canonical_json, sheet_from_snapshot, version_from_snapshot
+from ocop_desktop.services.results import Inputs, compute, gather_inputs
+
+SUMMARY_FIELDS = ("average_total", "band_stars", "stars", "certifiable", "spread_exceeds_limit")
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    path: str
+    problems: tuple[Problem, ...]
+    results_checked: int
+    audit_events: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_file(path: Path) -> VerifyReport:
+    """Check `path` without changing it: integrity, foreign keys, the audit chain, the criteria snapshots and
+    every stored result recomputed from the raw choices through the scoring core."""
+    loc = (("file", str(path)),)
+    check = backup.check_file(path)
+    if not check.ok:
+        return VerifyReport(str(path), tuple(Problem("verify.file", {"detail": d}, loc) for d in check.problems), 0, 0)
+    try:
+        db = Database.open(path, migrate=False)
+    except UserFacingError as exc:
+        return VerifyReport(str(path), exc.problems, 0, 0)
+    try:
+        problems: list[Problem] = []
+        with db.reading() as s:
+            problems.extend(audit.verify_chain(s))
+            events = int(s.scalar(select(func.count()).select_from(AuditEvent)) or 0)
+            for snapshot in s.scalars(select(CriteriaSnapshot)):
+                if hashlib.sha256(snapshot.content.encode("utf-8")).hexdigest() != snapshot.sha256:
+                    name = snapshot.sheet_id or snapshot.version_id
+                    problems.append(Problem("verify.snapshot_altered", {"sheet": name}))
+            rows = s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)).all()
+            for row in rows:
+                problems.extend(_check_result(s, row))
+        return VerifyReport(str(path), tuple(problems), len(rows), events)
+    finally:
+        db.close()
+
+
+def _where(s: Session, row: Result) -> tuple[tuple[str, str], ...]:
+    dossier = s.get(Dossier, row.dossier_id)
+    product = s.get(Product, dossier.product_id) if dossier is not None else None
+    label = (product.code or product.name) if product is not None else row.dossier_id
+    return (("product", label), ("scoring_round", str(row.scoring_round)))
+
+
+def _check_result(s: Session, row: Result) -> list[Problem]:
+    where = _where(s, row)
+    problems = []
+    if hashlib.sha256(canonical_json(row.inputs).encode("utf-8")).hexdigest() != row.inputs_hash:
+        problems.append(Problem("verify.inputs_altered", {}, where))
+    members: list[dict[str, Any]] = list(row.inputs.get("members", []))  # type: ignore[call-overload]
+    for member in members:
+        ballot_id = member.get("ballot_id")
+        if ballot_id is None:
+            continue
+        current = {
+            c.item_id: c.option_number
+            for c in s.scalars(select(BallotChoice).where(BallotChoice.ballot_id == ballot_id))
+        }
+        if s.get(Ballot, ballot_id) is None or current != {k: int(v) for k, v in member["choices"].items()}:
+            person = s.get(CouncilMember, member["member_id"])
+            name = person.full_name if person is not None else member["member_id"]
+            problems.append(Problem("verify.choices_altered", {"member": name}, where))
+    try:
+        recomputed = _recompute(s, row.inputs, members)
+    except UserFacingError as exc:
+        return [*problems, *(p.at(*where) for p in exc.problems)]
+    differing = [key for key, value in recomputed.items() if row.computed.get(key) != value]
+    differing += [f for f in SUMMARY_FIELDS if str(getattr(row, f)) != str(recomputed[f]) and f not in differing]
+    for field in differing:
+        stored = getattr(row, field) if field in SUMMARY_FIELDS else row.computed.get(field)
+        problems.append(
+            Problem(
+                "verify.result_differs", {"field": field, "stored": stored, "recomputed": recomputed.get(field)}, where
+            )
+        )
+    if row.locked:
+        dossier = s.get(Dossier, row.dossier_id)
+        if dossier is not None and dossier.scoring_round == row.scoring_round:
+            if gather_inputs(s, dossier).digest != row.inputs_hash:
+                problems.append(Problem("verify.locked_inputs_changed", {}, where))
+    return problems
+
+
+def _recompute(s: Session, data: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
+    """The result computed again from the inputs stored with it (sheet and version from their snapshots)."""
+    version = version_from_snapshot(s, str(data["version_snapshot"]))
+    sheet = sheet_from_snapshot(s, str(data["sheet_snapshot"]), version)
+    ballots = tuple(
+        MemberBallot(m["member_id"], {k: int(v) for k, v in m["choices"].items()}, m["excluded"] is not None)
+        for m in members
+    )
+    decisions = tuple(CouncilDecision(DecisionKind(d["kind"]), d["reason"], d["item"]) for d in data["decisions"])
+    inputs = Inputs(sheet, version, ballots, decisions, Fraction(str(data["spread_limit"])), (), dict(data), {})
+    return compute(inputs)[1]
