@@ -52,8 +52,6 @@ def check_file(path: Path) -> FileCheck:
         return FileCheck(path, (f"unreadable: {exc.strerror or exc}",))
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
         return FileCheck(path, ("not_sqlite",))
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        return FileCheck(path, ("not_ocop",))
     revision = None
     try:
         con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -61,6 +59,8 @@ def check_file(path: Path) -> FileCheck:
         return FileCheck(path, (f"unreadable: {exc}",))
     try:
         con.execute("PRAGMA trusted_schema=OFF")
+        if con.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return FileCheck(path, ("not_ocop",))
         rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
         if rows != ["ok"]:
             problems.append("integrity: " + "; ".join(rows[:5]))

@@ -69,6 +69,7 @@ class Database:
         database = cls(path, engine)
         try:
             if not is_new:
+                database._check_identity()
                 database._quick_check()
             database._migrate(is_new=is_new, allowed=migrate)
         except Exception:
@@ -119,6 +120,15 @@ class Database:
         backup.rotate(self.path)
         return destination
 
+    def _check_identity(self) -> None:
+        """The application id as SQLite sees it (after WAL recovery), not the raw header bytes: a file whose
+        last writes are still in its -wal has an old header on disk."""
+        with self.raw() as con:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != APPLICATION_ID and not (app_id == 0 and tables == 0):
+            raise _problem("db.not_ocop", self.path)
+
     def _quick_check(self) -> None:
         with self.raw() as con:
             try:
@@ -142,13 +152,11 @@ class Database:
                 raise _problem("db.needs_upgrade", self.path, revision=current)
             self.backup(f"truoc-nang-cap-{current}")
         cfg = _alembic_config()
-        with self.engine.begin() as conn:
+        with self.engine.begin() as conn:  # schema and file identity change together or not at all
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-        with self.engine.connect() as conn:
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             conn.exec_driver_sql(f"PRAGMA user_version={len(revisions)}")
-            conn.commit()
 
 
 def _check_header(path: Path) -> None:

@@ -41,9 +41,19 @@ def test_score_prints_one_json_object_with_the_documented_keys() -> None:
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     for key in (
-        "sheet", "criteria_version", "member_totals", "part_averages", "average_total", "band_stars", "stars",
-        "certifiable", "unmet_minimums", "spread", "spread_exceeds_limit", "disputed_items",
-    ):  # fmt: skip
+        "sheet",
+        "criteria_version",
+        "member_totals",
+        "part_averages",
+        "average_total",
+        "band_stars",
+        "stars",
+        "certifiable",
+        "unmet_minimums",
+        "spread",
+        "spread_exceeds_limit",
+        "disputed_items",
+    ):
         assert key in result
     assert result["sheet"] == "QD26-2026-07" and result["criteria_version"] == "QD26-2026"
     assert result["member_totals"][-1] is None  # the recused member, in input order
@@ -63,9 +73,14 @@ def test_spread_over_limit_lists_disputed_items(tmp_path: Path) -> None:
     sheet = load_sheet("QD26-2026", "QD26-2026-07")
     best = best_choices(sheet)
     low = dict(best, **{"4.3": 1, "5.1": 1, "6.5": 1, "9": 1})
-    doc = {"criteria_version": "QD26-2026", "sheet": sheet.sheet_id, "members": [
-        {"name": "Trần Văn Hùng", "choices": best}, {"name": "Lê Thị Hoa", "choices": low},
-    ]}  # fmt: skip
+    doc = {
+        "criteria_version": "QD26-2026",
+        "sheet": sheet.sheet_id,
+        "members": [
+            {"name": "Trần Văn Hùng", "choices": best},
+            {"name": "Lê Thị Hoa", "choices": low},
+        ],
+    }
     result = json.loads(run("score", "--ballots", str(write(tmp_path, doc))).stdout)
     assert result["spread"] == "19.00" and result["spread_exceeds_limit"] is True
     assert [d["item"] for d in result["disputed_items"]] == ["4.3", "5.1", "6.5", "9"]
