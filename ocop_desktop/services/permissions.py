@@ -60,3 +60,25 @@ def allowed(actor: Actor, permission: Permission) -> bool:
 def require(actor: Actor, permission: Permission) -> None:
     if not allowed(actor, permission):
         raise PermissionDenied([Problem("auth.not_allowed", {"user": actor.username, "action": permission.value})])
+
+
+ROLE_NAMES = {
+    Role.ADMIN: "quản trị (admin)",
+    Role.SECRETARY: "thư ký (secretary)",
+    Role.CHAIR: "chủ tịch (chair)",
+    Role.MEMBER: "thành viên (member)",
+    Role.OFFICER: "cán bộ tỉnh (officer)",
+}
+
+
+def permission_table_markdown() -> str:
+    """The role × action table as Markdown (docs/permissions.md embeds it; a test keeps them equal)."""
+    roles = list(Role)
+    lines = [
+        "| action | " + " | ".join(ROLE_NAMES[r] for r in roles) + " |",
+        "|---|" + "---|" * len(roles),
+    ]
+    for permission in Permission:
+        marks = " | ".join("✔" if permission in PERMISSIONS[r] else "" for r in roles)
+        lines.append(f"| `{permission.value}` | {marks} |")
+    return "\n".join(lines) + "\n"
