@@ -24,12 +24,18 @@ def to_display_decimal(value: Fraction | int, places: int = DISPLAY_PLACES) -> D
 
 
 def format_points(value: Fraction | int, places: int = DISPLAY_PLACES) -> str:
-    """ "82.33" (dot, for files and the command line)."""
-    return str(to_display_decimal(value, places))
+    """Like "82.33" (a dot, for files and the command line): the same half-up rounding in integers, because
+    it runs for every figure of every result."""
+    exact = Fraction(value)
+    scale = 10**places
+    magnitude = (abs(exact.numerator) * scale * 2 + exact.denominator) // (2 * exact.denominator)
+    sign = "-" if exact < 0 and magnitude else ""
+    whole, fraction = divmod(magnitude, scale)
+    return f"{sign}{whole}.{fraction:0{places}d}" if places else f"{sign}{whole}"
 
 
 def format_points_vi(value: Fraction | int, places: int = DISPLAY_PLACES) -> str:
-    """ "82,33" (decimal comma, as Vietnamese documents write it)."""
+    """Like "82,33" (a decimal comma, as Vietnamese documents write it)."""
     return format_points(value, places).replace(".", ",")
 
 

@@ -8,6 +8,7 @@ them; points are not unique within a criterion, so an option is never identified
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -61,7 +62,7 @@ class Criterion:
     def scorable(self) -> bool:
         return not self.sub_criteria
 
-    @property
+    @functools.cached_property
     def min_points_by_star(self) -> dict[int, int]:
         """Required points at each star level: the highest points among options marked for that level or a
         lower one (requirements accumulate: a 5★ product also meets the 3★ and 4★ minimums)."""

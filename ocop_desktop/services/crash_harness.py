@@ -33,6 +33,7 @@ def _command() -> list[str]:
 
 def kill_once(path: Path, rnd: random.Random, stats: CrashStats, *, max_wait: float = 1.5) -> None:
     """One run: start `db exercise`, SIGKILL it after a random delay, then check what the file holds."""
+    before = set(list_choices(path)) if path.exists() and backup.check_file(path).ok else set()
     child = subprocess.Popen(  # noqa: S603 - our own command line
         [*_command(), "db", "exercise", "--db", str(path), "--count", "1000000"],
         stdout=subprocess.PIPE,
@@ -62,6 +63,6 @@ def kill_once(path: Path, rnd: random.Random, stats: CrashStats, *, max_wait: fl
     present = set(list_choices(path)) if path.exists() else set()
     lost = [c for c in acked if c not in present]
     stats.lost_choices += len(lost)
-    stats.unacknowledged_present += len(present) - len(set(acked) & present)
+    stats.unacknowledged_present += len(present - before - set(acked))
     if lost:
         stats.failures.append(f"lost {len(lost)} acknowledged choices, first {lost[0]}")

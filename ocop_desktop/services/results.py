@@ -112,15 +112,92 @@ class Inputs:
         return hashlib.sha256(canonical_json(self.data).encode("utf-8")).hexdigest()
 
 
-def gather_inputs(session: Session, dossier: Dossier) -> Inputs:
-    rnd = get_or_fail(session, Round, dossier.round_id, "round")
+@dataclass(frozen=True)
+class RoundContext:
+    """What every dossier of a round shares: rules, council, attendance."""
+
+    version: RuleVersion
+    version_snapshot: str
+    spread_limit: str
+    scoring_members: tuple[tuple[str, str], ...]  # (member id, name) in council order
+    present: frozenset[str] | None
+
+
+def round_context(session: Session, rnd: Round) -> RoundContext:
     council = get_or_fail(session, Council, rnd.council_id, "council")
-    version = version_from_snapshot(session, rnd.version_snapshot)
-    sheet = sheet_from_snapshot(session, dossier.sheet_snapshot, version)
     present = _present_members(session, rnd)
+    return RoundContext(
+        version=version_from_snapshot(session, rnd.version_snapshot),
+        version_snapshot=rnd.version_snapshot,
+        spread_limit=rnd.spread_limit,
+        scoring_members=tuple((m.id, m.full_name) for m in council.members if m.role.scores),
+        present=None if present is None else frozenset(present),
+    )
+
+
+def assemble_inputs(
+    ctx: RoundContext,
+    *,
+    dossier_id: str,
+    scoring_round: int,
+    sheet_snapshot: str,
+    sheet: Sheet,
+    recused: set[str],
+    submitted: dict[str, tuple[str, dict[str, int]]],
+    decisions: tuple[CouncilDecision, ...],
+) -> Inputs:
+    """The one rule for who counts: recused and absent members are excluded; a present member without a
+    submitted ballot is pending. `submitted` maps member id → (ballot id, choices)."""
+    ballots, members_data, pending = [], [], []
+    for member_id, _name in ctx.scoring_members:
+        if member_id in recused:
+            excluded: str | None = "recused"
+        elif ctx.present is not None and member_id not in ctx.present:
+            excluded = "absent"
+        else:
+            excluded = None
+        ballot = submitted.get(member_id)
+        if excluded is None and ballot is None:
+            pending.append(member_id)
+            continue
+        ballot_id, choices = ballot if ballot is not None and excluded is None else (None, {})
+        ballots.append(MemberBallot(member_id, choices, excluded is not None))
+        members_data.append(
+            {
+                "member_id": member_id,
+                "excluded": excluded,
+                "ballot_id": ballot_id,
+                "choices": dict(sorted(choices.items())),
+            }
+        )
+    data = {
+        "dossier_id": dossier_id,
+        "scoring_round": scoring_round,
+        "version_snapshot": ctx.version_snapshot,
+        "sheet_snapshot": sheet_snapshot,
+        "spread_limit": ctx.spread_limit,
+        "members": members_data,
+        "decisions": [{"kind": d.kind.value, "item": d.item_id, "reason": d.reason} for d in decisions],
+    }
+    return Inputs(
+        sheet,
+        ctx.version,
+        tuple(ballots),
+        decisions,
+        Fraction(ctx.spread_limit),
+        tuple(pending),
+        data,
+        dict(ctx.scoring_members),
+    )
+
+
+def gather_inputs(session: Session, dossier: Dossier) -> Inputs:
+    """Inputs of the dossier's current scoring round, read through the ORM (one dossier at a time)."""
+    rnd = get_or_fail(session, Round, dossier.round_id, "round")
+    ctx = round_context(session, rnd)
     recused = {r.member_id for r in session.scalars(select(Recusal).where(Recusal.dossier_id == dossier.id))}
     submitted = {
-        b.member_id: b
+        b.member_id: (b.id, {c.item_id: c.option_number for c in b.choices})
         for b in session.scalars(
             select(Ballot).where(
                 Ballot.dossier_id == dossier.id,
@@ -129,33 +206,6 @@ def gather_inputs(session: Session, dossier: Dossier) -> Inputs:
             )
         )
     }
-    ballots, members_data, pending = [], [], []
-    names = {m.id: m.full_name for m in council.members}
-    for member in council.members:
-        if not member.role.scores:
-            continue
-        if member.id in recused:
-            excluded = "recused"
-        elif present is not None and member.id not in present:
-            excluded = "absent"
-        else:
-            excluded = None
-        ballot = submitted.get(member.id)
-        if excluded is None and ballot is None:
-            pending.append(member.id)
-            continue
-        choices = (
-            {c.item_id: c.option_number for c in ballot.choices} if ballot is not None and excluded is None else {}
-        )
-        ballots.append(MemberBallot(member.id, choices, excluded is not None))
-        members_data.append(
-            {
-                "member_id": member.id,
-                "excluded": excluded,
-                "ballot_id": ballot.id if ballot is not None and excluded is None else None,
-                "choices": dict(sorted(choices.items())),
-            }
-        )
     decisions = tuple(
         CouncilDecision(DecisionKind(d.kind), d.reason, d.item_id)
         for d in session.scalars(
@@ -164,17 +214,16 @@ def gather_inputs(session: Session, dossier: Dossier) -> Inputs:
             .order_by(CouncilDecisionRecord.created_at)
         )
     )
-    limit = Fraction(rnd.spread_limit)
-    data = {
-        "dossier_id": dossier.id,
-        "scoring_round": dossier.scoring_round,
-        "version_snapshot": rnd.version_snapshot,
-        "sheet_snapshot": dossier.sheet_snapshot,
-        "spread_limit": rnd.spread_limit,
-        "members": members_data,
-        "decisions": [{"kind": d.kind.value, "item": d.item_id, "reason": d.reason} for d in decisions],
-    }
-    return Inputs(sheet, version, tuple(ballots), decisions, limit, tuple(pending), data, names)
+    return assemble_inputs(
+        ctx,
+        dossier_id=dossier.id,
+        scoring_round=dossier.scoring_round,
+        sheet_snapshot=dossier.sheet_snapshot,
+        sheet=sheet_from_snapshot(session, dossier.sheet_snapshot, ctx.version),
+        recused=recused,
+        submitted=submitted,
+        decisions=decisions,
+    )
 
 
 def compute(inputs: Inputs) -> tuple[ProductResult, dict[str, Any]]:

@@ -188,3 +188,15 @@ def test_rotation_keeps_ten_recent_and_one_per_day(tmp_path: Path) -> None:
     days = {p.name.split("-")[1] for p in kept}
     assert len(kept) == 10 + 26 and len(removed) == 80 - 36
     assert len(days) == 31  # today and the 30 days before
+
+
+def test_bulk_recompute_agrees_with_stored_results(demo_db: Database) -> None:
+    from ocop_desktop.services.recompute import recompute_all
+
+    stats = recompute_all(demo_db)
+    assert stats.dossiers == 7 and stats.results == 7 and stats.differing == ()
+    assert stats.choices > 1000
+    with demo_db.raw() as con:
+        con.execute("DROP TRIGGER trg_result_locked_update")
+        con.execute("UPDATE results SET computed = json_set(computed, '$.stars', 5) WHERE stars = 3")
+    assert len(recompute_all(demo_db).differing) >= 1

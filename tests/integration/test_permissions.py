@@ -30,13 +30,23 @@ def _actions(db: Database) -> dict[Permission, Callable[[Actor], object]]:
         rnd = s.scalars(select(Round)).first()
         assert dossier is not None and rnd is not None
     return {
-        Permission.EDIT_REGISTRY: lambda a: registry.create_producer(db, actor=a, name="HTX Thử", legal_form=LegalForm.COOPERATIVE),
-        Permission.MANAGE_USERS: lambda a: accounts.create_user(db, actor=a, username=f"u{id(a)}", full_name="x", password="12345678", roles={Role.MEMBER}),
-        Permission.START_RESCORE: lambda a: scoring_session.start_rescore(db, actor=a, dossier_id=dossier.id, reason="thử"),
-        Permission.RECORD_DISCUSSION: lambda a: results.record_discussion(db, actor=a, dossier_id=dossier.id, text="thảo luận"),
+        Permission.EDIT_REGISTRY: lambda a: registry.create_producer(
+            db, actor=a, name="HTX Thử", legal_form=LegalForm.COOPERATIVE
+        ),
+        Permission.MANAGE_USERS: lambda a: accounts.create_user(
+            db, actor=a, username=f"u{id(a)}", full_name="x", password="12345678", roles={Role.MEMBER}
+        ),
+        Permission.START_RESCORE: lambda a: scoring_session.start_rescore(
+            db, actor=a, dossier_id=dossier.id, reason="thử"
+        ),
+        Permission.RECORD_DISCUSSION: lambda a: results.record_discussion(
+            db, actor=a, dossier_id=dossier.id, text="thảo luận"
+        ),
         Permission.APPROVE_RESULT: lambda a: results.approve_result(db, actor=a, dossier_id=dossier.id),
         Permission.REOPEN_RESULT: lambda a: results.reopen_result(db, actor=a, dossier_id=dossier.id, reason="thử"),
-        Permission.ISSUE_DECISION: lambda a: recognition.issue_decision(db, actor=a, round_id=rnd.id, number=f"{id(a)}/QĐ", date=dt.date(2026, 12, 1), signer="A", issuing_body="B"),
+        Permission.ISSUE_DECISION: lambda a: recognition.issue_decision(
+            db, actor=a, round_id=rnd.id, number=f"{id(a)}/QĐ", date=dt.date(2026, 12, 1), signer="A", issuing_body="B"
+        ),
     }
 
 
@@ -61,9 +71,13 @@ def test_sign_in_failures_lock_the_account(empty_db: Database) -> None:
         with pytest.raises(PermissionDenied):
             accounts.authenticate(empty_db, username="quantri", password="sai-mat-khau", now=now)
     with pytest.raises(PermissionDenied) as info:
-        accounts.authenticate(empty_db, username="quantri", password="ocop-demo-2026", now=now + dt.timedelta(seconds=5))
+        accounts.authenticate(
+            empty_db, username="quantri", password="ocop-demo-2026", now=now + dt.timedelta(seconds=5)
+        )
     assert info.value.problems[0].code == "auth.locked"
-    actor = accounts.authenticate(empty_db, username="QuanTri", password="ocop-demo-2026", now=now + dt.timedelta(seconds=61))
+    actor = accounts.authenticate(
+        empty_db, username="QuanTri", password="ocop-demo-2026", now=now + dt.timedelta(seconds=61)
+    )
     assert actor.roles == {Role.ADMIN}
 
 
