@@ -137,6 +137,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "mã đơn vị hành chính «{value}» phải gồm {digits} chữ số",
         "administrative code '{value}' must have {digits} digits",
     ),
+    "registry.unknown_province": (
+        "không có tỉnh, thành phố mã {code} (danh mục từ 01/7/2025)",
+        "there is no province with code {code} (units since 01/7/2025)",
+    ),
+    "registry.unknown_commune": (
+        "không có xã, phường mã {code} (danh mục từ 01/7/2025)",
+        "there is no commune with code {code} (units since 01/7/2025)",
+    ),
+    "registry.commune_elsewhere": (
+        "{commune} thuộc {province}, không thuộc tỉnh đã chọn",
+        "{commune} lies in {province}, not in the chosen province",
+    ),
     "registry.code_taken": ("mã số sản phẩm {code} đã được dùng", "product code {code} is already used"),
     "registry.version_mismatch": (
         "hồ sơ nộp theo ngày thuộc bộ tiêu chí {version}, còn đợt đánh giá dùng {round_version}",

@@ -19,3 +19,7 @@ def criteria_dir() -> Path:
 
 def fonts_dir() -> Path:
     return resource_root() / "fonts"
+
+
+def admin_units_dir() -> Path:
+    return resource_root() / "admin_units"

@@ -7,6 +7,7 @@ An unknown or damaged file is refused with a reason; a file from a newer version
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,8 +56,9 @@ class Database:
         self._reader = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False, migrate: bool = True) -> Database:
-        """Open (or with `create`, make) the data file at `path`, upgrading its schema if needed."""
+    def open(cls, path: Path, *, create: bool = False, migrate: bool = True, daily_backup: bool = True) -> Database:
+        """Open (or with `create`, make) the data file at `path`, upgrading its schema if needed, and make
+        the day's first backup of an existing file (kept by rotation: 10 recent, one a day for 30 days)."""
         path = Path(path)
         is_new = not path.exists() or path.stat().st_size == 0
         if is_new and not create:
@@ -72,6 +74,8 @@ class Database:
                 database._check_identity()
                 database._quick_check()
             database._migrate(is_new=is_new, allowed=migrate)
+            if daily_backup and not is_new and migrate:
+                database.daily_backup()
         except Exception:
             engine.dispose()
             raise
@@ -119,6 +123,13 @@ class Database:
             raise _problem("db.backup_failed", destination, detail="; ".join(check.problems))
         backup.rotate(self.path)
         return destination
+
+    def daily_backup(self) -> Path | None:
+        """Today's backup, unless one exists already."""
+        stamp = dt.date.today().strftime("%Y%m%d")
+        if any(p.name.startswith(f"{self.path.stem}-{stamp}") for p in backup.list_backups(self.path)):
+            return None
+        return self.backup("hang-ngay")
 
     def _check_identity(self) -> None:
         """The application id as SQLite sees it (after WAL recovery), not the raw header bytes: a file whose

@@ -3,27 +3,20 @@ verification and backs up the current file before replacing it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 from pathlib import Path
 
 from ocop_desktop.domain.errors import DatabaseProblem, Problem
+from ocop_desktop.messages import describe
 from ocop_desktop.persistence import backup
 from ocop_desktop.persistence.database import Database, known_revisions
+from ocop_desktop.services.verify_database import verify_file
 
 
 def backup_now(path: Path, reason: str = "thu-cong") -> Path:
-    with Database.open(path, migrate=False) as db:
+    with Database.open(path, migrate=False, daily_backup=False) as db:
         return db.backup(reason)
-
-
-def ensure_daily_backup(db: Database, today: dt.date | None = None) -> Path | None:
-    """Make today's backup unless one exists (the rotating daily backup)."""
-    stamp = (today or dt.date.today()).strftime("%Y%m%d")
-    if any(p.name.startswith(f"{db.path.stem}-{stamp}") for p in backup.list_backups(db.path)):
-        return None
-    return db.backup("hang-ngay")
 
 
 def restore(target: Path, source: Path) -> Path | None:
@@ -32,12 +25,17 @@ def restore(target: Path, source: Path) -> Path | None:
     check = backup.check_file(source)
     if not check.ok:
         raise DatabaseProblem([Problem("db.restore_refused", {"detail": "; ".join(check.problems)}, loc)])
-    revisions, _head = known_revisions()
+    revisions, head = known_revisions()
     if check.schema_revision not in revisions:
         raise DatabaseProblem([Problem("db.too_new", {"revision": check.schema_revision}, loc)])
+    if check.schema_revision == head:
+        report = verify_file(source)
+        if not report.ok:
+            detail = "; ".join(describe(p) for p in report.problems[:3])
+            raise DatabaseProblem([Problem("db.restore_refused", {"detail": detail}, loc)])
     saved = None
     if target.exists():
-        with Database.open(target, migrate=False) as current:
+        with Database.open(target, migrate=False, daily_backup=False) as current:
             saved = current.backup("truoc-khoi-phuc")
     tmp = target.with_name(target.name + ".restore.tmp")
     shutil.copyfile(source, tmp)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.domain.admin_units import find_commune, find_province, load_units_2025
 from ocop_desktop.domain.enums import CommuneItem, Gender, LegalForm, RegistrationType
 from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
 from ocop_desktop.domain.text import fold, nfc
@@ -27,6 +28,7 @@ from ocop_desktop.models import (
     Round,
     SelfAssessmentChoice,
 )
+from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import MemberBallot, check_ballot
 from ocop_desktop.scoring.versions import rule_version_for
@@ -73,7 +75,31 @@ def _producer_problems(fields: dict[str, Any]) -> list[Problem]:
         value = fields.get(key)
         if value and not (value.isdigit() and len(value) == size):
             problems.append(Problem("registry.bad_admin_code", {"value": value, "digits": size}, (("field", key),)))
+    if not problems:
+        problems.extend(_address_problems(fields.get("province_code"), fields.get("commune_code")))
     return problems
+
+
+def _address_problems(province_code: str | None, commune_code: str | None) -> list[Problem]:
+    """Codes must name units in force since 01/7/2025, and the commune must lie in the province."""
+    if not province_code and not commune_code:
+        return []
+    units = load_units_2025(admin_units_dir())
+    if province_code and find_province(units, province_code) is None:
+        return [Problem("registry.unknown_province", {"code": province_code}, (("field", "province_code"),))]
+    if commune_code:
+        found = find_commune(units, commune_code)
+        if found is None:
+            return [Problem("registry.unknown_commune", {"code": commune_code}, (("field", "commune_code"),))]
+        if province_code and found[0].code != province_code:
+            return [
+                Problem(
+                    "registry.commune_elsewhere",
+                    {"commune": found[1].name, "province": found[0].name},
+                    (("field", "commune_code"),),
+                )
+            ]
+    return []
 
 
 def _snapshot(producer: Producer) -> dict[str, Any]:
@@ -192,6 +218,39 @@ def create_product(
         return ProductCreated(product.id, product.code)
 
 
+def update_product(
+    db: Database,
+    *,
+    actor: Actor,
+    product_id: str,
+    name: str | None = None,
+    description: str | None = None,
+    code: str | None = None,
+) -> None:
+    """Edit a product; a historic code is entered as recorded (never regenerated)."""
+    require(actor, Permission.EDIT_REGISTRY)
+    with db.transaction() as s:
+        product = get_or_fail(s, Product, product_id, "product")
+        before = {"name": product.name, "description": product.description, "code": product.code}
+        if name is not None:
+            if not name.strip():
+                raise ValidationFailed([Problem("input.missing_field", {"field": "name"}, (("field", "name"),))])
+            product.name, product.name_fold = nfc(name.strip()), fold(name)
+        if description is not None:
+            product.description = nfc(description)
+        if code is not None and code.strip() != product.code:
+            other = s.scalars(select(Product).where(Product.code == code.strip())).first()
+            if other is not None:
+                raise Conflict([Problem("registry.code_taken", {"code": code.strip()})])
+            product.code = code.strip()
+            match = CODE.match(product.code)
+            parts = (match.group(1), match.group(2), int(match.group(3)), int(match.group(4))) if match else (None,) * 4
+            product.code_province, product.code_commune, product.code_seq, product.code_year = parts
+        product.updated_by = actor.user_id
+        after = {"name": product.name, "description": product.description, "code": product.code}
+        audit.record(s, actor, "update_product", "product", product_id, before=before, after=after)
+
+
 def create_dossier(
     db: Database,
     *,
@@ -256,6 +315,24 @@ def set_self_assessment(db: Database, *, actor: Actor, dossier_id: str, choices:
         for item_id, number in choices.items():
             s.add(SelfAssessmentChoice(dossier_id=dossier_id, item_id=item_id, option_number=number))
         audit.record(s, actor, "set_self_assessment", "dossier", dossier_id, after=dict(sorted(choices.items())))
+
+
+def set_advisory_report(db: Database, *, actor: Actor, dossier_id: str, report: str) -> None:
+    """Báo cáo đánh giá của Tổ tư vấn, shown to the council with the dossier."""
+    require(actor, Permission.EDIT_REGISTRY)
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        before = dossier.advisory_report
+        dossier.advisory_report = nfc(report.strip()) or None
+        audit.record(
+            s,
+            actor,
+            "set_advisory_report",
+            "dossier",
+            dossier_id,
+            before={"report": before},
+            after={"report": dossier.advisory_report},
+        )
 
 
 def set_commune_assessment(

@@ -53,7 +53,7 @@ def verify_file(path: Path) -> VerifyReport:
     if not check.ok:
         return VerifyReport(str(path), tuple(Problem("verify.file", {"detail": d}, loc) for d in check.problems), 0, 0)
     try:
-        db = Database.open(path, migrate=False)
+        db = Database.open(path, migrate=False, daily_backup=False)
     except UserFacingError as exc:
         return VerifyReport(str(path), exc.problems, 0, 0)
     try:

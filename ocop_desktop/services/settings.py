@@ -1,0 +1,70 @@
+"""Per-file settings (they travel with the data file): declared once with their defaults and checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from ocop_desktop.domain.errors import Problem, ValidationFailed
+from ocop_desktop.domain.text import nfc
+from ocop_desktop.models import Setting
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services import audit
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.permissions import Permission, require
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    default: Any
+    valid: Callable[[Any], bool]
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+SPECS = {
+    spec.key: spec
+    for spec in (
+        SettingSpec("issuing_body", "ỦY BAN NHÂN DÂN TỈNH", _text),  # tên cơ quan ban hành
+        SettingSpec("parent_body", "", lambda v: isinstance(v, str)),  # cơ quan chủ quản (dòng trên)
+        SettingSpec("place_name", "", lambda v: isinstance(v, str)),  # địa danh of the date line
+        SettingSpec("province_code", "", lambda v: isinstance(v, str) and (v == "" or (v.isdigit() and len(v) == 2))),
+        SettingSpec("certificate_prefix", "GCN-OCOP", _text),
+        SettingSpec("spread_limit", "10", lambda v: isinstance(v, str) and v.replace(".", "", 1).isdigit()),
+        SettingSpec("language", "vi", lambda v: v in ("vi", "en")),
+    )
+}
+
+
+def get_settings(db: Database) -> dict[str, Any]:
+    """Every setting, stored values over defaults."""
+    values = {key: spec.default for key, spec in SPECS.items()}
+    with db.reading() as s:
+        for row in s.scalars(select(Setting)):
+            if row.key in SPECS:
+                values[row.key] = row.value
+    return values
+
+
+def set_setting(db: Database, *, actor: Actor, key: str, value: Any) -> None:
+    require(actor, Permission.SET_UP_ROUND)
+    spec = SPECS.get(key)
+    if spec is None:
+        raise ValidationFailed([Problem("input.bad_field", {"field": key, "detail": "unknown"})])
+    value = nfc(value.strip()) if isinstance(value, str) else value
+    if not spec.valid(value):
+        raise ValidationFailed([Problem("input.bad_field", {"field": key, "detail": repr(value)})])
+    with db.transaction() as s:
+        row = s.get(Setting, key)
+        before = None if row is None else row.value
+        if row is None:
+            s.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+        audit.record(s, actor, "set_setting", "setting", key, before={"value": before}, after={"value": value})
