@@ -200,3 +200,15 @@ def test_bulk_recompute_agrees_with_stored_results(demo_db: Database) -> None:
         con.execute("DROP TRIGGER trg_result_locked_update")
         con.execute("UPDATE results SET computed = json_set(computed, '$.stars', 5) WHERE stars = 3")
     assert len(recompute_all(demo_db).differing) >= 1
+
+
+def test_models_and_migrations_agree(empty_db: Database) -> None:
+    """A model change without its migration fails here, before it reaches a council's file."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from ocop_desktop.models import Base
+
+    with empty_db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
