@@ -298,6 +298,28 @@ def create_dossier(
         return dossier.id
 
 
+def update_dossier(
+    db: Database,
+    *,
+    actor: Actor,
+    dossier_id: str,
+    registration_type: RegistrationType | None = None,
+    agenda_order: int | None = None,
+) -> None:
+    """Edit the registration type or the place on the agenda."""
+    require(actor, Permission.EDIT_REGISTRY)
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        before = {"registration_type": dossier.registration_type, "agenda_order": dossier.agenda_order}
+        if registration_type is not None:
+            dossier.registration_type = RegistrationType(registration_type)
+        if agenda_order is not None:
+            dossier.agenda_order = agenda_order
+        dossier.updated_by = actor.user_id
+        after = {"registration_type": dossier.registration_type, "agenda_order": dossier.agenda_order}
+        audit.record(s, actor, "update_dossier", "dossier", dossier_id, before=before, after=after)
+
+
 def set_self_assessment(db: Database, *, actor: Actor, dossier_id: str, choices: dict[str, int]) -> None:
     """The producer's self-assessment (Mẫu số 02), checked against the dossier's sheet like a ballot."""
     require(actor, Permission.EDIT_REGISTRY)

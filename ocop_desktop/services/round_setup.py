@@ -232,3 +232,80 @@ def record_recusal(db: Database, *, actor: Actor, dossier_id: str, member_id: st
             reason=reason,
         )
         return recusal.id
+
+
+def _apply(obj: object, changes: dict[str, object]) -> tuple[dict[str, object], dict[str, object]]:
+    before = {k: getattr(obj, k) for k in changes}
+    for key, value in changes.items():
+        setattr(obj, key, value.strip() if isinstance(value, str) else value)
+    return before, {k: getattr(obj, k) for k in changes}
+
+
+def update_council(db: Database, *, actor: Actor, council_id: str, **changes: object) -> None:
+    """Edit name, issuing body, establishing decision, province or quorum rule (quorum_numerator /
+    quorum_denominator / quorum_requires_chair)."""
+    require(actor, Permission.SET_UP_ROUND)
+    allowed = {
+        "name",
+        "issuing_body",
+        "establishing_decision",
+        "province_code",
+        "quorum_numerator",
+        "quorum_denominator",
+        "quorum_requires_chair",
+    }
+    _refuse_unknown(changes, allowed)
+    with db.transaction() as s:
+        council = get_or_fail(s, Council, council_id, "council")
+        before, after = _apply(council, changes)
+        if not (0 < council.quorum_numerator <= council.quorum_denominator):
+            raise ValidationFailed(
+                [Problem("setup.bad_quorum", {"quorum": f"{council.quorum_numerator}/{council.quorum_denominator}"})]
+            )
+        council.updated_by = actor.user_id
+        audit.record(s, actor, "update_council", "council", council_id, before=before, after=after)
+
+
+def update_member(db: Database, *, actor: Actor, member_id: str, **changes: object) -> None:
+    """Edit a member's name, position, organisation or role (one chair per council)."""
+    require(actor, Permission.SET_UP_ROUND)
+    _refuse_unknown(changes, {"full_name", "position", "organisation", "role"})
+    with db.transaction() as s:
+        member = get_or_fail(s, CouncilMember, member_id, "council_member")
+        if "role" in changes:
+            changes["role"] = MemberRole(str(changes["role"]))
+            others = s.scalars(
+                select(CouncilMember).where(
+                    CouncilMember.council_id == member.council_id, CouncilMember.id != member_id
+                )
+            )
+            if changes["role"] is MemberRole.CHAIR and any(m.role is MemberRole.CHAIR for m in others):
+                raise Conflict([Problem("setup.second_chair", {})])
+        before, after = _apply(member, changes)
+        member.updated_by = actor.user_id
+        audit.record(s, actor, "update_member", "council_member", member_id, before=before, after=after)
+
+
+def update_round(db: Database, *, actor: Actor, round_id: str, **changes: object) -> None:
+    """Edit a round's name, place or spread limit."""
+    require(actor, Permission.SET_UP_ROUND)
+    _refuse_unknown(changes, {"name", "place", "spread_limit"})
+    if "spread_limit" in changes:
+        try:
+            ok = Fraction(str(changes["spread_limit"]).replace(",", ".")) >= 0
+        except (ValueError, ZeroDivisionError):
+            ok = False
+        if not ok:
+            raise ValidationFailed([Problem("input.bad_spread_limit", {"value": changes["spread_limit"]})])
+        changes["spread_limit"] = str(changes["spread_limit"]).replace(",", ".")
+    with db.transaction() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        before, after = _apply(rnd, changes)
+        rnd.updated_by = actor.user_id
+        audit.record(s, actor, "update_round", "round", round_id, before=before, after=after)
+
+
+def _refuse_unknown(changes: dict[str, object], allowed: set[str]) -> None:
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise ValidationFailed([Problem("input.bad_field", {"field": f, "detail": "unknown"}) for f in unknown])

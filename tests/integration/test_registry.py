@@ -171,3 +171,30 @@ def test_opening_an_existing_file_makes_the_days_backup_once(empty_db: Database)
         Database.open(path).close()
     daily = [p for p in backup.list_backups(path) if p.name.endswith("hang-ngay.ocopdb")]
     assert len(daily) == 1 and backup.check_file(daily[0]).ok
+
+
+def test_council_member_round_and_dossier_edits_are_audited(demo_db: Database) -> None:
+    from ocop_desktop.domain.enums import MemberRole, RegistrationType
+    from ocop_desktop.models import AuditEvent, Council, CouncilMember, Dossier, Round
+    from ocop_desktop.services import round_setup
+
+    with demo_db.reading() as s:
+        council = s.scalars(select(Council.id)).one()
+        member = s.scalars(select(CouncilMember.id).where(CouncilMember.role == MemberRole.MEMBER)).first()
+        rnd = s.scalars(select(Round.id)).one()
+        dossier = s.scalars(select(Dossier.id)).first()
+    assert member is not None and dossier is not None
+    round_setup.update_council(demo_db, actor=SYSTEM, council_id=council, quorum_numerator=3, quorum_denominator=4)
+    with pytest.raises(ValidationFailed):
+        round_setup.update_council(demo_db, actor=SYSTEM, council_id=council, quorum_numerator=5)
+    with pytest.raises(Conflict):
+        round_setup.update_member(demo_db, actor=SYSTEM, member_id=member, role=MemberRole.CHAIR)
+    round_setup.update_member(demo_db, actor=SYSTEM, member_id=member, position="Giám đốc Sở Công Thương")
+    round_setup.update_round(demo_db, actor=SYSTEM, round_id=rnd, spread_limit="12,5", place="Hội trường A")
+    with pytest.raises(ValidationFailed):
+        round_setup.update_round(demo_db, actor=SYSTEM, round_id=rnd, spread_limit="mười")
+    registry.update_dossier(demo_db, actor=SYSTEM, dossier_id=dossier, registration_type=RegistrationType.RE_EVALUATION, agenda_order=9)
+    with demo_db.reading() as s:
+        actions = [e.action for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(4))]
+        assert s.get(Round, rnd).spread_limit == "12.5"  # type: ignore[union-attr]
+    assert actions == ["update_dossier", "update_round", "update_member", "update_council"]
