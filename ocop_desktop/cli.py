@@ -228,15 +228,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    """The window (for now the criteria browser); `--screenshot` saves a PNG and exits, even offscreen."""
+    """The window; `--screenshot` shows one view read-only, saves a PNG and exits (offscreen without a display)."""
     import os
 
     if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ocop_desktop.ui.app import run_gui
 
-    screenshot = Path(args.screenshot) if args.screenshot else None
-    return run_gui(screenshot=screenshot, sheet_id=args.sheet)
+    return run_gui(
+        db_path=Path(args.db) if args.db else None,
+        screenshot=Path(args.screenshot) if args.screenshot else None,
+        view=args.view,
+        product=args.product,
+        lang=args.lang,
+    )
 
 
 def _demo_db(path: Path, lang: str) -> int:
@@ -362,8 +367,14 @@ def build_parser() -> argparse.ArgumentParser:
     c_ver.set_defaults(func=cmd_criteria_versions)
 
     gui = sub.add_parser("gui", parents=[lang_parent], help="mở cửa sổ ứng dụng")
-    gui.add_argument("--screenshot", metavar="PNG", help="lưu ảnh cửa sổ rồi thoát (chạy được khi không có màn hình)")
-    gui.add_argument("--sheet", metavar="SHEET", help="mở sẵn một phiếu, ví dụ QD26-2026-26")
+    gui.add_argument("--db", metavar="FILE", help="tệp dữ liệu của hội đồng")
+    gui.add_argument(
+        "--screenshot", metavar="PNG", help="lưu ảnh một màn hình rồi thoát (chạy được khi không có màn hình)"
+    )
+    gui.add_argument(
+        "--view", default="round", choices=("start", "round", "dossier", "scoring", "results", "criteria", "projector")
+    )
+    gui.add_argument("--product", metavar="CODE", help="mã số sản phẩm cần mở, ví dụ 19-05503-1-2026")
     gui.set_defaults(func=cmd_gui)
 
     demo = sub.add_parser("demo", parents=[lang_parent], help="chạy thử: chấm bộ phiếu mẫu, hoặc tạo tệp dữ liệu mẫu")

@@ -28,6 +28,10 @@ class OcopError(Exception):
     """Root of every error the application raises on purpose."""
 
 
+class UserCancelled(OcopError):
+    """The person stopped an action (closed a dialog); nothing to report."""
+
+
 class UserFacingError(OcopError):
     """An error whose problems are fit to show to a person (never a traceback)."""
 

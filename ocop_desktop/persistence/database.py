@@ -70,8 +70,12 @@ class Database:
         sqlite.configure(engine)
         database = cls(path, engine)
         try:
+            if not is_new and database._is_empty():
+                # a file whose creation was interrupted before its schema was committed: start it again
+                if not create:
+                    raise _problem("db.not_ocop", path)
+                is_new = True
             if not is_new:
-                database._check_identity()
                 database._quick_check()
             database._migrate(is_new=is_new, allowed=migrate)
             if daily_backup and not is_new and migrate:
@@ -131,14 +135,19 @@ class Database:
             return None
         return self.backup("hang-ngay")
 
-    def _check_identity(self) -> None:
-        """The application id as SQLite sees it (after WAL recovery), not the raw header bytes: a file whose
-        last writes are still in its -wal has an old header on disk."""
+    def _is_empty(self) -> bool:
+        """True for a file with no schema yet; raises for a file of another application.
+
+        Reads the application id as SQLite sees it (after WAL recovery), not the raw header bytes: a file
+        whose last writes are still in its -wal has an old header on disk."""
         with self.raw() as con:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if app_id != APPLICATION_ID and not (app_id == 0 and tables == 0):
-            raise _problem("db.not_ocop", self.path)
+        if app_id == APPLICATION_ID:
+            return False
+        if app_id == 0 and tables == 0:
+            return True
+        raise _problem("db.not_ocop", self.path)
 
     def _quick_check(self) -> None:
         with self.raw() as con:

@@ -5,46 +5,16 @@ that make the audit trail append-only and submitted / approved records read-only
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from ocop_desktop.domain.text import fold
+from ocop_desktop.domain.text import fold, vi_sort_key
 
 APPLICATION_ID = 0x4F434F50  # "OCOP" in the file header, so tools and the app can tell an OCOP file
 BUSY_TIMEOUT_MS = 5000
 READ_ONLY_OPTION = "ocop_read_only"
-
-_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
-_RANK = {c: i for i, c in enumerate(_ALPHABET)}
-_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
-
-
-def _split(ch: str) -> tuple[str, int]:
-    decomposed = unicodedata.normalize("NFD", ch.lower())
-    letter, tone = decomposed[0], 0
-    for mark in decomposed[1:]:
-        if mark in _TONES:
-            tone = _TONES[mark]
-        else:
-            letter += mark
-    return unicodedata.normalize("NFC", letter), tone
-
-
-def vi_sort_key(value: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-    """Vietnamese alphabetical order (a ă â … đ …, then tones, then case), as ICU's vi_VN orders it."""
-    primary, secondary, tertiary = [], [], []
-    for ch in unicodedata.normalize("NFC", value):
-        letter, tone = _split(ch)
-        if letter.isalpha():
-            primary.append(_RANK.get(letter, 100 + ord(letter[0])))
-        else:
-            primary.append(-1 if ch.isspace() else 50 + ord(ch))
-        secondary.append(tone)
-        tertiary.append(0 if ch.islower() or not ch.isalpha() else 1)
-    return tuple(primary), tuple(secondary), tuple(tertiary)
 
 
 def _collate_vi(a: str, b: str) -> int:

@@ -1,20 +1,30 @@
-"""Start the Qt application: one place that builds the QApplication and the first window."""
+"""Start the Qt application: fonts, language, the data file, sign-in and the main window. With a screenshot
+path, show the named view, wait until it is painted, save it and exit (works without a display)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ocop_desktop import __version__
+from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.paths import fonts_dir
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services import queries
+from ocop_desktop.services.demo import build_demo
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
+from ocop_desktop.ui.dialogs import SignInDialog, show_error
+from ocop_desktop.ui.i18n import install, tr
+from ocop_desktop.ui.main_window import PAGES, MainWindow
 
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")
 UI_FONT_POINT_SIZE = 10
+VIEWS = ("start", *PAGES, "projector")
+RECENT_KEY = "recent_files"
 
 
 def load_ui_font(app: QApplication) -> str | None:
@@ -30,22 +40,130 @@ def load_ui_font(app: QApplication) -> str | None:
     return family
 
 
-def run_gui(*, screenshot: Path | None = None, sheet_id: str | None = None) -> int:
-    """Show the main window; with `screenshot`, save a PNG of it once painted and exit."""
+def make_app(lang: str = "vi") -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("OCOP Desktop")
+    app.setOrganizationName("OCOP Desktop")
     app.setApplicationVersion(__version__)
     load_ui_font(app)
-    window = CriteriaBrowser()
-    if sheet_id:
-        window.select_sheet(sheet_id)
-    window.show()
+    install(app, lang)
+    return app
+
+
+def default_data_dir() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def remember(path: Path) -> None:
+    settings = QSettings()
+    recent = [str(path), *[p for p in (settings.value(RECENT_KEY) or []) if p != str(path)]][:8]
+    settings.setValue(RECENT_KEY, recent)
+
+
+class Controller:
+    """Wires the start page's buttons: open, create, demo, recent files."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        start = window.start
+        start.open_button.clicked.connect(self.open_file)
+        window.open_action.triggered.connect(self.open_file)
+        start.new_button.clicked.connect(self.new_file)
+        start.demo_button.clicked.connect(self.open_demo)
+        start.recent.itemActivated.connect(lambda item: self.open_path(Path(item.text())))
+        start.recent.addItems([p for p in (QSettings().value(RECENT_KEY) or []) if Path(p).exists()])
+
+    def open_file(self) -> None:
+        path = self.window.open_file_dialog()
+        if path is not None:
+            self.open_path(path)
+
+    def new_file(self) -> None:
+        default = default_data_dir() / "hoi-dong.ocopdb"
+        name, _filter = QFileDialog.getSaveFileName(self.window, tr("Tạo tệp dữ liệu mới"), str(default), "*.ocopdb")
+        if name:
+            self.open_path(Path(name), create=True)
+
+    def open_demo(self) -> None:
+        path = default_data_dir() / "dot-mau.ocopdb"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            build_demo(path)
+        self.open_path(path)
+
+    def open_path(self, path: Path, *, create: bool = False) -> None:
+        try:
+            db = Database.open(path, create=create)
+        except UserFacingError as exc:
+            show_error(self.window, exc)
+            return
+        sign_in = SignInDialog(db, self.window)
+        if not sign_in.exec() or sign_in.actor is None:
+            db.close()
+            return
+        remember(path)
+        self.window.open_database(db, sign_in.actor)
+
+
+def run_gui(
+    *,
+    db_path: Path | None = None,
+    screenshot: Path | None = None,
+    view: str = "round",
+    product: str | None = None,
+    lang: str = "vi",
+) -> int:
+    app = make_app(lang)
+    db = None
+    if db_path is not None:
+        try:
+            db = Database.open(db_path)
+        except UserFacingError as exc:
+            if screenshot is not None:
+                raise
+            show_error(None, exc)
+    window = MainWindow()
+    controller = Controller(window)
     if screenshot is not None:
-
-        def grab() -> None:
-            window.grab().save(str(screenshot), "PNG")
-            app.quit()
-
-        QTimer.singleShot(300, grab)
+        return _screenshot(app, window, db, screenshot, view=view, product=product)
+    if db is not None:
+        sign_in = SignInDialog(db, window)
+        if sign_in.exec() and sign_in.actor is not None:
+            remember(db.path)
+            window.open_database(db, sign_in.actor)
+    window.show()
+    del controller  # the signal connections keep what they need
     return app.exec()
+
+
+def _screenshot(
+    app: QApplication, window: MainWindow, db: Database | None, path: Path, *, view: str, product: str | None
+) -> int:
+    """Show `view` read-only (no sign-in), let it paint, save a PNG of the window, exit."""
+    target: QWidget = window
+    if db is None and view == "criteria":
+        browser = CriteriaBrowser()
+        browser.show()
+        target = browser
+    elif db is not None and view != "start":
+        window.open_database(db, None)
+        if product:
+            dossier_id = queries.find_dossier_by_code(db, product)
+            if dossier_id is not None:
+                window.select_dossier(dossier_id)
+        if view == "projector":
+            target = window.show_projector()
+        else:
+            window.nav.setCurrentRow(PAGES.index(view) if view in PAGES else 0)
+    if target is window:
+        window.show()
+    result = {"ok": False}
+
+    def grab() -> None:
+        result["ok"] = target.grab().save(str(path), "PNG")
+        app.quit()
+
+    QTimer.singleShot(400, grab)
+    app.exec()
+    return 0 if result["ok"] else 1

@@ -64,7 +64,7 @@ def test_screenshot_command(tmp_path: Path) -> None:
 
     out = tmp_path / "window.png"
     proc = subprocess.run(
-        [sys.executable, "-m", "ocop_desktop", "gui", "--screenshot", str(out), "--sheet", "QD26-2026-26"],
+        [sys.executable, "-m", "ocop_desktop", "gui", "--screenshot", str(out), "--view", "criteria"],
         capture_output=True,
         text=True,
         timeout=60,

@@ -212,3 +212,16 @@ def test_models_and_migrations_agree(empty_db: Database) -> None:
     with empty_db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_a_file_whose_creation_was_interrupted_is_created_again(tmp_path: Path) -> None:
+    """Killed while the first schema was being written: SQLite left a header page and no tables."""
+    path = tmp_path / "moi.ocopdb"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.close()
+    assert path.stat().st_size > 0
+    with pytest.raises(DatabaseProblem):
+        Database.open(path)
+    with Database.open(path, create=True) as db:
+        assert db.schema_revision() == known_revisions()[1]

@@ -193,7 +193,9 @@ def test_council_member_round_and_dossier_edits_are_audited(demo_db: Database) -
     round_setup.update_round(demo_db, actor=SYSTEM, round_id=rnd, spread_limit="12,5", place="Hội trường A")
     with pytest.raises(ValidationFailed):
         round_setup.update_round(demo_db, actor=SYSTEM, round_id=rnd, spread_limit="mười")
-    registry.update_dossier(demo_db, actor=SYSTEM, dossier_id=dossier, registration_type=RegistrationType.RE_EVALUATION, agenda_order=9)
+    registry.update_dossier(
+        demo_db, actor=SYSTEM, dossier_id=dossier, registration_type=RegistrationType.RE_EVALUATION, agenda_order=9
+    )
     with demo_db.reading() as s:
         actions = [e.action for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(4))]
         assert s.get(Round, rnd).spread_limit == "12.5"  # type: ignore[union-attr]

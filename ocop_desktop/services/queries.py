@@ -1,0 +1,345 @@
+"""Read models for the screens: plain frozen data, never ORM objects, one query function per screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ocop_desktop.domain.admin_units import find_commune, load_units_2025
+from ocop_desktop.domain.enums import BallotStatus, EntryMode, MemberRole, ResultStatus
+from ocop_desktop.domain.text import fold, vi_sort_key
+from ocop_desktop.models import (
+    Attachment,
+    Attendance,
+    Ballot,
+    Certificate,
+    CommuneAssessment,
+    Council,
+    Dossier,
+    MeetingSession,
+    Producer,
+    Product,
+    Recusal,
+    Result,
+    Round,
+    SelfAssessmentChoice,
+)
+from ocop_desktop.paths import admin_units_dir
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.catalogue import Sheet
+from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, version_from_snapshot
+from ocop_desktop.services.results import quorum_of
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    round_id: str
+    name: str
+    year: int
+    council_name: str
+    rule_version_id: str
+    dossiers: int
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    member_id: str
+    full_name: str
+    role: MemberRole
+    position: str | None
+    present: bool | None  # None: attendance not recorded
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    dossier_id: str
+    agenda_order: int
+    product_name: str
+    product_code: str | None
+    producer_name: str
+    sheet_id: str
+    registration_type: str
+    scoring_round: int
+    submitted: int
+    expected: int
+    average: str | None
+    stars: int | None
+    band_stars: int | None
+    status: ResultStatus | None
+    locked: bool
+    spread_exceeds_limit: bool
+    search_key: str
+
+
+@dataclass(frozen=True)
+class RoundView:
+    round_id: str
+    name: str
+    year: int
+    place: str | None
+    rule_version_id: str
+    spread_limit: str
+    council_id: str
+    council_name: str
+    issuing_body: str
+    quorum: tuple[int, int]
+    quorum_requires_chair: bool
+    quorum_met: bool
+    present: int
+    scoring_members: int
+    session_id: str | None
+    session_date: dt.date | None
+    members: tuple[MemberRow, ...]
+    dossiers: tuple[DossierRow, ...]
+
+
+def list_rounds(db: Database) -> list[RoundSummary]:
+    with db.reading() as s:
+        out = []
+        for rnd in s.scalars(select(Round).order_by(Round.year.desc(), Round.created_at.desc())):
+            council = get_or_fail(s, Council, rnd.council_id, "council")
+            count = len(s.scalars(select(Dossier.id).where(Dossier.round_id == rnd.id)).all())
+            out.append(RoundSummary(rnd.id, rnd.name, rnd.year, council.name, rnd.rule_version_id, count))
+        return out
+
+
+def _latest_session(s: Session, round_id: str) -> MeetingSession | None:
+    return s.scalars(
+        select(MeetingSession).where(MeetingSession.round_id == round_id).order_by(MeetingSession.date.desc())
+    ).first()
+
+
+def round_view(db: Database, round_id: str) -> RoundView:
+    """The round with its council, attendance at the latest session and every dossier's state."""
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        meeting = _latest_session(s, round_id)
+        attendance = (
+            {a.member_id: a.present for a in s.scalars(select(Attendance).where(Attendance.session_id == meeting.id))}
+            if meeting is not None
+            else {}
+        )
+        members = tuple(MemberRow(m.id, m.full_name, m.role, m.position, attendance.get(m.id)) for m in council.members)
+        quorum = quorum_of(s, rnd)
+        scoring_ids = {m.member_id for m in members if m.role.scores}
+        rows = []
+        query = (
+            select(Dossier, Product, Producer)
+            .join(Product, Product.id == Dossier.product_id)
+            .join(Producer, Producer.id == Product.producer_id)
+            .where(Dossier.round_id == round_id)
+        )
+        for dossier, product, producer in s.execute(query):
+            recused = {r.member_id for r in s.scalars(select(Recusal).where(Recusal.dossier_id == dossier.id))}
+            absent = {m for m, present in attendance.items() if not present}
+            submitted = {
+                b.member_id
+                for b in s.scalars(
+                    select(Ballot).where(
+                        Ballot.dossier_id == dossier.id,
+                        Ballot.scoring_round == dossier.scoring_round,
+                        Ballot.status == BallotStatus.SUBMITTED,
+                    )
+                )
+            }
+            result = s.scalars(
+                select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == dossier.scoring_round)
+            ).one_or_none()
+            rows.append(
+                DossierRow(
+                    dossier_id=dossier.id,
+                    agenda_order=dossier.agenda_order,
+                    product_name=product.name,
+                    product_code=product.code,
+                    producer_name=producer.name,
+                    sheet_id=product.sheet_id,
+                    registration_type=dossier.registration_type.value,
+                    scoring_round=dossier.scoring_round,
+                    submitted=len(submitted & scoring_ids),
+                    expected=len(scoring_ids - recused - absent),
+                    average=result.average_total if result else None,
+                    stars=result.stars if result else None,
+                    band_stars=result.band_stars if result else None,
+                    status=result.status if result else None,
+                    locked=bool(result and result.locked),
+                    spread_exceeds_limit=bool(result and result.spread_exceeds_limit),
+                    search_key=fold(f"{product.name} {product.code or ''} {producer.name}"),
+                )
+            )
+        rows.sort(key=lambda r: (r.agenda_order, vi_sort_key(r.product_name)))
+        return RoundView(
+            round_id=rnd.id,
+            name=rnd.name,
+            year=rnd.year,
+            place=rnd.place,
+            rule_version_id=rnd.rule_version_id,
+            spread_limit=rnd.spread_limit,
+            council_id=council.id,
+            council_name=council.name,
+            issuing_body=council.issuing_body,
+            quorum=(council.quorum_numerator, council.quorum_denominator),
+            quorum_requires_chair=council.quorum_requires_chair,
+            quorum_met=quorum.met,
+            present=quorum.present,
+            scoring_members=quorum.scoring_members,
+            session_id=meeting.id if meeting else None,
+            session_date=meeting.date if meeting else None,
+            members=members,
+            dossiers=tuple(rows),
+        )
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    attachment_id: str
+    filename: str
+    media_type: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class DossierView:
+    dossier_id: str
+    round_id: str
+    product_name: str
+    product_code: str | None
+    description: str | None
+    producer_name: str
+    legal_form: str
+    representative: str | None
+    phone: str | None
+    email: str | None
+    address: str
+    registration_type: str
+    submission_date: dt.date
+    rule_version_id: str
+    scoring_round: int
+    sheet: Sheet
+    self_assessment: dict[str, int]
+    commune: tuple[tuple[str, str, bool | None], ...]
+    advisory_report: str | None
+    attachments: tuple[AttachmentRow, ...]
+    recused: tuple[str, ...]
+    certificate_number: str | None
+
+
+def dossier_view(db: Database, dossier_id: str) -> DossierView:
+    with db.reading() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        product = get_or_fail(s, Product, dossier.product_id, "product")
+        producer = get_or_fail(s, Producer, product.producer_id, "producer")
+        rnd = get_or_fail(s, Round, dossier.round_id, "round")
+        sheet = sheet_from_snapshot(s, dossier.sheet_snapshot, version_from_snapshot(s, rnd.version_snapshot))
+        parts = [producer.street_address or ""]
+        if producer.commune_code:
+            found = find_commune(load_units_2025(admin_units_dir()), producer.commune_code)
+            if found is not None:
+                parts += [found[1].name, found[0].name]
+        address = ", ".join(p for p in parts if p) or (producer.historic_address or "")
+        names = {m.id: m.full_name for m in get_or_fail(s, Council, rnd.council_id, "council").members}
+        certificate = s.scalars(select(Certificate).where(Certificate.dossier_id == dossier_id)).first()
+        return DossierView(
+            dossier_id=dossier.id,
+            round_id=rnd.id,
+            product_name=product.name,
+            product_code=product.code,
+            description=product.description,
+            producer_name=producer.name,
+            legal_form=producer.legal_form.value,
+            representative=producer.representative_name,
+            phone=producer.phone,
+            email=producer.email,
+            address=address,
+            registration_type=dossier.registration_type.value,
+            submission_date=dossier.submission_date,
+            rule_version_id=dossier.rule_version_id,
+            scoring_round=dossier.scoring_round,
+            sheet=sheet,
+            self_assessment={
+                c.item_id: c.option_number
+                for c in s.scalars(select(SelfAssessmentChoice).where(SelfAssessmentChoice.dossier_id == dossier_id))
+            },
+            commune=tuple(
+                (c.item.value, c.finding, c.meets)
+                for c in s.scalars(select(CommuneAssessment).where(CommuneAssessment.dossier_id == dossier_id))
+            ),
+            advisory_report=dossier.advisory_report,
+            attachments=tuple(
+                AttachmentRow(a.id, a.filename, a.media_type, a.size, a.sha256)
+                for a in s.scalars(select(Attachment).where(Attachment.dossier_id == dossier_id))
+            ),
+            recused=tuple(
+                names.get(r.member_id, r.member_id)
+                for r in s.scalars(select(Recusal).where(Recusal.dossier_id == dossier_id))
+            ),
+            certificate_number=certificate.number if certificate else None,
+        )
+
+
+@dataclass(frozen=True)
+class BallotView:
+    ballot_id: str
+    dossier_id: str
+    member_id: str
+    scoring_round: int
+    status: BallotStatus
+    entry_mode: EntryMode
+    choices: dict[str, int]
+    opinion: str | None
+
+
+def ballot_view(db: Database, ballot_id: str) -> BallotView:
+    with db.reading() as s:
+        ballot = get_or_fail(s, Ballot, ballot_id, "ballot")
+        return BallotView(
+            ballot.id,
+            ballot.dossier_id,
+            ballot.member_id,
+            ballot.scoring_round,
+            ballot.status,
+            ballot.entry_mode,
+            {c.item_id: c.option_number for c in ballot.choices},
+            ballot.opinion,
+        )
+
+
+def find_dossier_by_code(db: Database, code: str) -> str | None:
+    with db.reading() as s:
+        return s.scalars(select(Dossier.id).join(Product).where(Product.code == code)).first()
+
+
+@dataclass(frozen=True)
+class BallotRow:
+    ballot_id: str
+    member_id: str
+    member_name: str
+    scoring_round: int
+    status: BallotStatus
+    entry_mode: EntryMode
+
+
+def ballots_of_dossier(db: Database, dossier_id: str) -> list[BallotRow]:
+    """Every ballot of the dossier, newest scoring round first, in council order."""
+    with db.reading() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        rnd = get_or_fail(s, Round, dossier.round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        order = {m.id: (i, m.full_name) for i, m in enumerate(council.members)}
+        rows = [
+            BallotRow(b.id, b.member_id, order[b.member_id][1], b.scoring_round, b.status, b.entry_mode)
+            for b in s.scalars(select(Ballot).where(Ballot.dossier_id == dossier_id))
+        ]
+        rows.sort(key=lambda r: (-r.scoring_round, order[r.member_id][0]))
+        return rows
+
+
+def member_names(db: Database, round_id: str) -> dict[str, str]:
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        return {m.id: m.full_name for m in get_or_fail(s, Council, rnd.council_id, "council").members}

@@ -1,0 +1,550 @@
+"""The main window: the round, the dossier, scoring and results, each a page; the projector is a second window.
+Views only show what services return and call services for every change; no rule and no SQL here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop import __version__
+from ocop_desktop.domain.enums import BallotStatus, EntryMode, Role
+from ocop_desktop.domain.errors import UserCancelled, UserFacingError, ValidationFailed
+from ocop_desktop.messages import describe
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.engine import DecisionKind
+from ocop_desktop.services import queries, results, round_setup, scoring_session
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.criteria_catalogue import rule_versions
+from ocop_desktop.services.permissions import Permission, allowed
+from ocop_desktop.ui.criteria_browser import CriteriaBrowser
+from ocop_desktop.ui.dialogs import SignInDialog, ask_text, confirm, name_buttons, show_error
+from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.views.dossier import DossierPage
+from ocop_desktop.ui.views.projector import ProjectorWindow
+from ocop_desktop.ui.views.results import ResultsView
+from ocop_desktop.ui.views.round import RoundPage
+from ocop_desktop.ui.views.scoring import ScoringContext, ScoringView
+
+PAGES = ("round", "dossier", "scoring", "results", "criteria")
+
+
+class StartPage(QWidget):
+    """What a person sees before a data file is open."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(tr("OCOP Desktop"))
+        title.setStyleSheet("font-size: 24pt; font-weight: bold;")
+        subtitle = QLabel(tr("Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng"))
+        subtitle.setStyleSheet("font-size: 13pt;")
+        self.open_button = QPushButton(tr("Mở tệp dữ liệu của hội đồng…"))
+        self.new_button = QPushButton(tr("Tạo tệp dữ liệu mới…"))
+        self.demo_button = QPushButton(tr("Mở đợt đánh giá mẫu"))
+        self.recent = QListWidget()
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (title, subtitle, self.open_button, self.new_button, self.demo_button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(QLabel(tr("Mở gần đây")), 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.recent, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        for button in (self.open_button, self.new_button, self.demo_button):
+            button.setMinimumWidth(360)
+        self.recent.setMinimumWidth(520)
+        self.recent.setMaximumHeight(160)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database | None = None, actor: Actor | None = None) -> None:
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.round_id: str | None = None
+        self.dossier_id: str | None = None
+        self.ballot_id: str | None = None
+        self.projector: ProjectorWindow | None = None
+        self.setWindowTitle(tr("OCOP Desktop"))
+        self.resize(1366, 820)
+
+        self.start = StartPage()
+        self.round_box = QComboBox()
+        self.dossier_box = QComboBox()
+        self.dossier_box.setMinimumWidth(420)
+        self.nav = QListWidget()
+        for label in (tr("Đợt đánh giá"), tr("Hồ sơ"), tr("Chấm điểm"), tr("Kết quả"), tr("Bộ tiêu chí")):
+            self.nav.addItem(label)
+        self.nav.setFixedWidth(170)
+        self.pages = QStackedWidget()
+        self.round_page = RoundPage()
+        self.dossier_page = DossierPage()
+        self.scoring = ScoringView()
+        self.member_box = QComboBox()
+        self.results_page = ResultsView()
+        self.criteria = CriteriaBrowser()
+        scoring_page = QWidget()
+        scoring_layout = QVBoxLayout(scoring_page)
+        member_row = QHBoxLayout()
+        member_row.addWidget(QLabel(tr("Phiếu của")))
+        member_row.addWidget(self.member_box, 1)
+        scoring_layout.addLayout(member_row)
+        scoring_layout.addWidget(self.scoring, 1)
+        for page in (self.round_page, self.dossier_page, scoring_page, self.results_page, self.criteria):
+            self.pages.addWidget(page)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Đợt")))
+        top.addWidget(self.round_box, 1)
+        top.addWidget(QLabel(tr("Hồ sơ")))
+        top.addWidget(self.dossier_box, 2)
+        work = QWidget()
+        work_layout = QVBoxLayout(work)
+        work_layout.addLayout(top)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
+        work_layout.addLayout(body, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(work)
+        self.setCentralWidget(self.stack)
+        self._menus()
+
+        self.nav.currentRowChanged.connect(self._show_page)
+        self.round_box.currentIndexChanged.connect(self._round_chosen)
+        self.dossier_box.currentIndexChanged.connect(self._dossier_chosen)
+        self.member_box.currentIndexChanged.connect(lambda _i: self._load_scoring())
+        self.round_page.dossier_activated.connect(self.select_dossier)
+        self.round_page.attendance_changed.connect(self._attendance)
+        self.scoring.record = self._record
+        self.scoring.submit_ballot = self._submit
+        self.scoring.on_error = lambda exc: show_error(self, exc)
+        self.scoring.submitted.connect(self._after_submit)
+        self.results_page.approve_button.clicked.connect(self._approve)
+        self.results_page.reopen_button.clicked.connect(self._reopen)
+        self.results_page.discuss_button.clicked.connect(self._discuss)
+        self.results_page.rescore_button.clicked.connect(self._rescore)
+        self.results_page.decision_button.clicked.connect(self._decision)
+        if db is not None:
+            self.open_database(db, actor)
+
+    # menus ------------------------------------------------------------------------------------------------
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&Tệp"))
+        self.open_action = QAction(tr("Mở…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        file_menu.addAction(self.open_action)
+        quit_action = QAction(tr("Thoát"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(tr("&Xem"))
+        projector = QAction(tr("Màn chiếu (F5)"), self)
+        projector.setShortcut(QKeySequence("F5"))
+        projector.triggered.connect(self.show_projector)
+        view_menu.addAction(projector)
+        for index, name in enumerate((tr("Đợt đánh giá"), tr("Hồ sơ"), tr("Chấm điểm"), tr("Kết quả"))):
+            action = QAction(name, self)
+            action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            action.triggered.connect(lambda _c=False, i=index: self.nav.setCurrentRow(i))
+            view_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(tr("&Trợ giúp"))
+        about = QAction(tr("Giới thiệu"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _about(self) -> None:
+        versions = ", ".join(v.id for v in rule_versions())
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("Giới thiệu"))
+        box.setText(
+            f"OCOP Desktop {__version__}\n{tr('Bộ tiêu chí có sẵn')}: {versions}\n"
+            f"{tr('Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.')}\n"
+            f"{tr('Danh mục đơn vị hành chính: vietnamadminunits (MIT).')}"
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        name_buttons(box)
+        box.exec()
+
+    # opening ----------------------------------------------------------------------------------------------
+
+    def open_database(self, db: Database, actor: Actor | None) -> None:
+        self.db, self.actor = db, actor
+        who = f"{actor.username}" if actor else tr("chỉ xem")
+        self.statusBar().showMessage(f"{db.path} — {tr('người dùng')}: {who}")
+        self.stack.setCurrentIndex(1)
+        self.round_box.blockSignals(True)
+        self.round_box.clear()
+        for summary in queries.list_rounds(db):
+            self.round_box.addItem(f"{summary.name} ({summary.year}) — {summary.council_name}", summary.round_id)
+        self.round_box.blockSignals(False)
+        self._round_chosen()
+        self.nav.setCurrentRow(0)
+
+    def can(self, permission: Permission) -> bool:
+        return self.actor is not None and allowed(self.actor, permission)
+
+    def _round_chosen(self) -> None:
+        self.round_id = self.round_box.currentData()
+        self.refresh_round()
+
+    def refresh_round(self) -> None:
+        if self.db is None or self.round_id is None:
+            return
+        view = queries.round_view(self.db, self.round_id)
+        self.round_page.load(view, can_edit_attendance=self.can(Permission.SET_UP_ROUND))
+        current = self.dossier_id
+        self.dossier_box.blockSignals(True)
+        self.dossier_box.clear()
+        for row in view.dossiers:
+            self.dossier_box.addItem(
+                f"{row.agenda_order}. {row.product_name} ({row.product_code or '—'})", row.dossier_id
+            )
+        index = self.dossier_box.findData(current) if current else 0
+        self.dossier_box.setCurrentIndex(max(index, 0))
+        self.dossier_box.blockSignals(False)
+        self._dossier_chosen()
+        if self.projector is not None:
+            self.projector.show_round(view)
+
+    def select_dossier(self, dossier_id: str) -> None:
+        index = self.dossier_box.findData(dossier_id)
+        if index >= 0:
+            self.dossier_box.setCurrentIndex(index)
+        self.nav.setCurrentRow(PAGES.index("dossier"))
+
+    def _dossier_chosen(self) -> None:
+        self.dossier_id = self.dossier_box.currentData()
+        self._show_page(self.nav.currentRow())
+
+    def _show_page(self, index: int) -> None:
+        if index < 0:
+            return
+        self.pages.setCurrentIndex(index)
+        if self.db is None or self.dossier_id is None:
+            return
+        try:
+            name = PAGES[index]
+            if name == "dossier":
+                self.dossier_page.load(queries.dossier_view(self.db, self.dossier_id))
+            elif name == "scoring":
+                self._fill_members()
+            elif name == "results":
+                self.load_results()
+        except UserFacingError as exc:
+            show_error(self, exc)
+
+    # scoring ----------------------------------------------------------------------------------------------
+
+    def _fill_members(self) -> None:
+        """A member scores their own ballot; the secretary types paper ballots for any scoring member."""
+        if self.db is None or self.round_id is None:
+            return
+        view = queries.round_view(self.db, self.round_id)
+        self.member_box.blockSignals(True)
+        self.member_box.clear()
+        for member in view.members:
+            if not member.role.scores:
+                continue
+            own = self.actor is not None and self.actor.member_id == member.member_id
+            if own or self.can(Permission.SCORE_FOR_MEMBER) or self.actor is None:
+                self.member_box.addItem(member.full_name, member.member_id)
+        self.member_box.blockSignals(False)
+        self._load_scoring()
+
+    def _load_scoring(self) -> None:
+        if self.db is None or self.dossier_id is None:
+            return
+        member_id = self.member_box.currentData()
+        if member_id is None:
+            return
+        dossier = queries.dossier_view(self.db, self.dossier_id)
+        title = f"{dossier.product_name} — {dossier.sheet.sheet_id} {dossier.sheet.title}"
+        rows = [r for r in queries.ballots_of_dossier(self.db, self.dossier_id) if r.member_id == member_id]
+        current = [r for r in rows if r.scoring_round == dossier.scoring_round]
+        ballot = current[0] if current else None
+        if ballot is None and self.actor is not None:
+            own = self.actor.member_id == member_id
+            mode = EntryMode.SELF if own else EntryMode.PAPER
+            try:
+                self.ballot_id = scoring_session.open_ballot(
+                    self.db, actor=self.actor, dossier_id=self.dossier_id, member_id=member_id, entry_mode=mode
+                )
+            except UserFacingError as exc:
+                self.ballot_id = None
+                self.scoring.load(ScoringContext(title, self.member_box.currentText(), dossier.sheet, {}, True, 1))
+                self.scoring.saved.setText("\n".join(describe(p, current_lang()) for p in exc.problems))
+                return
+        else:
+            self.ballot_id = ballot.ballot_id if ballot else None
+        choices: dict[str, int] = {}
+        submitted = True
+        if self.ballot_id is not None:
+            state = queries.ballot_view(self.db, self.ballot_id)
+            choices, submitted = state.choices, state.status is BallotStatus.SUBMITTED
+        # Secrecy: another member's choices are never shown before the viewer has submitted their own.
+        viewer_is_other_member = self.actor is not None and self.actor.member_id not in (None, member_id)
+        if viewer_is_other_member:
+            choices = {}
+        self.scoring.load(
+            ScoringContext(
+                title, self.member_box.currentText(), dossier.sheet, choices, submitted, dossier.scoring_round
+            )
+        )
+
+    def _record(self, item_id: str, number: int) -> object:
+        if self.db is None or self.actor is None or self.ballot_id is None:
+            raise UserCancelled
+        return scoring_session.record_choice(
+            self.db, actor=self.actor, ballot_id=self.ballot_id, item_id=item_id, option_number=number
+        )
+
+    def _submit(self) -> object:
+        if self.db is None or self.actor is None or self.ballot_id is None:
+            raise UserCancelled
+        state = queries.ballot_view(self.db, self.ballot_id)
+        if state.entry_mode is EntryMode.PAPER:
+            return self._confirm_paper(state.choices)
+        if not confirm(self, tr("Nộp phiếu"), tr("Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?")):
+            raise UserCancelled
+        return scoring_session.submit_ballot(self.db, actor=self.actor, ballot_id=self.ballot_id)
+
+    def _confirm_paper(self, first: dict[str, int]) -> object:
+        """A second person signs in and types the paper sheet again; mismatches are shown item by item."""
+        if self.db is None or self.ballot_id is None:
+            raise UserCancelled
+        sign_in = SignInDialog(self.db, self)
+        sign_in.setWindowTitle(tr("Người thứ hai đăng nhập để nhập lại phiếu giấy"))
+        if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.actor is None:
+            raise UserCancelled
+        second = PaperSecondEntry(self, sorted(first))
+        if second.exec() != QDialog.DialogCode.Accepted:
+            raise UserCancelled
+        mismatches = scoring_session.confirm_paper_ballot(
+            self.db, actor=sign_in.actor, ballot_id=self.ballot_id, choices=second.choices()
+        )
+        if mismatches:
+            lines = "\n".join(
+                f"• {tr('Tiêu chí')} {m.item_id}: "
+                f"{tr('lần 1')} {m.first_entry or '—'}, {tr('lần 2')} {m.second_entry or '—'}"
+                for m in mismatches
+            )
+            QMessageBox.warning(self, tr("Hai lần nhập không khớp"), f"{tr('Phiếu chưa được tính.')}\n{lines}")
+            raise UserCancelled
+        return None
+
+    def _after_submit(self) -> None:
+        self.refresh_round()
+
+    def _attendance(self, member_id: str, present: bool) -> None:
+        if self.db is None or self.actor is None or self.round_id is None:
+            return
+        view = queries.round_view(self.db, self.round_id)
+        if view.session_id is None:
+            return
+        try:
+            round_setup.record_attendance(
+                self.db, actor=self.actor, session_id=view.session_id, member_id=member_id, present=present
+            )
+        except UserFacingError as exc:
+            show_error(self, exc)
+        self.refresh_round()
+
+    # results ----------------------------------------------------------------------------------------------
+
+    def load_results(self) -> None:
+        if self.db is None or self.dossier_id is None or self.round_id is None:
+            return
+        dossier = queries.dossier_view(self.db, self.dossier_id)
+        title = f"{dossier.product_name} ({dossier.product_code or '—'}) — {dossier.producer_name}"
+        row = next(
+            (r for r in queries.round_view(self.db, self.round_id).dossiers if r.dossier_id == self.dossier_id), None
+        )
+        viewer = self.actor or Actor(None, "viewer", frozenset({Role.MEMBER}))
+        try:
+            view = results.compute_result(self.db, actor=viewer, dossier_id=self.dossier_id)
+        except UserFacingError:
+            self.results_page.show_pending(title, row.submitted if row else 0, row.expected if row else 0)
+            return
+        if view.pending_members and not view.locked:
+            self.results_page.show_pending(title, row.submitted if row else 0, row.expected if row else 0)
+            self.results_page.show_blocking([])
+            return
+        names_by_id = queries.member_names(self.db, self.round_id)
+        names = [names_by_id.get(m, m) for m in view.computed.get("members", [])]
+        self.results_page.show_result(
+            title,
+            computed=view.computed,
+            names=names,
+            sheet=dossier.sheet,
+            status=view.status,
+            locked=view.locked,
+            discussion=view.discussion,
+        )
+        self.results_page.show_blocking([])
+        can_chair = self.can(Permission.APPROVE_RESULT)
+        self.results_page.approve_button.setEnabled(can_chair and not view.locked)
+        self.results_page.reopen_button.setEnabled(self.can(Permission.REOPEN_RESULT) and view.locked)
+
+    def _approve(self) -> None:
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        try:
+            results.approve_result(self.db, actor=self.actor, dossier_id=self.dossier_id)
+        except ValidationFailed as exc:
+            self.results_page.show_blocking([describe(p, current_lang()) for p in exc.problems])
+            return
+        except UserFacingError as exc:
+            show_error(self, exc)
+            return
+        self.refresh_round()
+        self.load_results()
+
+    def _reopen(self) -> None:
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        reason = ask_text(self, tr("Mở lại kết quả"), tr("Lý do mở lại (ghi vào nhật ký):"))
+        if reason is None:
+            return
+        self._call(lambda: results.reopen_result(self.db, actor=self.actor, dossier_id=self.dossier_id, reason=reason))  # type: ignore[arg-type]
+
+    def _discuss(self) -> None:
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        text = ask_text(self, tr("Thảo luận của hội đồng"), tr("Nội dung thảo luận:"), multiline=True)
+        if text is None:
+            return
+        self._call(lambda: results.record_discussion(self.db, actor=self.actor, dossier_id=self.dossier_id, text=text))  # type: ignore[arg-type]
+
+    def _rescore(self) -> None:
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        reason = ask_text(self, tr("Chấm lại"), tr("Lý do chấm lại (các phiếu cũ được giữ nguyên):"))
+        if reason is None:
+            return
+        self._call(
+            lambda: scoring_session.start_rescore(self.db, actor=self.actor, dossier_id=self.dossier_id, reason=reason)
+        )  # type: ignore[arg-type]
+
+    def _decision(self) -> None:
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        dialog = DecisionDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind, item, reason = dialog.values()
+        self._call(
+            lambda: results.record_council_decision(
+                self.db,
+                actor=self.actor,
+                dossier_id=self.dossier_id,
+                kind=kind,
+                reason=reason,
+                item_id=item or None,  # type: ignore[arg-type]
+            )
+        )
+
+    def _call(self, action: object) -> None:
+        try:
+            action()  # type: ignore[operator]
+        except UserFacingError as exc:
+            show_error(self, exc)
+        self.refresh_round()
+        self.load_results()
+
+    # projector --------------------------------------------------------------------------------------------
+
+    def show_projector(self) -> ProjectorWindow:
+        if self.projector is None:
+            self.projector = ProjectorWindow()
+        if self.db is not None and self.round_id is not None:
+            self.projector.show_round(queries.round_view(self.db, self.round_id))
+        self.projector.show()
+        return self.projector
+
+    def open_file_dialog(self) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(self, tr("Mở tệp dữ liệu"), "", tr("Dữ liệu OCOP (*.ocopdb)"))
+        return Path(name) if name else None
+
+
+class PaperSecondEntry(QDialog):
+    """The second typing of a paper ballot: an option number for every criterion, typed without seeing the
+    first entry."""
+
+    def __init__(self, parent: QWidget | None, items: list[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Nhập lại phiếu giấy"))
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for item in items:
+            field = QLineEdit()
+            field.setMaximumWidth(60)
+            self.fields[item] = field
+            form.addRow(f"{tr('Tiêu chí')} {item}", field)
+        holder = QWidget()
+        holder.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.resize(360, 600)
+
+    def choices(self) -> dict[str, int]:
+        out = {}
+        for item, field in self.fields.items():
+            text = field.text().strip()
+            if text.isdigit():
+                out[item] = int(text)
+        return out
+
+
+class DecisionDialog(QDialog):
+    """Elimination, stop or dossier rejection, with the criterion and the reason."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Quyết định của hội đồng"))
+        self.kind = QComboBox()
+        self.kind.addItem(tr("Loại sản phẩm theo tiêu chí"), DecisionKind.ELIMINATION)
+        self.kind.addItem(tr("Dừng đánh giá các bước tiếp theo"), DecisionKind.STOP)
+        self.kind.addItem(tr("Hồ sơ bị loại"), DecisionKind.DOSSIER_REJECTED)
+        self.item = QLineEdit()
+        self.reason = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(tr("Loại quyết định"), self.kind)
+        form.addRow(tr("Tiêu chí (ví dụ 2.1)"), self.item)
+        form.addRow(tr("Lý do"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[DecisionKind, str, str]:
+        return self.kind.currentData(), self.item.text().strip(), self.reason.text().strip()

@@ -1,0 +1,100 @@
+"""The dossier as the council sees it: producer and product, the registration, the producer's self-assessment,
+the commune's pre-assessment of the four contents, the advisory team's report and the attachments."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
+
+from ocop_desktop.services.queries import DossierView
+from ocop_desktop.ui.i18n import tr
+from ocop_desktop.ui.views.round import registration_text
+
+
+def commune_item_text(value: str) -> str:
+    words = {
+        "nguon_goc_nguyen_lieu": tr("Nguồn gốc sản phẩm, nguyên liệu địa phương"),
+        "lao_dong_dia_phuong": tr("Sử dụng lao động địa phương"),
+        "nguon_goc_y_tuong": tr("Nguồn gốc ý tưởng sản phẩm"),
+        "ban_sac_tri_tue": tr("Bản sắc, trí tuệ địa phương"),
+    }
+    return words.get(value, value)
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, size // 1024)} KB"
+
+
+class DossierPage(QWidget):
+    attachment_opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QTextBrowser()
+        self.text.setObjectName("dossier_text")
+        self.attachments = QListWidget()
+        self.attachments.itemActivated.connect(
+            lambda item: self.attachment_opened.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        side = QVBoxLayout()
+        side.addWidget(QLabel(tr("Tài liệu kèm theo (mở bằng Enter hoặc nhấp đúp)")))
+        side.addWidget(self.attachments)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 3)
+        layout.addLayout(side, 1)
+
+    def load(self, view: DossierView) -> None:
+        sheet = view.sheet
+        rows = [
+            (tr("Sản phẩm"), view.product_name),
+            (tr("Mã số sản phẩm"), view.product_code or "—"),
+            (tr("Chủ thể"), view.producer_name),
+            (tr("Người đại diện"), view.representative or "—"),
+            (tr("Địa chỉ"), view.address or "—"),
+            (tr("Điện thoại"), view.phone or "—"),
+            (tr("Phiếu đánh giá"), f"{sheet.sheet_id} — {sheet.title} ({' / '.join(sheet.group_path)})"),
+            (tr("Lần đăng ký"), registration_text(view.registration_type)),
+            (tr("Ngày nộp hồ sơ"), f"{view.submission_date:%d/%m/%Y} — {tr('bộ tiêu chí')} {view.rule_version_id}"),
+        ]
+        if view.recused:
+            rows.append((tr("Không tham gia chấm"), ", ".join(view.recused)))
+        if view.certificate_number:
+            rows.append((tr("Giấy chứng nhận"), view.certificate_number))
+        table = "".join(f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows)
+        parts = [f"<h2>{escape(view.product_name)}</h2><table cellspacing='4'>{table}</table>"]
+        if view.description:
+            parts.append(f"<p>{escape(view.description)}</p>")
+        parts.append(f"<h3>{tr('Ý kiến của UBND cấp xã (4 nội dung)')}</h3>")
+        if view.commune:
+            items = "".join(
+                f"<li><b>{escape(commune_item_text(item))}</b>: {escape(finding)}"
+                + ("" if meets is None else f" — {tr('đạt') if meets else tr('không đạt')}")
+                + "</li>"
+                for item, finding, meets in view.commune
+            )
+            parts.append(f"<ul>{items}</ul>")
+        else:
+            parts.append(f"<p>{tr('Chưa có.')}</p>")
+        parts.append(f"<h3>{tr('Báo cáo của Tổ tư vấn')}</h3><p>{escape(view.advisory_report or tr('Chưa có.'))}</p>")
+        parts.append(f"<h3>{tr('Tự đánh giá của chủ thể')}</h3>")
+        if view.self_assessment:
+            total = 0
+            lines = []
+            for item in sheet.items:
+                number = view.self_assessment.get(item.id)
+                option = item.option(number) if number else None
+                points = option.points if option else 0
+                total += points
+                lines.append(f"<tr><td>{item.id}</td><td>{escape(item.text)}</td><td align='right'>{points}</td></tr>")
+            parts.append(f"<p>{tr('Tổng điểm tự đánh giá')}: <b>{total}</b></p><table>{''.join(lines)}</table>")
+        else:
+            parts.append(f"<p>{tr('Chưa có.')}</p>")
+        self.text.setHtml("".join(parts))
+        self.attachments.clear()
+        for attachment in view.attachments:
+            entry = QListWidgetItem(f"{attachment.filename}  ({size_text(attachment.size)})")
+            entry.setToolTip(f"SHA-256: {attachment.sha256}")
+            entry.setData(Qt.ItemDataRole.UserRole, attachment.attachment_id)
+            self.attachments.addItem(entry)

@@ -1,0 +1,179 @@
+"""The result of one dossier: members' totals, averages, band and final star, unmet minimums, the spread with the
+criteria that cause it, the council's discussion, and the chair's approval with every blocking reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.domain.enums import ResultStatus
+from ocop_desktop.scoring.catalogue import Sheet
+from ocop_desktop.ui.i18n import tr
+
+STAR = "★"
+
+
+def vi_number(text: str | None) -> str:
+    return "—" if text is None else text.replace(".", ",")
+
+
+def status_text(status: ResultStatus | None, locked: bool) -> str:
+    words = {
+        ResultStatus.PROPOSED: tr("Đề xuất, chưa phê duyệt"),
+        ResultStatus.APPROVED: tr("Đã phê duyệt"),
+        ResultStatus.REFERRED_CENTRAL: tr("Đã phê duyệt, đề nghị cấp trung ương đánh giá 5 sao"),
+        ResultStatus.ELIMINATED: tr("Không xếp hạng (bị loại / dừng đánh giá)"),
+    }
+    text = words.get(status, tr("Chưa có kết quả")) if status is not None else tr("Chưa có kết quả")
+    return f"{text} — {tr('kết quả đã khóa')}" if locked else text
+
+
+class ResultsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.stars = QLabel()
+        self.stars.setObjectName("stars")
+        self.stars.setStyleSheet("font-size: 22pt; color: #b8860b;")
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.members = QTableWidget(0, 2)
+        self.members.setHorizontalHeaderLabels([tr("Thành viên"), tr("Tổng điểm")])
+        self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.members.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.members.verticalHeader().setVisible(False)
+        self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.disputed = QLabel()
+        self.disputed.setObjectName("disputed")
+        self.disputed.setWordWrap(True)
+        self.disputed.setTextFormat(Qt.TextFormat.RichText)
+        self.discussion = QLabel()
+        self.discussion.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.blocking = QLabel()
+        self.blocking.setObjectName("blocking")
+        self.blocking.setWordWrap(True)
+        self.blocking.setStyleSheet("color: #b00020;")
+
+        self.discuss_button = QPushButton(tr("Ghi nội dung thảo luận…"))
+        self.rescore_button = QPushButton(tr("Chấm lại…"))
+        self.decision_button = QPushButton(tr("Quyết định loại / dừng…"))
+        self.approve_button = QPushButton(tr("Phê duyệt và khóa kết quả"))
+        self.reopen_button = QPushButton(tr("Mở lại kết quả…"))
+        buttons = QHBoxLayout()
+        for button in (
+            self.discuss_button,
+            self.rescore_button,
+            self.decision_button,
+            self.approve_button,
+            self.reopen_button,
+        ):
+            buttons.addWidget(button)
+
+        left = QVBoxLayout()
+        left.addWidget(self.stars)
+        left.addWidget(self.summary)
+        left.addWidget(self.disputed)
+        left.addWidget(self.discussion)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addWidget(self.members, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.blocking)
+        layout.addLayout(buttons)
+
+    def show_pending(self, title: str, submitted: int, expected: int) -> None:
+        """Before every scoring member has submitted, nobody sees anyone's figures."""
+        self.title.setText(title)
+        self.stars.setText("")
+        self.summary.setText(
+            tr("Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.").format(
+                submitted=submitted, expected=expected
+            )
+        )
+        self.members.setRowCount(0)
+        self.disputed.setText("")
+        self.discussion.setText("")
+
+    def show_result(
+        self,
+        title: str,
+        *,
+        computed: dict[str, Any],
+        names: list[str],
+        sheet: Sheet,
+        status: ResultStatus | None,
+        locked: bool,
+        discussion: str | None,
+    ) -> None:
+        self.title.setText(title)
+        stars = computed.get("stars")
+        band = computed.get("band_stars")
+        self.stars.setText((STAR * stars + "☆" * (5 - stars)) if isinstance(stars, int) else tr("Không xếp hạng"))
+        parts = ", ".join(f"{k} {vi_number(v)}" for k, v in computed["part_averages"].items())
+        lines = [
+            f"{tr('Điểm trung bình')}: <b>{vi_number(computed['average_total'])}</b> ({parts})",
+            f"{tr('Hạng theo điểm')}: {band} {tr('sao')}; {tr('kết quả')}: "
+            + (f"<b>{stars} {tr('sao')}</b>" if isinstance(stars, int) else f"<b>{tr('không xếp hạng')}</b>"),
+            tr("Đủ điều kiện cấp giấy chứng nhận") if computed.get("certifiable") else tr("Không cấp giấy chứng nhận"),
+        ]
+        for unmet in computed.get("unmet_minimums", []):
+            item = sheet.item(unmet["item"])
+            label = f"{unmet['item']} {item.text}" if item is not None else unmet["item"]
+            need = f"{tr('cần')} {vi_number(unmet['required'])}, {tr('đạt')} {vi_number(unmet['average'])}"
+            lines.append(
+                f"<span style='color:#b00020'>{tr('Chưa đạt mức tối thiểu')} {unmet['for_stars']} {tr('sao')}: "
+                f"{label} — {need}</span>"
+            )
+        self.summary.setText("<br>".join(lines))
+        totals = computed.get("member_totals", [])
+        self.members.setRowCount(len(names))
+        for row, (name, total) in enumerate(zip(names, totals, strict=False)):
+            self.members.setItem(row, 0, QTableWidgetItem(name))
+            shown = vi_number(total) if total is not None else tr("không tính (vắng / không tham gia)")
+            self.members.setItem(row, 1, QTableWidgetItem(shown))
+        spread = vi_number(computed.get("spread"))
+        if computed.get("spread_exceeds_limit"):
+            items = []
+            for d in computed.get("disputed_items", [])[:8]:
+                item = sheet.item(d["item"])
+                text = item.text if item is not None else ""
+                items.append(f"<li><b>{d['item']}</b> {text}: {tr('chênh')} {vi_number(d['spread'])}</li>")
+            self.disputed.setText(
+                f"<span style='color:#b00020'><b>{tr('Chênh lệch điểm')} {spread} — {tr('vượt ngưỡng')}</b></span>"
+                f"<br>{tr('Các tiêu chí chênh nhiều nhất')}:<ul>{''.join(items)}</ul>"
+            )
+        else:
+            self.disputed.setText(f"{tr('Chênh lệch điểm')}: {spread}")
+        self.discussion.setText(f"{tr('Thảo luận')}: {discussion}" if discussion else "")
+        self.status.setText(status_text(status, locked))
+        self.approve_button.setEnabled(not locked)
+        self.reopen_button.setEnabled(locked)
+        self.rescore_button.setEnabled(not locked)
+        self.discuss_button.setEnabled(not locked)
+        self.decision_button.setEnabled(not locked)
+
+    def show_blocking(self, sentences: list[str]) -> None:
+        self.blocking.setText(
+            (tr("Chưa phê duyệt được:") + "\n" + "\n".join(f"• {s}" for s in sentences)) if sentences else ""
+        )

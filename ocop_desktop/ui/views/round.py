@@ -1,0 +1,217 @@
+"""The round: its council with attendance and quorum, and the dossiers on the agenda with their progress.
+The dossier list filters accent-insensitively (đ = d) and sorts in Vietnamese order inside its own model —
+a QSortFilterProxyModel over 20,000 rows would take seconds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.domain.enums import MemberRole
+from ocop_desktop.domain.text import fold, vi_sort_key
+from ocop_desktop.services.queries import DossierRow, MemberRow, RoundView
+from ocop_desktop.ui.i18n import tr
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def role_text(role: MemberRole) -> str:
+    words = {
+        MemberRole.CHAIR: tr("Chủ tịch"),
+        MemberRole.VICE_CHAIR: tr("Phó Chủ tịch"),
+        MemberRole.MEMBER: tr("Ủy viên"),
+        MemberRole.SECRETARY_MEMBER: tr("Ủy viên kiêm Thư ký"),
+        MemberRole.GUEST: tr("Khách mời"),
+    }
+    return words[role]
+
+
+def registration_text(value: str) -> str:
+    words = {"lan_dau": tr("Lần đầu"), "nang_hang": tr("Nâng hạng"), "danh_gia_lai": tr("Đánh giá lại")}
+    return words.get(value, value)
+
+
+def _headers() -> tuple[str, ...]:
+    return (
+        tr("STT"),
+        tr("Sản phẩm"),
+        tr("Mã số"),
+        tr("Chủ thể"),
+        tr("Phiếu"),
+        tr("Đã nộp"),
+        tr("Điểm TB"),
+        tr("Sao"),
+        tr("Trạng thái"),
+    )
+
+
+class DossierModel(QAbstractTableModel):
+    """Dossier rows with their own filter and sort (plain Python keys, no proxy model)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DossierRow] = []
+        self.visible: list[DossierRow] = []
+        self.text = ""
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
+
+    def set_rows(self, rows: list[DossierRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._apply()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        self.beginResetModel()
+        self.text = fold(text.strip())
+        self._apply()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.beginResetModel()
+        self.sort_column, self.sort_order = column, order
+        self._apply()
+        self.endResetModel()
+
+    def _apply(self) -> None:
+        rows = [r for r in self.rows if self.text in r.search_key] if self.text else list(self.rows)
+        keys: dict[int, Callable[[DossierRow], Any]] = {
+            0: lambda r: r.agenda_order,
+            1: lambda r: vi_sort_key(r.product_name),
+            2: lambda r: r.product_code or "",
+            3: lambda r: vi_sort_key(r.producer_name),
+            4: lambda r: r.sheet_id,
+            5: lambda r: r.submitted,
+            6: lambda r: float(r.average or -1),
+            7: lambda r: r.stars or 0,
+            8: lambda r: (r.locked, r.status or ""),
+        }
+        rows.sort(key=keys.get(self.sort_column, keys[0]), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self.visible = rows
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 0 if parent.isValid() else len(self.visible)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
+        return 9
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _headers()[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.visible[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.dossier_id
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        values = (
+            row.agenda_order,
+            row.product_name,
+            row.product_code or "",
+            row.producer_name,
+            row.sheet_id.rsplit("-", 1)[-1],
+            f"{row.submitted}/{row.expected}",
+            (row.average or "").replace(".", ","),
+            "★" * row.stars if row.stars else "",
+            (tr("Đã phê duyệt") if row.locked else tr("Chênh lệch vượt ngưỡng") if row.spread_exceeds_limit else "")
+            + (f" ({tr('chấm lại')})" if row.scoring_round > 1 else ""),
+        )
+        return values[column]
+
+    def dossier_at(self, row: int) -> str | None:
+        return self.visible[row].dossier_id if 0 <= row < len(self.visible) else None
+
+
+class RoundPage(QWidget):
+    """Council, attendance (the secretary ticks who is present) and the agenda."""
+
+    dossier_activated = Signal(str)
+    attendance_changed = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.quorum = QLabel()
+        self.quorum.setObjectName("quorum")
+        self.members_box = QGroupBox(tr("Thành viên hội đồng và điểm danh"))
+        self.members_grid = QGridLayout(self.members_box)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Tìm sản phẩm, mã số, chủ thể (không cần dấu)…"))
+        self.model = DossierModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.search.textChanged.connect(self.model.set_filter)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.quorum)
+        layout.addWidget(self.members_box)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Hồ sơ trong đợt")))
+        row.addWidget(self.search, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+
+    def load(self, view: RoundView, *, can_edit_attendance: bool) -> None:
+        self.title.setText(f"{view.council_name}\n{view.name} — {tr('bộ tiêu chí')} {view.rule_version_id}")
+        chair = f" {tr('và có mặt chủ tịch')}" if view.quorum_requires_chair else ""
+        state = tr("đủ túc số") if view.quorum_met else tr("chưa đủ túc số")
+        date = view.session_date.strftime("%d/%m/%Y") if view.session_date else tr("chưa có phiên họp")
+        present = f"{tr('có mặt')} {view.present}/{view.scoring_members} {tr('thành viên chấm điểm')}"
+        need = f"{tr('cần')} {view.quorum[0]}/{view.quorum[1]}{chair}"
+        self.quorum.setText(f"{tr('Phiên họp')} {date}: {present} — {state} ({need})")
+        while self.members_grid.count():
+            child = self.members_grid.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for index, member in enumerate(view.members):
+            self._member_row(index, member, can_edit_attendance and view.session_id is not None)
+        self.model.set_rows(list(view.dossiers))
+        for column in (0, 2, 4, 5, 6, 7):
+            self.table.resizeColumnToContents(column)
+
+    def _member_row(self, index: int, member: MemberRow, editable: bool) -> None:
+        row, col = divmod(index, 2)
+        box = QCheckBox(f"{member.full_name} — {role_text(member.role)}")
+        box.setChecked(bool(member.present))
+        box.setEnabled(editable)
+        box.toggled.connect(
+            lambda present, member_id=member.member_id: self.attendance_changed.emit(member_id, present)
+        )
+        self.members_grid.addWidget(box, row, col)
+
+    def _activated(self, index: QModelIndex) -> None:
+        dossier_id = self.model.dossier_at(index.row())
+        if dossier_id is not None:
+            self.dossier_activated.emit(dossier_id)

@@ -1,0 +1,338 @@
+"""The scoring screen: the official sheet as radio choices, each choice saved (committed) the moment it is
+made, live part totals, what is still unanswered, and submission. Fully usable from the keyboard: the number
+keys choose an option of the current criterion, Enter / ↓ go to the next one, ↑ back, Ctrl+1/2/3 jump to
+part A/B/C, Ctrl+Enter submits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.domain.errors import UserCancelled, UserFacingError
+from ocop_desktop.domain.numbers import format_points_vi
+from ocop_desktop.scoring.catalogue import NOT_APPLICABLE, Criterion, Sheet
+from ocop_desktop.ui.i18n import tr
+
+STAR = "★"
+CURRENT_STYLE = "QGroupBox { border: 2px solid #1f6feb; border-radius: 4px; margin-top: 8px; }"
+NORMAL_STYLE = "QGroupBox { border: 1px solid #c8c8c8; border-radius: 4px; margin-top: 8px; }"
+
+
+@dataclass(frozen=True)
+class ScoringContext:
+    """What the screen needs to know about the ballot it shows."""
+
+    title: str
+    member_name: str
+    sheet: Sheet
+    choices: dict[str, int]
+    submitted: bool
+    scoring_round: int
+
+
+class OptionLabel(QLabel):
+    """The text of an option; clicking it chooses the option, as clicking a radio button's own text would."""
+
+    def __init__(self, text: str, button: QRadioButton) -> None:
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+
+    def mousePressEvent(self, event: object) -> None:
+        if not self.button.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents):
+            self.button.click()
+
+
+class ItemBox(QGroupBox):
+    """One scorable item: its options as radio buttons, numbered as the decree lists them."""
+
+    def __init__(self, item: Criterion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        minimum = item.mandatory_from_star
+        marker = f"  {tr('tối thiểu')} {STAR * minimum}" if minimum else ""
+        self.setTitle(f"{item.id}  {item.text}  ({tr('tối đa')} {item.max}){marker}")
+        self.setStyleSheet(NORMAL_STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = QVBoxLayout(self)
+        for text in (item.guidance, item.applicable_if, *item.notes):
+            if text:
+                note = QLabel(text)
+                note.setWordWrap(True)
+                note.setStyleSheet("color: #555;")
+                layout.addWidget(note)
+        self.read_only = False
+        self.group = QButtonGroup(self)
+        self.buttons: dict[int, QRadioButton] = {}
+        if item.applicable_if is not None:
+            self._add(NOT_APPLICABLE, f"0) {tr('Không áp dụng')} — 0 {tr('điểm')}", layout)
+        for option in item.options:
+            case = f" [{option.case}]" if option.case else ""
+            stars = f"   {STAR * option.star_minimum}" if option.star_minimum else ""
+            self._add(
+                option.number,
+                f"{option.number}) {option.condition}{case} — {option.points} {tr('điểm')}{stars}",
+                layout,
+            )
+
+    def _add(self, number: int, text: str, layout: QVBoxLayout) -> None:
+        """A radio button with its condition in a wrapping label beside it (radio texts do not wrap)."""
+        button = QRadioButton()
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the box keeps the focus: number keys choose
+        button.setAccessibleName(text)
+        label = OptionLabel(text, button)
+        row = QHBoxLayout()
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(label, 1)
+        layout.addLayout(row)
+        self.group.addButton(button, number)
+        self.buttons[number] = button
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A submitted ballot stays readable (not greyed out) but cannot change."""
+        self.read_only = read_only
+        for button in self.buttons.values():
+            button.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, read_only)
+
+    def set_current(self, current: bool) -> None:
+        self.setStyleSheet(CURRENT_STYLE if current else NORMAL_STYLE)
+
+    def show_choice(self, number: int | None) -> None:
+        self.group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+        if number is not None and number in self.buttons:
+            self.buttons[number].setChecked(True)
+
+
+class ScoringView(QWidget):
+    """The sheet for one member and one dossier. `record` and `submit` are the services, bound by the caller;
+    they commit before returning, so "Đã lưu" is only shown for a choice that is on disk."""
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context: ScoringContext | None = None
+        self.record: Callable[[str, int], object] | None = None
+        self.submit_ballot: Callable[[], object] | None = None
+        self.on_error: Callable[[BaseException], None] | None = None
+        self.boxes: list[ItemBox] = []
+        self.current = 0
+        self.choices: dict[str, int] = {}
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.saved = QLabel()
+        self.saved.setObjectName("saved")
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.sheet_widget = QWidget()
+        self.sheet_layout = QVBoxLayout(self.sheet_widget)
+        self.scroll.setWidget(self.sheet_widget)
+
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.unanswered = QLabel()
+        self.unanswered.setWordWrap(True)
+        self.submit_button = QPushButton(tr("Nộp phiếu (Ctrl+Enter)"))
+        self.submit_button.clicked.connect(self._submit)
+        side = QVBoxLayout()
+        side.addWidget(self.totals)
+        side.addWidget(self.unanswered)
+        side.addStretch(1)
+        side.addWidget(self.saved)
+        side.addWidget(self.submit_button)
+        side_frame = QFrame()
+        side_frame.setLayout(side)
+        side_frame.setFixedWidth(260)
+
+        body = QHBoxLayout()
+        body.addWidget(self.scroll, 1)
+        body.addWidget(side_frame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(body)
+
+    def load(self, context: ScoringContext) -> None:
+        self.context = context
+        self.choices = dict(context.choices)
+        round_text = f" — {tr('chấm lại lần')} {context.scoring_round - 1}" if context.scoring_round > 1 else ""
+        self.header.setText(f"{context.title}{round_text}\n{tr('Người chấm')}: {context.member_name}")
+        while self.sheet_layout.count():
+            child = self.sheet_layout.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.boxes = []
+        for part in context.sheet.parts:
+            title = QLabel(f"{tr('PHẦN')} {part.id}. {part.title} ({part.max} {tr('điểm')})")
+            title.setStyleSheet("font-size: 12pt; font-weight: bold; margin-top: 10px;")
+            self.sheet_layout.addWidget(title)
+            for group in part.groups:
+                if not group.single_criterion:
+                    heading = QLabel(f"{group.id}. {group.title} ({group.max})")
+                    heading.setStyleSheet("font-weight: bold;")
+                    self.sheet_layout.addWidget(heading)
+                for crit in group.criteria:
+                    if crit.sub_criteria:
+                        sub_heading = QLabel(f"{crit.id} {crit.text} ({crit.max})")
+                        sub_heading.setStyleSheet("font-style: italic;")
+                        self.sheet_layout.addWidget(sub_heading)
+                    for item in crit.sub_criteria or (crit,):
+                        box = ItemBox(item)
+                        box.show_choice(self.choices.get(item.id))
+                        box.group.idClicked.connect(lambda number, item_id=item.id: self._choose(item_id, number))
+                        box.installEventFilter(self)
+                        box.set_read_only(context.submitted)
+                        self.sheet_layout.addWidget(box)
+                        self.boxes.append(box)
+        self.sheet_layout.addStretch(1)
+        self.submit_button.setEnabled(not context.submitted)
+        self.saved.setText(tr("Phiếu đã nộp — chỉ xem") if context.submitted else "")
+        self._go(0)
+        self._refresh_totals()
+
+    # keyboard ---------------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, ItemBox):
+            return self.handle_key(event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_key(event):
+            super().keyPressEvent(event)
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+            return True
+        if ctrl and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            self._go_to_part(key - Qt.Key.Key_1)
+            return True
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and self.boxes:
+            box = self.boxes[self.current]
+            number = key - Qt.Key.Key_0
+            if number in box.buttons and not box.read_only:
+                box.buttons[number].setChecked(True)
+                self._choose(box.item.id, number)
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down, Qt.Key.Key_Tab):
+            self._go(self.current + 1)
+            return True
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Backtab):
+            self._go(self.current - 1)
+            return True
+        return False
+
+    def _go(self, index: int) -> None:
+        if not self.boxes:
+            return
+        index = max(0, min(index, len(self.boxes) - 1))
+        self.boxes[self.current].set_current(False)
+        self.current = index
+        box = self.boxes[index]
+        box.set_current(True)
+        box.setFocus()
+        self.scroll.ensureWidgetVisible(box, 0, 60)
+
+    def _go_to_part(self, part_index: int) -> None:
+        if self.context is None or part_index >= len(self.context.sheet.parts):
+            return
+        part_id = self.context.sheet.parts[part_index].id
+        for index, box in enumerate(self.boxes):
+            if box.item.part_id == part_id:
+                self._go(index)
+                return
+
+    # saving -----------------------------------------------------------------------------------------------
+
+    def _choose(self, item_id: str, number: int) -> None:
+        if self.record is None or self.context is None or self.context.submitted:
+            return
+        previous = self.choices.get(item_id)
+        try:
+            self.record(item_id, number)
+        except Exception as exc:  # shown to the person; the screen goes back to what is stored
+            self._box(item_id).show_choice(previous)
+            if self.on_error is not None and not isinstance(exc, UserCancelled):
+                self.on_error(exc)
+            return
+        self.choices[item_id] = number
+        self.saved.setText(f"✔ {tr('Đã lưu')} {item_id}: {tr('phương án')} {number}")
+        self._refresh_totals()
+
+    def _box(self, item_id: str) -> ItemBox:
+        return next(b for b in self.boxes if b.item.id == item_id)
+
+    def _submit(self) -> None:
+        if self.submit_ballot is None or self.context is None or self.context.submitted:
+            return
+        try:
+            self.submit_ballot()
+        except UserCancelled:
+            return
+        except UserFacingError as exc:
+            if self.on_error is not None:
+                self.on_error(exc)
+            return
+        self.context = ScoringContext(**{**self.context.__dict__, "submitted": True, "choices": dict(self.choices)})
+        for box in self.boxes:
+            box.set_read_only(True)
+        self.submit_button.setEnabled(False)
+        self.saved.setText(tr("Phiếu đã nộp — chỉ xem"))
+        self.submitted.emit()
+
+    def _refresh_totals(self) -> None:
+        if self.context is None:
+            return
+        sheet = self.context.sheet
+        parts = {p.id: 0 for p in sheet.parts}
+        for item in sheet.items:
+            number = self.choices.get(item.id)
+            option = item.option(number) if number else None
+            if option is not None:
+                parts[item.part_id] += option.points
+        total = sum(parts.values())
+        rows = "".join(
+            f"<tr><td>{tr('Phần')} {p.id}</td><td align='right'>{parts[p.id]} / {p.max}</td></tr>" for p in sheet.parts
+        )
+        self.totals.setText(
+            f"<table width='100%'>{rows}<tr><td><b>{tr('Tổng')}</b></td>"
+            f"<td align='right'><b>{format_points_vi(total, 0)} / {sheet.total_max}</b></td></tr></table>"
+        )
+        missing = [i.id for i in sheet.items if i.id not in self.choices]
+        self.unanswered.setText(
+            f"{tr('Chưa chấm')} ({len(missing)}): {', '.join(missing)}" if missing else tr("Đã chấm đủ mọi tiêu chí.")
+        )
+
+    def total(self) -> int:
+        if self.context is None:
+            return 0
+        points = 0
+        for item in self.context.sheet.items:
+            number = self.choices.get(item.id)
+            option = item.option(number) if number else None
+            points += option.points if option is not None else 0
+        return points
