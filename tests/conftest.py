@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+
+from ocop_desktop.domain.enums import Role
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services import accounts
+from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DOMAIN = ROOT.parent / "shared" / "domain"
@@ -19,3 +26,46 @@ def shared_domain() -> Path:
     if not SHARED_DOMAIN.is_dir():
         pytest.skip("../shared/domain is not beside this checkout")
     return SHARED_DOMAIN
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.ocopdb"
+    build_demo(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("empty") / "empty.ocopdb"
+    db = Database.open(path, create=True)
+    accounts.create_user(
+        db, actor=None, username="quantri", full_name="Quản trị", password=DEMO_PASSWORD, roles={Role.ADMIN}
+    )
+    db.close()
+    return path
+
+
+def _copy(template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / template.name
+    shutil.copyfile(template, target)
+    return target
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    return _copy(demo_template, tmp_path)
+
+
+@pytest.fixture
+def demo_db(demo_path: Path) -> Iterator[Database]:
+    db = Database.open(demo_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def empty_db(empty_template: Path, tmp_path: Path) -> Iterator[Database]:
+    db = Database.open(_copy(empty_template, tmp_path))
+    yield db
+    db.close()

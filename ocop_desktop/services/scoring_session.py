@@ -122,7 +122,8 @@ def record_choice(
         if _result_locked(s, dossier):
             raise Conflict([Problem("result.locked", {})])
         sheet = _sheet_of(s, dossier)
-        problems = check_ballot(sheet, MemberBallot(ballot.member_id, {item_id: option_number}), required=())
+        choices = {c.item_id: c.option_number for c in ballot.choices} | {item_id: option_number}
+        problems = check_ballot(sheet, MemberBallot(ballot.member_id, choices), required=())
         if problems:
             member = get_or_fail(s, CouncilMember, ballot.member_id, "council_member")
             raise ValidationFailed(

@@ -32,15 +32,18 @@ log = logging.getLogger(__name__)
 def name_buttons(box: QDialogButtonBox | QMessageBox) -> None:
     """Vietnamese (or English) words on Qt's standard buttons."""
     words = {
-        QDialogButtonBox.StandardButton.Ok: tr("Đồng ý"),
-        QDialogButtonBox.StandardButton.Cancel: tr("Hủy"),
-        QDialogButtonBox.StandardButton.Yes: tr("Có"),
-        QDialogButtonBox.StandardButton.No: tr("Không"),
-        QDialogButtonBox.StandardButton.Save: tr("Lưu"),
-        QDialogButtonBox.StandardButton.Close: tr("Đóng"),
+        "Ok": tr("Đồng ý"),
+        "Cancel": tr("Hủy"),
+        "Yes": tr("Có"),
+        "No": tr("Không"),
+        "Save": tr("Lưu"),
+        "Close": tr("Đóng"),
     }
-    for standard, text in words.items():
-        button = box.button(standard)  # type: ignore[arg-type]
+    for name, text in words.items():
+        if isinstance(box, QMessageBox):
+            button = box.button(getattr(QMessageBox.StandardButton, name))
+        else:
+            button = box.button(getattr(QDialogButtonBox.StandardButton, name))
         if button is not None:
             button.setText(text)
 
