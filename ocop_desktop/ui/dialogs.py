@@ -59,7 +59,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     else:
         log.error("unexpected error: %s", "".join(traceback.format_exception(exc)))
         box.setText(tr("Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng."))
-        box.setDetailedText(f"{type(exc).__name__}: {exc}")
+        box.setInformativeText(
+            f"{type(exc).__name__}: {exc}"
+        )  # no "Show Details..." button: Qt would word it in English
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     name_buttons(box)
     box.exec()
