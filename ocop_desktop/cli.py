@@ -240,7 +240,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         screenshot=Path(args.screenshot) if args.screenshot else None,
         view=args.view,
         product=args.product,
-        lang=args.lang,
+        lang=args.lang if args.lang_given else None,
     )
 
 
@@ -408,7 +408,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not hasattr(args, "lang"):
+    args.lang_given = hasattr(args, "lang")
+    if not args.lang_given:
         args.lang = DEFAULT_LANG
     func: Callable[[argparse.Namespace], int] = args.func
     try:

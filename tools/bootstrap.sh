@@ -32,6 +32,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[dev]"
+"$VENV/bin/python" tools/i18n.py build  # the English interface catalogue (.ts -> .qm)
 
 case "$MODE" in
   run)

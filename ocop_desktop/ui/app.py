@@ -40,14 +40,18 @@ def load_ui_font(app: QApplication) -> str | None:
     return family
 
 
-def make_app(lang: str = "vi") -> QApplication:
+LANGUAGE_KEY = "language"
+
+
+def make_app(lang: str | None = None) -> QApplication:
+    """The application with its font and language: `lang` when given, else the one chosen in the settings."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("OCOP Desktop")
     app.setOrganizationName("OCOP Desktop")
     app.setApplicationVersion(__version__)
     load_ui_font(app)
-    install(app, lang)
+    install(app, lang or str(QSettings().value(LANGUAGE_KEY) or "vi"))
     return app
 
 
@@ -112,7 +116,7 @@ def run_gui(
     screenshot: Path | None = None,
     view: str = "round",
     product: str | None = None,
-    lang: str = "vi",
+    lang: str | None = None,
 ) -> int:
     app = make_app(lang)
     db = None

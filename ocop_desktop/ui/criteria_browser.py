@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.text import fold
 from ocop_desktop.scoring.catalogue import Criterion, Sheet
 from ocop_desktop.services.criteria_catalogue import list_sheets, load_sheet, rule_versions
+from ocop_desktop.ui.i18n import tr
 
 STAR = "★"
 ROLE_ITEM = Qt.ItemDataRole.UserRole
@@ -37,7 +38,7 @@ class CriteriaBrowser(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("OCOP Desktop — Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP"))
+        self.setWindowTitle(tr("OCOP Desktop — Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP"))
         self.resize(1280, 800)
         self._sheet: Sheet | None = None
 
@@ -45,11 +46,11 @@ class CriteriaBrowser(QMainWindow):
         for version in reversed(rule_versions()):
             self.version_box.addItem(version.title, version.id)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Tìm phiếu (không cần dấu)…"))
+        self.search.setPlaceholderText(tr("Tìm phiếu (không cần dấu)…"))
         self.sheet_list = QListWidget()
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(QLabel(self.tr("Phiên bản quy định")))
+        left_layout.addWidget(QLabel(tr("Phiên bản quy định")))
         left_layout.addWidget(self.version_box)
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.sheet_list)
@@ -58,7 +59,7 @@ class CriteriaBrowser(QMainWindow):
         self.header.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Tiêu chí / phương án"), self.tr("Điểm"), self.tr("Tối thiểu")])
+        self.tree.setHeaderLabels([tr("Tiêu chí / phương án"), tr("Điểm"), tr("Tối thiểu")])
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -93,7 +94,7 @@ class CriteriaBrowser(QMainWindow):
         if not sheets:
             self.tree.clear()
             self.header.setText(
-                self.tr("Phiên bản này chưa có phiếu chấm trong phần mềm: hồ sơ cũ vẫn được ghi nhận đúng phiên bản.")
+                tr("Phiên bản này chưa có phiếu chấm trong phần mềm: hồ sơ cũ vẫn được ghi nhận đúng phiên bản.")
             )
             return
         for summary in sheets:
@@ -131,12 +132,12 @@ class CriteriaBrowser(QMainWindow):
         self._sheet = sheet
         self.header.setText(
             f"<b>{sheet.sheet_id} — {sheet.title}</b><br>{' / '.join(sheet.group_path)}"
-            + (f"<br>{self.tr('Cơ quan chủ trì')}: {sheet.managing_body}" if sheet.managing_body else "")
+            + (f"<br>{tr('Cơ quan chủ trì')}: {sheet.managing_body}" if sheet.managing_body else "")
         )
         bold = QFont()
         bold.setBold(True)
         for part in sheet.parts:
-            part_row = QTreeWidgetItem([f"{self.tr('PHẦN')} {part.id}. {part.title}", str(part.max), ""])
+            part_row = QTreeWidgetItem([f"{tr('PHẦN')} {part.id}. {part.title}", str(part.max), ""])
             part_row.setFont(0, bold)
             self.tree.addTopLevelItem(part_row)
             for group in part.groups:
@@ -158,13 +159,13 @@ class CriteriaBrowser(QMainWindow):
     def _show_sheet_notes(self, sheet: Sheet) -> None:
         lines = [f"<h3>{sheet.title}</h3>"]
         if sheet.dossier_rejected_if:
-            lines.append(f"<p><b>{self.tr('Hồ sơ bị loại')}</b></p>")
+            lines.append(f"<p><b>{tr('Hồ sơ bị loại')}</b></p>")
             lines.extend(f"<p>{text}</p>" for text in sheet.dossier_rejected_if)
         lines.append(
-            f"<p>{self.tr('Dấu sao (★★★, ★★★★, ★★★★★) là mức tối thiểu phải đạt để được xếp hạng sao tương ứng.')}</p>"
+            f"<p>{tr('Dấu sao (★★★, ★★★★, ★★★★★) là mức tối thiểu phải đạt để được xếp hạng sao tương ứng.')}</p>"
         )
         if sheet.source_quality:
-            lines.append(f"<p><i>{self.tr('Nguồn')}: {sheet.source_quality}</i></p>")
+            lines.append(f"<p><i>{tr('Nguồn')}: {sheet.source_quality}</i></p>")
         self.details.setHtml("".join(lines))
 
     def _criterion_row(self, parent: QTreeWidgetItem, crit: Criterion, *, same_as_group: bool) -> QTreeWidgetItem:
@@ -193,19 +194,19 @@ class CriteriaBrowser(QMainWindow):
         if crit is None:
             self._show_sheet_notes(self._sheet)
             return
-        lines = [f"<h3>{crit.id} {crit.text}</h3>", f"<p>{self.tr('Điểm tối đa')}: {crit.max}</p>"]
+        lines = [f"<h3>{crit.id} {crit.text}</h3>", f"<p>{tr('Điểm tối đa')}: {crit.max}</p>"]
         minimums = crit.min_points_by_star
         if minimums:
             shown = ", ".join(f"{STAR * s}: {p}" for s, p in sorted(minimums.items()))
-            lines.append(f"<p>{self.tr('Điểm tối thiểu theo hạng sao')}: {shown}</p>")
+            lines.append(f"<p>{tr('Điểm tối thiểu theo hạng sao')}: {shown}</p>")
         if crit.guidance:
-            lines.append(f"<p><b>{self.tr('Hướng dẫn')}:</b> {crit.guidance}</p>")
+            lines.append(f"<p><b>{tr('Hướng dẫn')}:</b> {crit.guidance}</p>")
         if crit.applicable_if:
-            lines.append(f"<p><b>{self.tr('Điều kiện áp dụng')}:</b> {crit.applicable_if}</p>")
+            lines.append(f"<p><b>{tr('Điều kiện áp dụng')}:</b> {crit.applicable_if}</p>")
         if crit.elimination_rule:
-            lines.append(f"<p><b>{self.tr('Có quy định loại sản phẩm')}</b></p>")
+            lines.append(f"<p><b>{tr('Có quy định loại sản phẩm')}</b></p>")
         if crit.stop_rule:
-            lines.append(f"<p><b>{self.tr('Có quy định dừng đánh giá')}</b> {crit.stop_rule_note or ''}</p>")
+            lines.append(f"<p><b>{tr('Có quy định dừng đánh giá')}</b> {crit.stop_rule_note or ''}</p>")
         lines.extend(f"<p>{note}</p>" for note in crit.notes)
         lines.extend(f"<p><i>{remark}</i></p>" for remark in crit.source_remarks)
         self.details.setHtml("".join(lines))

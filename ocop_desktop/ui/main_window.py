@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -168,10 +168,27 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
             action.triggered.connect(lambda _c=False, i=index: self.nav.setCurrentRow(i))
             view_menu.addAction(action)
+        language_menu = self.menuBar().addMenu(tr("&Ngôn ngữ / Language"))
+        for code, label in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = QAction(label, self)
+            action.triggered.connect(lambda _c=False, c=code: self._choose_language(c))
+            language_menu.addAction(action)
         help_menu = self.menuBar().addMenu(tr("&Trợ giúp"))
         about = QAction(tr("Giới thiệu"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _choose_language(self, code: str) -> None:
+        """Stored for the next start (the open screens keep their words until then)."""
+        QSettings().setValue("language", code)
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("Ngôn ngữ / Language"))
+        box.setText(
+            tr("Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.") + "\nThe new language applies when you restart."
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        name_buttons(box)
+        box.exec()
 
     def _about(self) -> None:
         versions = ", ".join(v.id for v in rule_versions())

@@ -1,0 +1,927 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+  <context>
+    <name />
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="171" />
+      <source>&amp;Ngôn ngữ / Language</source>
+      <translation>&amp;Ngôn ngữ / Language</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="176" />
+      <source>&amp;Trợ giúp</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="153" />
+      <source>&amp;Tệp</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="161" />
+      <source>&amp;Xem</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="80" />
+      <source>Báo cáo của Tổ tư vấn</source>
+      <translation>Advisory team's report</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="21" />
+      <source>Bản sắc, trí tuệ địa phương</source>
+      <translation>Local identity and knowledge</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <source>Bộ tiêu chí</source>
+      <translation>Criteria</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="198" />
+      <source>Bộ tiêu chí có sẵn</source>
+      <translation>Bundled criteria</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="136" />
+      <source>Chênh lệch vượt ngưỡng</source>
+      <translation>Spread over the limit</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="163" />
+      <source>Chênh lệch điểm</source>
+      <translation>Spread of totals</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="327" />
+      <source>Chưa chấm</source>
+      <translation>Not yet scored</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="38" />
+      <source>Chưa có kết quả</source>
+      <translation>No result yet</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="79" />
+      <source>Chưa có.</source>
+      <translation>None yet.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="178" />
+      <source>Chưa phê duyệt được:</source>
+      <translation>Cannot approve yet:</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="145" />
+      <source>Chưa đạt mức tối thiểu</source>
+      <translation>Minimum not met for</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="459" />
+      <source>Chấm lại</source>
+      <translation>Re-score</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="75" />
+      <source>Chấm lại…</source>
+      <translation>Re-score…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <source>Chấm điểm</source>
+      <translation>Scoring</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="53" />
+      <source>Chủ thể</source>
+      <translation>Producer</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="34" />
+      <source>Chủ tịch</source>
+      <translation>Chair</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="164" />
+      <source>Các tiêu chí chênh nhiều nhất</source>
+      <translation>Criteria with the widest disagreement</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="37" />
+      <source>Có</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="209" />
+      <source>Có quy định dừng đánh giá</source>
+      <translation>Has a stop rule</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="207" />
+      <source>Có quy định loại sản phẩm</source>
+      <translation>Has an elimination rule</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="135" />
+      <source>Cơ quan chủ trì</source>
+      <translation>Managing body</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="200" />
+      <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
+      <translation>Administrative units: vietnamadminunits (MIT).</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="165" />
+      <source>Dấu sao (★★★, ★★★★, ★★★★★) là mức tối thiểu phải đạt để được xếp hạng sao tương ứng.</source>
+      <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="552" />
+      <source>Dừng đánh giá các bước tiếp theo</source>
+      <translation>Stop the evaluation here</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="503" />
+      <source>Dữ liệu OCOP (*.ocopdb)</source>
+      <translation>OCOP data (*.ocopdb)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="74" />
+      <source>Ghi nội dung thảo luận…</source>
+      <translation>Record the discussion…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="64" />
+      <source>Giấy chứng nhận</source>
+      <translation>Certificate</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="177" />
+      <source>Giới thiệu</source>
+      <translation>About</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="369" />
+      <source>Hai lần nhập không khớp</source>
+      <translation>The two entries do not match</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="203" />
+      <source>Hướng dẫn</source>
+      <translation>Guidance</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="136" />
+      <source>Hạng theo điểm</source>
+      <translation>Band by points</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="118" />
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <source>Hồ sơ</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="162" />
+      <source>Hồ sơ bị loại</source>
+      <translation>Dossier rejected</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="180" />
+      <source>Hồ sơ trong đợt</source>
+      <translation>Dossiers in the round</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="36" />
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="38" />
+      <source>Khách mời</source>
+      <translation>Guest</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="38" />
+      <source>Không</source>
+      <translation>No</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="138" />
+      <source>Không cấp giấy chứng nhận</source>
+      <translation>No certificate</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="62" />
+      <source>Không tham gia chấm</source>
+      <translation>Recused</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="55" />
+      <source>Không thực hiện được</source>
+      <translation>Could not be done</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="132" />
+      <source>Không xếp hạng</source>
+      <translation>Not rated</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="36" />
+      <source>Không xếp hạng (bị loại / dừng đánh giá)</source>
+      <translation>Not rated (eliminated / evaluation stopped)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="83" />
+      <source>Không áp dụng</source>
+      <translation>Not applicable</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <source>Kết quả</source>
+      <translation>Results</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="557" />
+      <source>Loại quyết định</source>
+      <translation>Kind of decision</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="551" />
+      <source>Loại sản phẩm theo tiêu chí</source>
+      <translation>Eliminate under a criterion</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="559" />
+      <source>Lý do</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="459" />
+      <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
+      <translation>Reason for re-scoring (earlier ballots are kept):</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="443" />
+      <source>Lý do mở lại (ghi vào nhật ký):</source>
+      <translation>Reason for reopening (recorded in the audit log):</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="39" />
+      <source>Lưu</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="58" />
+      <source>Lần đăng ký</source>
+      <translation>Registration</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="44" />
+      <source>Lần đầu</source>
+      <translation>First evaluation</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <source>Màn chiếu (F5)</source>
+      <translation>Projector (F5)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="52" />
+      <source>Mã số</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="52" />
+      <source>Mã số sản phẩm</source>
+      <translation>Product code</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="119" />
+      <source>Mật khẩu</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="68" />
+      <source>Mở gần đây</source>
+      <translation>Recent files</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="443" />
+      <source>Mở lại kết quả</source>
+      <translation>Reopen the result</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="78" />
+      <source>Mở lại kết quả…</source>
+      <translation>Reopen the result…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="503" />
+      <source>Mở tệp dữ liệu</source>
+      <translation>Open a data file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="60" />
+      <source>Mở tệp dữ liệu của hội đồng…</source>
+      <translation>Open the council's data file…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="62" />
+      <source>Mở đợt đánh giá mẫu</source>
+      <translation>Open the demo round</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="154" />
+      <source>Mở…</source>
+      <translation>Open…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="168" />
+      <source>Nguồn</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="18" />
+      <source>Nguồn gốc sản phẩm, nguyên liệu địa phương</source>
+      <translation>Origin of the product, local raw materials</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="20" />
+      <source>Nguồn gốc ý tưởng sản phẩm</source>
+      <translation>Origin of the product idea</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="59" />
+      <source>Ngày nộp hồ sơ</source>
+      <translation>Submitted on</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="185" />
+      <source>Ngôn ngữ / Language</source>
+      <translation>Ngôn ngữ / Language</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="187" />
+      <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
+      <translation>The new language applies when you restart the application.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="179" />
+      <source>Người chấm</source>
+      <translation>Scored by</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="354" />
+      <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
+      <translation>A second person signs in to type the paper ballot again</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="54" />
+      <source>Người đại diện</source>
+      <translation>Representative</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="513" />
+      <source>Nhập lại phiếu giấy</source>
+      <translation>Type the paper ballot again</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="44" />
+      <source>Nâng hạng</source>
+      <translation>Upgrade</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="451" />
+      <source>Nội dung thảo luận:</source>
+      <translation>Discussion:</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="345" />
+      <source>Nộp phiếu</source>
+      <translation>Submit the ballot</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="156" />
+      <source>Nộp phiếu (Ctrl+Enter)</source>
+      <translation>Submit the ballot (Ctrl+Enter)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="56" />
+      <source>OCOP Desktop</source>
+      <translation>OCOP Desktop</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="41" />
+      <source>OCOP Desktop — Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP</source>
+      <translation>OCOP Desktop — OCOP evaluation criteria</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/projector.py" line="18" />
+      <source>OCOP Desktop — Màn chiếu</source>
+      <translation>OCOP Desktop — Projector</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="140" />
+      <source>PHẦN</source>
+      <translation>PART</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="97" />
+      <source>Phiên bản này chưa có phiếu chấm trong phần mềm: hồ sơ cũ vẫn được ghi nhận đúng phiên bản.</source>
+      <translation>This version has no scoring sheets in the application: old dossiers are still recorded under it.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="53" />
+      <source>Phiên bản quy định</source>
+      <translation>Rule version</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="192" />
+      <source>Phiên họp</source>
+      <translation>Session</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="54" />
+      <source>Phiếu</source>
+      <translation>Sheet</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="369" />
+      <source>Phiếu chưa được tính.</source>
+      <translation>The ballot does not count yet.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="107" />
+      <source>Phiếu của</source>
+      <translation>Ballot of</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="57" />
+      <source>Phiếu đánh giá</source>
+      <translation>Scoring sheet</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="304" />
+      <source>Phiếu đã nộp — chỉ xem</source>
+      <translation>Ballot submitted — read only</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="77" />
+      <source>Phê duyệt và khóa kết quả</source>
+      <translation>Approve and lock the result</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="35" />
+      <source>Phó Chủ tịch</source>
+      <translation>Vice-chair</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="199" />
+      <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
+      <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="319" />
+      <source>Phần</source>
+      <translation>Part</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="549" />
+      <source>Quyết định của hội đồng</source>
+      <translation>Council's decision</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="76" />
+      <source>Quyết định loại / dừng…</source>
+      <translation>Eliminate / stop…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="50" />
+      <source>STT</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="57" />
+      <source>Sao</source>
+      <translation>Stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="345" />
+      <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
+      <translation>A submitted ballot cannot be changed. Submit it?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="51" />
+      <source>Sản phẩm</source>
+      <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="19" />
+      <source>Sử dụng lao động địa phương</source>
+      <translation>Local labour</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="157" />
+      <source>Thoát</source>
+      <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="56" />
+      <source>Thành viên</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="158" />
+      <source>Thành viên hội đồng và điểm danh</source>
+      <translation>Council members and attendance</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="168" />
+      <source>Thảo luận</source>
+      <translation>Discussion</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="451" />
+      <source>Thảo luận của hội đồng</source>
+      <translation>Council's discussion</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="520" />
+      <source>Tiêu chí</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="558" />
+      <source>Tiêu chí (ví dụ 2.1)</source>
+      <translation>Criterion (e.g. 2.1)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
+      <source>Tiêu chí / phương án</source>
+      <translation>Criterion / option</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="58" />
+      <source>Trạng thái</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="42" />
+      <source>Tài liệu kèm theo (mở bằng Enter hoặc nhấp đúp)</source>
+      <translation>Attachments (open with Enter or a double click)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="116" />
+      <source>Tên đăng nhập</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="49" />
+      <source>Tìm phiếu (không cần dấu)…</source>
+      <translation>Find a sheet (accents optional)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="161" />
+      <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
+      <translation>Find a product, code or producer (accents optional)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="107" />
+      <source>Tạo tài khoản quản trị</source>
+      <translation>Create the administrator account</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/app.py" line="88" />
+      <source>Tạo tệp dữ liệu mới</source>
+      <translation>Create a new data file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="61" />
+      <source>Tạo tệp dữ liệu mới…</source>
+      <translation>Create a new data file…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="110" />
+      <source>Tệp dữ liệu mới: hãy tạo tài khoản quản trị đầu tiên.</source>
+      <translation>New data file: create the first administrator account.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
+      <source>Tối thiểu</source>
+      <translation>Minimum</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="322" />
+      <source>Tổng</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="56" />
+      <source>Tổng điểm</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="91" />
+      <source>Tổng điểm tự đánh giá</source>
+      <translation>Self-assessment total</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="81" />
+      <source>Tự đánh giá của chủ thể</source>
+      <translation>Producer's self-assessment</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="59" />
+      <source>bộ tiêu chí</source>
+      <translation>criteria</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="161" />
+      <source>chênh</source>
+      <translation>spread</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="189" />
+      <source>chưa có phiên họp</source>
+      <translation>no session yet</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="188" />
+      <source>chưa đủ túc số</source>
+      <translation>no quorum</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="137" />
+      <source>chấm lại</source>
+      <translation>re-scored</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="178" />
+      <source>chấm lại lần</source>
+      <translation>re-score no.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="210" />
+      <source>chỉ xem</source>
+      <translation>view only</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="190" />
+      <source>có mặt</source>
+      <translation>present</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="143" />
+      <source>cần</source>
+      <translation>needs</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="153" />
+      <source>không tính (vắng / không tham gia)</source>
+      <translation>not counted (absent / recused)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/projector.py" line="39" />
+      <source>không xếp hạng</source>
+      <translation>not rated</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="73" />
+      <source>không đạt</source>
+      <translation>not met</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="136" />
+      <source>kết quả</source>
+      <translation>result</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="39" />
+      <source>kết quả đã khóa</source>
+      <translation>result locked</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="366" />
+      <source>lần 1</source>
+      <translation>first entry</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="366" />
+      <source>lần 2</source>
+      <translation>second entry</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="211" />
+      <source>người dùng</source>
+      <translation>user</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/projector.py" line="44" />
+      <source>phiếu đã nộp</source>
+      <translation>ballots submitted</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="283" />
+      <source>phương án</source>
+      <translation>option</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="136" />
+      <source>sao</source>
+      <translation>stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="190" />
+      <source>thành viên chấm điểm</source>
+      <translation>scoring members</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="68" />
+      <source>tối thiểu</source>
+      <translation>minimum</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="69" />
+      <source>tối đa</source>
+      <translation>max</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="187" />
+      <source>và có mặt chủ tịch</source>
+      <translation>and the chair present</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="163" />
+      <source>vượt ngưỡng</source>
+      <translation>over the limit</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="69" />
+      <source>Ý kiến của UBND cấp xã (4 nội dung)</source>
+      <translation>Commune People's Committee's assessment (4 contents)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="110" />
+      <source>Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.</source>
+      <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="205" />
+      <source>Điều kiện áp dụng</source>
+      <translation>Applies only</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
+      <source>Điểm</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="56" />
+      <source>Điểm TB</source>
+      <translation>Average</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="135" />
+      <source>Điểm trung bình</source>
+      <translation>Average total</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="201" />
+      <source>Điểm tối thiểu theo hạng sao</source>
+      <translation>Minimum points by star</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/criteria_browser.py" line="197" />
+      <source>Điểm tối đa</source>
+      <translation>Maximum points</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="56" />
+      <source>Điện thoại</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="44" />
+      <source>Đánh giá lại</source>
+      <translation>Re-evaluation</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="58" />
+      <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
+      <translation>OCOP product evaluation and rating — works without a network</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="327" />
+      <source>Đã chấm đủ mọi tiêu chí.</source>
+      <translation>Every criterion is scored.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="283" />
+      <source>Đã lưu</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="55" />
+      <source>Đã nộp</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="34" />
+      <source>Đã phê duyệt</source>
+      <translation>Approved</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="35" />
+      <source>Đã phê duyệt, đề nghị cấp trung ương đánh giá 5 sao</source>
+      <translation>Approved, referred to the national level for 5 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="61" />
+      <source>Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.</source>
+      <translation>An unexpected error occurred. Saved data is not affected.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="40" />
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="107" />
+      <source>Đăng nhập</source>
+      <translation>Sign in</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="33" />
+      <source>Đề xuất, chưa phê duyệt</source>
+      <translation>Proposed, not approved</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="55" />
+      <source>Địa chỉ</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="35" />
+      <source>Đồng ý</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="115" />
+      <source>Đợt</source>
+      <translation>Round</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <source>Đợt đánh giá</source>
+      <translation>Round</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="138" />
+      <source>Đủ điều kiện cấp giấy chứng nhận</source>
+      <translation>Qualifies for a certificate</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/projector.py" line="44" />
+      <source>đang chấm</source>
+      <translation>scoring</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/scoring.py" line="83" />
+      <source>điểm</source>
+      <translation>points</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/projector.py" line="42" />
+      <source>đã chấm xong, chờ phê duyệt</source>
+      <translation>scored, awaiting approval</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="73" />
+      <source>đạt</source>
+      <translation>met</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="188" />
+      <source>đủ túc số</source>
+      <translation>quorum present</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="36" />
+      <source>Ủy viên</source>
+      <translation>Member</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="37" />
+      <source>Ủy viên kiêm Thư ký</source>
+      <translation>Member and secretary</translation>
+    </message>
+  </context>
+</TS>
