@@ -56,9 +56,20 @@ class Database:
         self._reader = sessionmaker(engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False, migrate: bool = True, daily_backup: bool = True) -> Database:
+    def open(
+        cls,
+        path: Path,
+        *,
+        create: bool = False,
+        migrate: bool = True,
+        daily_backup: bool = True,
+        quick_check: bool = True,
+    ) -> Database:
         """Open (or with `create`, make) the data file at `path`, upgrading its schema if needed, and make
-        the day's first backup of an existing file (kept by rotation: 10 recent, one a day for 30 days)."""
+        the day's first backup of an existing file (kept by rotation: 10 recent, one a day for 30 days).
+
+        The screens open a large file with `quick_check=False, daily_backup=False` and run `background_checks`
+        off the GUI thread once the window is up."""
         path = Path(path)
         is_new = not path.exists() or path.stat().st_size == 0
         if is_new and not create:
@@ -75,8 +86,8 @@ class Database:
                 if not create:
                     raise _problem("db.not_ocop", path)
                 is_new = True
-            if not is_new:
-                database._quick_check()
+            if not is_new and quick_check:
+                database.quick_check()
             database._migrate(is_new=is_new, allowed=migrate)
             if daily_backup and not is_new and migrate:
                 database.daily_backup()
@@ -149,7 +160,12 @@ class Database:
             return True
         raise _problem("db.not_ocop", self.path)
 
-    def _quick_check(self) -> None:
+    def background_checks(self) -> Path | None:
+        """The checks an interactive start defers: quick_check, then the day's backup (returned if made)."""
+        self.quick_check()
+        return self.daily_backup()
+
+    def quick_check(self) -> None:
         with self.raw() as con:
             try:
                 rows = [r[0] for r in con.execute("PRAGMA quick_check")]

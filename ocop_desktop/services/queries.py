@@ -127,48 +127,76 @@ def round_view(db: Database, round_id: str) -> RoundView:
         members = tuple(MemberRow(m.id, m.full_name, m.role, m.position, attendance.get(m.id)) for m in council.members)
         quorum = quorum_of(s, rnd)
         scoring_ids = {m.member_id for m in members if m.role.scores}
+        recused: dict[str, set[str]] = {}
+        for dossier_id, member_id in s.execute(
+            select(Recusal.dossier_id, Recusal.member_id).join(Dossier).where(Dossier.round_id == round_id)
+        ):
+            recused.setdefault(dossier_id, set()).add(member_id)
+        submitted: dict[str, set[str]] = {}
+        for dossier_id, member_id in s.execute(
+            select(Ballot.dossier_id, Ballot.member_id)
+            .join(Dossier, Dossier.id == Ballot.dossier_id)
+            .where(
+                Dossier.round_id == round_id,
+                Ballot.status == BallotStatus.SUBMITTED,
+                Ballot.scoring_round == Dossier.scoring_round,
+            )
+        ):
+            submitted.setdefault(dossier_id, set()).add(member_id)
+        results = {
+            r.dossier_id: r
+            for r in s.execute(
+                select(
+                    Result.dossier_id,
+                    Result.average_total,
+                    Result.stars,
+                    Result.band_stars,
+                    Result.status,
+                    Result.locked,
+                    Result.spread_exceeds_limit,
+                )
+                .join(Dossier, (Dossier.id == Result.dossier_id) & (Dossier.scoring_round == Result.scoring_round))
+                .where(Dossier.round_id == round_id)
+            )
+        }
+        absent = {m for m, present in attendance.items() if not present}
         rows = []
         query = (
-            select(Dossier, Product, Producer)
+            select(
+                Dossier.id,
+                Dossier.agenda_order,
+                Dossier.registration_type,
+                Dossier.scoring_round,
+                Product.name,
+                Product.code,
+                Product.sheet_id,
+                Producer.name.label("producer_name"),
+            )
             .join(Product, Product.id == Dossier.product_id)
             .join(Producer, Producer.id == Product.producer_id)
             .where(Dossier.round_id == round_id)
         )
-        for dossier, product, producer in s.execute(query):
-            recused = {r.member_id for r in s.scalars(select(Recusal).where(Recusal.dossier_id == dossier.id))}
-            absent = {m for m, present in attendance.items() if not present}
-            submitted = {
-                b.member_id
-                for b in s.scalars(
-                    select(Ballot).where(
-                        Ballot.dossier_id == dossier.id,
-                        Ballot.scoring_round == dossier.scoring_round,
-                        Ballot.status == BallotStatus.SUBMITTED,
-                    )
-                )
-            }
-            result = s.scalars(
-                select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == dossier.scoring_round)
-            ).one_or_none()
+        for d in s.execute(query):
+            result = results.get(d.id)
             rows.append(
                 DossierRow(
-                    dossier_id=dossier.id,
-                    agenda_order=dossier.agenda_order,
-                    product_name=product.name,
-                    product_code=product.code,
-                    producer_name=producer.name,
-                    sheet_id=product.sheet_id,
-                    registration_type=dossier.registration_type.value,
-                    scoring_round=dossier.scoring_round,
-                    submitted=len(submitted & scoring_ids),
-                    expected=len(scoring_ids - recused - absent),
+                    dossier_id=d.id,
+                    agenda_order=d.agenda_order,
+                    product_name=d.name,
+                    product_code=d.code,
+                    producer_name=d.producer_name,
+                    sheet_id=d.sheet_id,
+                    registration_type=d.registration_type.value,
+                    scoring_round=d.scoring_round,
+                    submitted=len(submitted.get(d.id, set()) & scoring_ids),
+                    expected=len(scoring_ids - recused.get(d.id, set()) - absent),
                     average=result.average_total if result else None,
                     stars=result.stars if result else None,
                     band_stars=result.band_stars if result else None,
                     status=result.status if result else None,
                     locked=bool(result and result.locked),
                     spread_exceeds_limit=bool(result and result.spread_exceeds_limit),
-                    search_key=fold(f"{product.name} {product.code or ''} {producer.name}"),
+                    search_key=fold(f"{d.name} {d.code or ''} {d.producer_name}"),
                 )
             )
         rows.sort(key=lambda r: (r.agenda_order, vi_sort_key(r.product_name)))

@@ -20,6 +20,7 @@ from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import SignInDialog, show_error
 from ocop_desktop.ui.i18n import install, tr
 from ocop_desktop.ui.main_window import PAGES, MainWindow
+from ocop_desktop.ui.tasks import run_in_background
 
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")
 UI_FONT_POINT_SIZE = 10
@@ -98,7 +99,7 @@ class Controller:
 
     def open_path(self, path: Path, *, create: bool = False) -> None:
         try:
-            db = Database.open(path, create=create)
+            db = open_interactive(path, create=create)
         except UserFacingError as exc:
             show_error(self.window, exc)
             return
@@ -108,6 +109,17 @@ class Controller:
             return
         remember(path)
         self.window.open_database(db, sign_in.actor)
+        start_background_checks(self.window, db)
+
+
+def open_interactive(path: Path, *, create: bool = False) -> Database:
+    """Open without the slow checks: the window comes up first, `start_background_checks` follows."""
+    return Database.open(path, create=create, quick_check=False, daily_backup=False)
+
+
+def start_background_checks(window: QWidget, db: Database) -> None:
+    """quick_check and the day's backup off the GUI thread; a damaged file is reported at once."""
+    run_in_background(db.background_checks, on_failure=lambda exc: show_error(window, exc))
 
 
 def run_gui(
@@ -122,7 +134,7 @@ def run_gui(
     db = None
     if db_path is not None:
         try:
-            db = Database.open(db_path)
+            db = open_interactive(db_path)
         except UserFacingError as exc:
             if screenshot is not None:
                 raise
@@ -136,6 +148,7 @@ def run_gui(
         if sign_in.exec() and sign_in.actor is not None:
             remember(db.path)
             window.open_database(db, sign_in.actor)
+            start_background_checks(window, db)
     window.show()
     del controller  # the signal connections keep what they need
     return app.exec()
