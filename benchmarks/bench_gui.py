@@ -91,15 +91,12 @@ def main() -> int:
             f"process start -> window painted: {figures['ready_in_process']:.2f} s inside the process "
             f"(median of 3); whole process incl. interpreter start and the benchmark's own steps: {wall:.2f} s"
         )
-        print(
-            f"filter the list (accent-insensitive): median {figures['filter'] * 1000:.0f} ms, max {figures['filter_max'] * 1000:.0f} ms"
-        )
-        print(
-            f"sort the list (Vietnamese order): median {figures['sort'] * 1000:.0f} ms, max {figures['sort_max'] * 1000:.0f} ms"
-        )
-        print(
-            f"switch products in the scoring view: median {figures['switch'] * 1000:.0f} ms, max {figures['switch_max'] * 1000:.0f} ms"
-        )
+        for key, label in (
+            ("filter", "filter the list (accent-insensitive)"),
+            ("sort", "sort the list (Vietnamese order)"),
+            ("switch", "switch products in the scoring view"),
+        ):
+            print(f"{label}: median {figures[key] * 1000:.0f} ms, max {figures[key + '_max'] * 1000:.0f} ms")
         print(f"peak memory: {figures['peak_mib']:.0f} MiB")
     return 0
 
