@@ -321,6 +321,45 @@ def cmd_db_list_choices(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_dossiers_template(args: argparse.Namespace) -> int:
+    from ocop_desktop.services.import_dossiers import write_dossier_template
+
+    print(write_dossier_template(Path(args.file)))
+    return EXIT_OK
+
+
+def cmd_dossiers_import(args: argparse.Namespace) -> int:
+    """Check the workbook, print every problem with its cell, and save only a file without problems."""
+    from ocop_desktop.persistence.database import Database
+    from ocop_desktop.services.actor import SYSTEM
+    from ocop_desktop.services.import_dossiers import import_dossiers, read_workbook
+
+    with Database.open(Path(args.db)) as db:
+        from ocop_desktop.services.queries import list_rounds
+
+        rounds = {r.round_id: r for r in list_rounds(db)}
+        if args.round not in rounds:
+            raise UserFacingError([Problem("db.not_found", {"what": "round", "id": args.round})])
+        preview = read_workbook(Path(args.file), rule_version_id=rounds[args.round].rule_version_id)
+        if preview.problems:
+            _print_problems(preview.problems, args.lang)
+            return EXIT_PROBLEMS
+        en = args.lang == "en"
+        print(f"{len(preview.rows)} " + ("dossiers checked" if en else "hồ sơ hợp lệ"))
+        if args.dry_run:
+            return EXIT_OK
+        result = import_dossiers(db, actor=SYSTEM, round_id=args.round, preview=preview)
+        print(
+            (f"saved: {result.dossiers} dossiers, {result.producers_created} new producers; backup {result.backup}")
+            if en
+            else (
+                f"đã lưu: {result.dossiers} hồ sơ, {result.producers_created} chủ thể mới; "
+                f"bản sao lưu trước khi nhập: {result.backup}"
+            )
+        )
+    return EXIT_OK
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors without a traceback and with the project's exit code."""
 
@@ -380,6 +419,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[lang_parent], help="chạy thử: chấm bộ phiếu mẫu, hoặc tạo tệp dữ liệu mẫu")
     demo.add_argument("--db", metavar="FILE", help="tạo đợt đánh giá mẫu trong tệp dữ liệu mới này")
     demo.set_defaults(func=cmd_demo)
+
+    dossiers = sub.add_parser("dossiers", parents=[lang_parent], help="danh sách hồ sơ từ Excel")
+    dos = dossiers.add_subparsers(dest="dossiers_command", required=True, parser_class=_Parser)
+    d_tpl = dos.add_parser("template", parents=[lang_parent], help="tạo tệp Excel mẫu")
+    d_tpl.add_argument("file", metavar="FILE.xlsx")
+    d_tpl.set_defaults(func=cmd_dossiers_template)
+    d_imp = dos.add_parser("import", parents=[lang_parent], help="nhập danh sách hồ sơ vào một đợt")
+    d_imp.add_argument("--db", required=True, metavar="FILE")
+    d_imp.add_argument("--round", required=True, metavar="ID")
+    d_imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu")
+    d_imp.add_argument("file", metavar="FILE.xlsx")
+    d_imp.set_defaults(func=cmd_dossiers_import)
 
     db = sub.add_parser("db", parents=[lang_parent], help="tệp dữ liệu: kiểm tra, sao lưu, khôi phục")
     dsub = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)

@@ -101,6 +101,31 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "tệp đã có; hãy chọn tên tệp mới cho dữ liệu mẫu",
         "the file exists; choose a new file for the demo",
     ),
+    # Excel
+    "excel.too_big": ("tệp Excel lớn hơn {mb} MB", "the Excel file is larger than {mb} MB"),
+    "excel.not_xlsx": (
+        "không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng ({detail})",
+        "the Excel file (.xlsx) cannot be read: damaged or of another format ({detail})",
+    ),
+    "excel.too_many_rows": ("tệp có hơn {max} dòng", "the file has more than {max} rows"),
+    "excel.formula": (
+        "ô chứa công thức; hãy dán giá trị thay cho công thức",
+        "the cell holds a formula; paste its value",
+    ),
+    "excel.empty": ("không có dòng dữ liệu nào", "there are no data rows"),
+    "excel.missing": ("thiếu «{column}»", "'{column}' is missing"),
+    "excel.bad_legal_form": ("loại hình «{value}» không hợp lệ", "legal form '{value}' is not valid"),
+    "excel.bad_registration": (
+        "lần đăng ký «{value}» không hợp lệ (Lần đầu, Nâng hạng, Đánh giá lại)",
+        "registration '{value}' is not valid (Lần đầu, Nâng hạng, Đánh giá lại)",
+    ),
+    "excel.bad_sheet": (
+        "phiếu «{value}» không có (ghi số từ 1 đến 26)",
+        "sheet '{value}' does not exist (write 1 to 26)",
+    ),
+    "excel.bad_date": ("ngày «{value}» không hợp lệ (dd/mm/yyyy)", "date '{value}' is not valid (dd/mm/yyyy)"),
+    "excel.bad_gender": ("giới tính «{value}» không hợp lệ (Nữ / Nam)", "gender '{value}' is not valid (Nữ / Nam)"),
+    "excel.bad_number": ("«{value}» không phải số", "'{value}' is not a number"),
     # accounts
     "auth.bad_credentials": ("tên đăng nhập hoặc mật khẩu không đúng", "wrong user name or password"),
     "auth.bad_username": (
@@ -396,6 +421,8 @@ _PLACES: dict[str, tuple[str, str]] = {
     "scoring_round": ("lượt chấm", "scoring round"),
     "audit_event": ("nhật ký", "audit event"),
     "field": ("trường", "field"),
+    "cell": ("ô", "cell"),
+    "row": ("dòng", "row"),
 }
 
 _QUOTED = {"member", "file"}

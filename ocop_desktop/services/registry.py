@@ -109,27 +109,36 @@ def _snapshot(producer: Producer) -> dict[str, Any]:
 def create_producer(db: Database, *, actor: Actor, name: str, legal_form: LegalForm, **fields: Any) -> str:
     """Chủ thể OCOP. Optional fields: see PRODUCER_FIELDS; phone and e-mail are checked."""
     require(actor, Permission.EDIT_REGISTRY)
-    unknown = set(fields) - set(PRODUCER_FIELDS)
-    if unknown:
-        raise ValidationFailed([Problem("input.bad_field", {"field": f, "detail": "unknown"}) for f in sorted(unknown)])
-    data = {"name": name, **fields}
-    problems = _producer_problems(data)
+    problems = producer_problems(name, fields)
     if problems:
         raise ValidationFailed(problems)
-    if fields.get("representative_gender") is not None:
-        fields["representative_gender"] = Gender(fields["representative_gender"])
     with db.transaction() as s:
-        producer = Producer(
-            name=nfc(name.strip()),
-            name_fold=fold(name),
-            legal_form=LegalForm(legal_form),
-            created_by=actor.user_id,
-            **fields,
-        )
-        s.add(producer)
-        s.flush()
-        audit.record(s, actor, "create_producer", "producer", producer.id, after=_snapshot(producer))
-        return producer.id
+        return add_producer(s, actor, name, legal_form, fields).id
+
+
+def producer_problems(name: str, fields: dict[str, Any]) -> list[Problem]:
+    unknown = set(fields) - set(PRODUCER_FIELDS)
+    if unknown:
+        return [Problem("input.bad_field", {"field": f, "detail": "unknown"}) for f in sorted(unknown)]
+    return _producer_problems({"name": name, **fields})
+
+
+def add_producer(s: Session, actor: Actor, name: str, legal_form: LegalForm, fields: dict[str, Any]) -> Producer:
+    """Insert a checked producer inside the caller's transaction, audited."""
+    values = {k: (nfc(v.strip()) if isinstance(v, str) else v) for k, v in fields.items() if v not in (None, "")}
+    if values.get("representative_gender") is not None:
+        values["representative_gender"] = Gender(values["representative_gender"])
+    producer = Producer(
+        name=nfc(name.strip()),
+        name_fold=fold(name),
+        legal_form=LegalForm(legal_form),
+        created_by=actor.user_id,
+        **values,
+    )
+    s.add(producer)
+    s.flush()
+    audit.record(s, actor, "create_producer", "producer", producer.id, after=_snapshot(producer))
+    return producer
 
 
 def update_producer(db: Database, *, actor: Actor, producer_id: str, **changes: Any) -> None:
@@ -180,42 +189,71 @@ def create_product(
     """A product. Without `code`, one is generated `(mã tỉnh)-(mã xã)-(STT)-(năm)` from the producer's
     commune; a historic code is kept exactly as given."""
     require(actor, Permission.EDIT_REGISTRY)
-    if not any(s.sheet_id == sheet_id for s in list_sheets(rule_version_id)):
+    if not sheet_exists(rule_version_id, sheet_id):
         raise ValidationFailed([Problem("sheet.unknown", {"sheet": sheet_id, "version": rule_version_id})])
     with db.transaction() as s:
         producer = get_or_fail(s, Producer, producer_id, "producer")
-        product = Product(
-            producer_id=producer_id,
-            name=nfc(name.strip()),
-            name_fold=fold(name),
-            rule_version_id=rule_version_id,
+        product = add_product(
+            s,
+            actor,
+            producer,
+            name=name,
             sheet_id=sheet_id,
+            rule_version_id=rule_version_id,
+            year=year,
+            code=code,
             description=description,
-            created_by=actor.user_id,
-        )
-        if code:
-            product.code = code.strip()
-            match = CODE.match(product.code)
-            if match:
-                product.code_province, product.code_commune = match.group(1), match.group(2)
-                product.code_seq, product.code_year = int(match.group(3)), int(match.group(4))
-        elif producer.province_code and producer.commune_code and year:
-            seq = next_code_seq(s, producer.province_code, producer.commune_code, year)
-            product.code_province, product.code_commune, product.code_seq, product.code_year = (
-                producer.province_code,
-                producer.commune_code,
-                seq,
-                year,
-            )
-            product.code = f"{producer.province_code}-{producer.commune_code}-{seq}-{year}"
-        if product.code and s.scalars(select(Product).where(Product.code == product.code)).first():
-            raise Conflict([Problem("registry.code_taken", {"code": product.code})])
-        s.add(product)
-        s.flush()
-        audit.record(
-            s, actor, "create_product", "product", product.id, after={"name": product.name, "code": product.code}
         )
         return ProductCreated(product.id, product.code)
+
+
+def sheet_exists(rule_version_id: str, sheet_id: str) -> bool:
+    return any(s.sheet_id == sheet_id for s in list_sheets(rule_version_id))
+
+
+def add_product(
+    s: Session,
+    actor: Actor,
+    producer: Producer,
+    *,
+    name: str,
+    sheet_id: str,
+    rule_version_id: str,
+    year: int | None,
+    code: str | None,
+    description: str | None = None,
+) -> Product:
+    """Insert a product inside the caller's transaction, with its generated (or historic) code, audited."""
+    product = Product(
+        producer_id=producer.id,
+        name=nfc(name.strip()),
+        name_fold=fold(name),
+        rule_version_id=rule_version_id,
+        sheet_id=sheet_id,
+        description=description,
+        created_by=actor.user_id,
+    )
+    if code:
+        product.code = code.strip()
+        match = CODE.match(product.code)
+        if match:
+            product.code_province, product.code_commune = match.group(1), match.group(2)
+            product.code_seq, product.code_year = int(match.group(3)), int(match.group(4))
+    elif producer.province_code and producer.commune_code and year:
+        seq = next_code_seq(s, producer.province_code, producer.commune_code, year)
+        product.code_province, product.code_commune, product.code_seq, product.code_year = (
+            producer.province_code,
+            producer.commune_code,
+            seq,
+            year,
+        )
+        product.code = f"{producer.province_code}-{producer.commune_code}-{seq}-{year}"
+    if product.code and s.scalars(select(Product).where(Product.code == product.code)).first():
+        raise Conflict([Problem("registry.code_taken", {"code": product.code})])
+    s.add(product)
+    s.flush()
+    audit.record(s, actor, "create_product", "product", product.id, after={"name": product.name, "code": product.code})
+    return product
 
 
 def update_product(
@@ -263,39 +301,61 @@ def create_dossier(
 ) -> str:
     """Hồ sơ of a product in a round. Its rule version follows the submission date and must be the round's."""
     require(actor, Permission.EDIT_REGISTRY)
-    version = rule_version_for(submission_date, rule_versions())
     with db.transaction() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         product = get_or_fail(s, Product, product_id, "product")
-        if version.id != rnd.rule_version_id:
-            raise ValidationFailed(
-                [Problem("registry.version_mismatch", {"version": version.id, "round_version": rnd.rule_version_id})]
-            )
-        if product.rule_version_id != version.id:
-            raise ValidationFailed(
-                [Problem("registry.sheet_version_mismatch", {"sheet": product.sheet_id, "version": version.id})]
-            )
-        dossier = Dossier(
-            round_id=round_id,
-            product_id=product_id,
-            registration_type=RegistrationType(registration_type),
-            submission_date=submission_date,
-            rule_version_id=version.id,
-            sheet_snapshot=snapshot_sheet(s, version.id, product.sheet_id),
-            agenda_order=agenda_order,
-            created_by=actor.user_id,
-        )
-        s.add(dossier)
-        s.flush()
-        audit.record(
+        return add_dossier(
             s,
             actor,
-            "create_dossier",
-            "dossier",
-            dossier.id,
-            after={"product": product_id, "round": round_id, "registration_type": dossier.registration_type},
+            rnd,
+            product,
+            registration_type=registration_type,
+            submission_date=submission_date,
+            agenda_order=agenda_order,
+        ).id
+
+
+def add_dossier(
+    s: Session,
+    actor: Actor,
+    rnd: Round,
+    product: Product,
+    *,
+    registration_type: RegistrationType,
+    submission_date: dt.date,
+    agenda_order: int,
+) -> Dossier:
+    """Insert a dossier inside the caller's transaction; its rule version follows the submission date."""
+    version = rule_version_for(submission_date, rule_versions())
+    if version.id != rnd.rule_version_id:
+        raise ValidationFailed(
+            [Problem("registry.version_mismatch", {"version": version.id, "round_version": rnd.rule_version_id})]
         )
-        return dossier.id
+    if product.rule_version_id != version.id:
+        raise ValidationFailed(
+            [Problem("registry.sheet_version_mismatch", {"sheet": product.sheet_id, "version": version.id})]
+        )
+    dossier = Dossier(
+        round_id=rnd.id,
+        product_id=product.id,
+        registration_type=RegistrationType(registration_type),
+        submission_date=submission_date,
+        rule_version_id=version.id,
+        sheet_snapshot=snapshot_sheet(s, version.id, product.sheet_id),
+        agenda_order=agenda_order,
+        created_by=actor.user_id,
+    )
+    s.add(dossier)
+    s.flush()
+    audit.record(
+        s,
+        actor,
+        "create_dossier",
+        "dossier",
+        dossier.id,
+        after={"product": product.id, "round": rnd.id, "registration_type": dossier.registration_type},
+    )
+    return dossier
 
 
 def update_dossier(

@@ -1,0 +1,296 @@
+"""Import a list of dossiers from Excel (the secretary's usual way to receive the communes' lists).
+
+The workbook is untrusted: it is refused whole when it is not a real .xlsx, too large or carries formulas;
+otherwise every cell is checked and every problem is reported with its sheet and cell before anything is
+saved. Saving is one transaction after a backup: all rows or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from sqlalchemy import select
+
+from ocop_desktop.documents.dossier_template import write_template
+from ocop_desktop.domain.enums import Gender, LegalForm, RegistrationType
+from ocop_desktop.domain.errors import Problem, ValidationFailed
+from ocop_desktop.domain.text import fold, nfc
+from ocop_desktop.models import Producer, Round
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.permissions import Permission, require
+from ocop_desktop.services.registry import add_dossier, add_producer, add_product, producer_problems, sheet_exists
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 5000
+COLUMNS = (
+    ("agenda_order", "STT"),
+    ("producer", "Tên chủ thể"),
+    ("legal_form", "Loại hình chủ thể"),
+    ("representative_name", "Người đại diện"),
+    ("representative_gender", "Giới tính người đại diện"),
+    ("phone", "Điện thoại"),
+    ("email", "Thư điện tử"),
+    ("province_code", "Mã tỉnh"),
+    ("commune_code", "Mã xã"),
+    ("street_address", "Địa chỉ (thôn, xóm, số nhà)"),
+    ("product", "Tên sản phẩm"),
+    ("sheet", "Phiếu (số 1–26)"),
+    ("registration_type", "Lần đăng ký"),
+    ("submission_date", "Ngày nộp hồ sơ (dd/mm/yyyy)"),
+    ("code", "Mã số sản phẩm (nếu đã có)"),
+)
+LEGAL_FORMS = {
+    "hop tac xa": LegalForm.COOPERATIVE,
+    "htx": LegalForm.COOPERATIVE,
+    "to hop tac": LegalForm.COOPERATIVE_GROUP,
+    "doanh nghiep": LegalForm.SME,
+    "cong ty": LegalForm.SME,
+    "trang trai": LegalForm.FARM,
+    "ho san xuat": LegalForm.HOUSEHOLD,
+    "ho kinh doanh": LegalForm.HOUSEHOLD,
+    "ho gia dinh": LegalForm.HOUSEHOLD,
+    "hiep hoi": LegalForm.ASSOCIATION,
+    "hoi": LegalForm.ASSOCIATION,
+}
+REGISTRATION = {
+    "lan dau": RegistrationType.FIRST,
+    "nang hang": RegistrationType.UPGRADE,
+    "danh gia lai": RegistrationType.RE_EVALUATION,
+}
+GENDERS = {"nu": Gender.FEMALE, "nam": Gender.MALE, "khac": Gender.OTHER}
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One checked row, ready to save."""
+
+    row: int
+    agenda_order: int
+    producer: str
+    legal_form: LegalForm
+    producer_fields: dict[str, Any]
+    product: str
+    sheet_id: str
+    registration_type: RegistrationType
+    submission_date: dt.date
+    code: str | None
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    file: str
+    sheet: str
+    rows: tuple[ImportRow, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.rows) and not self.problems
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value)).strip()
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_workbook(path: Path, *, rule_version_id: str = "QD26-2026") -> ImportPreview:
+    """Read and check the first sheet; nothing is saved."""
+    origin = (("file", path.name),)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return ImportPreview(
+            path.name, "", (), (Problem("input.unreadable", {"detail": exc.strerror or str(exc)}, origin),)
+        )
+    if size > MAX_BYTES:
+        return ImportPreview(path.name, "", (), (Problem("excel.too_big", {"mb": MAX_BYTES // 1048576}, origin),))
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        return ImportPreview(path.name, "", (), (Problem("excel.not_xlsx", {"detail": type(exc).__name__}, origin),))
+    try:
+        sheet = workbook.worksheets[0]
+        problems: list[Problem] = []
+        rows: list[ImportRow] = []
+        for index, cells in enumerate(sheet.iter_rows(min_row=2, max_col=len(COLUMNS)), start=2):
+            if index - 1 > MAX_ROWS:
+                problems.append(Problem("excel.too_many_rows", {"max": MAX_ROWS}, (*origin, ("sheet", sheet.title))))
+                break
+            values = {}
+            formula = False
+            for (key, _header), cell in zip(COLUMNS, cells, strict=False):
+                if getattr(cell, "data_type", None) == "f":
+                    problems.append(
+                        Problem("excel.formula", {}, (*origin, ("sheet", sheet.title), ("cell", cell.coordinate)))
+                    )
+                    formula = True
+                values[key] = cell.value
+            if formula or all(_text(v) == "" for v in values.values()):
+                continue
+            row, row_problems = _check_row(index, values, sheet.title, origin, rule_version_id)
+            problems.extend(row_problems)
+            if row is not None:
+                rows.append(row)
+        if not rows and not problems:
+            problems.append(Problem("excel.empty", {}, (*origin, ("sheet", sheet.title))))
+        return ImportPreview(path.name, sheet.title, tuple(rows), tuple(problems))
+    finally:
+        workbook.close()
+
+
+def _check_row(
+    index: int, values: dict[str, Any], sheet: str, origin: tuple[tuple[str, str], ...], rule_version_id: str
+) -> tuple[ImportRow | None, list[Problem]]:
+    letters = {key: chr(ord("A") + i) for i, (key, _h) in enumerate(COLUMNS)}
+
+    def where(key: str) -> tuple[tuple[str, str], ...]:
+        return (*origin, ("sheet", sheet), ("cell", f"{letters[key]}{index}"))
+
+    problems = []
+    text = {key: _text(value) for key, value in values.items()}
+    for required in ("producer", "legal_form", "product", "sheet", "registration_type", "submission_date"):
+        if not text[required]:
+            problems.append(Problem("excel.missing", {"column": dict(COLUMNS)[required]}, where(required)))
+    legal_form = LEGAL_FORMS.get(fold(text["legal_form"]))
+    if text["legal_form"] and legal_form is None:
+        problems.append(Problem("excel.bad_legal_form", {"value": text["legal_form"]}, where("legal_form")))
+    registration = REGISTRATION.get(fold(text["registration_type"]))
+    if text["registration_type"] and registration is None:
+        problems.append(
+            Problem("excel.bad_registration", {"value": text["registration_type"]}, where("registration_type"))
+        )
+    sheet_id = text["sheet"]
+    if sheet_id.isdigit():
+        sheet_id = f"{rule_version_id}-{int(sheet_id):02d}"
+    if text["sheet"] and not sheet_exists(rule_version_id, sheet_id):
+        problems.append(Problem("excel.bad_sheet", {"value": text["sheet"]}, where("sheet")))
+    submitted = _date(values["submission_date"])
+    if text["submission_date"] and submitted is None:
+        problems.append(Problem("excel.bad_date", {"value": text["submission_date"]}, where("submission_date")))
+    gender = GENDERS.get(fold(text["representative_gender"])) if text["representative_gender"] else None
+    if text["representative_gender"] and gender is None:
+        problems.append(
+            Problem("excel.bad_gender", {"value": text["representative_gender"]}, where("representative_gender"))
+        )
+    order = text["agenda_order"]
+    if order and not order.isdigit():
+        problems.append(Problem("excel.bad_number", {"value": order}, where("agenda_order")))
+    fields = {
+        "representative_name": text["representative_name"] or None,
+        "representative_gender": gender,
+        "phone": text["phone"] or None,
+        "email": text["email"] or None,
+        "province_code": text["province_code"].zfill(2) if text["province_code"] else None,
+        "commune_code": text["commune_code"].zfill(5) if text["commune_code"] else None,
+        "street_address": text["street_address"] or None,
+    }
+    for problem in producer_problems(text["producer"] or "?", fields):
+        field = dict(problem.location).get("field", "producer")
+        problems.append(Problem(problem.code, problem.params, where(field if field in letters else "producer")))
+    if problems or legal_form is None or registration is None or submitted is None:
+        return None, problems
+    return (
+        ImportRow(
+            row=index,
+            agenda_order=int(order) if order else index - 1,
+            producer=text["producer"],
+            legal_form=legal_form,
+            producer_fields={k: v for k, v in fields.items() if v is not None},
+            product=text["product"],
+            sheet_id=sheet_id,
+            registration_type=registration,
+            submission_date=submitted,
+            code=text["code"] or None,
+        ),
+        [],
+    )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    dossiers: int
+    producers_created: int
+    producers_reused: int
+    backup: str
+
+
+def import_dossiers(db: Database, *, actor: Actor, round_id: str, preview: ImportPreview) -> ImportResult:
+    """Save a checked preview: one transaction after a backup. A producer already in the file (same name and
+    commune) is reused, not duplicated."""
+    require(actor, Permission.EDIT_REGISTRY)
+    if not preview.ok:
+        raise ValidationFailed(list(preview.problems) or [Problem("excel.empty", {})])
+    saved = db.backup("truoc-nhap-excel")
+    created = reused = 0
+    with db.transaction() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        known = {(p.name_fold, p.commune_code): p for p in s.scalars(select(Producer))}
+        for row in preview.rows:
+            key = (fold(row.producer), row.producer_fields.get("commune_code"))
+            producer = known.get(key)
+            if producer is None:
+                producer = add_producer(s, actor, row.producer, row.legal_form, dict(row.producer_fields))
+                known[key] = producer
+                created += 1
+            else:
+                reused += 1
+            try:
+                product = add_product(
+                    s,
+                    actor,
+                    producer,
+                    name=row.product,
+                    sheet_id=row.sheet_id,
+                    rule_version_id=rnd.rule_version_id,
+                    year=row.submission_date.year,
+                    code=row.code,
+                )
+                add_dossier(
+                    s,
+                    actor,
+                    rnd,
+                    product,
+                    registration_type=row.registration_type,
+                    submission_date=row.submission_date,
+                    agenda_order=row.agenda_order,
+                )
+            except ValidationFailed as exc:
+                raise ValidationFailed(
+                    [
+                        p.at(("file", preview.file), ("sheet", preview.sheet), ("row", str(row.row)))
+                        for p in exc.problems
+                    ]
+                ) from exc
+    return ImportResult(len(preview.rows), created, reused, str(saved))
+
+
+def write_dossier_template(path: Path) -> Path:
+    """The Excel template the importer reads, with one example row."""
+    sample = (1, "Hợp tác xã Chè Tân Cương", "Hợp tác xã", "Nguyễn Thị Hòa", "Nữ", "0912345678", "", "19", "05503",
+              "Xóm 6", "Chè búp Tân Cương", 11, "Lần đầu", "10/08/2026", "")  # fmt: skip
+    return write_template(path, [header for _key, header in COLUMNS], sample)

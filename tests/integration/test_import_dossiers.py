@@ -1,0 +1,188 @@
+"""Dossier lists from Excel: every bad cell reported with its sheet and cell before anything is saved; a good
+file saved in one transaction after a backup; hostile files refused whole."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from ocop_desktop.domain.enums import CouncilLevel
+from ocop_desktop.domain.errors import ValidationFailed
+from ocop_desktop.messages import describe
+from ocop_desktop.models import Dossier, Producer, Product
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services import round_setup
+from ocop_desktop.services.actor import SYSTEM
+from ocop_desktop.services.import_dossiers import COLUMNS, import_dossiers, read_workbook, write_dossier_template
+
+GOOD = [
+    (
+        1,
+        "Hợp tác xã Chè Tân Cương",
+        "Hợp tác xã",
+        "Nguyễn Thị Hòa",
+        "Nữ",
+        "0912345678",
+        "",
+        "19",
+        "05503",
+        "Xóm 6",
+        "Chè búp",
+        11,
+        "Lần đầu",
+        "10/08/2026",
+        "",
+    ),
+    (
+        2,
+        "Hợp tác xã Chè Tân Cương",
+        "HTX",
+        "Nguyễn Thị Hòa",
+        "Nữ",
+        "0912345678",
+        "",
+        "19",
+        "05503",
+        "Xóm 6",
+        "Trà xanh",
+        12,
+        "Nâng hạng",
+        "11/08/2026",
+        "",
+    ),
+    (
+        3,
+        "Hộ kinh doanh Đỗ Thị Nga",
+        "Hộ kinh doanh",
+        "Đỗ Thị Nga",
+        "nu",
+        "",
+        "",
+        "19",
+        "5611",
+        "",
+        "Bánh chưng",
+        "6",
+        "lan dau",
+        "12/08/2026",
+        "83-829-28780-3-2022",
+    ),
+]
+
+
+def workbook(path: Path, rows: list[tuple[object, ...]]) -> Path:
+    book = Workbook()
+    sheet = book.worksheets[0]
+    sheet.title = "Hồ sơ"
+    sheet.append([h for _k, h in COLUMNS])
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def round_id(empty_db: Database) -> str:
+    council = round_setup.create_council(
+        empty_db, actor=SYSTEM, name="HĐ", level=CouncilLevel.PROVINCE, issuing_body="UBND"
+    )
+    return round_setup.create_round(
+        empty_db, actor=SYSTEM, council_id=council, name="Đợt 1", year=2026, rule_version_id="QD26-2026"
+    )
+
+
+def test_a_good_list_is_saved_in_one_go(empty_db: Database, round_id: str, tmp_path: Path) -> None:
+    preview = read_workbook(workbook(tmp_path / "ds.xlsx", GOOD))
+    assert preview.problems == () and len(preview.rows) == 3
+    result = import_dossiers(empty_db, actor=SYSTEM, round_id=round_id, preview=preview)
+    assert (result.dossiers, result.producers_created, result.producers_reused) == (3, 2, 1)
+    assert Path(result.backup).exists()
+    with empty_db.reading() as s:
+        codes = sorted(s.scalars(select(Product.code)))
+        assert codes == ["19-05503-1-2026", "19-05503-2-2026", "83-829-28780-3-2022"]
+        assert s.scalar(select(func.count()).select_from(Dossier)) == 3
+        assert (
+            s.scalars(select(Producer.commune_code).where(Producer.name == "Hộ kinh doanh Đỗ Thị Nga")).one() == "05611"
+        )
+
+
+def test_every_bad_cell_is_named_and_nothing_is_saved(empty_db: Database, round_id: str, tmp_path: Path) -> None:
+    bad = [
+        (1, "", "Công ty", "A", "Nam", "12345", "sai@", "19", "05503", "", "Chè", 27, "Lần hai", "31/02/2026", ""),
+        GOOD[0],
+    ]
+    preview = read_workbook(workbook(tmp_path / "sai.xlsx", bad))
+    where = {dict(p.location)["cell"]: p.code for p in preview.problems}
+    assert where == {
+        "B2": "excel.missing",
+        "F2": "registry.bad_phone",
+        "G2": "registry.bad_email",
+        "L2": "excel.bad_sheet",
+        "M2": "excel.bad_registration",
+        "N2": "excel.bad_date",
+    }
+    sentence = describe(next(p for p in preview.problems if dict(p.location)["cell"] == "N2"))
+    assert sentence == "Tệp «sai.xlsx», phiếu Hồ sơ, ô N2: ngày «31/02/2026» không hợp lệ (dd/mm/yyyy)"
+    with pytest.raises(ValidationFailed):
+        import_dossiers(empty_db, actor=SYSTEM, round_id=round_id, preview=preview)
+    with empty_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Dossier)) == 0
+
+
+def test_a_failing_row_rolls_back_the_whole_import(empty_db: Database, round_id: str, tmp_path: Path) -> None:
+    rows = [
+        *GOOD,
+        (4, "Hợp tác xã Mới", "HTX", "", "", "", "", "19", "05503", "", "Mật ong", 4, "Lần đầu", "10/05/2026", ""),
+    ]
+    preview = read_workbook(workbook(tmp_path / "ds.xlsx", rows))
+    assert preview.ok  # 10/05/2026 falls under QĐ 148: only the round can tell
+    with pytest.raises(ValidationFailed) as info:
+        import_dossiers(empty_db, actor=SYSTEM, round_id=round_id, preview=preview)
+    assert dict(info.value.problems[0].location)["row"] == "5"
+    with empty_db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Producer)) == 0
+
+
+@pytest.mark.parametrize("kind", ["text", "truncated", "formula", "empty"])
+def test_hostile_or_empty_workbooks_are_refused(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "x.xlsx"
+    if kind == "text":
+        path.write_text("không phải Excel", encoding="utf-8")
+        code = "excel.not_xlsx"
+    elif kind == "truncated":
+        workbook(path, GOOD)
+        path.write_bytes(path.read_bytes()[:500])
+        code = "excel.not_xlsx"
+    elif kind == "formula":
+        workbook(path, [GOOD[0]])
+        book = load_workbook(path)
+        book.worksheets[0]["K2"] = '=HYPERLINK("http://x","Chè")'
+        book.save(path)
+        code = "excel.formula"
+    else:
+        workbook(path, [])
+        code = "excel.empty"
+    preview = read_workbook(path)
+    assert [p.code for p in preview.problems] == [code]
+    assert preview.rows == ()
+
+
+def test_template_reads_back_and_the_command_line_imports(empty_db: Database, round_id: str, tmp_path: Path) -> None:
+    template = write_dossier_template(tmp_path / "mau.xlsx")
+    preview = read_workbook(template)
+    assert preview.ok and preview.rows[0].sheet_id == "QD26-2026-11"
+    path = empty_db.path
+    empty_db.close()
+    command = [sys.executable, "-m", "ocop_desktop", "dossiers", "import", "--db", str(path), "--round", round_id]
+    bad = subprocess.run(
+        [*command, str(workbook(tmp_path / "sai.xlsx", [(1, "", "HTX")]))], capture_output=True, text=True, check=False
+    )
+    assert bad.returncode == 1 and "ô B2" in bad.stderr and "Traceback" not in bad.stderr
+    ok = subprocess.run([*command, str(template)], capture_output=True, text=True, check=False)
+    assert ok.returncode == 0, ok.stderr
+    assert "đã lưu: 1 hồ sơ" in ok.stdout
