@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 CHILD = r"""
-import json, resource, sys, time
+import json, resource, statistics, sys, time
 t0 = time.perf_counter()
 import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,8 +51,8 @@ window.nav.setCurrentRow(PAGES.index("scoring"))
 app.processEvents()
 ids = [model.dossier_at(i) for i in range(0, 20000, 997)][:12]
 for dossier_id in ids:
-    s = time.perf_counter(); window.select_dossier(dossier_id)
-    window.nav.setCurrentRow(PAGES.index("scoring")); app.processEvents()
+    s = time.perf_counter(); window.dossier_box.setCurrentIndex(window.dossier_box.findData(dossier_id))
+    app.processEvents()
     timings["switch"].append(time.perf_counter() - s)
 out.update({k: statistics.median(v) for k, v in timings.items()})
 out.update({k + "_max": max(v) for k, v in timings.items()})

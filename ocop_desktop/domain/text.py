@@ -6,6 +6,7 @@ text that enters the application goes through `nfc`. `đ` is not a decomposable 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
@@ -16,9 +17,13 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Accent- and case-insensitive search key: "Đặng Thị Hường" -> "dang thi huong"."""
-    lowered = text.lower().replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(map(_fold_char, text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
@@ -39,13 +44,19 @@ def _split(ch: str) -> tuple[str, int]:
 
 def vi_sort_key(value: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """Vietnamese alphabetical order (a ă â … đ …, then tones, then case), as ICU's vi_VN orders it."""
-    primary, secondary, tertiary = [], [], []
-    for ch in unicodedata.normalize("NFC", value):
-        letter, tone = _split(ch)
-        if letter.isalpha():
-            primary.append(_RANK.get(letter, 100 + ord(letter[0])))
-        else:
-            primary.append(-1 if ch.isspace() else 50 + ord(ch))
-        secondary.append(tone)
-        tertiary.append(0 if ch.islower() or not ch.isalpha() else 1)
-    return tuple(primary), tuple(secondary), tuple(tertiary)
+    keys = [_char_key(ch) for ch in unicodedata.normalize("NFC", value)]
+    if not keys:
+        return (), (), ()
+    primary, secondary, tertiary = zip(*keys, strict=True)
+    return primary, secondary, tertiary
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_key(ch: str) -> tuple[int, int, int]:
+    """(letter rank, tone, case) of one character; characters repeat, so this is computed once each."""
+    letter, tone = _split(ch)
+    if letter.isalpha():
+        primary = _RANK.get(letter, 100 + ord(letter[0]))
+    else:
+        primary = -1 if ch.isspace() else 50 + ord(ch)
+    return primary, tone, 0 if ch.islower() or not ch.isalpha() else 1

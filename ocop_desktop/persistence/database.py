@@ -11,34 +11,38 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.domain.errors import DatabaseProblem, Problem
 from ocop_desktop.persistence import backup, sqlite
 from ocop_desktop.persistence.sqlite import APPLICATION_ID, READ_ONLY_OPTION
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config  # imported only to migrate: it costs a third of a second at start-up
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def known_revisions() -> tuple[list[str], str]:
-    """All schema revisions this application knows, and the newest (head)."""
-    script = ScriptDirectory.from_config(_alembic_config())
-    head = script.get_current_head()
-    if head is None:
+    """All schema revisions this application knows, oldest first, and the newest (head).
+
+    Read from the migration files' names (`0001_initial_schema.py` is revision "0001"; a test keeps names and
+    revisions equal), so that opening a file does not load Alembic."""
+    revisions = sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+    if not revisions:
         raise RuntimeError(f"no migrations found in {MIGRATIONS}")
-    return [rev.revision for rev in script.walk_revisions()], head
+    return revisions, revisions[-1]
 
 
 def _problem(code: str, path: Path, **params: object) -> DatabaseProblem:
@@ -127,7 +131,12 @@ class Database:
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            exists = conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
+            ).first()
+            if exists is None:
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one_or_none()
 
     def backup(self, reason: str) -> Path:
         """A verified copy in `backups/` beside the file; raises DatabaseProblem if the copy fails its check."""
@@ -187,6 +196,8 @@ class Database:
             if not allowed:
                 raise _problem("db.needs_upgrade", self.path, revision=current)
             self.backup(f"truoc-nang-cap-{current}")
+        from alembic import command
+
         cfg = _alembic_config()
         with self.engine.begin() as conn:  # schema and file identity change together or not at all
             cfg.attributes["connection"] = conn

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.admin_units import find_commune, load_units_2025
 from ocop_desktop.domain.enums import BallotStatus, EntryMode, MemberRole, ResultStatus
-from ocop_desktop.domain.text import fold, vi_sort_key
+from ocop_desktop.domain.text import fold
 from ocop_desktop.models import (
     Attachment,
     Attendance,
@@ -132,17 +132,20 @@ def round_view(db: Database, round_id: str) -> RoundView:
             select(Recusal.dossier_id, Recusal.member_id).join(Dossier).where(Dossier.round_id == round_id)
         ):
             recused.setdefault(dossier_id, set()).add(member_id)
-        submitted: dict[str, set[str]] = {}
-        for dossier_id, member_id in s.execute(
-            select(Ballot.dossier_id, Ballot.member_id)
-            .join(Dossier, Dossier.id == Ballot.dossier_id)
-            .where(
-                Dossier.round_id == round_id,
-                Ballot.status == BallotStatus.SUBMITTED,
-                Ballot.scoring_round == Dossier.scoring_round,
+        submitted: dict[str, int] = {
+            dossier_id: count
+            for dossier_id, count in s.execute(
+                select(Ballot.dossier_id, func.count())
+                .join(Dossier, Dossier.id == Ballot.dossier_id)
+                .where(
+                    Dossier.round_id == round_id,
+                    Ballot.status == BallotStatus.SUBMITTED,
+                    Ballot.scoring_round == Dossier.scoring_round,
+                    Ballot.member_id.in_(scoring_ids),
+                )
+                .group_by(Ballot.dossier_id)
             )
-        ):
-            submitted.setdefault(dossier_id, set()).add(member_id)
+        }
         results = {
             r.dossier_id: r
             for r in s.execute(
@@ -188,7 +191,7 @@ def round_view(db: Database, round_id: str) -> RoundView:
                     sheet_id=d.sheet_id,
                     registration_type=d.registration_type.value,
                     scoring_round=d.scoring_round,
-                    submitted=len(submitted.get(d.id, set()) & scoring_ids),
+                    submitted=submitted.get(d.id, 0),
                     expected=len(scoring_ids - recused.get(d.id, set()) - absent),
                     average=result.average_total if result else None,
                     stars=result.stars if result else None,
@@ -199,7 +202,7 @@ def round_view(db: Database, round_id: str) -> RoundView:
                     search_key=fold(f"{d.name} {d.code or ''} {d.producer_name}"),
                 )
             )
-        rows.sort(key=lambda r: (r.agenda_order, vi_sort_key(r.product_name)))
+        rows.sort(key=lambda r: r.agenda_order)
         return RoundView(
             round_id=rnd.id,
             name=rnd.name,
@@ -365,6 +368,20 @@ def ballots_of_dossier(db: Database, dossier_id: str) -> list[BallotRow]:
         ]
         rows.sort(key=lambda r: (-r.scoring_round, order[r.member_id][0]))
         return rows
+
+
+def council_members(db: Database, round_id: str) -> list[MemberRow]:
+    """The round's council members with their attendance at the latest session (no dossier data)."""
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        meeting = _latest_session(s, round_id)
+        attendance = (
+            {a.member_id: a.present for a in s.scalars(select(Attendance).where(Attendance.session_id == meeting.id))}
+            if meeting is not None
+            else {}
+        )
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        return [MemberRow(m.id, m.full_name, m.role, m.position, attendance.get(m.id)) for m in council.members]
 
 
 def member_names(db: Database, round_id: str) -> dict[str, str]:

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.dossier_id: str | None = None
         self.ballot_id: str | None = None
         self.projector: ProjectorWindow | None = None
+        self._members_filled_for: tuple[str | None, Actor | None] | None = None
         self.setWindowTitle(tr("OCOP Desktop"))
         self.resize(1366, 820)
 
@@ -277,10 +278,15 @@ class MainWindow(QMainWindow):
         """A member scores their own ballot; the secretary types paper ballots for any scoring member."""
         if self.db is None or self.round_id is None:
             return
-        view = queries.round_view(self.db, self.round_id)
+        filled_for = (self.round_id, self.actor)
+        if self._members_filled_for == filled_for and self.member_box.count():
+            self._load_scoring()
+            return
+        self._members_filled_for = filled_for
+        members = queries.council_members(self.db, self.round_id)
         self.member_box.blockSignals(True)
         self.member_box.clear()
-        for member in view.members:
+        for member in members:
             if not member.role.scores:
                 continue
             own = self.actor is not None and self.actor.member_id == member.member_id

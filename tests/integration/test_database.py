@@ -225,3 +225,16 @@ def test_a_file_whose_creation_was_interrupted_is_created_again(tmp_path: Path) 
         Database.open(path)
     with Database.open(path, create=True) as db:
         assert db.schema_revision() == known_revisions()[1]
+
+
+def test_migration_file_names_carry_their_revision() -> None:
+    """`known_revisions` reads revisions from file names; each file must say the same inside."""
+    from alembic.script import ScriptDirectory
+
+    from ocop_desktop.persistence.database import _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    for revision in script.walk_revisions():
+        assert Path(revision.path).name.startswith(f"{revision.revision}_")
+    revisions, head = known_revisions()
+    assert head == script.get_current_head() and set(revisions) == {r.revision for r in script.walk_revisions()}

@@ -66,6 +66,7 @@ class DossierModel(QAbstractTableModel):
         super().__init__()
         self.rows: list[DossierRow] = []
         self.visible: list[DossierRow] = []
+        self._key_cache: dict[int, dict[str, Any]] = {}
         self.text = ""
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
@@ -73,6 +74,7 @@ class DossierModel(QAbstractTableModel):
     def set_rows(self, rows: list[DossierRow]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self._key_cache: dict[int, dict[str, Any]] = {}
         self._apply()
         self.endResetModel()
 
@@ -90,19 +92,28 @@ class DossierModel(QAbstractTableModel):
 
     def _apply(self) -> None:
         rows = [r for r in self.rows if self.text in r.search_key] if self.text else list(self.rows)
-        keys: dict[int, Callable[[DossierRow], Any]] = {
-            0: lambda r: r.agenda_order,
-            1: lambda r: vi_sort_key(r.product_name),
-            2: lambda r: r.product_code or "",
-            3: lambda r: vi_sort_key(r.producer_name),
-            4: lambda r: r.sheet_id,
-            5: lambda r: r.submitted,
-            6: lambda r: float(r.average or -1),
-            7: lambda r: r.stars or 0,
-            8: lambda r: (r.locked, r.status or ""),
-        }
-        rows.sort(key=keys.get(self.sort_column, keys[0]), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        key = self._keys(self.sort_column)
+        rows.sort(key=lambda r: key[r.dossier_id], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
         self.visible = rows
+
+    def _keys(self, column: int) -> dict[str, Any]:
+        """Sort keys per column, computed once per list (a Vietnamese key costs more than a comparison)."""
+        cached = self._key_cache.get(column)
+        if cached is None:
+            makers: dict[int, Callable[[DossierRow], Any]] = {
+                0: lambda r: r.agenda_order,
+                1: lambda r: vi_sort_key(r.product_name),
+                2: lambda r: r.product_code or "",
+                3: lambda r: vi_sort_key(r.producer_name),
+                4: lambda r: r.sheet_id,
+                5: lambda r: r.submitted,
+                6: lambda r: float(r.average or -1),
+                7: lambda r: r.stars or 0,
+                8: lambda r: (r.locked, r.status or ""),
+            }
+            make = makers.get(column, makers[0])
+            cached = self._key_cache[column] = {r.dossier_id: make(r) for r in self.rows}
+        return cached
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(self.visible)
