@@ -411,7 +411,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", metavar="PNG", help="lưu ảnh một màn hình rồi thoát (chạy được khi không có màn hình)"
     )
     gui.add_argument(
-        "--view", default="round", choices=("start", "round", "dossier", "scoring", "results", "criteria", "projector")
+        "--view",
+        default="round",
+        choices=("start", "round", "setup", "dossier", "scoring", "results", "criteria", "projector"),
     )
     gui.add_argument("--product", metavar="CODE", help="mã số sản phẩm cần mở, ví dụ 19-05503-1-2026")
     gui.set_defaults(func=cmd_gui)

@@ -384,6 +384,12 @@ def council_members(db: Database, round_id: str) -> list[MemberRow]:
         return [MemberRow(m.id, m.full_name, m.role, m.position, attendance.get(m.id)) for m in council.members]
 
 
+def members_of_council(db: Database, council_id: str) -> list[MemberRow]:
+    with db.reading() as s:
+        council = get_or_fail(s, Council, council_id, "council")
+        return [MemberRow(m.id, m.full_name, m.role, m.position, None) for m in council.members]
+
+
 def member_names(db: Database, round_id: str) -> dict[str, str]:
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")

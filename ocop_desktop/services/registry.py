@@ -358,6 +358,57 @@ def add_dossier(
     return dossier
 
 
+def register_dossier(
+    db: Database,
+    *,
+    actor: Actor,
+    round_id: str,
+    producer_name: str,
+    legal_form: LegalForm,
+    producer_fields: dict[str, Any],
+    product_name: str,
+    sheet_id: str,
+    registration_type: RegistrationType,
+    submission_date: dt.date,
+    code: str | None = None,
+    agenda_order: int | None = None,
+) -> str:
+    """A new producer, its product and the dossier, all or nothing (the secretary's one form)."""
+    require(actor, Permission.EDIT_REGISTRY)
+    problems = producer_problems(producer_name, producer_fields)
+    if not product_name.strip():
+        problems.append(Problem("input.missing_field", {"field": "product"}, (("field", "product"),)))
+    if problems:
+        raise ValidationFailed(problems)
+    with db.transaction() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        if not sheet_exists(rnd.rule_version_id, sheet_id):
+            raise ValidationFailed([Problem("sheet.unknown", {"sheet": sheet_id, "version": rnd.rule_version_id})])
+        producer = add_producer(s, actor, producer_name, legal_form, producer_fields)
+        product = add_product(
+            s,
+            actor,
+            producer,
+            name=product_name,
+            sheet_id=sheet_id,
+            rule_version_id=rnd.rule_version_id,
+            year=submission_date.year,
+            code=code,
+        )
+        order = agenda_order
+        if order is None:
+            order = 1 + (s.scalar(select(func.max(Dossier.agenda_order)).where(Dossier.round_id == round_id)) or 0)
+        return add_dossier(
+            s,
+            actor,
+            rnd,
+            product,
+            registration_type=registration_type,
+            submission_date=submission_date,
+            agenda_order=order,
+        ).id
+
+
 def update_dossier(
     db: Database,
     *,

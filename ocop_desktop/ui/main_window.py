@@ -32,7 +32,7 @@ from ocop_desktop.domain.errors import UserCancelled, UserFacingError, Validatio
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import DecisionKind
-from ocop_desktop.services import queries, results, round_setup, scoring_session
+from ocop_desktop.services import import_dossiers, queries, registry, results, round_setup, scoring_session
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_catalogue import rule_versions
 from ocop_desktop.services.permissions import Permission, allowed
@@ -44,8 +44,21 @@ from ocop_desktop.ui.views.projector import ProjectorWindow
 from ocop_desktop.ui.views.results import ResultsView
 from ocop_desktop.ui.views.round import RoundPage
 from ocop_desktop.ui.views.scoring import ScoringContext, ScoringView
+from ocop_desktop.ui.views.setup import (
+    CouncilDialog,
+    DossierDialog,
+    FormDialog,
+    ImportPreviewDialog,
+    MemberDialog,
+    RecusalDialog,
+    RoundDialog,
+    SessionDialog,
+    SetupPage,
+    choose_excel,
+    date_field,
+)
 
-PAGES = ("round", "dossier", "scoring", "results", "criteria")
+PAGES = ("round", "setup", "dossier", "scoring", "results", "criteria")
 
 
 class StartPage(QWidget):
@@ -92,11 +105,20 @@ class MainWindow(QMainWindow):
         self.dossier_box = QComboBox()
         self.dossier_box.setMinimumWidth(420)
         self.nav = QListWidget()
-        for label in (tr("Đợt đánh giá"), tr("Hồ sơ"), tr("Chấm điểm"), tr("Kết quả"), tr("Bộ tiêu chí")):
+        for label in (
+            tr("Đợt đánh giá"),
+            tr("Chuẩn bị đợt"),
+            tr("Hồ sơ"),
+            tr("Chấm điểm"),
+            tr("Kết quả"),
+            tr("Bộ tiêu chí"),
+        ):
             self.nav.addItem(label)
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
         self.round_page = RoundPage()
+        self.setup_page = SetupPage()
+        self.council_id: str | None = None
         self.dossier_page = DossierPage()
         self.scoring = ScoringView()
         self.member_box = QComboBox()
@@ -109,7 +131,14 @@ class MainWindow(QMainWindow):
         member_row.addWidget(self.member_box, 1)
         scoring_layout.addLayout(member_row)
         scoring_layout.addWidget(self.scoring, 1)
-        for page in (self.round_page, self.dossier_page, scoring_page, self.results_page, self.criteria):
+        for page in (
+            self.round_page,
+            self.setup_page,
+            self.dossier_page,
+            scoring_page,
+            self.results_page,
+            self.criteria,
+        ):
             self.pages.addWidget(page)
 
         top = QHBoxLayout()
@@ -140,6 +169,7 @@ class MainWindow(QMainWindow):
         self.scoring.submit_ballot = self._submit
         self.scoring.on_error = lambda exc: show_error(self, exc)
         self.scoring.submitted.connect(self._after_submit)
+        self._connect_setup()
         self.results_page.approve_button.clicked.connect(self._approve)
         self.results_page.reopen_button.clicked.connect(self._reopen)
         self.results_page.discuss_button.clicked.connect(self._discuss)
@@ -164,7 +194,9 @@ class MainWindow(QMainWindow):
         projector.setShortcut(QKeySequence("F5"))
         projector.triggered.connect(self.show_projector)
         view_menu.addAction(projector)
-        for index, name in enumerate((tr("Đợt đánh giá"), tr("Hồ sơ"), tr("Chấm điểm"), tr("Kết quả"))):
+        for index, name in enumerate(
+            (tr("Đợt đánh giá"), tr("Chuẩn bị đợt"), tr("Hồ sơ"), tr("Chấm điểm"), tr("Kết quả"))
+        ):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
             action.triggered.connect(lambda _c=False, i=index: self.nav.setCurrentRow(i))
@@ -259,11 +291,15 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         self.pages.setCurrentIndex(index)
-        if self.db is None or self.dossier_id is None:
+        if self.db is None:
+            return
+        if PAGES[index] != "setup" and self.dossier_id is None:
             return
         try:
             name = PAGES[index]
-            if name == "dossier":
+            if name == "setup":
+                self.refresh_setup()
+            elif name == "dossier":
                 self.dossier_page.load(queries.dossier_view(self.db, self.dossier_id))
             elif name == "scoring":
                 self._fill_members()
@@ -271,6 +307,158 @@ class MainWindow(QMainWindow):
                 self.load_results()
         except UserFacingError as exc:
             show_error(self, exc)
+
+    # preparing a round ------------------------------------------------------------------------------------
+
+    def _connect_setup(self) -> None:
+        page = self.setup_page
+        page.new_council.clicked.connect(self._new_council)
+        page.add_member.clicked.connect(self._add_member)
+        page.new_round.clicked.connect(self._new_round)
+        page.add_session.clicked.connect(self._add_session)
+        page.add_recusal.clicked.connect(self._add_recusal)
+        page.add_dossier.clicked.connect(self._add_dossier)
+        page.import_excel.clicked.connect(self._import_excel)
+        page.excel_template.clicked.connect(self._excel_template)
+
+    def refresh_setup(self) -> None:
+        if self.db is None:
+            return
+        page = self.setup_page
+        members: list[queries.MemberRow] = []
+        text = tr("Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.")
+        if self.round_id is not None:
+            view = queries.round_view(self.db, self.round_id)
+            self.council_id = view.council_id
+            members = list(view.members)
+            text = f"<b>{view.council_name}</b> — {view.issuing_body}<br>{view.name} ({view.rule_version_id})"
+        elif self.council_id is not None:
+            members = queries.members_of_council(self.db, self.council_id)
+            text = tr("Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.")
+        page.show_council(text, members)
+        can_setup = self.can(Permission.SET_UP_ROUND)
+        can_edit = self.can(Permission.EDIT_REGISTRY)
+        page.new_council.setEnabled(can_setup)
+        for button in (page.add_member, page.new_round):
+            button.setEnabled(can_setup and self.council_id is not None)
+        for button in (page.add_session, page.add_recusal):
+            button.setEnabled(can_setup and self.round_id is not None)
+        page.add_recusal.setEnabled(page.add_recusal.isEnabled() and self.dossier_id is not None)
+        for button in (page.add_dossier, page.import_excel):
+            button.setEnabled(can_edit and self.round_id is not None)
+
+    def _run_form(self, dialog: FormDialog, submit: object) -> object:
+        dialog.submit = submit  # type: ignore[assignment]
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.result_value
+
+    def _new_council(self) -> None:
+        if self.db is None or self.actor is None:
+            return
+        dialog = CouncilDialog(self)
+        council_id = self._run_form(
+            dialog,
+            lambda: round_setup.create_council(self.db, actor=self.actor, **dialog.values()),  # type: ignore[arg-type]
+        )
+        if council_id:
+            self.council_id, self.round_id = str(council_id), None
+            self.refresh_setup()
+
+    def _add_member(self) -> None:
+        if self.db is None or self.actor is None or self.council_id is None:
+            return
+        dialog = MemberDialog(self)
+        if self._run_form(
+            dialog,
+            lambda: round_setup.add_member(self.db, actor=self.actor, council_id=self.council_id, **dialog.values()),  # type: ignore[arg-type]
+        ):
+            self._members_filled_for = None
+            self.refresh_setup()
+
+    def _new_round(self) -> None:
+        if self.db is None or self.actor is None or self.council_id is None:
+            return
+        dialog = RoundDialog(self)
+        round_id = self._run_form(
+            dialog,
+            lambda: round_setup.create_round(self.db, actor=self.actor, council_id=self.council_id, **dialog.values()),  # type: ignore[arg-type]
+        )
+        if round_id:
+            self.open_database(self.db, self.actor)
+            self.round_box.setCurrentIndex(max(0, self.round_box.findData(round_id)))
+            self.nav.setCurrentRow(PAGES.index("setup"))
+
+    def _add_session(self) -> None:
+        if self.db is None or self.actor is None or self.round_id is None:
+            return
+        dialog = SessionDialog(self)
+        if self._run_form(
+            dialog,
+            lambda: round_setup.add_meeting_session(
+                self.db, actor=self.actor, round_id=self.round_id, **dialog.values()
+            ),  # type: ignore[arg-type]
+        ):
+            self.refresh_round()
+
+    def _add_recusal(self) -> None:
+        if self.db is None or self.actor is None or self.round_id is None or self.dossier_id is None:
+            return
+        dialog = RecusalDialog(self, queries.council_members(self.db, self.round_id))
+        if self._run_form(
+            dialog,
+            lambda: round_setup.record_recusal(
+                self.db, actor=self.actor, dossier_id=self.dossier_id, **dialog.values()
+            ),  # type: ignore[arg-type]
+        ):
+            self.refresh_round()
+
+    def _add_dossier(self) -> None:
+        if self.db is None or self.actor is None or self.round_id is None:
+            return
+        view = queries.round_view(self.db, self.round_id)
+        dialog = DossierDialog(self, view.rule_version_id)
+
+        def submit() -> str:
+            return registry.register_dossier(
+                self.db,  # type: ignore[arg-type]
+                actor=self.actor,  # type: ignore[arg-type]
+                round_id=self.round_id,  # type: ignore[arg-type]
+                producer_name=dialog.producer.text(),
+                legal_form=dialog.legal_form.currentData(),
+                producer_fields=dialog.producer_fields(),
+                product_name=dialog.product.text(),
+                sheet_id=dialog.sheet.currentData(),
+                registration_type=dialog.registration.currentData(),
+                submission_date=date_field(dialog.submitted.text(), "submission_date"),
+                code=dialog.code.text() or None,
+            )
+
+        dossier_id = self._run_form(dialog, submit)
+        if dossier_id:
+            self.dossier_id = str(dossier_id)
+            self.refresh_round()
+
+    def _import_excel(self) -> None:
+        if self.db is None or self.actor is None or self.round_id is None:
+            return
+        path = choose_excel(self, save=False)
+        if path is None:
+            return
+        view = queries.round_view(self.db, self.round_id)
+        preview = import_dossiers.read_workbook(path, rule_version_id=view.rule_version_id)
+        if ImportPreviewDialog(self, preview).exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            import_dossiers.import_dossiers(self.db, actor=self.actor, round_id=self.round_id, preview=preview)
+        except UserFacingError as exc:
+            show_error(self, exc)
+        self.refresh_round()
+
+    def _excel_template(self) -> None:
+        path = choose_excel(self, save=True)
+        if path is not None:
+            import_dossiers.write_dossier_template(path)
 
     # scoring ----------------------------------------------------------------------------------------------
 

@@ -4,22 +4,22 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="171" />
+      <location filename="ocop_desktop/ui/main_window.py" line="204" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="176" />
+      <location filename="ocop_desktop/ui/main_window.py" line="209" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="153" />
+      <location filename="ocop_desktop/ui/main_window.py" line="184" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="161" />
+      <location filename="ocop_desktop/ui/main_window.py" line="192" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -34,17 +34,22 @@
       <translation>Local identity and knowledge</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <location filename="ocop_desktop/ui/main_window.py" line="114" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="198" />
+      <location filename="ocop_desktop/ui/main_window.py" line="231" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="136" />
+      <location filename="ocop_desktop/ui/main_window.py" line="110" />
+      <source>Chuẩn bị đợt</source>
+      <translation>Round set-up</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="147" />
       <source>Chênh lệch vượt ngưỡng</source>
       <translation>Spread over the limit</translation>
     </message>
@@ -57,6 +62,11 @@
       <location filename="ocop_desktop/ui/views/scoring.py" line="327" />
       <source>Chưa chấm</source>
       <translation>Not yet scored</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="329" />
+      <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
+      <translation>No council yet: create the council, then a round.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="38" />
@@ -79,7 +89,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="459" />
+      <location filename="ocop_desktop/ui/main_window.py" line="653" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -89,9 +99,14 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <location filename="ocop_desktop/ui/main_window.py" line="112" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="444" />
+      <source>Chọn tệp Excel</source>
+      <translation>Choose an Excel file</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="53" />
@@ -102,6 +117,11 @@
       <location filename="ocop_desktop/ui/views/round.py" line="34" />
       <source>Chủ tịch</source>
       <translation>Chair</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="206" />
+      <source>Chức vụ</source>
+      <translation>Position</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="164" />
@@ -124,14 +144,69 @@
       <translation>Has an elimination rule</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="207" />
+      <source>Cơ quan</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="179" />
+      <source>Cơ quan ban hành</source>
+      <translation>Issuing body</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="135" />
       <source>Cơ quan chủ trì</source>
       <translation>Managing body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="200" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="178" />
+      <source>Cấp</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="49" />
+      <source>Cấp huyện</source>
+      <translation>District level</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="51" />
+      <source>Cấp trung ương</source>
+      <translation>National level</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="50" />
+      <source>Cấp tỉnh</source>
+      <translation>Provincial level</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="48" />
+      <source>Cấp xã</source>
+      <translation>Commune level</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="170" />
+      <source>Cần có mặt chủ tịch</source>
+      <translation>Chair must be present</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="233" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="60" />
+      <source>Doanh nghiệp nhỏ và vừa</source>
+      <translation>Small or medium enterprise</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="314" />
+      <source>Dân tộc</source>
+      <translation>Ethnicity</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="367" />
+      <source>Dòng</source>
+      <translation>Row</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="165" />
@@ -139,12 +214,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="552" />
+      <location filename="ocop_desktop/ui/main_window.py" line="746" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="503" />
+      <location filename="ocop_desktop/ui/main_window.py" line="697" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -154,17 +229,32 @@
       <translation>Record the discussion…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="404" />
+      <source>Ghi thành viên không tham gia chấm hồ sơ đang chọn…</source>
+      <translation>Record a recusal for the selected dossier…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="64" />
       <source>Giấy chứng nhận</source>
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="177" />
+      <location filename="ocop_desktop/ui/main_window.py" line="210" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="369" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="313" />
+      <source>Giới tính</source>
+      <translation>Gender</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="255" />
+      <source>Giờ bắt đầu</source>
+      <translation>Start time</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="563" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
@@ -184,7 +274,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <location filename="ocop_desktop/ui/main_window.py" line="111" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -194,9 +284,39 @@
       <translation>Dossier rejected</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="180" />
+      <location filename="ocop_desktop/ui/views/round.py" line="191" />
       <source>Hồ sơ trong đợt</source>
       <translation>Dossiers in the round</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="62" />
+      <source>Hộ sản xuất, hộ kinh doanh</source>
+      <translation>Household business</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="408" />
+      <source>Hội đồng</source>
+      <translation>Council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="337" />
+      <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
+      <translation>New council: add its members and create a round.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="157" />
+      <source>Hội đồng đánh giá</source>
+      <translation>Evaluation council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="63" />
+      <source>Hội, hiệp hội, trung tâm điều hành</source>
+      <translation>Association or management centre</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="58" />
+      <source>Hợp tác xã</source>
+      <translation>Cooperative</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="36" />
@@ -244,32 +364,42 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <location filename="ocop_desktop/ui/main_window.py" line="113" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="557" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="311" />
+      <source>Loại hình</source>
+      <translation>Legal form</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="751" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="551" />
+      <location filename="ocop_desktop/ui/main_window.py" line="745" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="559" />
+      <location filename="ocop_desktop/ui/main_window.py" line="753" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="459" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="274" />
+      <source>Lý do (xung đột lợi ích)</source>
+      <translation>Reason (conflict of interest)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="653" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="443" />
+      <location filename="ocop_desktop/ui/main_window.py" line="637" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -277,6 +407,16 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="39" />
       <source>Lưu</source>
       <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="441" />
+      <source>Lưu tệp Excel mẫu</source>
+      <translation>Save the Excel template</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="407" />
+      <source>Lưu tệp Excel mẫu…</source>
+      <translation>Save the Excel template…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="58" />
@@ -289,7 +429,17 @@
       <translation>First evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="123" />
+      <source>Lọc xã, phường (không cần dấu)…</source>
+      <translation>Filter communes (accents optional)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="360" />
+      <source>Lỗi</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="193" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -304,17 +454,22 @@
       <translation>Product code</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="323" />
+      <source>Mã số sản phẩm (nếu đã có)</source>
+      <translation>Product code (if it has one)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Mật khẩu</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="68" />
+      <location filename="ocop_desktop/ui/main_window.py" line="81" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="443" />
+      <location filename="ocop_desktop/ui/main_window.py" line="637" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -324,24 +479,29 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="503" />
+      <location filename="ocop_desktop/ui/main_window.py" line="697" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="60" />
+      <location filename="ocop_desktop/ui/main_window.py" line="73" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="62" />
+      <location filename="ocop_desktop/ui/main_window.py" line="75" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="154" />
+      <location filename="ocop_desktop/ui/main_window.py" line="185" />
       <source>Mở…</source>
       <translation>Open…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="293" />
+      <source>Nam</source>
+      <translation>Male</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="168" />
@@ -359,17 +519,27 @@
       <translation>Origin of the product idea</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="253" />
+      <source>Ngày họp (dd/mm/yyyy)</source>
+      <translation>Meeting date (dd/mm/yyyy)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="59" />
       <source>Ngày nộp hồ sơ</source>
       <translation>Submitted on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="185" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="322" />
+      <source>Ngày nộp hồ sơ (dd/mm/yyyy)</source>
+      <translation>Submitted on (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="218" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="187" />
+      <location filename="ocop_desktop/ui/main_window.py" line="220" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -379,7 +549,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="354" />
+      <location filename="ocop_desktop/ui/main_window.py" line="548" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -389,7 +559,22 @@
       <translation>Representative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="513" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="233" />
+      <source>Ngưỡng chênh lệch điểm</source>
+      <translation>Spread limit (points)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="347" />
+      <source>Nhập danh sách hồ sơ từ Excel</source>
+      <translation>Import a dossier list from Excel</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="406" />
+      <source>Nhập danh sách hồ sơ từ Excel…</source>
+      <translation>Import a dossier list from Excel…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="707" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -399,12 +584,17 @@
       <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="451" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="231" />
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="645" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="345" />
+      <location filename="ocop_desktop/ui/main_window.py" line="539" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -414,7 +604,12 @@
       <translation>Submit the ballot (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="56" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="292" />
+      <source>Nữ</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="69" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -444,7 +639,7 @@
       <translation>Rule version</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="192" />
+      <location filename="ocop_desktop/ui/views/round.py" line="203" />
       <source>Phiên họp</source>
       <translation>Session</translation>
     </message>
@@ -454,12 +649,12 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="369" />
+      <location filename="ocop_desktop/ui/main_window.py" line="563" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="107" />
+      <location filename="ocop_desktop/ui/main_window.py" line="130" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -484,7 +679,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="199" />
+      <location filename="ocop_desktop/ui/main_window.py" line="232" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -494,7 +689,7 @@
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="549" />
+      <location filename="ocop_desktop/ui/main_window.py" line="743" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -502,6 +697,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="76" />
       <source>Quyết định loại / dừng…</source>
       <translation>Eliminate / stop…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="180" />
+      <source>Quyết định thành lập</source>
+      <translation>Establishing decision</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="50" />
@@ -514,7 +714,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="345" />
+      <location filename="ocop_desktop/ui/main_window.py" line="539" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -529,7 +729,7 @@
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="157" />
+      <location filename="ocop_desktop/ui/main_window.py" line="188" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -539,9 +739,54 @@
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="158" />
+      <location filename="ocop_desktop/ui/views/round.py" line="169" />
       <source>Thành viên hội đồng và điểm danh</source>
       <translation>Council members and attendance</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="267" />
+      <source>Thành viên không tham gia chấm hồ sơ này</source>
+      <translation>Member recused from this dossier</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="284" />
+      <source>Thêm hồ sơ</source>
+      <translation>Add a dossier</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="405" />
+      <source>Thêm hồ sơ…</source>
+      <translation>Add a dossier…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="248" />
+      <source>Thêm phiên họp</source>
+      <translation>Add a meeting session</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="403" />
+      <source>Thêm phiên họp…</source>
+      <translation>Add a meeting session…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="196" />
+      <source>Thêm thành viên hội đồng</source>
+      <translation>Add a council member</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="401" />
+      <source>Thêm thành viên…</source>
+      <translation>Add a member…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="318" />
+      <source>Thôn, xóm, số nhà</source>
+      <translation>Village, hamlet, house number</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="316" />
+      <source>Thư điện tử</source>
+      <translation>E-mail</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="168" />
@@ -549,17 +794,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="451" />
+      <location filename="ocop_desktop/ui/main_window.py" line="645" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="520" />
+      <location filename="ocop_desktop/ui/main_window.py" line="714" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="558" />
+      <location filename="ocop_desktop/ui/main_window.py" line="752" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -567,6 +812,11 @@
       <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
       <source>Tiêu chí / phương án</source>
       <translation>Criterion / option</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="61" />
+      <source>Trang trại</source>
+      <translation>Farm</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="58" />
@@ -579,9 +829,29 @@
       <translation>Attachments (open with Enter or a double click)</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="310" />
+      <source>Tên chủ thể</source>
+      <translation>Producer name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="177" />
+      <source>Tên hội đồng</source>
+      <translation>Council name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="319" />
+      <source>Tên sản phẩm</source>
+      <translation>Product name</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="116" />
       <source>Tên đăng nhập</source>
       <translation>User name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="230" />
+      <source>Tên đợt</source>
+      <translation>Round name</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="49" />
@@ -589,9 +859,19 @@
       <translation>Find a sheet (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="161" />
+      <location filename="ocop_desktop/ui/views/round.py" line="172" />
       <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
       <translation>Find a product, code or producer (accents optional)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="181" />
+      <source>Túc số (tỷ lệ thành viên có mặt)</source>
+      <translation>Quorum (share of members present)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="400" />
+      <source>Tạo hội đồng…</source>
+      <translation>Create the council…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="107" />
@@ -599,14 +879,29 @@
       <translation>Create the administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="88" />
+      <location filename="ocop_desktop/ui/app.py" line="89" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="61" />
+      <location filename="ocop_desktop/ui/main_window.py" line="74" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="220" />
+      <source>Tạo đợt đánh giá</source>
+      <translation>Create a round</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="402" />
+      <source>Tạo đợt đánh giá…</source>
+      <translation>Create a round…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="350" />
+      <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
+      <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="110" />
@@ -614,9 +909,19 @@
       <translation>New data file: create the first administrator account.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="317" />
+      <source>Tỉnh / xã</source>
+      <translation>Province / commune</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
       <source>Tối thiểu</source>
       <translation>Minimum</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="59" />
+      <source>Tổ hợp tác</source>
+      <translation>Cooperative group</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="322" />
@@ -639,6 +944,11 @@
       <translation>Producer's self-assessment</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="205" />
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="59" />
       <source>bộ tiêu chí</source>
       <translation>criteria</translation>
@@ -649,17 +959,17 @@
       <translation>spread</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="189" />
+      <location filename="ocop_desktop/ui/views/round.py" line="200" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="188" />
+      <location filename="ocop_desktop/ui/views/round.py" line="199" />
       <source>chưa đủ túc số</source>
       <translation>no quorum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="137" />
+      <location filename="ocop_desktop/ui/views/round.py" line="148" />
       <source>chấm lại</source>
       <translation>re-scored</translation>
     </message>
@@ -669,12 +979,12 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="210" />
+      <location filename="ocop_desktop/ui/main_window.py" line="243" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="190" />
+      <location filename="ocop_desktop/ui/views/round.py" line="201" />
       <source>có mặt</source>
       <translation>present</translation>
     </message>
@@ -709,17 +1019,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="366" />
+      <location filename="ocop_desktop/ui/main_window.py" line="560" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="366" />
+      <location filename="ocop_desktop/ui/main_window.py" line="560" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="211" />
+      <location filename="ocop_desktop/ui/main_window.py" line="244" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -739,7 +1049,7 @@
       <translation>stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="190" />
+      <location filename="ocop_desktop/ui/views/round.py" line="201" />
       <source>thành viên chấm điểm</source>
       <translation>scoring members</translation>
     </message>
@@ -754,7 +1064,7 @@
       <translation>max</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="187" />
+      <location filename="ocop_desktop/ui/views/round.py" line="198" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
     </message>
@@ -762,6 +1072,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="163" />
       <source>vượt ngưỡng</source>
       <translation>over the limit</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="354" />
+      <source>{count} hồ sơ hợp lệ, sẵn sàng lưu.</source>
+      <translation>{count} dossiers are valid and ready to save.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="69" />
@@ -814,7 +1129,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="58" />
+      <location filename="ocop_desktop/ui/main_window.py" line="71" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -869,19 +1184,29 @@
       <translation>Address</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="234" />
+      <source>Địa điểm</source>
+      <translation>Place</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="35" />
       <source>Đồng ý</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="115" />
+      <location filename="ocop_desktop/ui/main_window.py" line="145" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="94" />
+      <location filename="ocop_desktop/ui/main_window.py" line="109" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="416" />
+      <source>Đợt đánh giá và phiên họp</source>
+      <translation>Round and meeting sessions</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="138" />
@@ -909,7 +1234,12 @@
       <translation>met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="188" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="308" />
+      <source>để trống: phần mềm tự cấp mã</source>
+      <translation>leave empty: the application assigns the code</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="199" />
       <source>đủ túc số</source>
       <translation>quorum present</translation>
     </message>

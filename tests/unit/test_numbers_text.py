@@ -42,3 +42,15 @@ def test_fold_and_nfc() -> None:
     assert nfc(decomposed) == "Nguyễn"
     assert fold("ĐẶNG Thị Hường") == "dang thi huong"
     assert fold(decomposed) == "nguyen"
+
+
+def test_vietnamese_dates() -> None:
+    import datetime as dt
+
+    from ocop_desktop.domain.dates import format_vi_date, parse_vi_date
+
+    assert parse_vi_date("05/03/2020") == dt.date(2020, 3, 5) == parse_vi_date(" 2020-03-05 ")
+    assert format_vi_date(dt.date(2020, 3, 5)) == "05/03/2020"
+    for bad in ("31/02/2026", "2026", "hôm nay"):
+        with pytest.raises(ValueError):
+            parse_vi_date(bad)

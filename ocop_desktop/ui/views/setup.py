@@ -1,0 +1,445 @@
+"""Setting up a round (secretary): the council and its members, a new round, meeting sessions, recusals, and the
+dossiers — one by one in a form, or a whole list from Excel with a preview and every problem named by its cell
+before anything is saved. Forms check through the services; a refusal is shown under the form, field by field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ocop_desktop.domain.admin_units import load_units_2025
+from ocop_desktop.domain.dates import format_vi_date, parse_vi_date
+from ocop_desktop.domain.enums import CouncilLevel, Gender, LegalForm, MemberRole, RegistrationType
+from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
+from ocop_desktop.domain.text import fold, vi_sort_key
+from ocop_desktop.messages import describe
+from ocop_desktop.paths import admin_units_dir
+from ocop_desktop.services.criteria_catalogue import list_sheets, rule_versions
+from ocop_desktop.services.import_dossiers import ImportPreview
+from ocop_desktop.services.queries import MemberRow
+from ocop_desktop.ui.dialogs import name_buttons
+from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.views.round import registration_text, role_text
+
+
+def level_text(level: CouncilLevel) -> str:
+    words = {
+        CouncilLevel.COMMUNE: tr("Cấp xã"),
+        CouncilLevel.DISTRICT: tr("Cấp huyện"),
+        CouncilLevel.PROVINCE: tr("Cấp tỉnh"),
+        CouncilLevel.CENTRAL: tr("Cấp trung ương"),
+    }
+    return words[level]
+
+
+def legal_form_text(form: LegalForm) -> str:
+    words = {
+        LegalForm.COOPERATIVE: tr("Hợp tác xã"),
+        LegalForm.COOPERATIVE_GROUP: tr("Tổ hợp tác"),
+        LegalForm.SME: tr("Doanh nghiệp nhỏ và vừa"),
+        LegalForm.FARM: tr("Trang trại"),
+        LegalForm.HOUSEHOLD: tr("Hộ sản xuất, hộ kinh doanh"),
+        LegalForm.ASSOCIATION: tr("Hội, hiệp hội, trung tâm điều hành"),
+    }
+    return words[form]
+
+
+class FormDialog(QDialog):
+    """A form whose OK runs `submit(values)`; problems from the service stay on screen under the form."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.errors = QLabel()
+        self.errors.setObjectName("errors")
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #b00020;")
+        self.submit: Callable[[], Any] | None = None
+        self.result_value: Any = None
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors)
+        layout.addWidget(buttons)
+
+    def try_accept(self) -> None:
+        if self.submit is None:
+            self.accept()
+            return
+        try:
+            self.result_value = self.submit()
+        except UserFacingError as exc:
+            self.errors.setText("\n".join(f"• {describe(p, current_lang())}" for p in exc.problems))
+            return
+        self.accept()
+
+
+def date_field(text: str, field: str) -> dt.date:
+    """A date typed as dd/mm/yyyy, or a problem naming the field."""
+    try:
+        return parse_vi_date(text)
+    except ValueError:
+        raise ValidationFailed(
+            [Problem("catalogue.bad_date", {"field": field, "value": text}, (("field", field),))]
+        ) from None
+
+
+class AddressPicker(QWidget):
+    """Province, then commune (2025 units), with an accent-insensitive filter for the commune list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.units = load_units_2025(admin_units_dir())
+        self.province = QComboBox()
+        self.province.addItem("—", None)
+        for province in sorted(self.units, key=lambda p: vi_sort_key(p.short_name)):
+            self.province.addItem(province.name, province.code)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(tr("Lọc xã, phường (không cần dấu)…"))
+        self.commune = QComboBox()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.province, 2)
+        layout.addWidget(self.filter, 1)
+        layout.addWidget(self.commune, 2)
+        self.province.currentIndexChanged.connect(self._fill)
+        self.filter.textChanged.connect(self._fill)
+
+    def _fill(self) -> None:
+        code = self.province.currentData()
+        key = fold(self.filter.text().strip())
+        self.commune.clear()
+        self.commune.addItem("—", None)
+        province = next((p for p in self.units if p.code == code), None)
+        if province is None:
+            return
+        for commune in sorted(province.communes, key=lambda c: vi_sort_key(c.short_name)):
+            if not key or key in fold(commune.name):
+                self.commune.addItem(commune.name, commune.code)
+        if key and self.commune.count() == 2:
+            self.commune.setCurrentIndex(1)
+
+    def select(self, province_code: str | None, commune_code: str | None) -> None:
+        self.province.setCurrentIndex(max(0, self.province.findData(province_code)))
+        self.commune.setCurrentIndex(max(0, self.commune.findData(commune_code)))
+
+    def codes(self) -> tuple[str | None, str | None]:
+        return self.province.currentData(), self.commune.currentData()
+
+
+class CouncilDialog(FormDialog):
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent, tr("Hội đồng đánh giá"))
+        self.name = QLineEdit()
+        self.level = QComboBox()
+        for level in (CouncilLevel.PROVINCE, CouncilLevel.CENTRAL, CouncilLevel.DISTRICT, CouncilLevel.COMMUNE):
+            self.level.addItem(level_text(level), level)
+        self.issuing_body = QLineEdit()
+        self.decision = QLineEdit()
+        self.numerator = QSpinBox()
+        self.numerator.setRange(1, 20)
+        self.numerator.setValue(2)
+        self.denominator = QSpinBox()
+        self.denominator.setRange(1, 20)
+        self.denominator.setValue(3)
+        self.chair = QCheckBox(tr("Cần có mặt chủ tịch"))
+        self.chair.setChecked(True)
+        quorum = QHBoxLayout()
+        quorum.addWidget(self.numerator)
+        quorum.addWidget(QLabel("/"))
+        quorum.addWidget(self.denominator)
+        quorum.addWidget(self.chair)
+        self.form.addRow(tr("Tên hội đồng"), self.name)
+        self.form.addRow(tr("Cấp"), self.level)
+        self.form.addRow(tr("Cơ quan ban hành"), self.issuing_body)
+        self.form.addRow(tr("Quyết định thành lập"), self.decision)
+        self.form.addRow(tr("Túc số (tỷ lệ thành viên có mặt)"), quorum)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "level": self.level.currentData(),
+            "issuing_body": self.issuing_body.text(),
+            "establishing_decision": self.decision.text() or None,
+            "quorum": (self.numerator.value(), self.denominator.value()),
+            "quorum_requires_chair": self.chair.isChecked(),
+        }
+
+
+class MemberDialog(FormDialog):
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent, tr("Thêm thành viên hội đồng"))
+        self.full_name = QLineEdit()
+        self.role = QComboBox()
+        for role in MemberRole:
+            self.role.addItem(role_text(role), role)
+        self.role.setCurrentIndex(self.role.findData(MemberRole.MEMBER))
+        self.position = QLineEdit()
+        self.organisation = QLineEdit()
+        self.form.addRow(tr("Họ và tên"), self.full_name)
+        self.form.addRow(tr("Vai trò"), self.role)
+        self.form.addRow(tr("Chức vụ"), self.position)
+        self.form.addRow(tr("Cơ quan"), self.organisation)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "full_name": self.full_name.text(),
+            "role": self.role.currentData(),
+            "position": self.position.text() or None,
+            "organisation": self.organisation.text() or None,
+        }
+
+
+class RoundDialog(FormDialog):
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent, tr("Tạo đợt đánh giá"))
+        self.name = QLineEdit()
+        self.year = QSpinBox()
+        self.year.setRange(2019, 2100)
+        self.year.setValue(dt.date.today().year)
+        self.version = QComboBox()
+        for version in reversed(rule_versions()):
+            self.version.addItem(version.title, version.id)
+        self.spread = QLineEdit("10")
+        self.place = QLineEdit()
+        self.form.addRow(tr("Tên đợt"), self.name)
+        self.form.addRow(tr("Năm"), self.year)
+        self.form.addRow(tr("Bộ tiêu chí"), self.version)
+        self.form.addRow(tr("Ngưỡng chênh lệch điểm"), self.spread)
+        self.form.addRow(tr("Địa điểm"), self.place)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "year": self.year.value(),
+            "rule_version_id": self.version.currentData(),
+            "spread_limit": self.spread.text(),
+            "place": self.place.text() or None,
+        }
+
+
+class SessionDialog(FormDialog):
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent, tr("Thêm phiên họp"))
+        self.date = QLineEdit(format_vi_date(dt.date.today()))
+        self.date.setPlaceholderText("dd/mm/yyyy")
+        self.place = QLineEdit()
+        self.opened = QLineEdit("08:00")
+        self.form.addRow(tr("Ngày họp (dd/mm/yyyy)"), self.date)
+        self.form.addRow(tr("Địa điểm"), self.place)
+        self.form.addRow(tr("Giờ bắt đầu"), self.opened)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "date": date_field(self.date.text(), "date"),
+            "place": self.place.text() or None,
+            "opened_at": self.opened.text(),
+        }
+
+
+class RecusalDialog(FormDialog):
+    def __init__(self, parent: QWidget | None, members: list[MemberRow]) -> None:
+        super().__init__(parent, tr("Thành viên không tham gia chấm hồ sơ này"))
+        self.member = QComboBox()
+        for member in members:
+            if member.role.scores:
+                self.member.addItem(member.full_name, member.member_id)
+        self.reason = QLineEdit()
+        self.form.addRow(tr("Thành viên"), self.member)
+        self.form.addRow(tr("Lý do (xung đột lợi ích)"), self.reason)
+
+    def values(self) -> dict[str, Any]:
+        return {"member_id": self.member.currentData(), "reason": self.reason.text()}
+
+
+class DossierDialog(FormDialog):
+    """A new dossier: its producer, its product and the registration, in one form."""
+
+    def __init__(self, parent: QWidget | None, rule_version_id: str) -> None:
+        super().__init__(parent, tr("Thêm hồ sơ"))
+        self.producer = QLineEdit()
+        self.legal_form = QComboBox()
+        for form in LegalForm:
+            self.legal_form.addItem(legal_form_text(form), form)
+        self.representative = QLineEdit()
+        self.gender = QComboBox()
+        self.gender.addItem("—", None)
+        self.gender.addItem(tr("Nữ"), Gender.FEMALE)
+        self.gender.addItem(tr("Nam"), Gender.MALE)
+        self.ethnicity = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.address = AddressPicker()
+        self.street = QLineEdit()
+        self.product = QLineEdit()
+        self.sheet = QComboBox()
+        for summary in list_sheets(rule_version_id):
+            self.sheet.addItem(f"{summary.sheet_no}. {summary.title}", summary.sheet_id)
+        self.registration = QComboBox()
+        for kind in RegistrationType:
+            self.registration.addItem(registration_text(kind.value), kind)
+        self.submitted = QLineEdit(format_vi_date(dt.date.today()))
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(tr("để trống: phần mềm tự cấp mã"))
+        for label, widget in (
+            (tr("Tên chủ thể"), self.producer),
+            (tr("Loại hình"), self.legal_form),
+            (tr("Người đại diện"), self.representative),
+            (tr("Giới tính"), self.gender),
+            (tr("Dân tộc"), self.ethnicity),
+            (tr("Điện thoại"), self.phone),
+            (tr("Thư điện tử"), self.email),
+            (tr("Tỉnh / xã"), self.address),
+            (tr("Thôn, xóm, số nhà"), self.street),
+            (tr("Tên sản phẩm"), self.product),
+            (tr("Phiếu đánh giá"), self.sheet),
+            (tr("Lần đăng ký"), self.registration),
+            (tr("Ngày nộp hồ sơ (dd/mm/yyyy)"), self.submitted),
+            (tr("Mã số sản phẩm (nếu đã có)"), self.code),
+        ):
+            self.form.addRow(label, widget)
+        self.resize(820, 560)
+
+    def producer_fields(self) -> dict[str, Any]:
+        province, commune = self.address.codes()
+        return {
+            "representative_name": self.representative.text() or None,
+            "representative_gender": self.gender.currentData(),
+            "representative_ethnicity": self.ethnicity.text() or None,
+            "phone": self.phone.text() or None,
+            "email": self.email.text() or None,
+            "province_code": province,
+            "commune_code": commune,
+            "street_address": self.street.text() or None,
+        }
+
+
+class ImportPreviewDialog(QDialog):
+    """What an Excel list would add, or every problem with its cell; saving is allowed only without problems."""
+
+    def __init__(self, parent: QWidget | None, preview: ImportPreview) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Nhập danh sách hồ sơ từ Excel"))
+        layout = QVBoxLayout(self)
+        if preview.problems:
+            summary = tr("Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.").format(
+                count=len(preview.problems)
+            )
+        else:
+            summary = tr("{count} hồ sơ hợp lệ, sẵn sàng lưu.").format(count=len(preview.rows))
+        self.summary = QLabel(summary)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget()
+        if preview.problems:
+            self.table.setColumnCount(1)
+            self.table.setHorizontalHeaderLabels([tr("Lỗi")])
+            self.table.setRowCount(len(preview.problems))
+            for row, problem in enumerate(preview.problems):
+                self.table.setItem(row, 0, QTableWidgetItem(describe(problem, current_lang())))
+        else:
+            self.table.setColumnCount(5)
+            self.table.setHorizontalHeaderLabels(
+                [tr("Dòng"), tr("Chủ thể"), tr("Sản phẩm"), tr("Phiếu"), tr("Ngày nộp hồ sơ")]
+            )
+            self.table.setRowCount(len(preview.rows))
+            for row, item in enumerate(preview.rows):
+                for column, value in enumerate(
+                    (str(item.row), item.producer, item.product, item.sheet_id, format_vi_date(item.submission_date))
+                ):
+                    self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None:
+            save.setEnabled(preview.ok)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(900, 480)
+
+
+class SetupPage(QWidget):
+    """The buttons of the secretary's preparation, grouped by what they set up."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.council_label = QLabel()
+        self.council_label.setWordWrap(True)
+        self.members = QTableWidget(0, 3)
+        self.members.setHorizontalHeaderLabels([tr("Họ và tên"), tr("Vai trò"), tr("Chức vụ")])
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.new_council = QPushButton(tr("Tạo hội đồng…"))
+        self.add_member = QPushButton(tr("Thêm thành viên…"))
+        self.new_round = QPushButton(tr("Tạo đợt đánh giá…"))
+        self.add_session = QPushButton(tr("Thêm phiên họp…"))
+        self.add_recusal = QPushButton(tr("Ghi thành viên không tham gia chấm hồ sơ đang chọn…"))
+        self.add_dossier = QPushButton(tr("Thêm hồ sơ…"))
+        self.import_excel = QPushButton(tr("Nhập danh sách hồ sơ từ Excel…"))
+        self.excel_template = QPushButton(tr("Lưu tệp Excel mẫu…"))
+        council_box = QGroupBox(tr("Hội đồng"))
+        council_layout = QVBoxLayout(council_box)
+        council_layout.addWidget(self.council_label)
+        council_layout.addWidget(self.members)
+        row = QHBoxLayout()
+        for button in (self.new_council, self.add_member):
+            row.addWidget(button)
+        council_layout.addLayout(row)
+        round_box = QGroupBox(tr("Đợt đánh giá và phiên họp"))
+        round_layout = QHBoxLayout(round_box)
+        for button in (self.new_round, self.add_session, self.add_recusal):
+            round_layout.addWidget(button)
+        dossier_box = QGroupBox(tr("Hồ sơ"))
+        dossier_layout = QHBoxLayout(dossier_box)
+        for button in (self.add_dossier, self.import_excel, self.excel_template):
+            dossier_layout.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(council_box, 1)
+        layout.addWidget(round_box)
+        layout.addWidget(dossier_box)
+
+    def show_council(self, text: str, members: list[MemberRow]) -> None:
+        self.council_label.setText(text)
+        self.members.setRowCount(len(members))
+        for row, member in enumerate(members):
+            for column, value in enumerate((member.full_name, role_text(member.role), member.position or "")):
+                self.members.setItem(row, column, QTableWidgetItem(value))
+        self.members.resizeColumnsToContents()
+
+
+def choose_excel(parent: QWidget, *, save: bool) -> Path | None:
+    if save:
+        name, _f = QFileDialog.getSaveFileName(
+            parent, tr("Lưu tệp Excel mẫu"), "danh-sach-ho-so.xlsx", "Excel (*.xlsx)"
+        )
+    else:
+        name, _f = QFileDialog.getOpenFileName(parent, tr("Chọn tệp Excel"), "", "Excel (*.xlsx)")
+    return Path(name) if name else None
