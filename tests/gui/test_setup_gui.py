@@ -1,0 +1,131 @@
+"""The secretary prepares a round through the real dialogs: council, members, round, session, a dossier typed
+in the form (a wrong phone number is refused under the form, nothing saved), and a list imported from Excel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from ocop_desktop.domain.enums import MemberRole, Role
+from ocop_desktop.models import Council, CouncilMember, Dossier, MeetingSession, Producer, Round
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services import accounts
+from ocop_desktop.services.import_dossiers import write_dossier_template
+from ocop_desktop.ui import main_window as main_window_module
+from ocop_desktop.ui.main_window import PAGES, MainWindow
+from ocop_desktop.ui.views import setup as setup_view
+
+PASSWORD = "mat-khau-thu-ky"
+
+
+@pytest.fixture
+def secretary_window(qtbot: QtBot, empty_db: Database) -> MainWindow:
+    admin = accounts.authenticate(empty_db, username="quantri", password="ocop-demo-2026")
+    accounts.create_user(empty_db, actor=admin, username="thuky", full_name="Vũ Thị Lan", password=PASSWORD, roles={Role.SECRETARY})
+    secretary = accounts.authenticate(empty_db, username="thuky", password=PASSWORD)
+    window = MainWindow(empty_db, secretary)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(PAGES.index("setup"))
+    return window
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, fill: Callable[[Any], None], messages: list[str] | None = None) -> None:
+    """The next form dialog is filled by `fill` and its OK pressed; what it showed under the form is kept."""
+
+    def exec_(dialog: Any) -> int:
+        fill(dialog)
+        dialog.try_accept()
+        if messages is not None:
+            messages.append(dialog.errors.text())
+        return int(dialog.result() == QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(setup_view.FormDialog, "exec", exec_)
+
+
+def test_secretary_prepares_a_round(secretary_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    window = secretary_window
+    db = window.db
+    assert db is not None
+    page = window.setup_page
+    assert "Chưa có hội đồng" in page.council_label.text()
+
+    def council(d: Any) -> None:
+        d.name.setText("Hội đồng OCOP tỉnh Thái Nguyên")
+        d.issuing_body.setText("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN")
+
+    answer(monkeypatch, council)
+    page.new_council.click()
+    for name, role in (("Nguyễn Văn Thành", MemberRole.CHAIR), ("Trần Thị Hương", MemberRole.MEMBER)):
+
+        def member(d: Any, name: str = name, role: MemberRole = role) -> None:
+            d.full_name.setText(name)
+            d.role.setCurrentIndex(d.role.findData(role))
+
+        answer(monkeypatch, member)
+        page.add_member.click()
+    assert page.members.rowCount() == 2
+
+    def new_round(d: Any) -> None:
+        d.name.setText("Đợt 1 năm 2027")
+        d.year.setValue(2027)
+
+    answer(monkeypatch, new_round)
+    page.new_round.click()
+    assert window.round_id is not None
+
+    def session(d: Any) -> None:
+        d.date.setText("20/03/2027")
+
+    answer(monkeypatch, session)
+    page.add_session.click()
+
+    shown: list[str] = []
+
+    def bad_dossier(d: Any) -> None:
+        d.producer.setText("Hợp tác xã Chè Tân Cương")
+        d.phone.setText("12345")
+        d.product.setText("Chè búp")
+        d.submitted.setText("15/02/2027")
+
+    answer(monkeypatch, bad_dossier, shown)
+    page.add_dossier.click()
+    assert "Trường phone: số điện thoại «12345» không hợp lệ" in shown[-1]
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Producer)) == 0
+
+    def good_dossier(d: Any) -> None:
+        bad_dossier(d)
+        d.phone.setText("0912 345 678")
+        d.address.select("19", None)
+        d.address.filter.setText("tan cuong")  # typed without accents
+        d.sheet.setCurrentIndex(d.sheet.findData("QD26-2026-11"))
+
+    answer(monkeypatch, good_dossier, shown)
+    page.add_dossier.click()
+    assert shown[-1] == ""
+    with db.reading() as s:
+        producer = s.scalars(select(Producer)).one()
+        assert (producer.province_code, producer.commune_code) == ("19", "05503")
+        assert s.scalars(select(MeetingSession.date)).one().isoformat() == "2027-03-20"
+        assert s.scalars(select(Round.name)).one() == "Đợt 1 năm 2027"
+        assert s.scalar(select(func.count()).select_from(CouncilMember)) == 2
+        assert s.scalars(select(Council.issuing_body)).one() == "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
+
+    template = write_dossier_template(tmp_path / "ds.xlsx")
+    monkeypatch.setattr(setup_view, "choose_excel", lambda *_a, **_k: template)
+    monkeypatch.setattr(main_window_module, "choose_excel", lambda *_a, **_k: template)
+    previews: list[str] = []
+    monkeypatch.setattr(
+        main_window_module.ImportPreviewDialog, "exec", lambda self: previews.append(self.summary.text()) or 1
+    )
+    page.import_excel.click()
+    assert previews == ["1 hồ sơ hợp lệ, sẵn sàng lưu."]
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Dossier)) == 2
+    assert window.round_page.model.rowCount() == 2
