@@ -158,6 +158,33 @@ def record_choice(
         return ChoiceRecorded(choice.id, ballot_id, item_id, option_number, points)
 
 
+def clear_choice(db: Database, *, actor: Actor, ballot_id: str, item_id: str) -> None:
+    """Take back a choice on a draft ballot (undo of a first answer)."""
+    with db.transaction() as s:
+        ballot = get_or_fail(s, Ballot, ballot_id, "ballot")
+        _check_writer(actor, ballot)
+        if ballot.status is BallotStatus.SUBMITTED:
+            raise Conflict([Problem("scoring.ballot_submitted", {})])
+        choice = s.scalars(
+            select(BallotChoice).where(BallotChoice.ballot_id == ballot_id, BallotChoice.item_id == item_id)
+        ).one_or_none()
+        if choice is None:
+            return
+        before = {"option": choice.option_number}
+        s.delete(choice)
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            "clear_choice",
+            "ballot_choice",
+            choice.id,
+            before=before,
+            after={"ballot": ballot_id, "item": item_id},
+            acting_for=ballot.member_id if ballot.entry_mode is EntryMode.PAPER else None,
+        )
+
+
 def _submit(session: Session, actor: Actor, ballot: Ballot, opinion: str | None) -> None:
     dossier = get_or_fail(session, Dossier, ballot.dossier_id, "dossier")
     sheet = _sheet_of(session, dossier)

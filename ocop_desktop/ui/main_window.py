@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.round_page.dossier_activated.connect(self.select_dossier)
         self.round_page.attendance_changed.connect(self._attendance)
         self.scoring.record = self._record
+        self.scoring.clear = self._clear
         self.scoring.submit_ballot = self._submit
         self.scoring.on_error = lambda exc: show_error(self, exc)
         self.scoring.submitted.connect(self._after_submit)
@@ -189,6 +190,13 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(tr("&Sửa"))
+        undo = self.scoring.undo_stack.createUndoAction(self, tr("Hoàn tác"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.scoring.undo_stack.createRedoAction(self, tr("Làm lại"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
         view_menu = self.menuBar().addMenu(tr("&Xem"))
         projector = QAction(tr("Màn chiếu (F5)"), self)
         projector.setShortcut(QKeySequence("F5"))
@@ -529,6 +537,11 @@ class MainWindow(QMainWindow):
         return scoring_session.record_choice(
             self.db, actor=self.actor, ballot_id=self.ballot_id, item_id=item_id, option_number=number
         )
+
+    def _clear(self, item_id: str) -> object:
+        if self.db is None or self.actor is None or self.ballot_id is None:
+            raise UserCancelled
+        return scoring_session.clear_choice(self.db, actor=self.actor, ballot_id=self.ballot_id, item_id=item_id)
 
     def _submit(self) -> object:
         if self.db is None or self.actor is None or self.ballot_id is None:

@@ -4,22 +4,27 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="204" />
+      <location filename="ocop_desktop/ui/main_window.py" line="212" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="209" />
+      <location filename="ocop_desktop/ui/main_window.py" line="193" />
+      <source>&amp;Sửa</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="217" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="184" />
+      <location filename="ocop_desktop/ui/main_window.py" line="185" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="192" />
+      <location filename="ocop_desktop/ui/main_window.py" line="200" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -39,7 +44,7 @@
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="231" />
+      <location filename="ocop_desktop/ui/main_window.py" line="239" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
@@ -59,12 +64,12 @@
       <translation>Spread of totals</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="327" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="372" />
       <source>Chưa chấm</source>
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="329" />
+      <location filename="ocop_desktop/ui/main_window.py" line="337" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -89,7 +94,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="653" />
+      <location filename="ocop_desktop/ui/main_window.py" line="666" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -189,7 +194,7 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="233" />
+      <location filename="ocop_desktop/ui/main_window.py" line="241" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -214,12 +219,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="746" />
+      <location filename="ocop_desktop/ui/main_window.py" line="759" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="697" />
+      <location filename="ocop_desktop/ui/main_window.py" line="710" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -239,7 +244,7 @@
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="210" />
+      <location filename="ocop_desktop/ui/main_window.py" line="218" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -254,9 +259,14 @@
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="563" />
+      <location filename="ocop_desktop/ui/main_window.py" line="576" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="194" />
+      <source>Hoàn tác</source>
+      <translation>Undo</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="203" />
@@ -299,7 +309,7 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="337" />
+      <location filename="ocop_desktop/ui/main_window.py" line="345" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -374,17 +384,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="751" />
+      <location filename="ocop_desktop/ui/main_window.py" line="764" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="745" />
+      <location filename="ocop_desktop/ui/main_window.py" line="758" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="753" />
+      <location filename="ocop_desktop/ui/main_window.py" line="196" />
+      <source>Làm lại</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="766" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -394,12 +409,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="653" />
+      <location filename="ocop_desktop/ui/main_window.py" line="666" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="637" />
+      <location filename="ocop_desktop/ui/main_window.py" line="650" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -439,7 +454,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="193" />
+      <location filename="ocop_desktop/ui/main_window.py" line="201" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -469,7 +484,7 @@
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="637" />
+      <location filename="ocop_desktop/ui/main_window.py" line="650" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -479,7 +494,7 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="697" />
+      <location filename="ocop_desktop/ui/main_window.py" line="710" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
@@ -494,7 +509,7 @@
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="185" />
+      <location filename="ocop_desktop/ui/main_window.py" line="186" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -534,22 +549,22 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="218" />
+      <location filename="ocop_desktop/ui/main_window.py" line="226" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="220" />
+      <location filename="ocop_desktop/ui/main_window.py" line="228" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="179" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="202" />
       <source>Người chấm</source>
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="548" />
+      <location filename="ocop_desktop/ui/main_window.py" line="561" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -574,7 +589,7 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="707" />
+      <location filename="ocop_desktop/ui/main_window.py" line="720" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -589,17 +604,17 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="645" />
+      <location filename="ocop_desktop/ui/main_window.py" line="658" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="539" />
+      <location filename="ocop_desktop/ui/main_window.py" line="552" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="156" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="178" />
       <source>Nộp phiếu (Ctrl+Enter)</source>
       <translation>Submit the ballot (Ctrl+Enter)</translation>
     </message>
@@ -649,7 +664,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="563" />
+      <location filename="ocop_desktop/ui/main_window.py" line="576" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -664,7 +679,7 @@
       <translation>Scoring sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="304" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
       <source>Phiếu đã nộp — chỉ xem</source>
       <translation>Ballot submitted — read only</translation>
     </message>
@@ -679,17 +694,17 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="232" />
+      <location filename="ocop_desktop/ui/main_window.py" line="240" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="319" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="364" />
       <source>Phần</source>
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="743" />
+      <location filename="ocop_desktop/ui/main_window.py" line="756" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -714,7 +729,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="539" />
+      <location filename="ocop_desktop/ui/main_window.py" line="552" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -729,7 +744,7 @@
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="188" />
+      <location filename="ocop_desktop/ui/main_window.py" line="189" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -794,17 +809,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="645" />
+      <location filename="ocop_desktop/ui/main_window.py" line="658" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="714" />
+      <location filename="ocop_desktop/ui/main_window.py" line="727" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="752" />
+      <location filename="ocop_desktop/ui/main_window.py" line="765" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -924,7 +939,7 @@
       <translation>Cooperative group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="322" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="367" />
       <source>Tổng</source>
       <translation>Total</translation>
     </message>
@@ -974,12 +989,12 @@
       <translation>re-scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="178" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="201" />
       <source>chấm lại lần</source>
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="243" />
+      <location filename="ocop_desktop/ui/main_window.py" line="251" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1019,17 +1034,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="560" />
+      <location filename="ocop_desktop/ui/main_window.py" line="573" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="560" />
+      <location filename="ocop_desktop/ui/main_window.py" line="573" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="244" />
+      <location filename="ocop_desktop/ui/main_window.py" line="252" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1039,7 +1054,7 @@
       <translation>ballots submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="283" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="307" />
       <source>phương án</source>
       <translation>option</translation>
     </message>
@@ -1134,12 +1149,12 @@
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="327" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="372" />
       <source>Đã chấm đủ mọi tiêu chí.</source>
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="283" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="307" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>

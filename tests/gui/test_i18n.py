@@ -39,7 +39,14 @@ def test_windows_speak_english_when_asked(qtbot: QtBot, english_catalogue: Path)
         window = MainWindow()
         qtbot.addWidget(window)
         assert window.start.open_button.text() == "Open the council's data file…"
-        assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Round", "Round set-up", "Dossier", "Scoring", "Results", "Criteria"]
+        assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+            "Round",
+            "Round set-up",
+            "Dossier",
+            "Scoring",
+            "Results",
+            "Criteria",
+        ]
     finally:
         install(app, "vi")
     window_vi = MainWindow()

@@ -181,3 +181,27 @@ def test_standard_buttons_speak_vietnamese(qtbot: QtBot, monkeypatch: pytest.Mon
     assert sorted(seen[0]) == ["Có", "Không"]
     assert seen[1] == ["Đồng ý"], seen
     assert seen[2] == ["Đồng ý"], seen
+
+
+def test_undo_and_redo_of_choices_reach_the_database(qtbot: QtBot, meeting: Meeting) -> None:
+    window = MainWindow(meeting.db, meeting.actors[NAMES[1]])
+    qtbot.addWidget(window)
+    open_as(window, meeting, NAMES[1], "QD26-2026-07")
+    view = window.scoring
+    box = view.boxes[0]
+
+    def stored() -> int | None:
+        with meeting.db.reading() as s:
+            return s.scalars(select(BallotChoice.option_number).where(BallotChoice.item_id == "1.1")).one_or_none()
+
+    press(box, Qt.Key.Key_3)
+    press(box, Qt.Key.Key_1)
+    assert stored() == 1
+    view.undo_stack.undo()
+    assert stored() == 3 and box.group.checkedId() == 3
+    view.undo_stack.undo()
+    assert stored() is None and box.group.checkedId() == -1
+    view.undo_stack.redo()
+    view.undo_stack.redo()
+    assert stored() == 1 and box.group.checkedId() == 1
+    assert "1.1" in view.saved.text()

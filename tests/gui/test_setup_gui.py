@@ -27,7 +27,9 @@ PASSWORD = "mat-khau-thu-ky"
 @pytest.fixture
 def secretary_window(qtbot: QtBot, empty_db: Database) -> MainWindow:
     admin = accounts.authenticate(empty_db, username="quantri", password="ocop-demo-2026")
-    accounts.create_user(empty_db, actor=admin, username="thuky", full_name="Vũ Thị Lan", password=PASSWORD, roles={Role.SECRETARY})
+    accounts.create_user(
+        empty_db, actor=admin, username="thuky", full_name="Vũ Thị Lan", password=PASSWORD, roles={Role.SECRETARY}
+    )
     secretary = accounts.authenticate(empty_db, username="thuky", password=PASSWORD)
     window = MainWindow(empty_db, secretary)
     qtbot.addWidget(window)
@@ -48,7 +50,9 @@ def answer(monkeypatch: pytest.MonkeyPatch, fill: Callable[[Any], None], message
     monkeypatch.setattr(setup_view.FormDialog, "exec", exec_)
 
 
-def test_secretary_prepares_a_round(secretary_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_secretary_prepares_a_round(
+    secretary_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     window = secretary_window
     db = window.db
     assert db is not None

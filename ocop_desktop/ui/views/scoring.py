@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -121,6 +121,26 @@ class ItemBox(QGroupBox):
             self.buttons[number].setChecked(True)
 
 
+class ChoiceCommand(QUndoCommand):
+    """One choice, undoable: its first redo is the choice already stored by the view."""
+
+    def __init__(self, view: ScoringView, item_id: str, previous: int | None, number: int) -> None:
+        super().__init__(f"{item_id}: {previous or '—'} → {number}")
+        self.view, self.item_id, self.previous, self.number = view, item_id, previous, number
+        self.first = True
+
+    def redo(self) -> None:
+        if self.first:
+            self.first = False
+            return
+        if not self.view.set_choice(self.item_id, self.number):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if not self.view.set_choice(self.item_id, self.previous):
+            self.setObsolete(True)
+
+
 class ScoringView(QWidget):
     """The sheet for one member and one dossier. `record` and `submit` are the services, bound by the caller;
     they commit before returning, so "Đã lưu" is only shown for a choice that is on disk."""
@@ -131,6 +151,8 @@ class ScoringView(QWidget):
         super().__init__(parent)
         self.context: ScoringContext | None = None
         self.record: Callable[[str, int], object] | None = None
+        self.clear: Callable[[str], object] | None = None
+        self.undo_stack = QUndoStack(self)
         self.submit_ballot: Callable[[], object] | None = None
         self.on_error: Callable[[BaseException], None] | None = None
         self.boxes: list[ItemBox] = []
@@ -173,6 +195,7 @@ class ScoringView(QWidget):
         layout.addLayout(body)
 
     def load(self, context: ScoringContext) -> None:
+        self.undo_stack.clear()  # undo covers the ballot on screen only
         self.context = context
         self.choices = dict(context.choices)
         round_text = f" — {tr('chấm lại lần')} {context.scoring_round - 1}" if context.scoring_round > 1 else ""
@@ -280,8 +303,30 @@ class ScoringView(QWidget):
                 self.on_error(exc)
             return
         self.choices[item_id] = number
+        self.undo_stack.push(ChoiceCommand(self, item_id, previous, number))
         self.saved.setText(f"✔ {tr('Đã lưu')} {item_id}: {tr('phương án')} {number}")
         self._refresh_totals()
+
+    def set_choice(self, item_id: str, number: int | None) -> bool:
+        """Store `number` (None: take the answer back) for an undo or redo; False when it was refused."""
+        if self.context is None or self.context.submitted or self.record is None:
+            return False
+        try:
+            if number is None:
+                if self.clear is not None:
+                    self.clear(item_id)
+                self.choices.pop(item_id, None)
+            else:
+                self.record(item_id, number)
+                self.choices[item_id] = number
+        except Exception as exc:  # a refused undo leaves the stored choice and says why
+            if self.on_error is not None and not isinstance(exc, UserCancelled):
+                self.on_error(exc)
+            return False
+        self._box(item_id).show_choice(number)
+        self.saved.setText(f"✔ {tr('Đã lưu')} {item_id}: {tr('phương án')} {number if number is not None else '—'}")
+        self._refresh_totals()
+        return True
 
     def _box(self, item_id: str) -> ItemBox:
         return next(b for b in self.boxes if b.item.id == item_id)
