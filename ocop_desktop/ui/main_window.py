@@ -3,10 +3,12 @@ Views only show what services return and call services for every change; no rule
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -171,6 +173,9 @@ class MainWindow(QMainWindow):
         self.scoring.on_error = lambda exc: show_error(self, exc)
         self.scoring.submitted.connect(self._after_submit)
         self._connect_setup()
+        self.dossier_page.add_button.clicked.connect(self._add_attachment)
+        self.dossier_page.attachment_selected.connect(self._show_attachment)
+        self.dossier_page.attachment_opened.connect(self._open_attachment)
         self.results_page.approve_button.clicked.connect(self._approve)
         self.results_page.reopen_button.clicked.connect(self._reopen)
         self.results_page.discuss_button.clicked.connect(self._discuss)
@@ -315,6 +320,54 @@ class MainWindow(QMainWindow):
                 self.load_results()
         except UserFacingError as exc:
             show_error(self, exc)
+
+    # attachments ------------------------------------------------------------------------------------------
+
+    def _add_attachment(self) -> None:
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        name, _f = QFileDialog.getOpenFileName(
+            self, tr("Thêm tài liệu vào hồ sơ"), "", tr("Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)")
+        )
+        if not name:
+            return
+        try:
+            registry.add_attachment(
+                self.db,
+                actor=self.actor,
+                dossier_id=self.dossier_id,
+                filename=Path(name).name,
+                content=Path(name).read_bytes(),
+            )
+        except (UserFacingError, OSError) as exc:
+            show_error(self, exc)
+        self._show_page(self.nav.currentRow())
+
+    def _show_attachment(self, attachment_id: str) -> None:
+        if self.db is None:
+            return
+        viewer = self.actor or Actor(None, "viewer", frozenset({Role.MEMBER}))
+        try:
+            name, media_type, content = registry.attachment_content(self.db, actor=viewer, attachment_id=attachment_id)
+        except UserFacingError as exc:
+            show_error(self, exc)
+            return
+        self.dossier_page.show_attachment(name, media_type, content, hashlib.sha256(content).hexdigest())
+
+    def _open_attachment(self, attachment_id: str) -> None:
+        """Write a checked copy to a temporary folder and hand it to the system's viewer (no network)."""
+        if self.db is None:
+            return
+        viewer = self.actor or Actor(None, "viewer", frozenset({Role.MEMBER}))
+        try:
+            name, _media_type, content = registry.attachment_content(self.db, actor=viewer, attachment_id=attachment_id)
+        except UserFacingError as exc:
+            show_error(self, exc)
+            return
+        folder = Path(tempfile.mkdtemp(prefix="ocop-"))
+        target = folder / Path(name).name
+        target.write_bytes(content)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
     # preparing a round ------------------------------------------------------------------------------------
 

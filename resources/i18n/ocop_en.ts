@@ -4,52 +4,52 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="212" />
+      <location filename="ocop_desktop/ui/main_window.py" line="217" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="193" />
+      <location filename="ocop_desktop/ui/main_window.py" line="198" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="217" />
+      <location filename="ocop_desktop/ui/main_window.py" line="222" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="185" />
+      <location filename="ocop_desktop/ui/main_window.py" line="190" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="200" />
+      <location filename="ocop_desktop/ui/main_window.py" line="205" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="80" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="105" />
       <source>Báo cáo của Tổ tư vấn</source>
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="21" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="31" />
       <source>Bản sắc, trí tuệ địa phương</source>
       <translation>Local identity and knowledge</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="114" />
+      <location filename="ocop_desktop/ui/main_window.py" line="116" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="239" />
+      <location filename="ocop_desktop/ui/main_window.py" line="244" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="110" />
+      <location filename="ocop_desktop/ui/main_window.py" line="112" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="337" />
+      <location filename="ocop_desktop/ui/main_window.py" line="386" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>No result yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="79" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="104" />
       <source>Chưa có.</source>
       <translation>None yet.</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="666" />
+      <location filename="ocop_desktop/ui/main_window.py" line="715" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="112" />
+      <location filename="ocop_desktop/ui/main_window.py" line="114" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Choose an Excel file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="53" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="78" />
       <source>Chủ thể</source>
       <translation>Producer</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="241" />
+      <location filename="ocop_desktop/ui/main_window.py" line="246" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -219,12 +219,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="759" />
+      <location filename="ocop_desktop/ui/main_window.py" line="808" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="710" />
+      <location filename="ocop_desktop/ui/main_window.py" line="759" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -239,12 +239,12 @@
       <translation>Record a recusal for the selected dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="64" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="89" />
       <source>Giấy chứng nhận</source>
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="218" />
+      <location filename="ocop_desktop/ui/main_window.py" line="223" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -259,12 +259,12 @@
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="576" />
+      <location filename="ocop_desktop/ui/main_window.py" line="625" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="194" />
+      <location filename="ocop_desktop/ui/main_window.py" line="199" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="111" />
+      <location filename="ocop_desktop/ui/main_window.py" line="113" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="345" />
+      <location filename="ocop_desktop/ui/main_window.py" line="394" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>No certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="62" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="87" />
       <source>Không tham gia chấm</source>
       <translation>Recused</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="113" />
+      <location filename="ocop_desktop/ui/main_window.py" line="115" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
@@ -384,22 +384,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="764" />
+      <location filename="ocop_desktop/ui/main_window.py" line="813" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="758" />
+      <location filename="ocop_desktop/ui/main_window.py" line="807" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="196" />
+      <location filename="ocop_desktop/ui/main_window.py" line="201" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="766" />
+      <location filename="ocop_desktop/ui/main_window.py" line="815" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -409,12 +409,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="666" />
+      <location filename="ocop_desktop/ui/main_window.py" line="715" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="650" />
+      <location filename="ocop_desktop/ui/main_window.py" line="699" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -434,7 +434,7 @@
       <translation>Save the Excel template…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="58" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="83" />
       <source>Lần đăng ký</source>
       <translation>Registration</translation>
     </message>
@@ -454,7 +454,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="201" />
+      <location filename="ocop_desktop/ui/main_window.py" line="206" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -464,7 +464,7 @@
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="52" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="77" />
       <source>Mã số sản phẩm</source>
       <translation>Product code</translation>
     </message>
@@ -479,12 +479,17 @@
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="81" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="139" />
+      <source>Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy.</source>
+      <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="83" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="650" />
+      <location filename="ocop_desktop/ui/main_window.py" line="699" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -494,22 +499,22 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="710" />
+      <location filename="ocop_desktop/ui/main_window.py" line="759" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="73" />
+      <location filename="ocop_desktop/ui/main_window.py" line="75" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="75" />
+      <location filename="ocop_desktop/ui/main_window.py" line="77" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="186" />
+      <location filename="ocop_desktop/ui/main_window.py" line="191" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -524,12 +529,12 @@
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="18" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="28" />
       <source>Nguồn gốc sản phẩm, nguyên liệu địa phương</source>
       <translation>Origin of the product, local raw materials</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="20" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="30" />
       <source>Nguồn gốc ý tưởng sản phẩm</source>
       <translation>Origin of the product idea</translation>
     </message>
@@ -539,7 +544,7 @@
       <translation>Meeting date (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="59" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="84" />
       <source>Ngày nộp hồ sơ</source>
       <translation>Submitted on</translation>
     </message>
@@ -549,12 +554,12 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="226" />
+      <location filename="ocop_desktop/ui/main_window.py" line="231" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="228" />
+      <location filename="ocop_desktop/ui/main_window.py" line="233" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -564,12 +569,12 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="561" />
+      <location filename="ocop_desktop/ui/main_window.py" line="610" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="54" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="79" />
       <source>Người đại diện</source>
       <translation>Representative</translation>
     </message>
@@ -589,7 +594,7 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="720" />
+      <location filename="ocop_desktop/ui/main_window.py" line="769" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -604,12 +609,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="658" />
+      <location filename="ocop_desktop/ui/main_window.py" line="707" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="552" />
+      <location filename="ocop_desktop/ui/main_window.py" line="601" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -624,7 +629,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="69" />
+      <location filename="ocop_desktop/ui/main_window.py" line="71" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -664,17 +669,17 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="576" />
+      <location filename="ocop_desktop/ui/main_window.py" line="625" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="130" />
+      <location filename="ocop_desktop/ui/main_window.py" line="132" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="57" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
       <source>Phiếu đánh giá</source>
       <translation>Scoring sheet</translation>
     </message>
@@ -694,7 +699,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="240" />
+      <location filename="ocop_desktop/ui/main_window.py" line="245" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -704,7 +709,7 @@
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="756" />
+      <location filename="ocop_desktop/ui/main_window.py" line="805" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -729,22 +734,22 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="552" />
+      <location filename="ocop_desktop/ui/main_window.py" line="601" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="51" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="76" />
       <source>Sản phẩm</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="19" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="29" />
       <source>Sử dụng lao động địa phương</source>
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="189" />
+      <location filename="ocop_desktop/ui/main_window.py" line="194" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -794,6 +799,16 @@
       <translation>Add a member…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="330" />
+      <source>Thêm tài liệu vào hồ sơ</source>
+      <translation>Add a document to the dossier</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="55" />
+      <source>Thêm tài liệu…</source>
+      <translation>Add a document…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="318" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
@@ -809,17 +824,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="658" />
+      <location filename="ocop_desktop/ui/main_window.py" line="707" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="727" />
+      <location filename="ocop_desktop/ui/main_window.py" line="776" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="765" />
+      <location filename="ocop_desktop/ui/main_window.py" line="814" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -839,7 +854,12 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="42" />
+      <location filename="ocop_desktop/ui/main_window.py" line="330" />
+      <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
+      <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="64" />
       <source>Tài liệu kèm theo (mở bằng Enter hoặc nhấp đúp)</source>
       <translation>Attachments (open with Enter or a double click)</translation>
     </message>
@@ -899,7 +919,7 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="74" />
+      <location filename="ocop_desktop/ui/main_window.py" line="76" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -949,12 +969,12 @@
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="91" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="116" />
       <source>Tổng điểm tự đánh giá</source>
       <translation>Self-assessment total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="81" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="106" />
       <source>Tự đánh giá của chủ thể</source>
       <translation>Producer's self-assessment</translation>
     </message>
@@ -964,7 +984,7 @@
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="59" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="84" />
       <source>bộ tiêu chí</source>
       <translation>criteria</translation>
     </message>
@@ -994,7 +1014,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="251" />
+      <location filename="ocop_desktop/ui/main_window.py" line="256" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1019,7 +1039,7 @@
       <translation>not rated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="73" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="98" />
       <source>không đạt</source>
       <translation>not met</translation>
     </message>
@@ -1034,17 +1054,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="573" />
+      <location filename="ocop_desktop/ui/main_window.py" line="622" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="573" />
+      <location filename="ocop_desktop/ui/main_window.py" line="622" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="252" />
+      <location filename="ocop_desktop/ui/main_window.py" line="257" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1094,7 +1114,7 @@
       <translation>{count} dossiers are valid and ready to save.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="69" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="94" />
       <source>Ý kiến của UBND cấp xã (4 nội dung)</source>
       <translation>Commune People's Committee's assessment (4 contents)</translation>
     </message>
@@ -1134,7 +1154,7 @@
       <translation>Maximum points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="56" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="81" />
       <source>Điện thoại</source>
       <translation>Phone</translation>
     </message>
@@ -1144,7 +1164,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="71" />
+      <location filename="ocop_desktop/ui/main_window.py" line="73" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1194,7 +1214,7 @@
       <translation>Proposed, not approved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="55" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="80" />
       <source>Địa chỉ</source>
       <translation>Address</translation>
     </message>
@@ -1209,12 +1229,12 @@
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="145" />
+      <location filename="ocop_desktop/ui/main_window.py" line="147" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="109" />
+      <location filename="ocop_desktop/ui/main_window.py" line="111" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -1244,7 +1264,7 @@
       <translation>scored, awaiting approval</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="73" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="98" />
       <source>đạt</source>
       <translation>met</translation>
     </message>

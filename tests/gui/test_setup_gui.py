@@ -133,3 +133,35 @@ def test_secretary_prepares_a_round(
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Dossier)) == 2
     assert window.round_page.model.rowCount() == 2
+
+
+def test_attachments_are_added_checked_and_previewed(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import hashlib
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage
+
+    from ocop_desktop.ui.main_window import QFileDialog
+
+    secretary = accounts.authenticate(demo_db, username="thuky", password="ocop-demo-2026")
+    window = MainWindow(demo_db, secretary)
+    qtbot.addWidget(window)
+    picture = tmp_path / "Ảnh sản phẩm.png"
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("darkgreen"))
+    image.save(str(picture))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(picture), ""))
+    window.nav.setCurrentRow(PAGES.index("dossier"))
+    page = window.dossier_page
+    before = page.attachments.count()
+    page.add_button.click()
+    assert page.attachments.count() == before + 1
+    item = page.attachments.item(before)
+    assert item.text().startswith("Ảnh sản phẩm.png")
+    page.attachments.setCurrentItem(item)
+    assert hashlib.sha256(picture.read_bytes()).hexdigest() in page.checksum.text()
+    pixmap = page.preview.pixmap()
+    assert pixmap is not None and not pixmap.isNull()
+    assert item.data(Qt.ItemDataRole.UserRole)

@@ -6,7 +6,17 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ocop_desktop.services.queries import DossierView
 from ocop_desktop.ui.i18n import tr
@@ -29,6 +39,7 @@ def size_text(size: int) -> str:
 
 class DossierPage(QWidget):
     attachment_opened = Signal(str)
+    attachment_selected = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,9 +49,23 @@ class DossierPage(QWidget):
         self.attachments.itemActivated.connect(
             lambda item: self.attachment_opened.emit(item.data(Qt.ItemDataRole.UserRole))
         )
+        self.attachments.currentItemChanged.connect(
+            lambda item, _old: item is not None and self.attachment_selected.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.add_button = QPushButton(tr("Thêm tài liệu…"))
+        self.preview = QLabel()
+        self.preview.setObjectName("preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(200)
+        self.checksum = QLabel()
+        self.checksum.setWordWrap(True)
+        self.checksum.setStyleSheet("color: #555; font-size: 8pt;")
         side = QVBoxLayout()
         side.addWidget(QLabel(tr("Tài liệu kèm theo (mở bằng Enter hoặc nhấp đúp)")))
         side.addWidget(self.attachments)
+        side.addWidget(self.checksum)
+        side.addWidget(self.preview)
+        side.addWidget(self.add_button)
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 3)
         layout.addLayout(side, 1)
@@ -93,8 +118,27 @@ class DossierPage(QWidget):
             parts.append(f"<p>{tr('Chưa có.')}</p>")
         self.text.setHtml("".join(parts))
         self.attachments.clear()
+        self.preview.clear()
+        self.checksum.clear()
         for attachment in view.attachments:
             entry = QListWidgetItem(f"{attachment.filename}  ({size_text(attachment.size)})")
             entry.setToolTip(f"SHA-256: {attachment.sha256}")
             entry.setData(Qt.ItemDataRole.UserRole, attachment.attachment_id)
             self.attachments.addItem(entry)
+
+    def show_attachment(self, name: str, media_type: str, content: bytes, sha256: str) -> None:
+        """The checksum of the selected file, and the picture itself when it is one."""
+        self.checksum.setText(f"{name}\nSHA-256: {sha256}")
+        if media_type.startswith("image/"):
+            pixmap = QPixmap()
+            pixmap.loadFromData(content)
+            self.preview.setPixmap(
+                pixmap.scaled(
+                    self.preview.width(),
+                    240,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.preview.setText(tr("Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy."))
