@@ -394,3 +394,29 @@ def member_names(db: Database, round_id: str) -> dict[str, str]:
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         return {m.id: m.full_name for m in get_or_fail(s, Council, rnd.council_id, "council").members}
+
+
+@dataclass(frozen=True)
+class EarlierResult:
+    scoring_round: int
+    average_total: str
+    spread: str
+    spread_exceeds_limit: bool
+    discussion: str | None
+
+
+def earlier_results(db: Database, dossier_id: str) -> list[EarlierResult]:
+    """The results of the scoring rounds before the current one (a re-score keeps them)."""
+    with db.reading() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        rows = s.scalars(
+            select(Result)
+            .where(Result.dossier_id == dossier_id, Result.scoring_round < dossier.scoring_round)
+            .order_by(Result.scoring_round)
+        )
+        return [
+            EarlierResult(
+                r.scoring_round, r.average_total, str(r.computed.get("spread")), r.spread_exceeds_limit, r.discussion
+            )
+            for r in rows
+        ]

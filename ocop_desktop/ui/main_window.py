@@ -679,6 +679,12 @@ class MainWindow(QMainWindow):
             discussion=view.discussion,
         )
         self.results_page.show_blocking([])
+        self.results_page.show_history(
+            [
+                (e.scoring_round, e.average_total, e.spread, e.spread_exceeds_limit, e.discussion)
+                for e in queries.earlier_results(self.db, self.dossier_id)
+            ]
+        )
         can_chair = self.can(Permission.APPROVE_RESULT)
         self.results_page.approve_button.setEnabled(can_chair and not view.locked)
         self.results_page.reopen_button.setEnabled(self.can(Permission.REOPEN_RESULT) and view.locked)

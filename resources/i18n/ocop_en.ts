@@ -59,7 +59,7 @@
       <translation>Spread over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="163" />
+      <location filename="ocop_desktop/ui/views/results.py" line="168" />
       <source>Chênh lệch điểm</source>
       <translation>Spread of totals</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="386" />
+      <location filename="ocop_desktop/ui/main_window.py" line="390" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -84,22 +84,22 @@
       <translation>None yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="178" />
+      <location filename="ocop_desktop/ui/views/results.py" line="197" />
       <source>Chưa phê duyệt được:</source>
       <translation>Cannot approve yet:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="145" />
+      <location filename="ocop_desktop/ui/views/results.py" line="150" />
       <source>Chưa đạt mức tối thiểu</source>
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="715" />
+      <location filename="ocop_desktop/ui/main_window.py" line="725" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="75" />
+      <location filename="ocop_desktop/ui/views/results.py" line="79" />
       <source>Chấm lại…</source>
       <translation>Re-score…</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="164" />
+      <location filename="ocop_desktop/ui/views/results.py" line="169" />
       <source>Các tiêu chí chênh nhiều nhất</source>
       <translation>Criteria with the widest disagreement</translation>
     </message>
@@ -219,17 +219,17 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="808" />
+      <location filename="ocop_desktop/ui/main_window.py" line="818" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="759" />
+      <location filename="ocop_desktop/ui/main_window.py" line="769" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="74" />
+      <location filename="ocop_desktop/ui/views/results.py" line="78" />
       <source>Ghi nội dung thảo luận…</source>
       <translation>Record the discussion…</translation>
     </message>
@@ -259,7 +259,7 @@
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="625" />
+      <location filename="ocop_desktop/ui/main_window.py" line="629" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
@@ -274,7 +274,7 @@
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="136" />
+      <location filename="ocop_desktop/ui/views/results.py" line="141" />
       <source>Hạng theo điểm</source>
       <translation>Band by points</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="394" />
+      <location filename="ocop_desktop/ui/main_window.py" line="398" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>No</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="138" />
+      <location filename="ocop_desktop/ui/views/results.py" line="143" />
       <source>Không cấp giấy chứng nhận</source>
       <translation>No certificate</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>Could not be done</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="132" />
+      <location filename="ocop_desktop/ui/views/results.py" line="137" />
       <source>Không xếp hạng</source>
       <translation>Not rated</translation>
     </message>
@@ -384,12 +384,12 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="813" />
+      <location filename="ocop_desktop/ui/main_window.py" line="823" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="807" />
+      <location filename="ocop_desktop/ui/main_window.py" line="817" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="815" />
+      <location filename="ocop_desktop/ui/main_window.py" line="825" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -409,12 +409,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="715" />
+      <location filename="ocop_desktop/ui/main_window.py" line="725" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="699" />
+      <location filename="ocop_desktop/ui/main_window.py" line="709" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -432,6 +432,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="407" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="185" />
+      <source>Lượt chấm {n}: điểm trung bình {average}, chênh lệch {spread}</source>
+      <translation>Scoring round {n}: average {average}, spread {spread}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="83" />
@@ -479,7 +484,7 @@
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="139" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="144" />
       <source>Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy.</source>
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
@@ -489,17 +494,17 @@
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="699" />
+      <location filename="ocop_desktop/ui/main_window.py" line="709" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="78" />
+      <location filename="ocop_desktop/ui/views/results.py" line="82" />
       <source>Mở lại kết quả…</source>
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="759" />
+      <location filename="ocop_desktop/ui/main_window.py" line="769" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
@@ -569,7 +574,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="610" />
+      <location filename="ocop_desktop/ui/main_window.py" line="614" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -594,7 +599,7 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="769" />
+      <location filename="ocop_desktop/ui/main_window.py" line="779" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -609,12 +614,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="707" />
+      <location filename="ocop_desktop/ui/main_window.py" line="717" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="601" />
+      <location filename="ocop_desktop/ui/main_window.py" line="605" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -669,7 +674,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="625" />
+      <location filename="ocop_desktop/ui/main_window.py" line="629" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -689,7 +694,7 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="77" />
+      <location filename="ocop_desktop/ui/views/results.py" line="81" />
       <source>Phê duyệt và khóa kết quả</source>
       <translation>Approve and lock the result</translation>
     </message>
@@ -709,12 +714,12 @@
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="805" />
+      <location filename="ocop_desktop/ui/main_window.py" line="815" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="76" />
+      <location filename="ocop_desktop/ui/views/results.py" line="80" />
       <source>Quyết định loại / dừng…</source>
       <translation>Eliminate / stop…</translation>
     </message>
@@ -734,7 +739,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="601" />
+      <location filename="ocop_desktop/ui/main_window.py" line="605" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -819,22 +824,22 @@
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="168" />
+      <location filename="ocop_desktop/ui/views/results.py" line="173" />
       <source>Thảo luận</source>
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="707" />
+      <location filename="ocop_desktop/ui/main_window.py" line="717" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="776" />
+      <location filename="ocop_desktop/ui/main_window.py" line="786" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="814" />
+      <location filename="ocop_desktop/ui/main_window.py" line="824" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -989,7 +994,7 @@
       <translation>criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="161" />
+      <location filename="ocop_desktop/ui/views/results.py" line="166" />
       <source>chênh</source>
       <translation>spread</translation>
     </message>
@@ -1024,12 +1029,12 @@
       <translation>present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="143" />
+      <location filename="ocop_desktop/ui/views/results.py" line="148" />
       <source>cần</source>
       <translation>needs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="153" />
+      <location filename="ocop_desktop/ui/views/results.py" line="158" />
       <source>không tính (vắng / không tham gia)</source>
       <translation>not counted (absent / recused)</translation>
     </message>
@@ -1044,7 +1049,7 @@
       <translation>not met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="136" />
+      <location filename="ocop_desktop/ui/views/results.py" line="141" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
@@ -1054,12 +1059,12 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="622" />
+      <location filename="ocop_desktop/ui/main_window.py" line="626" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="622" />
+      <location filename="ocop_desktop/ui/main_window.py" line="626" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
@@ -1079,7 +1084,7 @@
       <translation>option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="136" />
+      <location filename="ocop_desktop/ui/views/results.py" line="141" />
       <source>sao</source>
       <translation>stars</translation>
     </message>
@@ -1087,6 +1092,11 @@
       <location filename="ocop_desktop/ui/views/round.py" line="201" />
       <source>thành viên chấm điểm</source>
       <translation>scoring members</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="191" />
+      <source>thảo luận</source>
+      <translation>discussion</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="68" />
@@ -1104,7 +1114,7 @@
       <translation>and the chair present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="163" />
+      <location filename="ocop_desktop/ui/views/results.py" line="168" />
       <source>vượt ngưỡng</source>
       <translation>over the limit</translation>
     </message>
@@ -1119,7 +1129,7 @@
       <translation>Commune People's Committee's assessment (4 contents)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="110" />
+      <location filename="ocop_desktop/ui/views/results.py" line="115" />
       <source>Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.</source>
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
@@ -1139,7 +1149,7 @@
       <translation>Average</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="135" />
+      <location filename="ocop_desktop/ui/views/results.py" line="140" />
       <source>Điểm trung bình</source>
       <translation>Average total</translation>
     </message>
@@ -1244,7 +1254,7 @@
       <translation>Round and meeting sessions</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="138" />
+      <location filename="ocop_desktop/ui/views/results.py" line="143" />
       <source>Đủ điều kiện cấp giấy chứng nhận</source>
       <translation>Qualifies for a certificate</translation>
     </message>

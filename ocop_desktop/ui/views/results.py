@@ -64,6 +64,10 @@ class ResultsView(QWidget):
         self.disputed.setTextFormat(Qt.TextFormat.RichText)
         self.discussion = QLabel()
         self.discussion.setWordWrap(True)
+        self.history = QLabel()
+        self.history.setObjectName("history")
+        self.history.setWordWrap(True)
+        self.history.setStyleSheet("color: #444;")
         self.status = QLabel()
         self.status.setObjectName("status")
         self.blocking = QLabel()
@@ -91,6 +95,7 @@ class ResultsView(QWidget):
         left.addWidget(self.summary)
         left.addWidget(self.disputed)
         left.addWidget(self.discussion)
+        left.addWidget(self.history)
         left.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -172,6 +177,20 @@ class ResultsView(QWidget):
         self.rescore_button.setEnabled(not locked)
         self.discuss_button.setEnabled(not locked)
         self.decision_button.setEnabled(not locked)
+
+    def show_history(self, earlier: list[tuple[int, str, str, bool, str | None]]) -> None:
+        """Earlier scoring rounds of a re-scored dossier: average, spread and the council's discussion."""
+        lines = []
+        for scoring_round, average, spread, over, discussion in earlier:
+            text = tr("Lượt chấm {n}: điểm trung bình {average}, chênh lệch {spread}").format(
+                n=scoring_round, average=vi_number(average), spread=vi_number(spread)
+            )
+            if over:
+                text += f" ({tr('vượt ngưỡng')})"
+            if discussion:
+                text += f" — {tr('thảo luận')}: {discussion}"
+            lines.append(text)
+        self.history.setText("\n".join(lines))
 
     def show_blocking(self, sentences: list[str]) -> None:
         self.blocking.setText(

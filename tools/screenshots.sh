@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Current screenshots of every view into docs/screenshots/ (offscreen, from `ocop-desktop gui --screenshot`),
+# over a demo data file built for the purpose. Run: bash tools/screenshots.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV="${VENV:-.venv}"
+OUT="${1:-docs/screenshots}"
+mkdir -p "$OUT"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+"$VENV/bin/ocop-desktop" demo --db "$TMP/demo.ocopdb" > /dev/null
+PRODUCT="19-05611-2-2026"  # the product re-scored after a spread discussion
+for view in start round setup dossier scoring results criteria projector; do
+  QT_QPA_PLATFORM=offscreen "$VENV/bin/ocop-desktop" gui --db "$TMP/demo.ocopdb" --view "$view" --product "$PRODUCT" \
+    --screenshot "$OUT/$view.png" 2> /dev/null
+  QT_QPA_PLATFORM=offscreen "$VENV/bin/ocop-desktop" gui --db "$TMP/demo.ocopdb" --view "$view" --product "$PRODUCT" \
+    --lang en --screenshot "$OUT/$view-en.png" 2> /dev/null
+done
+rm -f "$OUT/criteria-browser.png"
+ls "$OUT"
