@@ -69,3 +69,17 @@ def empty_db(empty_template: Path, tmp_path: Path) -> Iterator[Database]:
     db = Database.open(_copy(empty_template, tmp_path))
     yield db
     db.close()
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run: in GUI tests, an unexpected one fails at once."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(self: object, *_args: object) -> int:
+        raise AssertionError(f"unexpected modal dialog in a test: {type(self).__name__}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)

@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         self.dossier_box.blockSignals(False)
         self._dossier_chosen()
         if self.projector is not None:
-            self.projector.show_round(view)
+            self.projector.show_round(view, self._scoring_progress(view))
 
     def select_dossier(self, dossier_id: str) -> None:
         index = self.dossier_box.findData(dossier_id)
@@ -761,9 +761,25 @@ class MainWindow(QMainWindow):
         if self.projector is None:
             self.projector = ProjectorWindow()
         if self.db is not None and self.round_id is not None:
-            self.projector.show_round(queries.round_view(self.db, self.round_id))
+            view = queries.round_view(self.db, self.round_id)
+            self.projector.show_round(view, self._scoring_progress(view))
         self.projector.show()
         return self.projector
+
+    def _scoring_progress(self, view: queries.RoundView) -> tuple[str, list[tuple[str, bool]]] | None:
+        """Who has submitted a ballot for the selected dossier, while it is being scored."""
+        if self.db is None or self.dossier_id is None:
+            return None
+        row = next((r for r in view.dossiers if r.dossier_id == self.dossier_id), None)
+        if row is None or row.locked:
+            return None
+        submitted = {
+            b.member_id
+            for b in queries.ballots_of_dossier(self.db, self.dossier_id)
+            if b.scoring_round == row.scoring_round and b.status is BallotStatus.SUBMITTED
+        }
+        members = [m for m in view.members if m.role.scores and m.present is not False]
+        return row.product_name, [(m.full_name, m.member_id in submitted) for m in members]
 
     def open_file_dialog(self) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(self, tr("Mở tệp dữ liệu"), "", tr("Dữ liệu OCOP (*.ocopdb)"))

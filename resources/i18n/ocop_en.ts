@@ -219,12 +219,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="818" />
+      <location filename="ocop_desktop/ui/main_window.py" line="834" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="769" />
+      <location filename="ocop_desktop/ui/main_window.py" line="785" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -384,12 +384,12 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="823" />
+      <location filename="ocop_desktop/ui/main_window.py" line="839" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="817" />
+      <location filename="ocop_desktop/ui/main_window.py" line="833" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="825" />
+      <location filename="ocop_desktop/ui/main_window.py" line="841" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -504,7 +504,7 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="769" />
+      <location filename="ocop_desktop/ui/main_window.py" line="785" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
@@ -599,7 +599,7 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="779" />
+      <location filename="ocop_desktop/ui/main_window.py" line="795" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -714,7 +714,7 @@
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="815" />
+      <location filename="ocop_desktop/ui/main_window.py" line="831" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -834,12 +834,12 @@
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="786" />
+      <location filename="ocop_desktop/ui/main_window.py" line="802" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="824" />
+      <location filename="ocop_desktop/ui/main_window.py" line="840" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1039,7 +1039,7 @@
       <translation>not counted (absent / recused)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="39" />
+      <location filename="ocop_desktop/ui/views/projector.py" line="41" />
       <source>không xếp hạng</source>
       <translation>not rated</translation>
     </message>
@@ -1074,7 +1074,7 @@
       <translation>user</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="44" />
+      <location filename="ocop_desktop/ui/views/projector.py" line="46" />
       <source>phiếu đã nộp</source>
       <translation>ballots submitted</translation>
     </message>
@@ -1127,6 +1127,11 @@
       <location filename="ocop_desktop/ui/views/dossier.py" line="94" />
       <source>Ý kiến của UBND cấp xã (4 nội dung)</source>
       <translation>Commune People's Committee's assessment (4 contents)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/projector.py" line="59" />
+      <source>Đang chấm</source>
+      <translation>Now scoring</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="115" />
@@ -1259,7 +1264,7 @@
       <translation>Qualifies for a certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="44" />
+      <location filename="ocop_desktop/ui/views/projector.py" line="46" />
       <source>đang chấm</source>
       <translation>scoring</translation>
     </message>
@@ -1269,7 +1274,7 @@
       <translation>points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="42" />
+      <location filename="ocop_desktop/ui/views/projector.py" line="44" />
       <source>đã chấm xong, chờ phê duyệt</source>
       <translation>scored, awaiting approval</translation>
     </message>

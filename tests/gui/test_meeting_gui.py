@@ -205,3 +205,74 @@ def test_undo_and_redo_of_choices_reach_the_database(qtbot: QtBot, meeting: Meet
     view.undo_stack.redo()
     assert stored() == 1 and box.group.checkedId() == 1
     assert "1.1" in view.saved.text()
+
+
+def test_paper_ballot_is_typed_twice_and_counts_only_when_both_entries_match(
+    qtbot: QtBot, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(meeting.db, meeting.secretary)
+    qtbot.addWidget(window)
+    window.select_dossier(meeting.dossiers["QD26-2026-07"])
+    window.nav.setCurrentRow(PAGES.index("scoring"))
+    assert window.member_box.count() == 5  # the secretary types paper ballots for every scoring member
+    window.member_box.setCurrentIndex(window.member_box.findData(meeting.members[NAMES[3]]))
+    sheet = load_sheet("QD26-2026", "QD26-2026-07")
+    digits = [len(item.options) for item in sheet.items]
+    score_with_keys(window, digits)
+
+    class FakeSignIn:
+        def __init__(self, *_a: Any) -> None:
+            self.actor = meeting.secretary2
+
+        def setWindowTitle(self, _t: str) -> None:
+            pass
+
+        def exec(self) -> int:
+            return 1
+
+    second_entry = {item.id: len(item.options) for item in sheet.items}
+    typed: list[dict[str, int]] = [dict(second_entry, **{"2.2": 1}), second_entry]
+
+    class FakeSecondEntry:
+        def __init__(self, *_a: Any) -> None:
+            self.values = typed.pop(0)
+
+        def exec(self) -> int:
+            return 1
+
+        def choices(self) -> dict[str, int]:
+            return self.values
+
+    warnings: list[str] = []
+    monkeypatch.setattr(main_window_module, "SignInDialog", FakeSignIn)
+    monkeypatch.setattr(main_window_module, "PaperSecondEntry", FakeSecondEntry)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+
+    window.scoring.submit_button.click()
+    assert warnings and "Tiêu chí 2.2: lần 1 4, lần 2 1" in warnings[0]
+    with meeting.db.reading() as s:
+        ballot = s.scalars(select(Ballot).where(Ballot.member_id == meeting.members[NAMES[3]])).one()
+        assert ballot.status is BallotStatus.DRAFT
+    window.scoring.submit_button.click()
+    assert window.scoring.saved.text() == "Phiếu đã nộp — chỉ xem"
+    with meeting.db.reading() as s:
+        ballot = s.scalars(select(Ballot).where(Ballot.member_id == meeting.members[NAMES[3]])).one()
+        assert ballot.status is BallotStatus.SUBMITTED
+        assert ballot.entered_by == meeting.secretary.user_id and ballot.confirmed_by == meeting.secretary2.user_id
+
+
+def test_projector_shows_who_has_submitted_never_the_figures(
+    qtbot: QtBot, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window_module, "confirm", lambda *_a, **_k: True)
+    window = MainWindow(meeting.db, meeting.actors[NAMES[1]])
+    qtbot.addWidget(window)
+    open_as(window, meeting, NAMES[1], "QD26-2026-07")
+    sheet = load_sheet("QD26-2026", "QD26-2026-07")
+    score_with_keys(window, [len(i.options) for i in sheet.items])
+    window.scoring.submit_button.click()
+    projector = window.show_projector()
+    qtbot.addWidget(projector)
+    text = projector.body.text()
+    assert f"✔ {NAMES[1]}" in text and f"… {NAMES[0]}" in text
+    assert "1/5" in text and "100" not in text

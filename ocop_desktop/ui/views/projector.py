@@ -31,7 +31,9 @@ class ProjectorWindow(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.body, 1)
 
-    def show_round(self, view: RoundView) -> None:
+    def show_round(self, view: RoundView, current: tuple[str, list[tuple[str, bool]]] | None = None) -> None:
+        """The agenda with each product's state; for the product being scored, who has submitted (names only,
+        never a choice or a total)."""
         self.title.setText(f"{view.council_name}\n{view.name}")
         rows = []
         for row in view.dossiers:
@@ -47,4 +49,12 @@ class ProjectorWindow(QWidget):
                 f"<td style='padding:6px 18px'>{escape(row.product_name)}</td>"
                 f"<td style='padding:6px 18px'>{result}</td></tr>"
             )
-        self.body.setText(f"<table>{''.join(rows)}</table>")
+        progress = ""
+        if current is not None:
+            product, members = current
+            marks = " &nbsp; ".join(
+                f"<span style='color:{'#06d6a0' if done else '#8d99ae'}'>{'✔' if done else '…'} {escape(name)}</span>"
+                for name, done in members
+            )
+            progress = f"<p style='font-size:18pt'>{tr('Đang chấm')}: <b>{escape(product)}</b><br>{marks}</p>"
+        self.body.setText(f"{progress}<table>{''.join(rows)}</table>")
