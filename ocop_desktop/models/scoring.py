@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ocop_desktop.domain.enums import BallotStatus, EntryMode, ResultStatus
@@ -17,7 +17,11 @@ class Ballot(Tracked, Base):
     A submitted ballot is immutable; a re-score starts new ballots and keeps the old ones."""
 
     __tablename__ = "ballots"
-    __table_args__ = (UniqueConstraint("dossier_id", "member_id", "scoring_round"),)
+    __table_args__ = (
+        UniqueConstraint("dossier_id", "member_id", "scoring_round"),
+        # covers "who has submitted for each dossier" (the agenda and the projector) without reading the rows
+        Index("ix_ballots_progress", "dossier_id", "scoring_round", "status", "member_id"),
+    )
 
     id: Mapped[uuid_pk]
     dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"))

@@ -100,6 +100,11 @@ def test_every_released_schema_opens_upgrades_and_verifies(fixture: Path, tmp_pa
     _revisions, head = known_revisions()
     with Database.open(path) as db:
         assert db.schema_revision() == head
+        with db.raw() as con:
+            triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    from ocop_desktop.persistence.sqlite import TRIGGERS
+
+    assert triggers == set(TRIGGERS)
     if before != head:
         assert backup.list_backups(path), "an upgrade is backed up first"
     assert verify_file(path).ok

@@ -180,6 +180,7 @@ class RoundPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)  # measure 200 rows, not 20,000
         self.search.textChanged.connect(self.model.set_filter)
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)

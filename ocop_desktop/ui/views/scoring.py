@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -164,11 +165,9 @@ class ScoringView(QWidget):
         self.header.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.saved = QLabel()
         self.saved.setObjectName("saved")
+        self.stack = QStackedWidget()
         self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.sheet_widget = QWidget()
-        self.sheet_layout = QVBoxLayout(self.sheet_widget)
-        self.scroll.setWidget(self.sheet_widget)
+        self._pages: dict[tuple[str, int], tuple[QScrollArea, list[ItemBox]]] = {}
 
         self.totals = QLabel()
         self.totals.setObjectName("totals")
@@ -188,7 +187,7 @@ class ScoringView(QWidget):
         side_frame.setFixedWidth(260)
 
         body = QHBoxLayout()
-        body.addWidget(self.scroll, 1)
+        body.addWidget(self.stack, 1)
         body.addWidget(side_frame)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -200,39 +199,53 @@ class ScoringView(QWidget):
         self.choices = dict(context.choices)
         round_text = f" — {tr('chấm lại lần')} {context.scoring_round - 1}" if context.scoring_round > 1 else ""
         self.header.setText(f"{context.title}{round_text}\n{tr('Người chấm')}: {context.member_name}")
-        while self.sheet_layout.count():
-            child = self.sheet_layout.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.boxes = []
-        for part in context.sheet.parts:
-            title = QLabel(f"{tr('PHẦN')} {part.id}. {part.title} ({part.max} {tr('điểm')})")
-            title.setStyleSheet("font-size: 12pt; font-weight: bold; margin-top: 10px;")
-            self.sheet_layout.addWidget(title)
-            for group in part.groups:
-                if not group.single_criterion:
-                    heading = QLabel(f"{group.id}. {group.title} ({group.max})")
-                    heading.setStyleSheet("font-weight: bold;")
-                    self.sheet_layout.addWidget(heading)
-                for crit in group.criteria:
-                    if crit.sub_criteria:
-                        sub_heading = QLabel(f"{crit.id} {crit.text} ({crit.max})")
-                        sub_heading.setStyleSheet("font-style: italic;")
-                        self.sheet_layout.addWidget(sub_heading)
-                    for item in crit.sub_criteria or (crit,):
-                        box = ItemBox(item)
-                        box.show_choice(self.choices.get(item.id))
-                        box.group.idClicked.connect(lambda number, item_id=item.id: self._choose(item_id, number))
-                        box.installEventFilter(self)
-                        box.set_read_only(context.submitted)
-                        self.sheet_layout.addWidget(box)
-                        self.boxes.append(box)
-        self.sheet_layout.addStretch(1)
+        key = (context.sheet.sheet_id, id(context.sheet))
+        page = self._pages.get(key)
+        if page is None:
+            page = self._pages[key] = self._build_page(context.sheet)
+        self.scroll, self.boxes = page
+        self.stack.setCurrentWidget(self.scroll)
+        for box in self.boxes:
+            box.show_choice(self.choices.get(box.item.id))
+            box.set_current(False)
+            box.set_read_only(context.submitted)
+        self.current = 0
         self.submit_button.setEnabled(not context.submitted)
         self.saved.setText(tr("Phiếu đã nộp — chỉ xem") if context.submitted else "")
         self._go(0)
         self._refresh_totals()
+
+    def _build_page(self, sheet: Sheet) -> tuple[QScrollArea, list[ItemBox]]:
+        """The sheet's widgets, built once per sheet and kept: switching products only refreshes the choices."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        boxes: list[ItemBox] = []
+        for part in sheet.parts:
+            title = QLabel(f"{tr('PHẦN')} {part.id}. {part.title} ({part.max} {tr('điểm')})")
+            title.setStyleSheet("font-size: 12pt; font-weight: bold; margin-top: 10px;")
+            layout.addWidget(title)
+            for group in part.groups:
+                if not group.single_criterion:
+                    heading = QLabel(f"{group.id}. {group.title} ({group.max})")
+                    heading.setStyleSheet("font-weight: bold;")
+                    layout.addWidget(heading)
+                for crit in group.criteria:
+                    if crit.sub_criteria:
+                        sub_heading = QLabel(f"{crit.id} {crit.text} ({crit.max})")
+                        sub_heading.setStyleSheet("font-style: italic;")
+                        layout.addWidget(sub_heading)
+                    for item in crit.sub_criteria or (crit,):
+                        box = ItemBox(item)
+                        box.group.idClicked.connect(lambda number, item_id=item.id: self._choose(item_id, number))
+                        box.installEventFilter(self)
+                        layout.addWidget(box)
+                        boxes.append(box)
+        layout.addStretch(1)
+        scroll.setWidget(content)
+        self.stack.addWidget(scroll)
+        return scroll, boxes
 
     # keyboard ---------------------------------------------------------------------------------------------
 
