@@ -41,6 +41,7 @@ from ocop_desktop.services.permissions import Permission, allowed
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import SignInDialog, ask_text, confirm, name_buttons, show_error
 from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.tasks import run_with_progress
 from ocop_desktop.ui.views.dossier import DossierPage
 from ocop_desktop.ui.views.projector import ProjectorWindow
 from ocop_desktop.ui.views.results import ResultsView
@@ -507,11 +508,21 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         view = queries.round_view(self.db, self.round_id)
-        preview = import_dossiers.read_workbook(path, rule_version_id=view.rule_version_id)
-        if ImportPreviewDialog(self, preview).exec() != QDialog.DialogCode.Accepted:
+        preview = run_with_progress(
+            self,
+            tr("Đang đọc và kiểm tra tệp Excel…"),
+            lambda: import_dossiers.read_workbook(path, rule_version_id=view.rule_version_id),
+        )
+        if preview is None or ImportPreviewDialog(self, preview).exec() != QDialog.DialogCode.Accepted:
             return
+        db, actor, round_id = self.db, self.actor, self.round_id
         try:
-            import_dossiers.import_dossiers(self.db, actor=self.actor, round_id=self.round_id, preview=preview)
+            run_with_progress(
+                self,
+                tr("Đang lưu các hồ sơ…"),
+                lambda: import_dossiers.import_dossiers(db, actor=actor, round_id=round_id, preview=preview),
+                cancellable=False,
+            )
         except UserFacingError as exc:
             show_error(self, exc)
         self.refresh_round()

@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from ocop_desktop.ui.i18n import tr
 
 
 class _Signals(QObject):
@@ -42,3 +45,34 @@ def run_in_background(
         task.signals.failed.connect(on_failure)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any], *, cancellable: bool = True) -> Any:
+    """Run `work` off the GUI thread behind a progress dialog; the window stays responsive.
+
+    Returns the result, or raises the work's exception on the GUI thread. Cancelling (only offered for work
+    that changes nothing, like reading a file) returns None at once and the result is discarded."""
+    dialog = QProgressDialog(label, tr("Hủy") if cancellable else "", 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    if not cancellable:
+        dialog.setCancelButton(None)  # type: ignore[arg-type]
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    dialog.canceled.connect(loop.quit)
+    task = run_in_background(work, done, failed)
+    loop.exec()
+    dialog.reset()
+    if "error" in outcome:
+        raise outcome["error"]
+    del task
+    return outcome.get("result")

@@ -4,27 +4,27 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="217" />
+      <location filename="ocop_desktop/ui/main_window.py" line="218" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="198" />
+      <location filename="ocop_desktop/ui/main_window.py" line="199" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="222" />
+      <location filename="ocop_desktop/ui/main_window.py" line="223" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="190" />
+      <location filename="ocop_desktop/ui/main_window.py" line="191" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="205" />
+      <location filename="ocop_desktop/ui/main_window.py" line="206" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -39,17 +39,17 @@
       <translation>Local identity and knowledge</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="116" />
+      <location filename="ocop_desktop/ui/main_window.py" line="117" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="244" />
+      <location filename="ocop_desktop/ui/main_window.py" line="245" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="112" />
+      <location filename="ocop_desktop/ui/main_window.py" line="113" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -64,12 +64,12 @@
       <translation>Spread of totals</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="372" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="385" />
       <source>Chưa chấm</source>
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="390" />
+      <location filename="ocop_desktop/ui/main_window.py" line="391" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="725" />
+      <location filename="ocop_desktop/ui/main_window.py" line="734" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="114" />
+      <location filename="ocop_desktop/ui/main_window.py" line="115" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="246" />
+      <location filename="ocop_desktop/ui/main_window.py" line="247" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -219,12 +219,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="834" />
+      <location filename="ocop_desktop/ui/main_window.py" line="843" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="785" />
+      <location filename="ocop_desktop/ui/main_window.py" line="794" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="223" />
+      <location filename="ocop_desktop/ui/main_window.py" line="224" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -259,12 +259,12 @@
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="629" />
+      <location filename="ocop_desktop/ui/main_window.py" line="638" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="199" />
+      <location filename="ocop_desktop/ui/main_window.py" line="200" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="113" />
+      <location filename="ocop_desktop/ui/main_window.py" line="114" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -294,7 +294,7 @@
       <translation>Dossier rejected</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="191" />
+      <location filename="ocop_desktop/ui/views/round.py" line="192" />
       <source>Hồ sơ trong đợt</source>
       <translation>Dossiers in the round</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="398" />
+      <location filename="ocop_desktop/ui/main_window.py" line="399" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -369,12 +369,12 @@
       <translation>Not rated (eliminated / evaluation stopped)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="83" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="84" />
       <source>Không áp dụng</source>
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="115" />
+      <location filename="ocop_desktop/ui/main_window.py" line="116" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
@@ -384,22 +384,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="839" />
+      <location filename="ocop_desktop/ui/main_window.py" line="848" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="833" />
+      <location filename="ocop_desktop/ui/main_window.py" line="842" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="201" />
+      <location filename="ocop_desktop/ui/main_window.py" line="202" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="841" />
+      <location filename="ocop_desktop/ui/main_window.py" line="850" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -409,12 +409,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="725" />
+      <location filename="ocop_desktop/ui/main_window.py" line="734" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="709" />
+      <location filename="ocop_desktop/ui/main_window.py" line="718" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -459,7 +459,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="206" />
+      <location filename="ocop_desktop/ui/main_window.py" line="207" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -489,12 +489,12 @@
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="83" />
+      <location filename="ocop_desktop/ui/main_window.py" line="84" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="709" />
+      <location filename="ocop_desktop/ui/main_window.py" line="718" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -504,22 +504,22 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="785" />
+      <location filename="ocop_desktop/ui/main_window.py" line="794" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="75" />
+      <location filename="ocop_desktop/ui/main_window.py" line="76" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="77" />
+      <location filename="ocop_desktop/ui/main_window.py" line="78" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="191" />
+      <location filename="ocop_desktop/ui/main_window.py" line="192" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -559,22 +559,22 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="231" />
+      <location filename="ocop_desktop/ui/main_window.py" line="232" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="233" />
+      <location filename="ocop_desktop/ui/main_window.py" line="234" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="202" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="201" />
       <source>Người chấm</source>
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="614" />
+      <location filename="ocop_desktop/ui/main_window.py" line="623" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -599,7 +599,7 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="795" />
+      <location filename="ocop_desktop/ui/main_window.py" line="804" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -614,17 +614,17 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="717" />
+      <location filename="ocop_desktop/ui/main_window.py" line="726" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="605" />
+      <location filename="ocop_desktop/ui/main_window.py" line="614" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="178" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="177" />
       <source>Nộp phiếu (Ctrl+Enter)</source>
       <translation>Submit the ballot (Ctrl+Enter)</translation>
     </message>
@@ -634,7 +634,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="71" />
+      <location filename="ocop_desktop/ui/main_window.py" line="72" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -664,7 +664,7 @@
       <translation>Rule version</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="203" />
+      <location filename="ocop_desktop/ui/views/round.py" line="204" />
       <source>Phiên họp</source>
       <translation>Session</translation>
     </message>
@@ -674,12 +674,12 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="629" />
+      <location filename="ocop_desktop/ui/main_window.py" line="638" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="132" />
+      <location filename="ocop_desktop/ui/main_window.py" line="133" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -689,7 +689,7 @@
       <translation>Scoring sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="362" />
       <source>Phiếu đã nộp — chỉ xem</source>
       <translation>Ballot submitted — read only</translation>
     </message>
@@ -704,17 +704,17 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="245" />
+      <location filename="ocop_desktop/ui/main_window.py" line="246" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="364" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="377" />
       <source>Phần</source>
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="831" />
+      <location filename="ocop_desktop/ui/main_window.py" line="840" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -739,7 +739,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="605" />
+      <location filename="ocop_desktop/ui/main_window.py" line="614" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="194" />
+      <location filename="ocop_desktop/ui/main_window.py" line="195" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -804,7 +804,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="330" />
+      <location filename="ocop_desktop/ui/main_window.py" line="331" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -829,17 +829,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="717" />
+      <location filename="ocop_desktop/ui/main_window.py" line="726" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="802" />
+      <location filename="ocop_desktop/ui/main_window.py" line="811" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="840" />
+      <location filename="ocop_desktop/ui/main_window.py" line="849" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -859,7 +859,7 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="330" />
+      <location filename="ocop_desktop/ui/main_window.py" line="331" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -924,7 +924,7 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="76" />
+      <location filename="ocop_desktop/ui/main_window.py" line="77" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -964,7 +964,7 @@
       <translation>Cooperative group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="367" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="380" />
       <source>Tổng</source>
       <translation>Total</translation>
     </message>
@@ -999,12 +999,12 @@
       <translation>spread</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="200" />
+      <location filename="ocop_desktop/ui/views/round.py" line="201" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="199" />
+      <location filename="ocop_desktop/ui/views/round.py" line="200" />
       <source>chưa đủ túc số</source>
       <translation>no quorum</translation>
     </message>
@@ -1014,17 +1014,17 @@
       <translation>re-scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="201" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="200" />
       <source>chấm lại lần</source>
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="256" />
+      <location filename="ocop_desktop/ui/main_window.py" line="257" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="201" />
+      <location filename="ocop_desktop/ui/views/round.py" line="202" />
       <source>có mặt</source>
       <translation>present</translation>
     </message>
@@ -1059,17 +1059,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="626" />
+      <location filename="ocop_desktop/ui/main_window.py" line="635" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="626" />
+      <location filename="ocop_desktop/ui/main_window.py" line="635" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="257" />
+      <location filename="ocop_desktop/ui/main_window.py" line="258" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1079,7 +1079,7 @@
       <translation>ballots submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="307" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="320" />
       <source>phương án</source>
       <translation>option</translation>
     </message>
@@ -1089,7 +1089,7 @@
       <translation>stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="201" />
+      <location filename="ocop_desktop/ui/views/round.py" line="202" />
       <source>thành viên chấm điểm</source>
       <translation>scoring members</translation>
     </message>
@@ -1099,17 +1099,17 @@
       <translation>discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="68" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="69" />
       <source>tối thiểu</source>
       <translation>minimum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="69" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="70" />
       <source>tối đa</source>
       <translation>max</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="198" />
+      <location filename="ocop_desktop/ui/views/round.py" line="199" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
     </message>
@@ -1137,6 +1137,16 @@
       <location filename="ocop_desktop/ui/views/results.py" line="115" />
       <source>Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.</source>
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="520" />
+      <source>Đang lưu các hồ sơ…</source>
+      <translation>Saving the dossiers…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="512" />
+      <source>Đang đọc và kiểm tra tệp Excel…</source>
+      <translation>Reading and checking the Excel file…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="205" />
@@ -1179,17 +1189,17 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="73" />
+      <location filename="ocop_desktop/ui/main_window.py" line="74" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="372" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="385" />
       <source>Đã chấm đủ mọi tiêu chí.</source>
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="307" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="320" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
@@ -1244,12 +1254,12 @@
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="147" />
+      <location filename="ocop_desktop/ui/main_window.py" line="148" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="111" />
+      <location filename="ocop_desktop/ui/main_window.py" line="112" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -1269,7 +1279,7 @@
       <translation>scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="83" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="84" />
       <source>điểm</source>
       <translation>points</translation>
     </message>
@@ -1289,7 +1299,7 @@
       <translation>leave empty: the application assigns the code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="199" />
+      <location filename="ocop_desktop/ui/views/round.py" line="200" />
       <source>đủ túc số</source>
       <translation>quorum present</translation>
     </message>

@@ -165,3 +165,27 @@ def test_attachments_are_added_checked_and_previewed(
     pixmap = page.preview.pixmap()
     assert pixmap is not None and not pixmap.isNull()
     assert item.data(Qt.ItemDataRole.UserRole)
+
+
+def test_first_run_creates_the_administrator_then_signs_in(qtbot: QtBot, tmp_path: Path) -> None:
+    from ocop_desktop.ui.dialogs import SignInDialog
+
+    with Database.open(tmp_path / "moi.ocopdb", create=True) as db:
+        first = SignInDialog(db)
+        qtbot.addWidget(first)
+        assert first.first_run and first.windowTitle() == "Tạo tài khoản quản trị"
+        first.username.setText("quantri")
+        first.full_name.setText("Nguyễn Thị Quản Trị")
+        first.password.setText("ngắn")
+        first._accept()
+        assert first.actor is None and "mật khẩu cần ít nhất 8 ký tự" in first.message.text().lower()
+        first.password.setText("mật-khẩu-dài")
+        first._accept()
+        assert first.actor is not None and first.actor.roles == {Role.ADMIN, Role.SECRETARY}
+        again = SignInDialog(db)
+        qtbot.addWidget(again)
+        assert not again.first_run and again.windowTitle() == "Đăng nhập"
+        again.username.setText("quantri")
+        again.password.setText("sai")
+        again._accept()
+        assert again.actor is None and "không đúng" in again.message.text()
