@@ -128,6 +128,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "excel.bad_number": ("«{value}» không phải số", "'{value}' is not a number"),
     # accounts
     "auth.bad_credentials": ("tên đăng nhập hoặc mật khẩu không đúng", "wrong user name or password"),
+    "auth.bad_pin": ("mã PIN gồm ít nhất {min} chữ số", "a PIN has at least {min} digits"),
+    "auth.bad_pin_credentials": ("tên hoặc mã PIN không đúng", "wrong name or PIN"),
     "auth.bad_username": (
         "tên đăng nhập không được rỗng hoặc có dấu cách",
         "a user name cannot be empty or contain spaces",

@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from ocop_desktop.domain.enums import Role
+from ocop_desktop.domain.enums import MemberRole, Role
 from ocop_desktop.domain.errors import Conflict, PermissionDenied, Problem, ValidationFailed
 from ocop_desktop.domain.text import nfc
 from ocop_desktop.models import CouncilMember, User, UserRole
@@ -135,3 +135,39 @@ def change_password(db: Database, *, actor: Actor, old_password: str, new_passwo
 def has_users(db: Database) -> bool:
     with db.reading() as s:
         return bool(s.scalar(select(func.count()).select_from(User)))
+
+
+MIN_PIN_LENGTH = 4
+
+
+def set_member_pin(db: Database, *, actor: Actor, member_id: str, pin: str) -> None:
+    """The PIN a member types on the shared meeting laptop to score under their own name."""
+    require(actor, Permission.SET_UP_ROUND)
+    if len(pin) < MIN_PIN_LENGTH or not pin.isdigit():
+        raise ValidationFailed([Problem("auth.bad_pin", {"min": MIN_PIN_LENGTH})])
+    with db.transaction() as s:
+        member = s.get(CouncilMember, member_id)
+        if member is None:
+            raise ValidationFailed([Problem("db.not_found", {"what": "council_member", "id": member_id})])
+        member.pin_hash = hash_secret(pin)
+        audit.record(s, actor, "set_member_pin", "council_member", member_id)
+
+
+def sign_in_member(db: Database, *, member_id: str, pin: str) -> Actor:
+    """A member picks their name and types their PIN; they may then fill only their own ballots."""
+    with db.transaction() as s:
+        member = s.get(CouncilMember, member_id)
+        ok = member is not None and member.pin_hash is not None and verify_secret(member.pin_hash, pin)
+        if member is None or not ok:
+            if member is not None:
+                audit.record(
+                    s, Actor(None, member.full_name, frozenset()), "member_sign_in_failed", "council_member", member_id
+                )
+            signed_in = None
+        else:
+            roles = {Role.CHAIR} if member.role is MemberRole.CHAIR else {Role.MEMBER}
+            signed_in = Actor(None, member.full_name, frozenset(roles), member.id)
+            audit.record(s, signed_in, "member_sign_in", "council_member", member_id)
+    if signed_in is None:
+        raise PermissionDenied([Problem("auth.bad_pin_credentials", {})])
+    return signed_in

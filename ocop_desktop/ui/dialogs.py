@@ -7,6 +7,7 @@ import logging
 import traceback
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -141,5 +142,42 @@ class SignInDialog(QDialog):
             self.actor = accounts.authenticate(self.db, username=self.username.text(), password=self.password.text())
         except UserFacingError as exc:
             self.message.setText("\n".join(describe(p, current_lang()) for p in exc.problems))
+            return
+        self.accept()
+
+
+class MemberPinDialog(QDialog):
+    """On the shared laptop: a member picks their name and types their PIN to score under their own name."""
+
+    def __init__(self, db: Database, members: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setWindowTitle(tr("Đổi người chấm"))
+        self.member = QComboBox()
+        for member_id, name in members:
+            self.member.addItem(name, member_id)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(tr("Thành viên"), self.member)
+        form.addRow(tr("Mã PIN"), self.pin)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        try:
+            self.actor = accounts.sign_in_member(self.db, member_id=self.member.currentData(), pin=self.pin.text())
+        except UserFacingError as exc:
+            self.message.setText("\n".join(describe(p, current_lang()) for p in exc.problems))
+            self.pin.clear()
             return
         self.accept()

@@ -39,7 +39,7 @@ from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_catalogue import rule_versions
 from ocop_desktop.services.permissions import Permission, allowed
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
-from ocop_desktop.ui.dialogs import SignInDialog, ask_text, confirm, name_buttons, show_error
+from ocop_desktop.ui.dialogs import MemberPinDialog, SignInDialog, ask_text, confirm, name_buttons, show_error
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.tasks import run_with_progress
 from ocop_desktop.ui.views.dossier import DossierPage
@@ -192,6 +192,10 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(tr("Mở…"), self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         file_menu.addAction(self.open_action)
+        switch = QAction(tr("Đổi người chấm (tên và mã PIN)…"), self)
+        switch.setShortcut(QKeySequence("Ctrl+U"))
+        switch.triggered.connect(self.switch_member)
+        file_menu.addAction(switch)
         quit_action = QAction(tr("Thoát"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -264,6 +268,20 @@ class MainWindow(QMainWindow):
         self.round_box.blockSignals(False)
         self._round_chosen()
         self.nav.setCurrentRow(0)
+
+    def switch_member(self) -> None:
+        """The next member takes the shared laptop: their name and PIN; nobody else's choices are on screen."""
+        if self.db is None or self.round_id is None:
+            return
+        members = [(m.member_id, m.full_name) for m in queries.council_members(self.db, self.round_id) if m.role.scores]
+        dialog = MemberPinDialog(self.db, members, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return
+        self.actor = dialog.actor
+        self._members_filled_for = None
+        self.statusBar().showMessage(f"{self.db.path} — {tr('người dùng')}: {dialog.actor.username}")
+        self.nav.setCurrentRow(PAGES.index("scoring"))
+        self._show_page(PAGES.index("scoring"))
 
     def can(self, permission: Permission) -> bool:
         return self.actor is not None and allowed(self.actor, permission)

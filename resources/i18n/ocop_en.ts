@@ -4,17 +4,17 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="218" />
+      <location filename="ocop_desktop/ui/main_window.py" line="222" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="199" />
+      <location filename="ocop_desktop/ui/main_window.py" line="203" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="223" />
+      <location filename="ocop_desktop/ui/main_window.py" line="227" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
@@ -24,7 +24,7 @@
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="206" />
+      <location filename="ocop_desktop/ui/main_window.py" line="210" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="245" />
+      <location filename="ocop_desktop/ui/main_window.py" line="249" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="391" />
+      <location filename="ocop_desktop/ui/main_window.py" line="409" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="734" />
+      <location filename="ocop_desktop/ui/main_window.py" line="754" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>Criteria with the widest disagreement</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="37" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="38" />
       <source>Có</source>
       <translation>Yes</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="247" />
+      <location filename="ocop_desktop/ui/main_window.py" line="251" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -219,12 +219,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="843" />
+      <location filename="ocop_desktop/ui/main_window.py" line="863" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="794" />
+      <location filename="ocop_desktop/ui/main_window.py" line="814" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="224" />
+      <location filename="ocop_desktop/ui/main_window.py" line="228" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -259,12 +259,12 @@
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="638" />
+      <location filename="ocop_desktop/ui/main_window.py" line="658" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="200" />
+      <location filename="ocop_desktop/ui/main_window.py" line="204" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -279,7 +279,7 @@
       <translation>Band by points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="118" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="399" />
+      <location filename="ocop_desktop/ui/main_window.py" line="417" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -329,7 +329,7 @@
       <translation>Cooperative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="36" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="37" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>Guest</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="38" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="39" />
       <source>Không</source>
       <translation>No</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>Recused</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="55" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="56" />
       <source>Không thực hiện được</source>
       <translation>Could not be done</translation>
     </message>
@@ -384,22 +384,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="848" />
+      <location filename="ocop_desktop/ui/main_window.py" line="868" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="842" />
+      <location filename="ocop_desktop/ui/main_window.py" line="862" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="202" />
+      <location filename="ocop_desktop/ui/main_window.py" line="206" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="850" />
+      <location filename="ocop_desktop/ui/main_window.py" line="870" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -409,17 +409,17 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="734" />
+      <location filename="ocop_desktop/ui/main_window.py" line="754" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="718" />
+      <location filename="ocop_desktop/ui/main_window.py" line="738" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="39" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="40" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
@@ -459,9 +459,14 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="207" />
+      <location filename="ocop_desktop/ui/main_window.py" line="211" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="164" />
+      <source>Mã PIN</source>
+      <translation>PIN</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="52" />
@@ -479,7 +484,7 @@
       <translation>Product code (if it has one)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="119" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="120" />
       <source>Mật khẩu</source>
       <translation>Password</translation>
     </message>
@@ -494,7 +499,7 @@
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="718" />
+      <location filename="ocop_desktop/ui/main_window.py" line="738" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -504,7 +509,7 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="794" />
+      <location filename="ocop_desktop/ui/main_window.py" line="814" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
@@ -559,12 +564,12 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="232" />
+      <location filename="ocop_desktop/ui/main_window.py" line="236" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="234" />
+      <location filename="ocop_desktop/ui/main_window.py" line="238" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -574,7 +579,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="623" />
+      <location filename="ocop_desktop/ui/main_window.py" line="643" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -599,7 +604,7 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="804" />
+      <location filename="ocop_desktop/ui/main_window.py" line="824" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -614,12 +619,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="726" />
+      <location filename="ocop_desktop/ui/main_window.py" line="746" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="614" />
+      <location filename="ocop_desktop/ui/main_window.py" line="634" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -674,7 +679,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="638" />
+      <location filename="ocop_desktop/ui/main_window.py" line="658" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -704,7 +709,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="246" />
+      <location filename="ocop_desktop/ui/main_window.py" line="250" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -714,7 +719,7 @@
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="840" />
+      <location filename="ocop_desktop/ui/main_window.py" line="860" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -739,7 +744,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="614" />
+      <location filename="ocop_desktop/ui/main_window.py" line="634" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -754,12 +759,12 @@
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="195" />
+      <location filename="ocop_desktop/ui/main_window.py" line="199" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="56" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="163" />
       <source>Thành viên</source>
       <translation>Member</translation>
     </message>
@@ -804,7 +809,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="331" />
+      <location filename="ocop_desktop/ui/main_window.py" line="349" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -829,17 +834,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="726" />
+      <location filename="ocop_desktop/ui/main_window.py" line="746" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="811" />
+      <location filename="ocop_desktop/ui/main_window.py" line="831" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="849" />
+      <location filename="ocop_desktop/ui/main_window.py" line="869" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -859,7 +864,7 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="331" />
+      <location filename="ocop_desktop/ui/main_window.py" line="349" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -884,7 +889,7 @@
       <translation>Product name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="116" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="117" />
       <source>Tên đăng nhập</source>
       <translation>User name</translation>
     </message>
@@ -914,7 +919,7 @@
       <translation>Create the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="107" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="108" />
       <source>Tạo tài khoản quản trị</source>
       <translation>Create the administrator account</translation>
     </message>
@@ -944,7 +949,7 @@
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="110" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="111" />
       <source>Tệp dữ liệu mới: hãy tạo tài khoản quản trị đầu tiên.</source>
       <translation>New data file: create the first administrator account.</translation>
     </message>
@@ -1019,7 +1024,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="257" />
+      <location filename="ocop_desktop/ui/main_window.py" line="261" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1059,17 +1064,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="635" />
+      <location filename="ocop_desktop/ui/main_window.py" line="655" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="635" />
+      <location filename="ocop_desktop/ui/main_window.py" line="655" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="258" />
+      <location filename="ocop_desktop/ui/main_window.py" line="262" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1139,12 +1144,12 @@
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="520" />
+      <location filename="ocop_desktop/ui/main_window.py" line="540" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="512" />
+      <location filename="ocop_desktop/ui/main_window.py" line="531" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1219,17 +1224,17 @@
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="61" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="62" />
       <source>Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.</source>
       <translation>An unexpected error occurred. Saved data is not affected.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="40" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="41" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="107" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="108" />
       <source>Đăng nhập</source>
       <translation>Sign in</translation>
     </message>
@@ -1249,9 +1254,19 @@
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="35" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="36" />
       <source>Đồng ý</source>
       <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="156" />
+      <source>Đổi người chấm</source>
+      <translation>Change scorer</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="195" />
+      <source>Đổi người chấm (tên và mã PIN)…</source>
+      <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/main_window.py" line="148" />

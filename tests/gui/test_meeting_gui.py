@@ -276,3 +276,36 @@ def test_projector_shows_who_has_submitted_never_the_figures(
     text = projector.body.text()
     assert f"✔ {NAMES[1]}" in text and f"… {NAMES[0]}" in text
     assert "1/5" in text and "100" not in text
+
+
+def test_members_take_the_shared_laptop_with_their_pin(
+    qtbot: QtBot, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ocop_desktop.services import accounts
+    from ocop_desktop.ui.dialogs import MemberPinDialog
+
+    for name in NAMES[1:3]:
+        accounts.set_member_pin(meeting.db, actor=meeting.secretary, member_id=meeting.members[name], pin="2468")
+    window = MainWindow(meeting.db, meeting.secretary)
+    qtbot.addWidget(window)
+    window.select_dossier(meeting.dossiers["QD26-2026-07"])
+    pins = iter(["1111", "2468"])
+
+    def exec_(dialog: MemberPinDialog) -> int:
+        dialog.member.setCurrentIndex(dialog.member.findData(meeting.members[NAMES[2]]))
+        dialog.pin.setText(next(pins))
+        dialog._accept()
+        if dialog.actor is None:
+            assert "không đúng" in dialog.message.text()
+            dialog.pin.setText(next(pins))
+            dialog._accept()
+        return int(dialog.actor is not None)
+
+    monkeypatch.setattr(MemberPinDialog, "exec", exec_)
+    window.switch_member()
+    assert window.actor is not None and window.actor.member_id == meeting.members[NAMES[2]]
+    assert [window.member_box.itemText(i) for i in range(window.member_box.count())] == [NAMES[2]]
+    press(window.scoring.boxes[0], Qt.Key.Key_2)
+    with meeting.db.reading() as s:
+        ballot = s.scalars(select(Ballot)).one()
+        assert ballot.member_id == meeting.members[NAMES[2]]
