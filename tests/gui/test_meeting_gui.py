@@ -309,3 +309,30 @@ def test_members_take_the_shared_laptop_with_their_pin(
     with meeting.db.reading() as s:
         ballot = s.scalars(select(Ballot)).one()
         assert ballot.member_id == meeting.members[NAMES[2]]
+
+
+def test_rescore_from_the_results_page_keeps_the_first_ballots(
+    qtbot: QtBot, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window_module, "confirm", lambda *_a, **_k: True)
+    sheet = load_sheet("QD26-2026", "QD26-2026-07")
+    top = [len(i.options) for i in sheet.items]
+    for name in NAMES:
+        meeting.score("QD26-2026-07", name, None if name != NAMES[4] else {i.id: 1 for i in sheet.items})
+    window = MainWindow(meeting.db, meeting.chair)
+    qtbot.addWidget(window)
+    window.select_dossier(meeting.dossiers["QD26-2026-07"])
+    window.nav.setCurrentRow(PAGES.index("results"))
+    assert "vượt ngưỡng" in window.results_page.disputed.text()
+    monkeypatch.setattr(main_window_module, "ask_text", lambda *_a, **_k: "Chênh lệch lớn ở phần C")
+    window.results_page.rescore_button.click()
+    assert "0/5 phiếu đã nộp" in window.results_page.summary.text()
+    open_as(window, meeting, NAMES[0], "QD26-2026-07")
+    assert "chấm lại lần 1" in window.scoring.header.text() and window.scoring.choices == {}
+    score_with_keys(window, top)
+    window.scoring.submit_button.click()
+    with meeting.db.reading() as s:
+        rounds = sorted(s.scalars(select(Ballot.scoring_round)))
+    assert rounds == [1, 1, 1, 1, 1, 2]
+    window.nav.setCurrentRow(PAGES.index("results"))
+    assert "1/5 phiếu đã nộp" in window.results_page.summary.text()
