@@ -113,17 +113,19 @@ def _latest_session(s: Session, round_id: str) -> MeetingSession | None:
     ).first()
 
 
+def _attendance(s: Session, meeting: MeetingSession | None) -> dict[str, bool]:
+    if meeting is None:
+        return {}
+    return {a.member_id: a.present for a in s.scalars(select(Attendance).where(Attendance.session_id == meeting.id))}
+
+
 def round_view(db: Database, round_id: str) -> RoundView:
     """The round with its council, attendance at the latest session and every dossier's state."""
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
         meeting = _latest_session(s, round_id)
-        attendance = (
-            {a.member_id: a.present for a in s.scalars(select(Attendance).where(Attendance.session_id == meeting.id))}
-            if meeting is not None
-            else {}
-        )
+        attendance = _attendance(s, meeting)
         members = tuple(MemberRow(m.id, m.full_name, m.role, m.position, attendance.get(m.id)) for m in council.members)
         quorum = quorum_of(s, rnd)
         scoring_ids = {m.member_id for m in members if m.role.scores}
@@ -375,11 +377,7 @@ def council_members(db: Database, round_id: str) -> list[MemberRow]:
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         meeting = _latest_session(s, round_id)
-        attendance = (
-            {a.member_id: a.present for a in s.scalars(select(Attendance).where(Attendance.session_id == meeting.id))}
-            if meeting is not None
-            else {}
-        )
+        attendance = _attendance(s, meeting)
         council = get_or_fail(s, Council, rnd.council_id, "council")
         return [MemberRow(m.id, m.full_name, m.role, m.position, attendance.get(m.id)) for m in council.members]
 

@@ -234,11 +234,7 @@ def add_product(
         created_by=actor.user_id,
     )
     if code:
-        product.code = code.strip()
-        match = CODE.match(product.code)
-        if match:
-            product.code_province, product.code_commune = match.group(1), match.group(2)
-            product.code_seq, product.code_year = int(match.group(3)), int(match.group(4))
+        _set_code(product, code)
     elif producer.province_code and producer.commune_code and year:
         seq = next_code_seq(s, producer.province_code, producer.commune_code, year)
         product.code_province, product.code_commune, product.code_seq, product.code_year = (
@@ -254,6 +250,14 @@ def add_product(
     s.flush()
     audit.record(s, actor, "create_product", "product", product.id, after={"name": product.name, "code": product.code})
     return product
+
+
+def _set_code(product: Product, code: str) -> None:
+    """Keep a code as written; when it has the (T)-(X)-(STT)-(năm) form, also keep its parts for numbering."""
+    product.code = code.strip()
+    match = CODE.match(product.code)
+    parts = (match.group(1), match.group(2), int(match.group(3)), int(match.group(4))) if match else (None,) * 4
+    product.code_province, product.code_commune, product.code_seq, product.code_year = parts
 
 
 def update_product(
@@ -280,10 +284,7 @@ def update_product(
             other = s.scalars(select(Product).where(Product.code == code.strip())).first()
             if other is not None:
                 raise Conflict([Problem("registry.code_taken", {"code": code.strip()})])
-            product.code = code.strip()
-            match = CODE.match(product.code)
-            parts = (match.group(1), match.group(2), int(match.group(3)), int(match.group(4))) if match else (None,) * 4
-            product.code_province, product.code_commune, product.code_seq, product.code_year = parts
+            _set_code(product, code)
         product.updated_by = actor.user_id
         after = {"name": product.name, "description": product.description, "code": product.code}
         audit.record(s, actor, "update_product", "product", product_id, before=before, after=after)

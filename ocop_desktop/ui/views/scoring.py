@@ -5,6 +5,7 @@ part A/B/C, Ctrl+Enter submits."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -355,7 +356,7 @@ class ScoringView(QWidget):
             if self.on_error is not None:
                 self.on_error(exc)
             return
-        self.context = ScoringContext(**{**self.context.__dict__, "submitted": True, "choices": dict(self.choices)})
+        self.context = dataclasses.replace(self.context, submitted=True, choices=dict(self.choices))
         for box in self.boxes:
             box.set_read_only(True)
         self.submit_button.setEnabled(False)
