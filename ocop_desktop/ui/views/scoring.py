@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette, QUndoCommand, QUnd
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -84,11 +85,12 @@ class ItemBox(QFrame):
         for role in (QPalette.ColorRole.Light, QPalette.ColorRole.Dark):
             palette.setColor(role, HIGHLIGHT)
         self.setPalette(palette)
-        layout = QVBoxLayout(self)
+        layout = QGridLayout(self)  # one grid per criterion: no layout per option row
+        layout.setColumnStretch(1, 1)
         title = QLabel(f"{item.id}  {item.text}  ({tr('tối đa')} {item.max}){marker}")
         title.setWordWrap(True)
         title.setFont(_font(bold=True))
-        layout.addWidget(title)
+        layout.addWidget(title, 0, 0, 1, 2)
         self.title_label = title
         for text in (item.guidance, item.applicable_if, *item.notes):
             if text:
@@ -97,7 +99,7 @@ class ItemBox(QFrame):
                 note_palette = note.palette()
                 note_palette.setColor(QPalette.ColorRole.WindowText, NOTE)
                 note.setPalette(note_palette)
-                layout.addWidget(note)
+                layout.addWidget(note, layout.rowCount(), 0, 1, 2)
         self.read_only = False
         self.current = False
         self.group = QButtonGroup(self)
@@ -113,16 +115,15 @@ class ItemBox(QFrame):
                 layout,
             )
 
-    def _add(self, number: int, text: str, layout: QVBoxLayout) -> None:
+    def _add(self, number: int, text: str, layout: QGridLayout) -> None:
         """A radio button with its condition in a wrapping label beside it (radio texts do not wrap)."""
         button = QRadioButton()
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the box keeps the focus: number keys choose
         button.setAccessibleName(text)
         label = OptionLabel(text, button)
-        row = QHBoxLayout()
-        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(label, 1)
-        layout.addLayout(row)
+        row = layout.rowCount()
+        layout.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(label, row, 1)
         self.group.addButton(button, number)
         self.buttons[number] = button
 
