@@ -48,8 +48,6 @@ for column in (1, 3, 6, 1, 0):
     s = time.perf_counter(); model.sort(column, Qt.SortOrder.AscendingOrder); app.processEvents()
     timings["sort"].append(time.perf_counter() - s)
 window.nav.setCurrentRow(PAGES.index("scoring"))
-# note: PySide6 6.12's processEvents() drops a reference to None on every call; a few dozen calls are harmless,
-# a spin of tens of thousands crashes the interpreter
 ids = [model.dossier_at(i) for i in range(0, 20000, 997)][:12]
 for key in ("switch", "switch_again"):  # first visit of each product's sheet, then back to the same products
     for dossier_id in ids:
