@@ -418,3 +418,59 @@ def earlier_results(db: Database, dossier_id: str) -> list[EarlierResult]:
             )
             for r in rows
         ]
+
+
+@dataclass(frozen=True)
+class CouncilView:
+    council_id: str
+    name: str
+    level: str
+    issuing_body: str
+    establishing_decision: str | None
+    quorum: tuple[int, int]
+    quorum_requires_chair: bool
+
+
+def council_view(db: Database, council_id: str) -> CouncilView:
+    with db.reading() as s:
+        c = get_or_fail(s, Council, council_id, "council")
+        return CouncilView(
+            c.id,
+            c.name,
+            c.level.value,
+            c.issuing_body,
+            c.establishing_decision,
+            (c.quorum_numerator, c.quorum_denominator),
+            c.quorum_requires_chair,
+        )
+
+
+@dataclass(frozen=True)
+class ProducerView:
+    producer_id: str
+    product_id: str
+    name: str
+    phone: str | None
+    email: str | None
+    representative_name: str | None
+    street_address: str | None
+    product_name: str
+    product_code: str | None
+
+
+def producer_of_dossier(db: Database, dossier_id: str) -> ProducerView:
+    with db.reading() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        product = get_or_fail(s, Product, dossier.product_id, "product")
+        p = get_or_fail(s, Producer, product.producer_id, "producer")
+        return ProducerView(
+            p.id,
+            product.id,
+            p.name,
+            p.phone,
+            p.email,
+            p.representative_name,
+            p.street_address,
+            product.name,
+            product.code,
+        )

@@ -53,6 +53,7 @@ from ocop_desktop.ui.views.setup import (
     FormDialog,
     ImportPreviewDialog,
     MemberDialog,
+    ProducerEditDialog,
     RecusalDialog,
     RoundDialog,
     SessionDialog,
@@ -393,6 +394,9 @@ class MainWindow(QMainWindow):
     def _connect_setup(self) -> None:
         page = self.setup_page
         page.new_council.clicked.connect(self._new_council)
+        page.edit_council.clicked.connect(self._edit_council)
+        page.members.cellDoubleClicked.connect(lambda row, _column: self._edit_member(row))
+        self.dossier_page.edit_button.clicked.connect(self._edit_producer)
         page.add_member.clicked.connect(self._add_member)
         page.new_round.clicked.connect(self._new_round)
         page.add_session.clicked.connect(self._add_session)
@@ -419,6 +423,7 @@ class MainWindow(QMainWindow):
         can_setup = self.can(Permission.SET_UP_ROUND)
         can_edit = self.can(Permission.EDIT_REGISTRY)
         page.new_council.setEnabled(can_setup)
+        page.edit_council.setEnabled(can_setup and self.council_id is not None)
         for button in (page.add_member, page.new_round):
             button.setEnabled(can_setup and self.council_id is not None)
         for button in (page.add_session, page.add_recusal):
@@ -444,6 +449,66 @@ class MainWindow(QMainWindow):
         if council_id:
             self.council_id, self.round_id = str(council_id), None
             self.refresh_setup()
+
+    def _edit_council(self) -> None:
+        if self.db is None or self.actor is None or self.council_id is None:
+            return
+        dialog = CouncilDialog(self)
+        dialog.fill(queries.council_view(self.db, self.council_id))
+
+        def submit() -> None:
+            values = dialog.values()
+            numerator, denominator = values.pop("quorum")
+            round_setup.update_council(
+                self.db,  # type: ignore[arg-type]
+                actor=self.actor,  # type: ignore[arg-type]
+                council_id=self.council_id,  # type: ignore[arg-type]
+                quorum_numerator=numerator,
+                quorum_denominator=denominator,
+                **{k: v for k, v in values.items() if k != "level"},
+            )
+
+        self._run_form(dialog, submit)
+        self.refresh_setup()
+
+    def _edit_member(self, row: int) -> None:
+        if self.db is None or self.actor is None or not self.can(Permission.SET_UP_ROUND):
+            return
+        member = self.setup_page.member_rows[row]
+        dialog = MemberDialog(self, tr("Sửa thông tin thành viên"))
+        dialog.full_name.setText(member.full_name)
+        dialog.role.setCurrentIndex(dialog.role.findData(member.role))
+        dialog.position.setText(member.position or "")
+        self._run_form(
+            dialog,
+            lambda: round_setup.update_member(self.db, actor=self.actor, member_id=member.member_id, **dialog.values()),  # type: ignore[arg-type]
+        )
+        self._members_filled_for = None
+        self.refresh_setup()
+
+    def _edit_producer(self) -> None:
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        view = queries.producer_of_dossier(self.db, self.dossier_id)
+        dialog = ProducerEditDialog(self, view)
+
+        def submit() -> None:
+            registry.update_producer(
+                self.db, actor=self.actor, producer_id=view.producer_id, **dialog.producer_changes()
+            )  # type: ignore[arg-type]
+            registry.update_product(
+                self.db,  # type: ignore[arg-type]
+                actor=self.actor,  # type: ignore[arg-type]
+                product_id=view.product_id,
+                name=dialog.product.text(),
+                code=dialog.code.text() or None,
+            )
+            registry.update_producer(
+                self.db, actor=self.actor, producer_id=view.producer_id, **dialog.producer_changes()
+            )  # type: ignore[arg-type]
+
+        self._run_form(dialog, submit)
+        self.refresh_round()
 
     def _add_member(self) -> None:
         if self.db is None or self.actor is None or self.council_id is None:

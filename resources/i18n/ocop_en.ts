@@ -4,32 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="222" />
+      <location filename="ocop_desktop/ui/main_window.py" line="223" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="203" />
+      <location filename="ocop_desktop/ui/main_window.py" line="204" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="227" />
+      <location filename="ocop_desktop/ui/main_window.py" line="228" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="191" />
+      <location filename="ocop_desktop/ui/main_window.py" line="192" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="210" />
+      <location filename="ocop_desktop/ui/main_window.py" line="211" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="105" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="107" />
       <source>Báo cáo của Tổ tư vấn</source>
       <translation>Advisory team's report</translation>
     </message>
@@ -39,17 +39,17 @@
       <translation>Local identity and knowledge</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="117" />
+      <location filename="ocop_desktop/ui/main_window.py" line="118" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="249" />
+      <location filename="ocop_desktop/ui/main_window.py" line="250" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="113" />
+      <location filename="ocop_desktop/ui/main_window.py" line="114" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -64,12 +64,12 @@
       <translation>Spread of totals</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="385" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="414" />
       <source>Chưa chấm</source>
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="409" />
+      <location filename="ocop_desktop/ui/main_window.py" line="413" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>No result yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="104" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="106" />
       <source>Chưa có.</source>
       <translation>None yet.</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="754" />
+      <location filename="ocop_desktop/ui/main_window.py" line="819" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -104,17 +104,17 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="115" />
+      <location filename="ocop_desktop/ui/main_window.py" line="116" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="444" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="490" />
       <source>Chọn tệp Excel</source>
       <translation>Choose an Excel file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="78" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="80" />
       <source>Chủ thể</source>
       <translation>Producer</translation>
     </message>
@@ -124,7 +124,7 @@
       <translation>Chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="206" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="215" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
@@ -149,12 +149,12 @@
       <translation>Has an elimination rule</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="207" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="216" />
       <source>Cơ quan</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="179" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="188" />
       <source>Cơ quan ban hành</source>
       <translation>Issuing body</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>Managing body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="178" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="187" />
       <source>Cấp</source>
       <translation>Level</translation>
     </message>
@@ -189,12 +189,12 @@
       <translation>Commune level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="170" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="179" />
       <source>Cần có mặt chủ tịch</source>
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="251" />
+      <location filename="ocop_desktop/ui/main_window.py" line="252" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -204,12 +204,12 @@
       <translation>Small or medium enterprise</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="314" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="323" />
       <source>Dân tộc</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="367" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="376" />
       <source>Dòng</source>
       <translation>Row</translation>
     </message>
@@ -219,12 +219,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="863" />
+      <location filename="ocop_desktop/ui/main_window.py" line="928" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="814" />
+      <location filename="ocop_desktop/ui/main_window.py" line="879" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -234,37 +234,37 @@
       <translation>Record the discussion…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="404" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="448" />
       <source>Ghi thành viên không tham gia chấm hồ sơ đang chọn…</source>
       <translation>Record a recusal for the selected dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="89" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="91" />
       <source>Giấy chứng nhận</source>
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="228" />
+      <location filename="ocop_desktop/ui/main_window.py" line="229" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="313" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="322" />
       <source>Giới tính</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="255" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="264" />
       <source>Giờ bắt đầu</source>
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="658" />
+      <location filename="ocop_desktop/ui/main_window.py" line="723" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="204" />
+      <location filename="ocop_desktop/ui/main_window.py" line="205" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="114" />
+      <location filename="ocop_desktop/ui/main_window.py" line="115" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -304,17 +304,17 @@
       <translation>Household business</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="408" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="452" />
       <source>Hội đồng</source>
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="417" />
+      <location filename="ocop_desktop/ui/main_window.py" line="421" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="157" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="166" />
       <source>Hội đồng đánh giá</source>
       <translation>Evaluation council</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>No certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="87" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="89" />
       <source>Không tham gia chấm</source>
       <translation>Recused</translation>
     </message>
@@ -369,52 +369,52 @@
       <translation>Not rated (eliminated / evaluation stopped)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="84" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="108" />
       <source>Không áp dụng</source>
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="116" />
+      <location filename="ocop_desktop/ui/main_window.py" line="117" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="311" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="320" />
       <source>Loại hình</source>
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="868" />
+      <location filename="ocop_desktop/ui/main_window.py" line="933" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="862" />
+      <location filename="ocop_desktop/ui/main_window.py" line="927" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="206" />
+      <location filename="ocop_desktop/ui/main_window.py" line="207" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="870" />
+      <location filename="ocop_desktop/ui/main_window.py" line="935" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="274" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="283" />
       <source>Lý do (xung đột lợi ích)</source>
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="754" />
+      <location filename="ocop_desktop/ui/main_window.py" line="819" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="738" />
+      <location filename="ocop_desktop/ui/main_window.py" line="803" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -424,12 +424,12 @@
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="441" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="487" />
       <source>Lưu tệp Excel mẫu</source>
       <translation>Save the Excel template</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="407" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="451" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
     </message>
@@ -439,7 +439,7 @@
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="83" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="85" />
       <source>Lần đăng ký</source>
       <translation>Registration</translation>
     </message>
@@ -454,12 +454,12 @@
       <translation>Filter communes (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="360" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="369" />
       <source>Lỗi</source>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="211" />
+      <location filename="ocop_desktop/ui/main_window.py" line="212" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -474,12 +474,12 @@
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="77" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="79" />
       <source>Mã số sản phẩm</source>
       <translation>Product code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="323" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="332" />
       <source>Mã số sản phẩm (nếu đã có)</source>
       <translation>Product code (if it has one)</translation>
     </message>
@@ -489,17 +489,17 @@
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="144" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="146" />
       <source>Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy.</source>
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="84" />
+      <location filename="ocop_desktop/ui/main_window.py" line="85" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="738" />
+      <location filename="ocop_desktop/ui/main_window.py" line="803" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -509,27 +509,27 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="814" />
+      <location filename="ocop_desktop/ui/main_window.py" line="879" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="76" />
+      <location filename="ocop_desktop/ui/main_window.py" line="77" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="78" />
+      <location filename="ocop_desktop/ui/main_window.py" line="79" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="192" />
+      <location filename="ocop_desktop/ui/main_window.py" line="193" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="293" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="302" />
       <source>Nam</source>
       <translation>Male</translation>
     </message>
@@ -549,62 +549,67 @@
       <translation>Origin of the product idea</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="253" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="262" />
       <source>Ngày họp (dd/mm/yyyy)</source>
       <translation>Meeting date (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="84" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="86" />
       <source>Ngày nộp hồ sơ</source>
       <translation>Submitted on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="322" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="331" />
       <source>Ngày nộp hồ sơ (dd/mm/yyyy)</source>
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="236" />
+      <location filename="ocop_desktop/ui/main_window.py" line="237" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="238" />
+      <location filename="ocop_desktop/ui/main_window.py" line="239" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="201" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="229" />
       <source>Người chấm</source>
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="643" />
+      <location filename="ocop_desktop/ui/main_window.py" line="708" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="79" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="81" />
       <source>Người đại diện</source>
       <translation>Representative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="233" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="242" />
       <source>Ngưỡng chênh lệch điểm</source>
       <translation>Spread limit (points)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="347" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="459" />
+      <source>Nhấp đúp vào một thành viên để sửa.</source>
+      <translation>Double-click a member to correct it.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="356" />
       <source>Nhập danh sách hồ sơ từ Excel</source>
       <translation>Import a dossier list from Excel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="406" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="450" />
       <source>Nhập danh sách hồ sơ từ Excel…</source>
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="824" />
+      <location filename="ocop_desktop/ui/main_window.py" line="889" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -614,32 +619,32 @@
       <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="231" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="240" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="746" />
+      <location filename="ocop_desktop/ui/main_window.py" line="811" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="634" />
+      <location filename="ocop_desktop/ui/main_window.py" line="699" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="177" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="205" />
       <source>Nộp phiếu (Ctrl+Enter)</source>
       <translation>Submit the ballot (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="292" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="301" />
       <source>Nữ</source>
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="72" />
+      <location filename="ocop_desktop/ui/main_window.py" line="73" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -679,22 +684,22 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="658" />
+      <location filename="ocop_desktop/ui/main_window.py" line="723" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="133" />
+      <location filename="ocop_desktop/ui/main_window.py" line="134" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="84" />
       <source>Phiếu đánh giá</source>
       <translation>Scoring sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="362" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="391" />
       <source>Phiếu đã nộp — chỉ xem</source>
       <translation>Ballot submitted — read only</translation>
     </message>
@@ -709,17 +714,17 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="250" />
+      <location filename="ocop_desktop/ui/main_window.py" line="251" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="377" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="406" />
       <source>Phần</source>
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="860" />
+      <location filename="ocop_desktop/ui/main_window.py" line="925" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -729,7 +734,7 @@
       <translation>Eliminate / stop…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="180" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="189" />
       <source>Quyết định thành lập</source>
       <translation>Establishing decision</translation>
     </message>
@@ -744,12 +749,12 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="634" />
+      <location filename="ocop_desktop/ui/main_window.py" line="699" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="76" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="78" />
       <source>Sản phẩm</source>
       <translation>Product</translation>
     </message>
@@ -759,7 +764,27 @@
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="199" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="402" />
+      <source>Sửa thông tin chủ thể và sản phẩm</source>
+      <translation>Correct the producer and the product</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="56" />
+      <source>Sửa thông tin chủ thể và sản phẩm…</source>
+      <translation>Correct the producer and the product…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="444" />
+      <source>Sửa thông tin hội đồng…</source>
+      <translation>Correct the council…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="478" />
+      <source>Sửa thông tin thành viên</source>
+      <translation>Correct a member</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="200" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -774,42 +799,42 @@
       <translation>Council members and attendance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="267" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="276" />
       <source>Thành viên không tham gia chấm hồ sơ này</source>
       <translation>Member recused from this dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="284" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="293" />
       <source>Thêm hồ sơ</source>
       <translation>Add a dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="405" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="449" />
       <source>Thêm hồ sơ…</source>
       <translation>Add a dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="248" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="257" />
       <source>Thêm phiên họp</source>
       <translation>Add a meeting session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="403" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="447" />
       <source>Thêm phiên họp…</source>
       <translation>Add a meeting session…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="196" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="205" />
       <source>Thêm thành viên hội đồng</source>
       <translation>Add a council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="401" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="445" />
       <source>Thêm thành viên…</source>
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="349" />
+      <location filename="ocop_desktop/ui/main_window.py" line="350" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -819,12 +844,12 @@
       <translation>Add a document…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="318" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="327" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="316" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="325" />
       <source>Thư điện tử</source>
       <translation>E-mail</translation>
     </message>
@@ -834,17 +859,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="746" />
+      <location filename="ocop_desktop/ui/main_window.py" line="811" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="831" />
+      <location filename="ocop_desktop/ui/main_window.py" line="896" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="869" />
+      <location filename="ocop_desktop/ui/main_window.py" line="934" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -864,27 +889,27 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="349" />
+      <location filename="ocop_desktop/ui/main_window.py" line="350" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="64" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="65" />
       <source>Tài liệu kèm theo (mở bằng Enter hoặc nhấp đúp)</source>
       <translation>Attachments (open with Enter or a double click)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="310" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="319" />
       <source>Tên chủ thể</source>
       <translation>Producer name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="177" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="186" />
       <source>Tên hội đồng</source>
       <translation>Council name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="319" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="328" />
       <source>Tên sản phẩm</source>
       <translation>Product name</translation>
     </message>
@@ -894,7 +919,7 @@
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="230" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="239" />
       <source>Tên đợt</source>
       <translation>Round name</translation>
     </message>
@@ -909,12 +934,12 @@
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="181" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="190" />
       <source>Túc số (tỷ lệ thành viên có mặt)</source>
       <translation>Quorum (share of members present)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="400" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="443" />
       <source>Tạo hội đồng…</source>
       <translation>Create the council…</translation>
     </message>
@@ -929,22 +954,22 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="77" />
+      <location filename="ocop_desktop/ui/main_window.py" line="78" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="220" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="229" />
       <source>Tạo đợt đánh giá</source>
       <translation>Create a round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="402" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="446" />
       <source>Tạo đợt đánh giá…</source>
       <translation>Create a round…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="350" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="359" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
@@ -954,7 +979,7 @@
       <translation>New data file: create the first administrator account.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="317" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="326" />
       <source>Tỉnh / xã</source>
       <translation>Province / commune</translation>
     </message>
@@ -969,7 +994,7 @@
       <translation>Cooperative group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="380" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="409" />
       <source>Tổng</source>
       <translation>Total</translation>
     </message>
@@ -979,22 +1004,22 @@
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="116" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="118" />
       <source>Tổng điểm tự đánh giá</source>
       <translation>Self-assessment total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="106" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="108" />
       <source>Tự đánh giá của chủ thể</source>
       <translation>Producer's self-assessment</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="205" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="214" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="84" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="86" />
       <source>bộ tiêu chí</source>
       <translation>criteria</translation>
     </message>
@@ -1019,12 +1044,12 @@
       <translation>re-scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="200" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="228" />
       <source>chấm lại lần</source>
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="262" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1049,7 +1074,7 @@
       <translation>not rated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="98" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
       <source>không đạt</source>
       <translation>not met</translation>
     </message>
@@ -1064,17 +1089,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="655" />
+      <location filename="ocop_desktop/ui/main_window.py" line="720" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="655" />
+      <location filename="ocop_desktop/ui/main_window.py" line="720" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="262" />
+      <location filename="ocop_desktop/ui/main_window.py" line="263" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1084,7 +1109,7 @@
       <translation>ballots submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="320" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
       <source>phương án</source>
       <translation>option</translation>
     </message>
@@ -1104,12 +1129,12 @@
       <translation>discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="69" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="81" />
       <source>tối thiểu</source>
       <translation>minimum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="70" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="90" />
       <source>tối đa</source>
       <translation>max</translation>
     </message>
@@ -1124,12 +1149,12 @@
       <translation>over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="354" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="363" />
       <source>{count} hồ sơ hợp lệ, sẵn sàng lưu.</source>
       <translation>{count} dossiers are valid and ready to save.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="94" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="96" />
       <source>Ý kiến của UBND cấp xã (4 nội dung)</source>
       <translation>Commune People's Committee's assessment (4 contents)</translation>
     </message>
@@ -1144,12 +1169,12 @@
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="540" />
+      <location filename="ocop_desktop/ui/main_window.py" line="605" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="531" />
+      <location filename="ocop_desktop/ui/main_window.py" line="596" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1184,7 +1209,7 @@
       <translation>Maximum points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="81" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="83" />
       <source>Điện thoại</source>
       <translation>Phone</translation>
     </message>
@@ -1194,17 +1219,17 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="74" />
+      <location filename="ocop_desktop/ui/main_window.py" line="75" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="385" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="414" />
       <source>Đã chấm đủ mọi tiêu chí.</source>
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="320" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
@@ -1244,12 +1269,12 @@
       <translation>Proposed, not approved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="80" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
       <source>Địa chỉ</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="234" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="243" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
@@ -1264,22 +1289,22 @@
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="195" />
+      <location filename="ocop_desktop/ui/main_window.py" line="196" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="148" />
+      <location filename="ocop_desktop/ui/main_window.py" line="149" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="112" />
+      <location filename="ocop_desktop/ui/main_window.py" line="113" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="416" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="461" />
       <source>Đợt đánh giá và phiên họp</source>
       <translation>Round and meeting sessions</translation>
     </message>
@@ -1294,7 +1319,7 @@
       <translation>scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="84" />
+      <location filename="ocop_desktop/ui/views/scoring.py" line="108" />
       <source>điểm</source>
       <translation>points</translation>
     </message>
@@ -1304,12 +1329,12 @@
       <translation>scored, awaiting approval</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="98" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
       <source>đạt</source>
       <translation>met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="308" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="317" />
       <source>để trống: phần mềm tự cấp mã</source>
       <translation>leave empty: the application assigns the code</translation>
     </message>

@@ -189,3 +189,36 @@ def test_first_run_creates_the_administrator_then_signs_in(qtbot: QtBot, tmp_pat
         again.password.setText("sai")
         again._accept()
         assert again.actor is None and "không đúng" in again.message.text()
+
+
+def test_secretary_corrects_council_member_and_producer(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secretary = accounts.authenticate(demo_db, username="thuky", password="ocop-demo-2026")
+    window = MainWindow(demo_db, secretary)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(PAGES.index("setup"))
+    answer(monkeypatch, lambda d: (d.numerator.setValue(3), d.denominator.setValue(4)))
+    window.setup_page.edit_council.click()
+    answer(monkeypatch, lambda d: d.position.setText("Giám đốc Sở Công Thương"))
+    window._edit_member(2)
+    shown: list[str] = []
+    window.nav.setCurrentRow(PAGES.index("dossier"))
+    answer(monkeypatch, lambda d: (d.phone.setText("12"), d.product.setText("Chè búp Tân Cương loại 1")), shown)
+    window.dossier_page.edit_button.click()
+    assert "số điện thoại «12» không hợp lệ" in shown[-1]
+    answer(
+        monkeypatch, lambda d: (d.phone.setText("0988 111 222"), d.product.setText("Chè búp Tân Cương loại 1")), shown
+    )
+    window.dossier_page.edit_button.click()
+    with demo_db.reading() as s:
+        council = s.scalars(select(Council)).one()
+        assert (council.quorum_numerator, council.quorum_denominator) == (3, 4)
+        member = s.scalars(select(CouncilMember).where(CouncilMember.full_name == "Lê Đức Thắng")).one()
+        assert member.position == "Giám đốc Sở Công Thương"
+        from ocop_desktop.models import Product
+
+        assert s.scalars(select(Product.name).where(Product.name.like("%loại 1"))).one() == "Chè búp Tân Cương loại 1"
+        assert (
+            s.scalars(select(Producer.phone).where(Producer.name == "Hợp tác xã Chè Tân Cương")).one() == "0988 111 222"
+        )

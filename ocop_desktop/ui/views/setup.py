@@ -37,7 +37,7 @@ from ocop_desktop.messages import describe
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.services.criteria_catalogue import list_sheets, rule_versions
 from ocop_desktop.services.import_dossiers import ImportPreview
-from ocop_desktop.services.queries import MemberRow
+from ocop_desktop.services.queries import CouncilView, MemberRow, ProducerView
 from ocop_desktop.ui.dialogs import name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.views.round import registration_text, role_text
@@ -153,6 +153,15 @@ class AddressPicker(QWidget):
 
 
 class CouncilDialog(FormDialog):
+    def fill(self, view: CouncilView) -> None:
+        self.name.setText(view.name)
+        self.level.setCurrentIndex(max(0, self.level.findData(CouncilLevel(view.level))))
+        self.issuing_body.setText(view.issuing_body)
+        self.decision.setText(view.establishing_decision or "")
+        self.numerator.setValue(view.quorum[0])
+        self.denominator.setValue(view.quorum[1])
+        self.chair.setChecked(view.quorum_requires_chair)
+
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent, tr("Hội đồng đánh giá"))
         self.name = QLineEdit()
@@ -192,8 +201,8 @@ class CouncilDialog(FormDialog):
 
 
 class MemberDialog(FormDialog):
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(parent, tr("Thêm thành viên hội đồng"))
+    def __init__(self, parent: QWidget | None, title: str | None = None) -> None:
+        super().__init__(parent, title or tr("Thêm thành viên hội đồng"))
         self.full_name = QLineEdit()
         self.role = QComboBox()
         for role in MemberRole:
@@ -386,6 +395,40 @@ class ImportPreviewDialog(QDialog):
         self.resize(900, 480)
 
 
+class ProducerEditDialog(FormDialog):
+    """Correct a producer's contact details and the product's name or historic code."""
+
+    def __init__(self, parent: QWidget | None, view: ProducerView) -> None:
+        super().__init__(parent, tr("Sửa thông tin chủ thể và sản phẩm"))
+        self.view = view
+        self.name = QLineEdit(view.name)
+        self.representative = QLineEdit(view.representative_name or "")
+        self.phone = QLineEdit(view.phone or "")
+        self.email = QLineEdit(view.email or "")
+        self.street = QLineEdit(view.street_address or "")
+        self.product = QLineEdit(view.product_name)
+        self.code = QLineEdit(view.product_code or "")
+        for label, widget in (
+            (tr("Tên chủ thể"), self.name),
+            (tr("Người đại diện"), self.representative),
+            (tr("Điện thoại"), self.phone),
+            (tr("Thư điện tử"), self.email),
+            (tr("Thôn, xóm, số nhà"), self.street),
+            (tr("Tên sản phẩm"), self.product),
+            (tr("Mã số sản phẩm"), self.code),
+        ):
+            self.form.addRow(label, widget)
+
+    def producer_changes(self) -> dict[str, Any]:
+        return {
+            "name": self.name.text(),
+            "representative_name": self.representative.text() or None,
+            "phone": self.phone.text() or None,
+            "email": self.email.text() or None,
+            "street_address": self.street.text() or None,
+        }
+
+
 class SetupPage(QWidget):
     """The buttons of the secretary's preparation, grouped by what they set up."""
 
@@ -398,6 +441,7 @@ class SetupPage(QWidget):
         self.members.horizontalHeader().setStretchLastSection(True)
         self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.new_council = QPushButton(tr("Tạo hội đồng…"))
+        self.edit_council = QPushButton(tr("Sửa thông tin hội đồng…"))
         self.add_member = QPushButton(tr("Thêm thành viên…"))
         self.new_round = QPushButton(tr("Tạo đợt đánh giá…"))
         self.add_session = QPushButton(tr("Thêm phiên họp…"))
@@ -410,8 +454,9 @@ class SetupPage(QWidget):
         council_layout.addWidget(self.council_label)
         council_layout.addWidget(self.members)
         row = QHBoxLayout()
-        for button in (self.new_council, self.add_member):
+        for button in (self.new_council, self.edit_council, self.add_member):
             row.addWidget(button)
+        council_layout.addWidget(QLabel(tr("Nhấp đúp vào một thành viên để sửa.")))
         council_layout.addLayout(row)
         round_box = QGroupBox(tr("Đợt đánh giá và phiên họp"))
         round_layout = QHBoxLayout(round_box)
@@ -428,6 +473,7 @@ class SetupPage(QWidget):
 
     def show_council(self, text: str, members: list[MemberRow]) -> None:
         self.council_label.setText(text)
+        self.member_rows = list(members)
         self.members.setRowCount(len(members))
         for row, member in enumerate(members):
             for column, value in enumerate((member.full_name, role_text(member.role), member.position or "")):
