@@ -42,12 +42,13 @@ from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import MemberPinDialog, SignInDialog, ask_text, confirm, name_buttons, show_error
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.tasks import run_with_progress
-from ocop_desktop.ui.views.dossier import DossierPage
+from ocop_desktop.ui.views.dossier import DossierPage, self_assessment_total
 from ocop_desktop.ui.views.projector import ProjectorWindow
 from ocop_desktop.ui.views.results import ResultsView
 from ocop_desktop.ui.views.round import RoundPage
 from ocop_desktop.ui.views.scoring import ScoringContext, ScoringView
 from ocop_desktop.ui.views.setup import (
+    AssessmentsDialog,
     CouncilDialog,
     DossierDialog,
     FormDialog,
@@ -56,6 +57,7 @@ from ocop_desktop.ui.views.setup import (
     ProducerEditDialog,
     RecusalDialog,
     RoundDialog,
+    SelfAssessmentDialog,
     SessionDialog,
     SetupPage,
     choose_excel,
@@ -397,6 +399,8 @@ class MainWindow(QMainWindow):
         page.edit_council.clicked.connect(self._edit_council)
         page.members.cellDoubleClicked.connect(lambda row, _column: self._edit_member(row))
         self.dossier_page.edit_button.clicked.connect(self._edit_producer)
+        self.dossier_page.assessments_button.clicked.connect(self._edit_assessments)
+        self.dossier_page.self_button.clicked.connect(self._edit_self_assessment)
         page.add_member.clicked.connect(self._add_member)
         page.new_round.clicked.connect(self._new_round)
         page.add_session.clicked.connect(self._add_session)
@@ -485,6 +489,43 @@ class MainWindow(QMainWindow):
         )
         self._members_filled_for = None
         self.refresh_setup()
+
+    def _edit_assessments(self) -> None:
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        dossier_id = self.dossier_id
+        dialog = AssessmentsDialog(self, queries.dossier_view(self.db, dossier_id))
+
+        def submit() -> None:
+            for item, (text, check) in dialog.items.items():
+                if text.text().strip():
+                    registry.set_commune_assessment(
+                        self.db,
+                        actor=self.actor,
+                        dossier_id=dossier_id,
+                        item=item,
+                        finding=text.text(),
+                        meets=check.isChecked(),  # type: ignore[arg-type]
+                    )
+            registry.set_advisory_report(
+                self.db, actor=self.actor, dossier_id=dossier_id, report=dialog.report.toPlainText()
+            )  # type: ignore[arg-type]
+
+        self._run_form(dialog, submit)
+        self._show_page(self.nav.currentRow())
+
+    def _edit_self_assessment(self) -> None:
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        dossier_id = self.dossier_id
+        dialog = SelfAssessmentDialog(self, queries.dossier_view(self.db, dossier_id))
+        self._run_form(
+            dialog,
+            lambda: registry.set_self_assessment(
+                self.db, actor=self.actor, dossier_id=dossier_id, choices=dialog.choices()
+            ),  # type: ignore[arg-type]
+        )
+        self._show_page(self.nav.currentRow())
 
     def _edit_producer(self) -> None:
         if self.db is None or self.actor is None or self.dossier_id is None:
@@ -773,6 +814,7 @@ class MainWindow(QMainWindow):
             discussion=view.discussion,
         )
         self.results_page.show_blocking([])
+        self.results_page.show_self_assessment(self_assessment_total(dossier))
         self.results_page.show_history(
             [
                 (e.scoring_round, e.average_total, e.spread, e.spread_exceeds_limit, e.discussion)
@@ -785,6 +827,10 @@ class MainWindow(QMainWindow):
 
     def _approve(self) -> None:
         if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        if not confirm(
+            self, tr("Phê duyệt kết quả"), tr("Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?")
+        ):
             return
         try:
             results.approve_result(self.db, actor=self.actor, dossier_id=self.dossier_id)

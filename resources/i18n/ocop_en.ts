@@ -4,32 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="223" />
+      <location filename="ocop_desktop/ui/main_window.py" line="225" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="204" />
+      <location filename="ocop_desktop/ui/main_window.py" line="206" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="228" />
+      <location filename="ocop_desktop/ui/main_window.py" line="230" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="192" />
+      <location filename="ocop_desktop/ui/main_window.py" line="194" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="211" />
+      <location filename="ocop_desktop/ui/main_window.py" line="213" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="107" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="111" />
       <source>Báo cáo của Tổ tư vấn</source>
       <translation>Advisory team's report</translation>
     </message>
@@ -39,17 +39,17 @@
       <translation>Local identity and knowledge</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="118" />
+      <location filename="ocop_desktop/ui/main_window.py" line="120" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="250" />
+      <location filename="ocop_desktop/ui/main_window.py" line="252" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="114" />
+      <location filename="ocop_desktop/ui/main_window.py" line="116" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="413" />
+      <location filename="ocop_desktop/ui/main_window.py" line="417" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -79,12 +79,12 @@
       <translation>No result yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="106" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="110" />
       <source>Chưa có.</source>
       <translation>None yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="197" />
+      <location filename="ocop_desktop/ui/views/results.py" line="204" />
       <source>Chưa phê duyệt được:</source>
       <translation>Cannot approve yet:</translation>
     </message>
@@ -94,7 +94,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="819" />
+      <location filename="ocop_desktop/ui/main_window.py" line="865" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -104,17 +104,17 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="116" />
+      <location filename="ocop_desktop/ui/main_window.py" line="118" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="490" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="493" />
       <source>Chọn tệp Excel</source>
       <translation>Choose an Excel file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="80" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="84" />
       <source>Chủ thể</source>
       <translation>Producer</translation>
     </message>
@@ -124,7 +124,7 @@
       <translation>Chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="215" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="218" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
@@ -149,12 +149,12 @@
       <translation>Has an elimination rule</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="216" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="219" />
       <source>Cơ quan</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="188" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="191" />
       <source>Cơ quan ban hành</source>
       <translation>Issuing body</translation>
     </message>
@@ -164,52 +164,52 @@
       <translation>Managing body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="187" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="190" />
       <source>Cấp</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="49" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="52" />
       <source>Cấp huyện</source>
       <translation>District level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="51" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="54" />
       <source>Cấp trung ương</source>
       <translation>National level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="50" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="53" />
       <source>Cấp tỉnh</source>
       <translation>Provincial level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="48" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="51" />
       <source>Cấp xã</source>
       <translation>Commune level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="179" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="182" />
       <source>Cần có mặt chủ tịch</source>
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="252" />
+      <location filename="ocop_desktop/ui/main_window.py" line="254" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="60" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="63" />
       <source>Doanh nghiệp nhỏ và vừa</source>
       <translation>Small or medium enterprise</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="323" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="326" />
       <source>Dân tộc</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="376" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="379" />
       <source>Dòng</source>
       <translation>Row</translation>
     </message>
@@ -219,12 +219,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="928" />
+      <location filename="ocop_desktop/ui/main_window.py" line="974" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="879" />
+      <location filename="ocop_desktop/ui/main_window.py" line="925" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -234,37 +234,37 @@
       <translation>Record the discussion…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="448" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="451" />
       <source>Ghi thành viên không tham gia chấm hồ sơ đang chọn…</source>
       <translation>Record a recusal for the selected dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="91" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="95" />
       <source>Giấy chứng nhận</source>
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="229" />
+      <location filename="ocop_desktop/ui/main_window.py" line="231" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="322" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="325" />
       <source>Giới tính</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="264" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="267" />
       <source>Giờ bắt đầu</source>
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="723" />
+      <location filename="ocop_desktop/ui/main_window.py" line="764" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="205" />
+      <location filename="ocop_desktop/ui/main_window.py" line="207" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="115" />
+      <location filename="ocop_desktop/ui/main_window.py" line="117" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -299,32 +299,32 @@
       <translation>Dossiers in the round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="62" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="65" />
       <source>Hộ sản xuất, hộ kinh doanh</source>
       <translation>Household business</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="452" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="455" />
       <source>Hội đồng</source>
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="421" />
+      <location filename="ocop_desktop/ui/main_window.py" line="425" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="166" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="169" />
       <source>Hội đồng đánh giá</source>
       <translation>Evaluation council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="63" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="66" />
       <source>Hội, hiệp hội, trung tâm điều hành</source>
       <translation>Association or management centre</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="58" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="61" />
       <source>Hợp tác xã</source>
       <translation>Cooperative</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>No certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="89" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="93" />
       <source>Không tham gia chấm</source>
       <translation>Recused</translation>
     </message>
@@ -374,47 +374,52 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="117" />
+      <location filename="ocop_desktop/ui/main_window.py" line="119" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="320" />
+      <location filename="ocop_desktop/ui/main_window.py" line="832" />
+      <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
+      <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="323" />
       <source>Loại hình</source>
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="933" />
+      <location filename="ocop_desktop/ui/main_window.py" line="979" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="927" />
+      <location filename="ocop_desktop/ui/main_window.py" line="973" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="207" />
+      <location filename="ocop_desktop/ui/main_window.py" line="209" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="935" />
+      <location filename="ocop_desktop/ui/main_window.py" line="981" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="283" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="286" />
       <source>Lý do (xung đột lợi ích)</source>
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="819" />
+      <location filename="ocop_desktop/ui/main_window.py" line="865" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="803" />
+      <location filename="ocop_desktop/ui/main_window.py" line="849" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -424,22 +429,22 @@
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="487" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="490" />
       <source>Lưu tệp Excel mẫu</source>
       <translation>Save the Excel template</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="451" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="454" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="185" />
+      <location filename="ocop_desktop/ui/views/results.py" line="192" />
       <source>Lượt chấm {n}: điểm trung bình {average}, chênh lệch {spread}</source>
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="85" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="89" />
       <source>Lần đăng ký</source>
       <translation>Registration</translation>
     </message>
@@ -449,17 +454,17 @@
       <translation>First evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="123" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="126" />
       <source>Lọc xã, phường (không cần dấu)…</source>
       <translation>Filter communes (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="369" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="372" />
       <source>Lỗi</source>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="212" />
+      <location filename="ocop_desktop/ui/main_window.py" line="214" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -474,12 +479,12 @@
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="79" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="83" />
       <source>Mã số sản phẩm</source>
       <translation>Product code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="332" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="335" />
       <source>Mã số sản phẩm (nếu đã có)</source>
       <translation>Product code (if it has one)</translation>
     </message>
@@ -489,17 +494,17 @@
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="146" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="147" />
       <source>Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy.</source>
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="85" />
+      <location filename="ocop_desktop/ui/main_window.py" line="87" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="803" />
+      <location filename="ocop_desktop/ui/main_window.py" line="849" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -509,27 +514,27 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="879" />
+      <location filename="ocop_desktop/ui/main_window.py" line="925" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="77" />
+      <location filename="ocop_desktop/ui/main_window.py" line="79" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="79" />
+      <location filename="ocop_desktop/ui/main_window.py" line="81" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="193" />
+      <location filename="ocop_desktop/ui/main_window.py" line="195" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="302" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="305" />
       <source>Nam</source>
       <translation>Male</translation>
     </message>
@@ -549,27 +554,27 @@
       <translation>Origin of the product idea</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="262" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="265" />
       <source>Ngày họp (dd/mm/yyyy)</source>
       <translation>Meeting date (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="86" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="90" />
       <source>Ngày nộp hồ sơ</source>
       <translation>Submitted on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="331" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="334" />
       <source>Ngày nộp hồ sơ (dd/mm/yyyy)</source>
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="237" />
+      <location filename="ocop_desktop/ui/main_window.py" line="239" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="239" />
+      <location filename="ocop_desktop/ui/main_window.py" line="241" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -579,39 +584,49 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="708" />
+      <location filename="ocop_desktop/ui/main_window.py" line="749" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="81" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="85" />
       <source>Người đại diện</source>
       <translation>Representative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="242" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="245" />
       <source>Ngưỡng chênh lệch điểm</source>
       <translation>Spread limit (points)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="459" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="462" />
       <source>Nhấp đúp vào một thành viên để sửa.</source>
       <translation>Double-click a member to correct it.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="356" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="359" />
       <source>Nhập danh sách hồ sơ từ Excel</source>
       <translation>Import a dossier list from Excel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="450" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="453" />
       <source>Nhập danh sách hồ sơ từ Excel…</source>
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="889" />
+      <location filename="ocop_desktop/ui/main_window.py" line="935" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="58" />
+      <source>Nhập phiếu tự đánh giá của chủ thể…</source>
+      <translation>Enter the producer's self-assessment…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="57" />
+      <source>Nhập ý kiến của xã và báo cáo tổ tư vấn…</source>
+      <translation>Enter the commune's opinion and the advisory report…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="44" />
@@ -619,17 +634,17 @@
       <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="240" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="243" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="811" />
+      <location filename="ocop_desktop/ui/main_window.py" line="857" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="699" />
+      <location filename="ocop_desktop/ui/main_window.py" line="740" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -639,12 +654,12 @@
       <translation>Submit the ballot (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="301" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="304" />
       <source>Nữ</source>
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="73" />
+      <location filename="ocop_desktop/ui/main_window.py" line="75" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -684,17 +699,22 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="723" />
+      <location filename="ocop_desktop/ui/main_window.py" line="764" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="134" />
+      <location filename="ocop_desktop/ui/main_window.py" line="136" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="84" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="523" />
+      <source>Phiếu tự đánh giá của chủ thể</source>
+      <translation>Producer's self-assessment</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/dossier.py" line="88" />
       <source>Phiếu đánh giá</source>
       <translation>Scoring sheet</translation>
     </message>
@@ -702,6 +722,11 @@
       <location filename="ocop_desktop/ui/views/scoring.py" line="391" />
       <source>Phiếu đã nộp — chỉ xem</source>
       <translation>Ballot submitted — read only</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="832" />
+      <source>Phê duyệt kết quả</source>
+      <translation>Approve the result</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="81" />
@@ -714,7 +739,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="251" />
+      <location filename="ocop_desktop/ui/main_window.py" line="253" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -724,7 +749,7 @@
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="925" />
+      <location filename="ocop_desktop/ui/main_window.py" line="971" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -734,7 +759,7 @@
       <translation>Eliminate / stop…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="189" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="192" />
       <source>Quyết định thành lập</source>
       <translation>Establishing decision</translation>
     </message>
@@ -749,12 +774,12 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="699" />
+      <location filename="ocop_desktop/ui/main_window.py" line="740" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="78" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
       <source>Sản phẩm</source>
       <translation>Product</translation>
     </message>
@@ -764,7 +789,7 @@
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="402" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="405" />
       <source>Sửa thông tin chủ thể và sản phẩm</source>
       <translation>Correct the producer and the product</translation>
     </message>
@@ -774,17 +799,17 @@
       <translation>Correct the producer and the product…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="444" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="447" />
       <source>Sửa thông tin hội đồng…</source>
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="478" />
+      <location filename="ocop_desktop/ui/main_window.py" line="482" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="200" />
+      <location filename="ocop_desktop/ui/main_window.py" line="202" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -799,42 +824,42 @@
       <translation>Council members and attendance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="276" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="279" />
       <source>Thành viên không tham gia chấm hồ sơ này</source>
       <translation>Member recused from this dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="293" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="296" />
       <source>Thêm hồ sơ</source>
       <translation>Add a dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="449" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="452" />
       <source>Thêm hồ sơ…</source>
       <translation>Add a dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="257" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="260" />
       <source>Thêm phiên họp</source>
       <translation>Add a meeting session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="447" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="450" />
       <source>Thêm phiên họp…</source>
       <translation>Add a meeting session…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="205" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="208" />
       <source>Thêm thành viên hội đồng</source>
       <translation>Add a council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="445" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="448" />
       <source>Thêm thành viên…</source>
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="350" />
+      <location filename="ocop_desktop/ui/main_window.py" line="352" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -844,12 +869,12 @@
       <translation>Add a document…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="327" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="330" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="325" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="328" />
       <source>Thư điện tử</source>
       <translation>E-mail</translation>
     </message>
@@ -859,17 +884,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="811" />
+      <location filename="ocop_desktop/ui/main_window.py" line="857" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="896" />
+      <location filename="ocop_desktop/ui/main_window.py" line="942" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="934" />
+      <location filename="ocop_desktop/ui/main_window.py" line="980" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -879,7 +904,7 @@
       <translation>Criterion / option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="61" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="64" />
       <source>Trang trại</source>
       <translation>Farm</translation>
     </message>
@@ -889,27 +914,27 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="350" />
+      <location filename="ocop_desktop/ui/main_window.py" line="352" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="65" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="67" />
       <source>Tài liệu kèm theo (mở bằng Enter hoặc nhấp đúp)</source>
       <translation>Attachments (open with Enter or a double click)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="319" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="322" />
       <source>Tên chủ thể</source>
       <translation>Producer name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="186" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="189" />
       <source>Tên hội đồng</source>
       <translation>Council name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="328" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="331" />
       <source>Tên sản phẩm</source>
       <translation>Product name</translation>
     </message>
@@ -919,7 +944,7 @@
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="239" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="242" />
       <source>Tên đợt</source>
       <translation>Round name</translation>
     </message>
@@ -934,12 +959,12 @@
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="190" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="193" />
       <source>Túc số (tỷ lệ thành viên có mặt)</source>
       <translation>Quorum (share of members present)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="443" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="446" />
       <source>Tạo hội đồng…</source>
       <translation>Create the council…</translation>
     </message>
@@ -954,22 +979,22 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="78" />
+      <location filename="ocop_desktop/ui/main_window.py" line="80" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="229" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="232" />
       <source>Tạo đợt đánh giá</source>
       <translation>Create a round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="446" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="449" />
       <source>Tạo đợt đánh giá…</source>
       <translation>Create a round…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="359" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="362" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
@@ -979,7 +1004,7 @@
       <translation>New data file: create the first administrator account.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="326" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="329" />
       <source>Tỉnh / xã</source>
       <translation>Province / commune</translation>
     </message>
@@ -989,7 +1014,7 @@
       <translation>Minimum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="59" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="62" />
       <source>Tổ hợp tác</source>
       <translation>Cooperative group</translation>
     </message>
@@ -1004,22 +1029,27 @@
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="118" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="119" />
       <source>Tổng điểm tự đánh giá</source>
       <translation>Self-assessment total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="108" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="112" />
       <source>Tự đánh giá của chủ thể</source>
       <translation>Producer's self-assessment</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="214" />
+      <location filename="ocop_desktop/ui/views/results.py" line="185" />
+      <source>Tự đánh giá của chủ thể: {total} điểm</source>
+      <translation>Producer's self-assessment: {total} points</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="217" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="86" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="90" />
       <source>bộ tiêu chí</source>
       <translation>criteria</translation>
     </message>
@@ -1049,7 +1079,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="262" />
+      <location filename="ocop_desktop/ui/main_window.py" line="264" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1074,7 +1104,7 @@
       <translation>not rated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="104" />
       <source>không đạt</source>
       <translation>not met</translation>
     </message>
@@ -1089,17 +1119,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="720" />
+      <location filename="ocop_desktop/ui/main_window.py" line="761" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="720" />
+      <location filename="ocop_desktop/ui/main_window.py" line="761" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="263" />
+      <location filename="ocop_desktop/ui/main_window.py" line="265" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1124,7 +1154,7 @@
       <translation>scoring members</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="191" />
+      <location filename="ocop_desktop/ui/views/results.py" line="198" />
       <source>thảo luận</source>
       <translation>discussion</translation>
     </message>
@@ -1149,14 +1179,19 @@
       <translation>over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="363" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="366" />
       <source>{count} hồ sơ hợp lệ, sẵn sàng lưu.</source>
       <translation>{count} dossiers are valid and ready to save.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="96" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
       <source>Ý kiến của UBND cấp xã (4 nội dung)</source>
       <translation>Commune People's Committee's assessment (4 contents)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="501" />
+      <source>Ý kiến của xã và báo cáo tổ tư vấn</source>
+      <translation>Commune's opinion and advisory report</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/projector.py" line="59" />
@@ -1169,12 +1204,12 @@
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="605" />
+      <location filename="ocop_desktop/ui/main_window.py" line="646" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="596" />
+      <location filename="ocop_desktop/ui/main_window.py" line="637" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1209,7 +1244,7 @@
       <translation>Maximum points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="83" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="87" />
       <source>Điện thoại</source>
       <translation>Phone</translation>
     </message>
@@ -1219,7 +1254,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="75" />
+      <location filename="ocop_desktop/ui/main_window.py" line="77" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1269,12 +1304,12 @@
       <translation>Proposed, not approved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="86" />
       <source>Địa chỉ</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="243" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="246" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
@@ -1289,22 +1324,22 @@
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="196" />
+      <location filename="ocop_desktop/ui/main_window.py" line="198" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="149" />
+      <location filename="ocop_desktop/ui/main_window.py" line="151" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="113" />
+      <location filename="ocop_desktop/ui/main_window.py" line="115" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="461" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="464" />
       <source>Đợt đánh giá và phiên họp</source>
       <translation>Round and meeting sessions</translation>
     </message>
@@ -1329,12 +1364,12 @@
       <translation>scored, awaiting approval</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="104" />
       <source>đạt</source>
       <translation>met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="317" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="320" />
       <source>để trống: phần mềm tự cấp mã</source>
       <translation>leave empty: the application assigns the code</translation>
     </message>

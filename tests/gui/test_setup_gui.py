@@ -222,3 +222,31 @@ def test_secretary_corrects_council_member_and_producer(
         assert (
             s.scalars(select(Producer.phone).where(Producer.name == "Hợp tác xã Chè Tân Cương")).one() == "0988 111 222"
         )
+
+
+def test_commune_opinion_advisory_report_and_self_assessment_are_entered(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secretary = accounts.authenticate(demo_db, username="thuky", password="ocop-demo-2026")
+    window = MainWindow(demo_db, secretary)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(PAGES.index("dossier"))
+
+    def assessments(d: Any) -> None:
+        text, check = next(iter(d.items.values()))
+        text.setText("Nguyên liệu 100% trong tỉnh")
+        check.setChecked(True)
+        d.report.setPlainText("Tổ tư vấn đã khảo sát cơ sở ngày 12/9/2026.")
+
+    answer(monkeypatch, assessments)
+    window.dossier_page.assessments_button.click()
+    assert "Tổ tư vấn đã khảo sát cơ sở" in window.dossier_page.text.toPlainText()
+    shown: list[str] = []
+    answer(monkeypatch, lambda d: next(iter(d.fields.values())).setText("x"), shown)
+    window.dossier_page.self_button.click()
+    assert "phải là một số nguyên" in shown[-1]
+    answer(monkeypatch, lambda d: [f.setText("1") for f in d.fields.values()], shown)
+    window.dossier_page.self_button.click()
+    assert "Tổng điểm tự đánh giá" in window.dossier_page.text.toPlainText()
+    window.nav.setCurrentRow(PAGES.index("results"))
+    assert "Tự đánh giá của chủ thể:" in window.results_page.summary.text()

@@ -54,6 +54,8 @@ class DossierPage(QWidget):
         )
         self.add_button = QPushButton(tr("Thêm tài liệu…"))
         self.edit_button = QPushButton(tr("Sửa thông tin chủ thể và sản phẩm…"))
+        self.assessments_button = QPushButton(tr("Nhập ý kiến của xã và báo cáo tổ tư vấn…"))
+        self.self_button = QPushButton(tr("Nhập phiếu tự đánh giá của chủ thể…"))
         self.preview = QLabel()
         self.preview.setObjectName("preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -68,6 +70,8 @@ class DossierPage(QWidget):
         side.addWidget(self.preview)
         side.addWidget(self.add_button)
         side.addWidget(self.edit_button)
+        side.addWidget(self.assessments_button)
+        side.addWidget(self.self_button)
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 3)
         layout.addLayout(side, 1)
@@ -106,14 +110,11 @@ class DossierPage(QWidget):
             parts.append(f"<p>{tr('Chưa có.')}</p>")
         parts.append(f"<h3>{tr('Báo cáo của Tổ tư vấn')}</h3><p>{escape(view.advisory_report or tr('Chưa có.'))}</p>")
         parts.append(f"<h3>{tr('Tự đánh giá của chủ thể')}</h3>")
-        if view.self_assessment:
-            total = 0
+        total = self_assessment_total(view)
+        if total is not None:
             lines = []
             for item in sheet.items:
-                number = view.self_assessment.get(item.id)
-                option = item.option(number) if number else None
-                points = option.points if option else 0
-                total += points
+                points = _self_points(view, item.id)
                 lines.append(f"<tr><td>{item.id}</td><td>{escape(item.text)}</td><td align='right'>{points}</td></tr>")
             parts.append(f"<p>{tr('Tổng điểm tự đánh giá')}: <b>{total}</b></p><table>{''.join(lines)}</table>")
         else:
@@ -144,3 +145,17 @@ class DossierPage(QWidget):
             )
         else:
             self.preview.setText(tr("Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy."))
+
+
+def self_assessment_total(dossier: DossierView) -> int | None:
+    """The points of the producer's self-assessment (display only; the council's figures come from the core)."""
+    if not dossier.self_assessment:
+        return None
+    return sum(_self_points(dossier, item.id) for item in dossier.sheet.items)
+
+
+def _self_points(dossier: DossierView, item_id: str) -> int:
+    item = dossier.sheet.item(item_id)
+    number = dossier.self_assessment.get(item_id)
+    option = item.option(number) if item is not None and number else None
+    return option.points if option is not None else 0

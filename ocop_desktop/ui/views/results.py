@@ -178,6 +178,13 @@ class ResultsView(QWidget):
         self.discuss_button.setEnabled(not locked)
         self.decision_button.setEnabled(not locked)
 
+    def show_self_assessment(self, total: int | None) -> None:
+        """The producer's own score next to the council's (Mẫu số 02)."""
+        if total is not None:
+            self.summary.setText(
+                self.summary.text() + "<br>" + tr("Tự đánh giá của chủ thể: {total} điểm").format(total=total)
+            )
+
     def show_history(self, earlier: list[tuple[int, str, str, bool, str | None]]) -> None:
         """Earlier scoring rounds of a re-scored dossier: average, spread and the council's discussion."""
         lines = []

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -30,16 +32,17 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.admin_units import load_units_2025
 from ocop_desktop.domain.dates import format_vi_date, parse_vi_date
-from ocop_desktop.domain.enums import CouncilLevel, Gender, LegalForm, MemberRole, RegistrationType
+from ocop_desktop.domain.enums import CommuneItem, CouncilLevel, Gender, LegalForm, MemberRole, RegistrationType
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.text import fold, vi_sort_key
 from ocop_desktop.messages import describe
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.services.criteria_catalogue import list_sheets, rule_versions
 from ocop_desktop.services.import_dossiers import ImportPreview
-from ocop_desktop.services.queries import CouncilView, MemberRow, ProducerView
+from ocop_desktop.services.queries import CouncilView, DossierView, MemberRow, ProducerView
 from ocop_desktop.ui.dialogs import name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.views.dossier import commune_item_text
 from ocop_desktop.ui.views.round import registration_text, role_text
 
 
@@ -489,3 +492,57 @@ def choose_excel(parent: QWidget, *, save: bool) -> Path | None:
     else:
         name, _f = QFileDialog.getOpenFileName(parent, tr("Chọn tệp Excel"), "", "Excel (*.xlsx)")
     return Path(name) if name else None
+
+
+class AssessmentsDialog(FormDialog):
+    """The commune's pre-assessment of the four contents (Mẫu số 03) and the advisory team's report."""
+
+    def __init__(self, parent: QWidget | None, view: DossierView) -> None:
+        super().__init__(parent, tr("Ý kiến của xã và báo cáo tổ tư vấn"))
+        existing = {item: (finding, meets) for item, finding, meets in view.commune}
+        self.items: dict[CommuneItem, tuple[QLineEdit, QCheckBox]] = {}
+        for item in CommuneItem:
+            finding, meets = existing.get(item.value, ("", None))
+            text = QLineEdit(finding)
+            check = QCheckBox(tr("đạt"))
+            check.setChecked(bool(meets))
+            row = QHBoxLayout()
+            row.addWidget(text, 1)
+            row.addWidget(check)
+            self.form.addRow(commune_item_text(item.value), row)
+            self.items[item] = (text, check)
+        self.report = QPlainTextEdit(view.advisory_report or "")
+        self.form.addRow(tr("Báo cáo của Tổ tư vấn"), self.report)
+        self.resize(760, 420)
+
+
+class SelfAssessmentDialog(FormDialog):
+    """The producer's self-assessment: the option number chosen for each criterion, as on their Mẫu số 02."""
+
+    def __init__(self, parent: QWidget | None, view: DossierView) -> None:
+        super().__init__(parent, tr("Phiếu tự đánh giá của chủ thể"))
+        self.fields: dict[str, QLineEdit] = {}
+        holder = QWidget()
+        grid = QFormLayout(holder)
+        for item in view.sheet.items:
+            field = QLineEdit(str(view.self_assessment.get(item.id, "")))
+            field.setMaximumWidth(60)
+            self.fields[item.id] = field
+            grid.addRow(f"{item.id} {item.text}", field)
+        scroll = QScrollArea()
+        scroll.setWidget(holder)
+        scroll.setWidgetResizable(True)
+        self.form.addRow(scroll)
+        self.resize(720, 600)
+
+    def choices(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for item_id, field in self.fields.items():
+            text = field.text().strip()
+            if text:
+                if not text.isdigit():
+                    raise ValidationFailed(
+                        [Problem("ballot.bad_option_number", {"item": item_id, "value": text}, (("item", item_id),))]
+                    )
+                out[item_id] = int(text)
+        return out
