@@ -38,6 +38,8 @@ app.processEvents()
 window.grab()
 ready = time.perf_counter() - t0
 out = {"ready_in_process": ready}
+from PySide6.QtCore import QEventLoop, QTimer
+pause = QEventLoop(); QTimer.singleShot(1000, pause.quit); pause.exec()  # a person looks before clicking
 model = window.round_page.model
 timings = {"filter": [], "sort": [], "switch": [], "switch_again": []}
 for text in ("che", "mat ong", "gao", "ruou", "19-01"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -77,6 +77,13 @@ class DossierModel(QAbstractTableModel):
         self._key_cache: dict[int, dict[str, Any]] = {}
         self._apply()
         self.endResetModel()
+        self._warm = [1, 3]  # the Vietnamese name keys cost most: compute them once the window is up and idle
+        QTimer.singleShot(300, self._warm_next)
+
+    def _warm_next(self) -> None:
+        if self._warm:
+            self._keys(self._warm.pop(0))
+            QTimer.singleShot(0, self._warm_next)
 
     def set_filter(self, text: str) -> None:
         self.beginResetModel()
