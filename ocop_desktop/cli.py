@@ -360,6 +360,20 @@ def cmd_dossiers_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_documents(args: argparse.Namespace) -> int:
+    """Render a round's documents into a folder; refused whole when a stored figure does not follow from the data."""
+    from ocop_desktop.persistence.database import Database
+    from ocop_desktop.services.actor import SYSTEM
+    from ocop_desktop.services.round_documents import render_round_documents
+
+    with Database.open(Path(args.db)) as db:
+        for path in render_round_documents(
+            db, actor=SYSTEM, round_id=args.round, out=Path(args.out), kinds=(args.kind,)
+        ):
+            print(path)
+    return EXIT_OK
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors without a traceback and with the project's exit code."""
 
@@ -421,6 +435,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", parents=[lang_parent], help="chạy thử: chấm bộ phiếu mẫu, hoặc tạo tệp dữ liệu mẫu")
     demo.add_argument("--db", metavar="FILE", help="tạo đợt đánh giá mẫu trong tệp dữ liệu mới này")
     demo.set_defaults(func=cmd_demo)
+
+    documents = sub.add_parser("documents", parents=[lang_parent], help="in tài liệu của một đợt (PDF, Excel)")
+    documents.add_argument("--db", required=True, metavar="FILE")
+    documents.add_argument("--round", required=True, metavar="ID")
+    documents.add_argument("--out", required=True, metavar="DIR")
+    documents.add_argument("--kind", default="results", choices=("results",))
+    documents.set_defaults(func=cmd_documents)
 
     dossiers = sub.add_parser("dossiers", parents=[lang_parent], help="danh sách hồ sơ từ Excel")
     dos = dossiers.add_subparsers(dest="dossiers_command", required=True, parser_class=_Parser)

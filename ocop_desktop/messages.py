@@ -101,6 +101,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "tệp đã có; hãy chọn tên tệp mới cho dữ liệu mẫu",
         "the file exists; choose a new file for the demo",
     ),
+    # documents
+    "documents.result_differs": (
+        "kết quả lưu của «{product}» khác kết quả tính lại từ các phiếu; không in tài liệu (kiểm tra bằng db verify)",
+        "the stored result of '{product}' differs from the one recomputed from the ballots; "
+        "nothing is printed (run db verify)",
+    ),
     # Excel
     "excel.too_big": ("tệp Excel lớn hơn {mb} MB", "the Excel file is larger than {mb} MB"),
     "excel.not_xlsx": (
@@ -429,6 +435,20 @@ _PLACES: dict[str, tuple[str, str]] = {
 
 _QUOTED = {"member", "file"}
 
+# the things a "not found" names by their table, said in words
+_THINGS: dict[str, tuple[str, str]] = {
+    "attachment": ("tệp đính kèm", "attachment"),
+    "ballot": ("phiếu chấm", "ballot"),
+    "certificate": ("giấy chứng nhận", "certificate"),
+    "council": ("hội đồng", "council"),
+    "council_member": ("thành viên hội đồng", "council member"),
+    "dossier": ("hồ sơ", "dossier"),
+    "meeting_session": ("phiên họp", "meeting session"),
+    "producer": ("chủ thể", "producer"),
+    "product": ("sản phẩm", "product"),
+    "round": ("đợt đánh giá", "evaluation round"),
+}
+
 _UI: dict[str, tuple[str, str]] = {
     "error": ("Lỗi", "Error"),
     "valid": ("Hợp lệ", "Valid"),
@@ -467,8 +487,11 @@ def describe(problem: Problem, lang: str = DEFAULT_LANG) -> str:
     if template is None:
         text = code
     else:
+        params = dict(problem.params)
+        if isinstance(params.get("what"), str) and params["what"] in _THINGS:
+            params["what"] = _THINGS[params["what"]][_index(lang)]
         try:
-            text = template[_index(lang)].format(**problem.params)
+            text = template[_index(lang)].format(**params)
         except (KeyError, IndexError, ValueError):
             text = template[_index(lang)]
     where = describe_location(problem, lang)

@@ -30,3 +30,9 @@ def test_sentences_fill_their_placeholders() -> None:
         for lang in ("vi", "en"):
             text = describe(Problem(code, params), lang)
             assert "{" not in text and all(f"<{n}>" in text for n in names), (code, lang)
+
+
+def test_not_found_names_the_thing_in_the_users_language() -> None:
+    problem = Problem("db.not_found", {"what": "round", "id": "7"})
+    assert describe(problem, "vi") == "Không tìm thấy đợt đánh giá «7»"
+    assert describe(problem, "en") == "Evaluation round '7' not found"

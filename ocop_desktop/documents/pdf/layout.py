@@ -1,0 +1,150 @@
+"""The layout of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4, margins, the issuing
+body beside the Quốc hiệu and Tiêu ngữ, số / ký hiệu, địa danh and date, title, signature blocks and Nơi nhận."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ocop_desktop.documents.pdf.fonts import register_fonts
+
+MARGINS = {"leftMargin": 30 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm, "bottomMargin": 20 * mm}
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What sits above the title of every document: who issues it, its number, where and when."""
+
+    issuing_body: str
+    parent_body: str | None
+    number: str | None
+    place: str
+    date: dt.date
+
+
+def cell_style(*commands: tuple[Any, ...]) -> TableStyle:
+    """A table style whose cells start in the bundled font: Table sets each cell's font even around Paragraphs, and
+    its default is Helvetica, which would sit unembedded in the PDF."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts()), *commands])
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    family = register_fonts()
+    base = ParagraphStyle("base", fontName=family, fontSize=13, leading=17)
+    return {
+        "body": ParagraphStyle("body", parent=base, alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=6),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=11, leading=14, alignment=TA_LEFT),
+        "cell_center": ParagraphStyle("cell_center", parent=base, fontSize=11, leading=14, alignment=TA_CENTER),
+        "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        "center_bold": ParagraphStyle("center_bold", parent=base, alignment=TA_CENTER, fontName=f"{family}-Bold"),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            alignment=TA_CENTER,
+            fontName=f"{family}-Bold",
+            fontSize=14,
+            leading=18,
+            spaceBefore=12,
+        ),
+        "date": ParagraphStyle("date", parent=base, alignment=TA_CENTER, fontName=f"{family}-Italic"),
+        "small": ParagraphStyle("small", parent=base, fontSize=11, leading=13),
+    }
+
+
+def vi_date_line(place: str, day: dt.date) -> str:
+    """ "Thái Nguyên, ngày 05 tháng 03 năm 2026": day below 10 and months 1–2 with a leading zero (NĐ 30)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def heading_table(heading: Heading, width: float) -> Table:
+    s = styles()
+    left = []
+    if heading.parent_body:
+        left.append(Paragraph(heading.parent_body.upper(), s["center"]))
+    left.append(Paragraph(f"<b>{heading.issuing_body.upper()}</b>", s["center"]))
+    left.append(Paragraph("———", s["center"]))
+    if heading.number:
+        left.append(Paragraph(f"Số: {heading.number}", s["center"]))
+    right = [
+        Paragraph(f"<b>{NATIONAL_TITLE}</b>", s["center"]),
+        Paragraph(f"<b>{MOTTO}</b>", s["center"]),
+        Paragraph("—————————", s["center"]),
+        Paragraph(vi_date_line(heading.place, heading.date), s["date"]),
+    ]
+    table = Table([[left, right]], colWidths=[width * 0.4, width * 0.6])
+    table.setStyle(cell_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)))
+    return table
+
+
+def signature_block(width: float, blocks: Sequence[tuple[str, str]]) -> Table:
+    """Signature columns side by side: (position in upper case, full name), with room to sign."""
+    s = styles()
+    cells = [
+        [
+            Paragraph(f"<b>{position.upper()}</b>", s["center"]),
+            Spacer(1, 22 * mm),
+            Paragraph(f"<b>{name}</b>", s["center"]),
+        ]
+        for position, name in blocks
+    ]
+    table = Table([cells], colWidths=[width / len(blocks)] * len(blocks))
+    table.setStyle(cell_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
+    return table
+
+
+def data_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header_rows: int = 1) -> Table:
+    s = styles()
+    body = [
+        [
+            cell
+            if isinstance(cell, Flowable)
+            else Paragraph(str(cell), s["cell_center"] if r < header_rows else s["cell"])
+            for cell in row
+        ]
+        for r, row in enumerate(rows)
+    ]
+    table = Table(body, colWidths=list(widths), repeatRows=header_rows)
+    table.setStyle(
+        cell_style(
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee")),
+        )
+    )
+    return table
+
+
+def build(path: Path, story: list[Flowable], *, title: str, wide: bool = False) -> Path:
+    """Write the PDF to a temporary file and rename it into place; pages from 2 on carry their number at the top."""
+    register_fonts()
+    size = landscape(A4) if wide else A4
+    tmp = path.with_name(path.name + ".tmp")
+
+    def number_pages(canvas: Any, doc: Any) -> None:
+        if doc.page > 1:
+            canvas.setFont(register_fonts(), 13)
+            canvas.drawCentredString(size[0] / 2, size[1] - 12 * mm, str(doc.page))
+
+    document = SimpleDocTemplate(str(tmp), pagesize=size, title=title, author="OCOP Desktop", **MARGINS)
+    document.build(story, onFirstPage=lambda c, d: None, onLaterPages=number_pages)
+    os.replace(tmp, path)
+    return path
+
+
+def content_width(*, wide: bool = False) -> float:
+    size = landscape(A4) if wide else A4
+    return size[0] - MARGINS["leftMargin"] - MARGINS["rightMargin"]

@@ -1,0 +1,149 @@
+"""The data behind a round's documents. Every figure is computed again from the raw choices through the scoring
+core at print time; if it differs from the stored result, the document is refused with the reason — a figure
+the data does not support is never printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ocop_desktop.documents import results_summary
+from ocop_desktop.documents.pdf.layout import Heading
+from ocop_desktop.domain.admin_units import Province, find_commune, find_province, load_units_2025
+from ocop_desktop.domain.enums import MemberRole, ResultStatus
+from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
+from ocop_desktop.domain.numbers import format_points_vi
+from ocop_desktop.models import Council, Dossier, Producer, Product, Result, Round
+from ocop_desktop.paths import admin_units_dir
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.criteria_catalogue import rule_version
+from ocop_desktop.services.permissions import Permission, require
+from ocop_desktop.services.results import compute, gather_inputs
+from ocop_desktop.services.settings import get_settings
+
+
+class DocumentRefused(UserFacingError):
+    """A stored figure does not follow from the data: the document is not produced."""
+
+
+def _conclusion(row: Result | None, stars: int | None, certifiable: bool) -> str:
+    if row is None:
+        return "Chưa có kết quả"
+    if row.status is ResultStatus.ELIMINATED or stars is None:
+        return "Không xếp hạng (bị loại / dừng đánh giá)"
+    if row.status is ResultStatus.REFERRED_CENTRAL:
+        return "Đề nghị Trung ương đánh giá, công nhận 5 sao"
+    if certifiable:
+        prefix = "Đề nghị công nhận" if row.locked else "Dự kiến"
+        return f"{prefix} {stars} sao"
+    return f"Không đạt ({stars} sao, không cấp giấy chứng nhận)"
+
+
+def _province_name(units: tuple[Province, ...], code: str | None) -> str:
+    """The địa danh of the date line when the settings name none: the council's province, without "Tỉnh"."""
+    province = find_province(units, code) if code else None
+    return province.short_name if province is not None else ""
+
+
+def results_summary_data(
+    db: Database, *, actor: Actor, round_id: str, date: dt.date | None = None
+) -> results_summary.ResultsSummary:
+    require(actor, Permission.VIEW)
+    settings = get_settings(db)
+    units = load_units_2025(admin_units_dir())
+    lines = []
+    problems: list[Problem] = []
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        scoring = [m for m in council.members if m.role.scores]
+        query = (
+            select(Dossier, Product, Producer)
+            .join(Product, Product.id == Dossier.product_id)
+            .join(Producer, Producer.id == Product.producer_id)
+            .where(Dossier.round_id == round_id)
+            .order_by(Dossier.agenda_order)
+        )
+        for dossier, product, producer in s.execute(query):
+            stored = s.scalars(
+                select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == dossier.scoring_round)
+            ).one_or_none()
+            inputs = gather_inputs(s, dossier)
+            where = (("product", product.code or product.name),)
+            try:
+                result, computed = compute(inputs)
+            except ValidationFailed:
+                result, computed = None, None
+            if stored is not None and computed is not None and {**stored.computed} != computed:
+                problems.append(Problem("documents.result_differs", {"product": product.name}, where))
+                continue
+            found = find_commune(units, producer.commune_code) if producer.commune_code else None
+            address = ", ".join(
+                x
+                for x in (producer.street_address, found[1].name if found else None, found[0].name if found else None)
+                if x
+            ) or (producer.historic_address or "")
+            counted = sum(1 for b in inputs.ballots if not b.excluded)
+            lines.append(
+                results_summary.ResultLine(
+                    order=dossier.agenda_order,
+                    product=product.name,
+                    code=product.code or "",
+                    producer=producer.name,
+                    address=address,
+                    group=inputs.sheet.title,
+                    members=f"{counted}/{len(scoring)}",
+                    average=format_points_vi(result.average_total) if result else "—",
+                    part_averages=" · ".join(f"{k} {format_points_vi(v)}" for k, v in result.part_averages.items())
+                    if result
+                    else "—",
+                    band_stars=result.band_stars if result else 0,
+                    stars=result.stars if result else None,
+                    conclusion=_conclusion(
+                        stored, result.stars if result else None, bool(result and result.certifiable)
+                    ),
+                    notes="; ".join(
+                        f"chưa đạt mức tối thiểu {u.for_stars} sao ở tiêu chí {u.item_id}"
+                        for u in result.unmet_minimums
+                    )
+                    if result
+                    else "",
+                )
+            )
+        chair = next((m.full_name for m in council.members if m.role is MemberRole.CHAIR), "")
+        secretary = next((m.full_name for m in council.members if m.role is MemberRole.SECRETARY_MEMBER), "")
+        heading = Heading(
+            issuing_body=council.issuing_body or settings["issuing_body"],
+            parent_body=settings["parent_body"] or None,
+            number=None,
+            place=settings["place_name"] or _province_name(units, council.province_code),
+            date=date or dt.date.today(),
+        )
+        summary = results_summary.ResultsSummary(
+            heading=heading,
+            council=council.name,
+            round_name=rnd.name,
+            rule_version=rule_version(rnd.rule_version_id).title,
+            lines=tuple(lines),
+            signers=(("Thư ký hội đồng", secretary), ("Chủ tịch hội đồng", chair)),
+        )
+    if problems:
+        raise DocumentRefused(problems)
+    return summary
+
+
+def render_round_documents(
+    db: Database, *, actor: Actor, round_id: str, out: Path, kinds: tuple[str, ...] = ("results",)
+) -> list[Path]:
+    """Write the requested documents of the round into `out`; returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if "results" in kinds:
+        summary = results_summary_data(db, actor=actor, round_id=round_id)
+        written.append(results_summary.render_pdf(summary, out / "bang-tong-hop-ket-qua.pdf"))
+        written.append(results_summary.render_xlsx(summary, out / "bang-tong-hop-ket-qua.xlsx"))
+    return written

@@ -1,0 +1,75 @@
+"""The results summary of a round: exact Vietnamese text read back from the PDF, every figure equal to the
+scoring core's, fonts embedded, the Excel twin, and a refusal when a stored result no longer follows from the
+ballots."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from ocop_desktop.documents.pdf.fonts import missing_glyphs
+from ocop_desktop.documents.pdf.layout import vi_date_line
+from ocop_desktop.domain.numbers import format_points_vi
+from ocop_desktop.models import Dossier, Round
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.services.actor import SYSTEM
+from ocop_desktop.services.results import compute, gather_inputs
+from ocop_desktop.services.round_documents import DocumentRefused, render_round_documents
+
+VIETNAMESE = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
+
+
+def test_the_document_font_draws_every_vietnamese_letter() -> None:
+    assert missing_glyphs(VIETNAMESE + VIETNAMESE.upper() + "–—“”…₫") == set()
+
+
+def test_date_line_follows_decree_30() -> None:
+    assert vi_date_line("Thái Nguyên", dt.date(2026, 2, 5)) == "Thái Nguyên, ngày 05 tháng 02 năm 2026"
+    assert vi_date_line("Hà Nội", dt.date(2026, 11, 22)) == "Hà Nội, ngày 22 tháng 11 năm 2026"
+
+
+def _round(db: Database) -> str:
+    with db.reading() as s:
+        return s.scalars(select(Round.id)).one()
+
+
+def test_results_summary_text_and_figures(demo_db: Database, tmp_path: Path) -> None:
+    files = render_round_documents(demo_db, actor=SYSTEM, round_id=_round(demo_db), out=tmp_path)
+    pdf = next(f for f in files if f.suffix == ".pdf")
+    reader = PdfReader(pdf)
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert "BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP" in text
+    assert "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN" in text and "Thái Nguyên, ngày" in text
+    with demo_db.reading() as s:
+        for dossier in s.scalars(select(Dossier)):
+            result, _computed = compute(gather_inputs(s, dossier))
+            assert format_points_vi(result.average_total) in text
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add((font.get_object()["/BaseFont"], "/FontFile2" in font.get_object().get("/FontDescriptor", {})))
+    assert fonts and all(
+        name.endswith(("LiberationSerif", "LiberationSerif-Bold", "LiberationSerif-Italic")) for name, _ in fonts
+    )
+    assert all(embedded for _name, embedded in fonts)
+    sheet = load_workbook(next(f for f in files if f.suffix == ".xlsx")).worksheets[0]
+    assert sheet["B4"].value == "Chè búp Tân Cương đặc biệt" and sheet["H4"].value == "85,50"
+
+
+def test_a_result_edited_behind_the_apps_back_refuses_the_document(demo_path: Path, tmp_path: Path) -> None:
+    con = sqlite3.connect(demo_path)
+    con.execute("DROP TRIGGER trg_result_locked_update")
+    con.execute("UPDATE results SET computed = json_set(computed, '$.stars', 5) WHERE stars = 3")
+    con.commit()
+    con.close()
+    with Database.open(demo_path) as db, pytest.raises(DocumentRefused) as info:
+        render_round_documents(db, actor=SYSTEM, round_id=_round(db), out=tmp_path / "out")
+    assert info.value.problems[0].code == "documents.result_differs"
+    assert not (tmp_path / "out" / "bang-tong-hop-ket-qua.pdf").exists()
