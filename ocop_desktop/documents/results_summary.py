@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -28,6 +29,7 @@ class ResultLine:
     stars: int | None
     conclusion: str  # "Đề nghị công nhận 4 sao", "Không đạt", …
     notes: str
+    proposed: bool  # approved by the council and certifiable: it goes on the decision annex
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,8 @@ def render_pdf(summary: ResultsSummary, path: Path) -> Path:
     story: list[Flowable] = [
         layout.heading_table(summary.heading, width),
         Paragraph("BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP", s["title"]),
-        Paragraph(f"{summary.round_name} — {summary.council}", s["center"]),
-        Paragraph(f"Bộ tiêu chí: {summary.rule_version}", s["center"]),
+        Paragraph(escape(f"{summary.round_name} — {summary.council}"), s["center"]),
+        Paragraph(escape(f"Bộ tiêu chí: {summary.rule_version}"), s["center"]),
         Spacer(1, 6),
     ]
     rows: list[list[object]] = [list(HEADERS)]

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ocop_desktop.documents import results_summary
+from ocop_desktop.documents import decision_annex, results_summary
 from ocop_desktop.documents.pdf.layout import Heading
 from ocop_desktop.domain.admin_units import Province, find_commune, find_province, load_units_2025
 from ocop_desktop.domain.enums import MemberRole, ResultStatus
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.numbers import format_points_vi
-from ocop_desktop.models import Council, Dossier, Producer, Product, Result, Round
+from ocop_desktop.models import Council, Decision, Dossier, Producer, Product, Result, Round
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.actor import Actor
@@ -106,6 +106,7 @@ def results_summary_data(
                     conclusion=_conclusion(
                         stored, result.stars if result else None, bool(result and result.certifiable)
                     ),
+                    proposed=bool(stored is not None and stored.locked and result and result.certifiable),
                     notes="; ".join(
                         f"chưa đạt mức tối thiểu {u.for_stars} sao ở tiêu chí {u.item_id}"
                         for u in result.unmet_minimums
@@ -136,6 +137,27 @@ def results_summary_data(
     return summary
 
 
+def decision_annex_data(db: Database, *, actor: Actor, round_id: str) -> decision_annex.DecisionAnnex:
+    """The approved certifiable products of the round, figures recomputed as for the summary; tied to the round's
+    latest recognition decision when there is one."""
+    summary = results_summary_data(db, actor=actor, round_id=round_id)
+    with db.reading() as s:
+        decision = s.scalars(
+            select(Decision).where(Decision.round_id == round_id).order_by(Decision.date.desc(), Decision.number.desc())
+        ).first()
+        ref = (
+            decision_annex.DecisionRef(decision.number, decision.date, decision.issuing_body)
+            if decision is not None
+            else None
+        )
+    return decision_annex.DecisionAnnex(
+        round_name=summary.round_name,
+        council=summary.council,
+        decision=ref,
+        lines=tuple(line for line in summary.lines if line.proposed),
+    )
+
+
 def render_round_documents(
     db: Database, *, actor: Actor, round_id: str, out: Path, kinds: tuple[str, ...] = ("results",)
 ) -> list[Path]:
@@ -146,4 +168,8 @@ def render_round_documents(
         summary = results_summary_data(db, actor=actor, round_id=round_id)
         written.append(results_summary.render_pdf(summary, out / "bang-tong-hop-ket-qua.pdf"))
         written.append(results_summary.render_xlsx(summary, out / "bang-tong-hop-ket-qua.xlsx"))
+    if "annex" in kinds:
+        annex = decision_annex_data(db, actor=actor, round_id=round_id)
+        written.append(decision_annex.render_pdf(annex, out / "phu-luc-danh-sach-san-pham.pdf"))
+        written.append(decision_annex.render_xlsx(annex, out / "phu-luc-danh-sach-san-pham.xlsx"))
     return written

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from ocop_desktop.documents.pdf.fonts import missing_glyphs
 from ocop_desktop.documents.pdf.layout import vi_date_line
 from ocop_desktop.domain.numbers import format_points_vi
-from ocop_desktop.models import Dossier, Round
+from ocop_desktop.models import Decision, Dossier, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.results import compute, gather_inputs
@@ -73,3 +73,39 @@ def test_a_result_edited_behind_the_apps_back_refuses_the_document(demo_path: Pa
         render_round_documents(db, actor=SYSTEM, round_id=_round(db), out=tmp_path / "out")
     assert info.value.problems[0].code == "documents.result_differs"
     assert not (tmp_path / "out" / "bang-tong-hop-ket-qua.pdf").exists()
+
+
+def _pdf_text(path: Path) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def test_decision_annex_lists_the_recognised_products_by_stars(demo_db: Database, tmp_path: Path) -> None:
+    files = render_round_documents(demo_db, actor=SYSTEM, round_id=_round(demo_db), out=tmp_path, kinds=("annex",))
+    text = _pdf_text(next(f for f in files if f.suffix == ".pdf"))
+    with demo_db.reading() as s:
+        decision = s.scalars(select(Decision)).one()
+        expected = {4: [], 3: []}
+        for dossier in s.scalars(select(Dossier).order_by(Dossier.agenda_order)):
+            result, _computed = compute(gather_inputs(s, dossier))
+            if result.certifiable:
+                expected[result.stars].append(format_points_vi(result.average_total))
+    assert "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT SẢN PHẨM OCOP" in text
+    assert f"Kèm theo Quyết định số {decision.number} ngày {decision.date:%d/%m/%Y}" in text
+    four, three = text.index("SẢN PHẨM ĐẠT 4 SAO"), text.index("SẢN PHẨM ĐẠT 3 SAO")
+    assert four < three
+    assert all(four < text.index(avg) < three for avg in expected[4])
+    assert all(text.index(avg) > three for avg in expected[3])
+    total = len(expected[4]) + len(expected[3])
+    assert f"Tổng cộng: {total} sản phẩm ({len(expected[4])} sản phẩm 4 sao, {len(expected[3])} sản phẩm 3 sao)" in text
+    rows = list(load_workbook(next(f for f in files if f.suffix == ".xlsx")).worksheets[0].iter_rows(values_only=True))
+    assert sum(1 for row in rows if isinstance(row[0], int)) == total
+
+
+def test_user_text_with_markup_characters_prints_as_text(demo_path: Path, tmp_path: Path) -> None:
+    con = sqlite3.connect(demo_path)
+    con.execute("UPDATE products SET name = 'Trà & Mật <b>đặc biệt' WHERE rowid = (SELECT min(rowid) FROM products)")
+    con.commit()
+    con.close()
+    with Database.open(demo_path) as db:
+        files = render_round_documents(db, actor=SYSTEM, round_id=_round(db), out=tmp_path)
+    assert "Trà & Mật <b>đặc biệt" in _pdf_text(files[0])

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -74,16 +75,16 @@ def heading_table(heading: Heading, width: float) -> Table:
     s = styles()
     left = []
     if heading.parent_body:
-        left.append(Paragraph(heading.parent_body.upper(), s["center"]))
-    left.append(Paragraph(f"<b>{heading.issuing_body.upper()}</b>", s["center"]))
+        left.append(Paragraph(escape(heading.parent_body.upper()), s["center"]))
+    left.append(Paragraph(f"<b>{escape(heading.issuing_body.upper())}</b>", s["center"]))
     left.append(Paragraph("———", s["center"]))
     if heading.number:
-        left.append(Paragraph(f"Số: {heading.number}", s["center"]))
+        left.append(Paragraph(f"Số: {escape(heading.number)}", s["center"]))
     right = [
         Paragraph(f"<b>{NATIONAL_TITLE}</b>", s["center"]),
         Paragraph(f"<b>{MOTTO}</b>", s["center"]),
         Paragraph("—————————", s["center"]),
-        Paragraph(vi_date_line(heading.place, heading.date), s["date"]),
+        Paragraph(escape(vi_date_line(heading.place, heading.date)), s["date"]),
     ]
     table = Table([[left, right]], colWidths=[width * 0.4, width * 0.6])
     table.setStyle(cell_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)))
@@ -95,9 +96,9 @@ def signature_block(width: float, blocks: Sequence[tuple[str, str]]) -> Table:
     s = styles()
     cells = [
         [
-            Paragraph(f"<b>{position.upper()}</b>", s["center"]),
+            Paragraph(f"<b>{escape(position.upper())}</b>", s["center"]),
             Spacer(1, 22 * mm),
-            Paragraph(f"<b>{name}</b>", s["center"]),
+            Paragraph(f"<b>{escape(name)}</b>", s["center"]),
         ]
         for position, name in blocks
     ]
@@ -107,12 +108,13 @@ def signature_block(width: float, blocks: Sequence[tuple[str, str]]) -> Table:
 
 
 def data_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header_rows: int = 1) -> Table:
+    """A ruled table; plain values are escaped (a product called "Trà & Mật" is text, not markup)."""
     s = styles()
     body = [
         [
             cell
             if isinstance(cell, Flowable)
-            else Paragraph(str(cell), s["cell_center"] if r < header_rows else s["cell"])
+            else Paragraph(escape(str(cell)), s["cell_center"] if r < header_rows else s["cell"])
             for cell in row
         ]
         for r, row in enumerate(rows)

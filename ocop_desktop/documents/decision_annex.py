@@ -1,0 +1,115 @@
+"""Phụ lục kèm theo quyết định công nhận: the products recognised, grouped by stars (highest first), as PDF and Excel.
+
+Before the decision exists the same list is the council's proposal, with the decision number left blank to fill."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ocop_desktop.documents.pdf import layout
+from ocop_desktop.documents.results_summary import ResultLine
+
+ROMAN = ("I", "II", "III", "IV", "V")
+HEADERS = ("STT", "Tên sản phẩm", "Mã số", "Chủ thể", "Địa chỉ", "Nhóm sản phẩm", "Điểm", "Hạng sao")
+
+
+@dataclass(frozen=True)
+class DecisionRef:
+    number: str
+    date: dt.date
+    issuing_body: str
+
+
+@dataclass(frozen=True)
+class DecisionAnnex:
+    round_name: str
+    council: str
+    decision: DecisionRef | None
+    lines: tuple[ResultLine, ...]  # only the proposed ones
+
+
+def title(annex: DecisionAnnex) -> str:
+    if annex.decision is None:
+        return "DANH SÁCH SẢN PHẨM ĐỀ NGHỊ CÔNG NHẬN ĐẠT SẢN PHẨM OCOP"
+    return "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT SẢN PHẨM OCOP"
+
+
+def attached_to(annex: DecisionAnnex) -> str:
+    """The line under the title tying the list to its decision (blanks to fill while it is still a proposal)."""
+    d = annex.decision
+    if d is None:
+        return "(Kèm theo Quyết định số ........../QĐ-UBND ngày ...... tháng ...... năm .........)"
+    return f"(Kèm theo Quyết định số {d.number} ngày {d.date:%d}/{d.date:%m}/{d.date:%Y} của {d.issuing_body})"
+
+
+def by_stars(lines: tuple[ResultLine, ...]) -> list[tuple[int, list[ResultLine]]]:
+    stars = sorted({line.stars for line in lines if line.stars}, reverse=True)
+    return [(n, [line for line in lines if line.stars == n]) for n in stars]
+
+
+def render_pdf(annex: DecisionAnnex, path: Path) -> Path:
+    s = layout.styles()
+    width = layout.content_width(wide=True)
+    story: list[Flowable] = [
+        Paragraph("Phụ lục", s["center_bold"]),
+        Paragraph(title(annex), s["title"]),
+        Paragraph(escape(attached_to(annex)), s["date"]),
+        Paragraph(escape(f"{annex.round_name} — {annex.council}"), s["center"]),
+        Spacer(1, 6),
+    ]
+    rows: list[list[object]] = [list(HEADERS)]
+    spans: list[int] = []
+    groups = by_stars(annex.lines)
+    for index, (stars, lines) in enumerate(groups):
+        spans.append(len(rows))
+        group_title = f"<b>SẢN PHẨM ĐẠT {stars} SAO ({len(lines)} sản phẩm)</b>"
+        rows.append([Paragraph(f"<b>{ROMAN[index]}</b>", s["cell"]), Paragraph(group_title, s["cell"])] + [""] * 6)
+        for order, line in enumerate(lines, start=1):
+            rows.append(
+                [order, line.product, line.code, line.producer, line.address, line.group, line.average, f"{stars} sao"]
+            )
+    if not groups:
+        spans.append(len(rows))
+        rows.append(["", "Không có sản phẩm nào được đề nghị công nhận trong đợt này."] + [""] * 6)
+    widths = [12, 40, 31, 36, 46, 33, 15, 15]
+    scale = width / sum(widths)
+    table = layout.data_table(rows, [w * scale for w in widths])
+    for r in spans:
+        table.setStyle([("SPAN", (1, r), (-1, r))])
+    story.append(table)
+    story.append(Spacer(1, 6))
+    count = sum(len(lines) for _stars, lines in groups)
+    summary = ", ".join(f"{len(lines)} sản phẩm {stars} sao" for stars, lines in groups)
+    story.append(Paragraph(f"Tổng cộng: {count} sản phẩm{f' ({summary})' if summary else ''}.", s["body"]))
+    return layout.build(path, story, title="Phụ lục danh sách sản phẩm OCOP", wide=True)
+
+
+def render_xlsx(annex: DecisionAnnex, path: Path) -> Path:
+    workbook = Workbook()
+    sheet = workbook.worksheets[0]
+    sheet.title = "Danh sách sản phẩm"
+    sheet.append([title(annex)])
+    sheet.append([attached_to(annex)])
+    sheet.append(list(HEADERS))
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for index, (stars, lines) in enumerate(by_stars(annex.lines)):
+        sheet.append([ROMAN[index], f"SẢN PHẨM ĐẠT {stars} SAO"])
+        sheet.cell(sheet.max_row, 2).font = Font(bold=True)
+        for order, line in enumerate(lines, start=1):
+            sheet.append([order, line.product, line.code, line.producer, line.address, line.group, line.average, stars])
+    for column, w in zip("ABCDEFGH", (6, 34, 18, 32, 40, 30, 10, 9), strict=True):
+        sheet.column_dimensions[column].width = w
+    tmp = path.with_name(path.name + ".tmp")
+    workbook.save(tmp)
+    os.replace(tmp, path)
+    return path
