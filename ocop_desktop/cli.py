@@ -440,7 +440,7 @@ def build_parser() -> argparse.ArgumentParser:
     documents.add_argument("--db", required=True, metavar="FILE")
     documents.add_argument("--round", required=True, metavar="ID")
     documents.add_argument("--out", required=True, metavar="DIR")
-    documents.add_argument("--kind", default="results", choices=("results", "annex"))
+    documents.add_argument("--kind", default="results", choices=("sheets", "results", "annex"))
     documents.set_defaults(func=cmd_documents)
 
     dossiers = sub.add_parser("dossiers", parents=[lang_parent], help="danh sách hồ sơ từ Excel")

@@ -212,7 +212,8 @@ def check_ballot(sheet: Sheet, ballot: MemberBallot, required: Sequence[Criterio
     return problems
 
 
-def _member_score(sheet: Sheet, ballot: MemberBallot, items: Sequence[Criterion]) -> MemberScore:
+def member_score(sheet: Sheet, ballot: MemberBallot, items: Sequence[Criterion]) -> MemberScore:
+    """One member's points per item and per part (a not-applicable item counts 0)."""
     if ballot.excluded:
         return MemberScore(ballot.member, True, None, {}, {})
     points: dict[str, int] = {}
@@ -263,7 +264,7 @@ def score_product(
     if problems:
         raise ValidationFailed(problems)
 
-    members = tuple(_member_score(sheet, b, items) for b in ballots)
+    members = tuple(member_score(sheet, b, items) for b in ballots)
     counted = [m for m in members if not m.excluded]
     n = len(counted)
     totals = [m.total or 0 for m in counted]

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ocop_desktop.documents import decision_annex, results_summary
+from ocop_desktop.documents import decision_annex, results_summary, scoring_sheet
 from ocop_desktop.documents.pdf.layout import Heading
 from ocop_desktop.domain.admin_units import Province, find_commune, find_province, load_units_2025
 from ocop_desktop.domain.enums import MemberRole, ResultStatus
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.numbers import format_points_vi
-from ocop_desktop.models import Council, Decision, Dossier, Producer, Product, Result, Round
+from ocop_desktop.models import Council, Decision, Dossier, MeetingSession, Producer, Product, Result, Round
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.actor import Actor
@@ -47,6 +47,17 @@ def _province_name(units: tuple[Province, ...], code: str | None) -> str:
     """The địa danh of the date line when the settings name none: the council's province, without "Tỉnh"."""
     province = find_province(units, code) if code else None
     return province.short_name if province is not None else ""
+
+
+def _address(units: tuple[Province, ...], producer: Producer) -> str:
+    """Street, commune and province after the 2025 reorganisation; the historic address when there is no code."""
+    found = find_commune(units, producer.commune_code) if producer.commune_code else None
+    parts = (producer.street_address, found[1].name if found else None, found[0].name if found else None)
+    return ", ".join(x for x in parts if x) or (producer.historic_address or "")
+
+
+def _place(settings: dict[str, str], units: tuple[Province, ...], council: Council) -> str:
+    return settings["place_name"] or _province_name(units, council.province_code)
 
 
 def results_summary_data(
@@ -81,12 +92,7 @@ def results_summary_data(
             if stored is not None and computed is not None and {**stored.computed} != computed:
                 problems.append(Problem("documents.result_differs", {"product": product.name}, where))
                 continue
-            found = find_commune(units, producer.commune_code) if producer.commune_code else None
-            address = ", ".join(
-                x
-                for x in (producer.street_address, found[1].name if found else None, found[0].name if found else None)
-                if x
-            ) or (producer.historic_address or "")
+            address = _address(units, producer)
             counted = sum(1 for b in inputs.ballots if not b.excluded)
             lines.append(
                 results_summary.ResultLine(
@@ -121,7 +127,7 @@ def results_summary_data(
             issuing_body=council.issuing_body or settings["issuing_body"],
             parent_body=settings["parent_body"] or None,
             number=None,
-            place=settings["place_name"] or _province_name(units, council.province_code),
+            place=_place(settings, units, council),
             date=date or dt.date.today(),
         )
         summary = results_summary.ResultsSummary(
@@ -135,6 +141,57 @@ def results_summary_data(
     if problems:
         raise DocumentRefused(problems)
     return summary
+
+
+def scoring_sheets_data(
+    db: Database, *, actor: Actor, round_id: str, blank: bool = False
+) -> list[scoring_sheet.SheetPage]:
+    """One sheet per scoring member per dossier, in agenda order, for the dossier's current scoring round. A member
+    who is recused or absent gets none; a submitted ballot is printed ticked and totalled unless `blank`."""
+    require(actor, Permission.VIEW)
+    settings = get_settings(db)
+    units = load_units_2025(admin_units_dir())
+    pages: list[scoring_sheet.SheetPage] = []
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        place = _place(settings, units, council)
+        meeting = s.scalars(
+            select(MeetingSession.date).where(MeetingSession.round_id == round_id).order_by(MeetingSession.date.desc())
+        ).first()
+        query = (
+            select(Dossier, Product, Producer)
+            .join(Product, Product.id == Dossier.product_id)
+            .join(Producer, Producer.id == Product.producer_id)
+            .where(Dossier.round_id == round_id)
+            .order_by(Dossier.agenda_order)
+        )
+        for dossier, product, producer in s.execute(query):
+            inputs = gather_inputs(s, dossier)
+            excluded = {b.member for b in inputs.ballots if b.excluded}
+            choices = {b.member: b.choices for b in inputs.ballots if not b.excluded}
+            round_name = rnd.name + (f" — chấm lại lần {dossier.scoring_round}" if dossier.scoring_round > 1 else "")
+            for member in sorted(council.members, key=lambda m: m.sort_order):
+                if not member.role.scores or member.id in excluded:
+                    continue
+                ballot = None if blank else choices.get(member.id)
+                pages.append(
+                    scoring_sheet.SheetPage(
+                        round_name=round_name,
+                        product=product.name,
+                        code=product.code or "",
+                        producer=producer.name,
+                        phone=producer.phone or "",
+                        address=_address(units, producer),
+                        member=member.full_name,
+                        place=place,
+                        date=meeting if ballot is not None else None,
+                        sheet=inputs.sheet,
+                        choices=ballot,
+                        decisions=inputs.decisions,
+                    )
+                )
+    return pages
 
 
 def decision_annex_data(db: Database, *, actor: Actor, round_id: str) -> decision_annex.DecisionAnnex:
@@ -168,6 +225,9 @@ def render_round_documents(
         summary = results_summary_data(db, actor=actor, round_id=round_id)
         written.append(results_summary.render_pdf(summary, out / "bang-tong-hop-ket-qua.pdf"))
         written.append(results_summary.render_xlsx(summary, out / "bang-tong-hop-ket-qua.xlsx"))
+    if "sheets" in kinds:
+        pages = scoring_sheets_data(db, actor=actor, round_id=round_id)
+        written.append(scoring_sheet.render_pdf(pages, out / "phieu-danh-gia.pdf"))
     if "annex" in kinds:
         annex = decision_annex_data(db, actor=actor, round_id=round_id)
         written.append(decision_annex.render_pdf(annex, out / "phu-luc-danh-sach-san-pham.pdf"))

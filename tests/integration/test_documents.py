@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from ocop_desktop.documents import scoring_sheet
 from ocop_desktop.documents.pdf.fonts import missing_glyphs
 from ocop_desktop.documents.pdf.layout import vi_date_line
 from ocop_desktop.domain.numbers import format_points_vi
@@ -20,7 +21,7 @@ from ocop_desktop.models import Decision, Dossier, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.results import compute, gather_inputs
-from ocop_desktop.services.round_documents import DocumentRefused, render_round_documents
+from ocop_desktop.services.round_documents import DocumentRefused, render_round_documents, scoring_sheets_data
 
 VIETNAMESE = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
 
@@ -109,3 +110,32 @@ def test_user_text_with_markup_characters_prints_as_text(demo_path: Path, tmp_pa
     with Database.open(demo_path) as db:
         files = render_round_documents(db, actor=SYSTEM, round_id=_round(db), out=tmp_path)
     assert "Trà & Mật <b>đặc biệt" in _pdf_text(files[0])
+
+
+def test_scoring_sheet_pack_ticks_and_totals_each_members_ballot(demo_db: Database, tmp_path: Path) -> None:
+    files = render_round_documents(demo_db, actor=SYSTEM, round_id=_round(demo_db), out=tmp_path, kinds=("sheets",))
+    reader = PdfReader(files[0])
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    sheets = text.split("PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP")[1:]
+    expected = []
+    with demo_db.reading() as s:
+        for dossier in s.scalars(select(Dossier).order_by(Dossier.agenda_order)):
+            inputs = gather_inputs(s, dossier)
+            result, _computed = compute(inputs)
+            for member in result.members:
+                if not member.excluded:
+                    expected.append((inputs.names[member.member], member.part_totals, member.total))
+    assert len(sheets) == len(expected)
+    for sheet, (name, part_totals, total) in zip(sheets, expected, strict=True):
+        assert f"Người đánh giá: {name}" in sheet
+        for part_id, points in part_totals.items():
+            assert f"Tổng điểm phần {part_id}: {points} /" in sheet
+        assert f"TỔNG ĐIỂM: {total} / 100 điểm" in sheet
+
+
+def test_blank_scoring_sheets_leave_the_totals_to_write(demo_db: Database, tmp_path: Path) -> None:
+    pages = scoring_sheets_data(demo_db, actor=SYSTEM, round_id=_round(demo_db), blank=True)
+    pdf = scoring_sheet.render_pdf(pages[:1], tmp_path / "blank.pdf")
+    text = _pdf_text(pdf)
+    assert "TỔNG ĐIỂM: ...... / 100 điểm" in text and "■" not in text
+    assert text.count("□") == sum(len(i.options) + (i.applicable_if is not None) for i in pages[0].sheet.items)

@@ -4,6 +4,7 @@ body beside the Quốc hiệu and Tiêu ngữ, số / ký hiệu, địa danh an
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ def cell_style(*commands: tuple[Any, ...]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts()), *commands])
 
 
+@functools.cache
 def styles() -> dict[str, ParagraphStyle]:
+    """The shared paragraph styles (built once: a sheet pack asks for them tens of thousands of times)."""
     family = register_fonts()
     base = ParagraphStyle("base", fontName=family, fontSize=13, leading=17)
     return {
