@@ -207,7 +207,9 @@ def cmd_criteria_versions(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """With --db, build the demo round into a new data file; otherwise score the bundled demo ballots."""
     if args.db:
-        return _demo_db(Path(args.db), args.lang)
+        return _demo_db(Path(args.db), args.lang, Path(args.out) if args.out else None)
+    if args.out:
+        raise UserFacingError([Problem("demo.out_needs_db", {})])
     from ocop_desktop.paths import resource_root
     from ocop_desktop.services.score_ballots import score_document
 
@@ -244,11 +246,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
-def _demo_db(path: Path, lang: str) -> int:
+def _demo_db(path: Path, lang: str, out: Path | None) -> int:
     from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
 
     if path.exists():
         raise UserFacingError([Problem("demo.exists", {}, (("file", str(path)),))])
+    path.parent.mkdir(parents=True, exist_ok=True)
     summary = build_demo(path)
     en = lang == "en"
     print(
@@ -269,6 +272,16 @@ def _demo_db(path: Path, lang: str) -> int:
         + (" — password: " if en else " — mật khẩu: ")
         + DEMO_PASSWORD
     )
+    if out is not None:
+        from ocop_desktop.persistence.database import Database
+        from ocop_desktop.services.actor import SYSTEM
+        from ocop_desktop.services.round_documents import render_round_documents
+
+        with Database.open(summary.path) as db:
+            files = render_round_documents(db, actor=SYSTEM, round_id=summary.round_id, out=out)
+        print(("Documents of the demo round in " if en else "Tài liệu của đợt mẫu trong ") + str(out.resolve()))
+        for file in files:
+            print(f"  {file.name}")
     return EXIT_OK
 
 
@@ -364,11 +377,11 @@ def cmd_documents(args: argparse.Namespace) -> int:
     """Render a round's documents into a folder; refused whole when a stored figure does not follow from the data."""
     from ocop_desktop.persistence.database import Database
     from ocop_desktop.services.actor import SYSTEM
-    from ocop_desktop.services.round_documents import render_round_documents
+    from ocop_desktop.services.round_documents import KINDS, render_round_documents
 
     with Database.open(Path(args.db)) as db:
         for path in render_round_documents(
-            db, actor=SYSTEM, round_id=args.round, out=Path(args.out), kinds=(args.kind,)
+            db, actor=SYSTEM, round_id=args.round, out=Path(args.out), kinds=(args.kind,) if args.kind else KINDS
         ):
             print(path)
     return EXIT_OK
@@ -434,13 +447,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", parents=[lang_parent], help="chạy thử: chấm bộ phiếu mẫu, hoặc tạo tệp dữ liệu mẫu")
     demo.add_argument("--db", metavar="FILE", help="tạo đợt đánh giá mẫu trong tệp dữ liệu mới này")
+    demo.add_argument("--out", metavar="DIR", help="in toàn bộ tài liệu của đợt mẫu vào thư mục này (cần --db)")
     demo.set_defaults(func=cmd_demo)
 
     documents = sub.add_parser("documents", parents=[lang_parent], help="in tài liệu của một đợt (PDF, Excel)")
     documents.add_argument("--db", required=True, metavar="FILE")
     documents.add_argument("--round", required=True, metavar="ID")
     documents.add_argument("--out", required=True, metavar="DIR")
-    documents.add_argument("--kind", default="results", choices=("sheets", "results", "annex"))
+    documents.add_argument(
+        "--kind", default=None, choices=("sheets", "results", "annex"), help="một loại tài liệu (mặc định: tất cả)"
+    )
     documents.set_defaults(func=cmd_documents)
 
     dossiers = sub.add_parser("dossiers", parents=[lang_parent], help="danh sách hồ sơ từ Excel")

@@ -102,6 +102,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the file exists; choose a new file for the demo",
     ),
     # documents
+    "demo.out_needs_db": (
+        "--out cần --db: tài liệu được in từ tệp dữ liệu mẫu vừa tạo",
+        "--out needs --db: the documents are printed from the demo data file it creates",
+    ),
     "documents.result_differs": (
         "kết quả lưu của «{product}» khác kết quả tính lại từ các phiếu; không in tài liệu (kiểm tra bằng db verify)",
         "the stored result of '{product}' differs from the one recomputed from the ballots; "

@@ -39,8 +39,9 @@ case "$MODE" in
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       exec "$VENV/bin/ocop-desktop" gui
     else
-      echo "No display found: running the headless demo instead."
-      exec "$VENV/bin/ocop-desktop" demo
+      OUT="$PWD/demo-output/$(date +%Y%m%d-%H%M%S)"
+      echo "No display found: building the demo round and printing its documents into $OUT"
+      exec "$VENV/bin/ocop-desktop" demo --db "$OUT/demo.ocopdb" --out "$OUT"
     fi
     ;;
   test)

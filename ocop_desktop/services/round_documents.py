@@ -215,21 +215,25 @@ def decision_annex_data(db: Database, *, actor: Actor, round_id: str) -> decisio
     )
 
 
+KINDS = ("sheets", "results", "annex")
+
+
 def render_round_documents(
-    db: Database, *, actor: Actor, round_id: str, out: Path, kinds: tuple[str, ...] = ("results",)
+    db: Database, *, actor: Actor, round_id: str, out: Path, kinds: tuple[str, ...] = KINDS
 ) -> list[Path]:
-    """Write the requested documents of the round into `out`; returns the files written."""
+    """Write the requested documents of the round into `out`; returns the files written. Every figure is checked
+    before any file is written, so a refusal leaves no partial set behind."""
+    summary = results_summary_data(db, actor=actor, round_id=round_id) if "results" in kinds else None
+    pages = scoring_sheets_data(db, actor=actor, round_id=round_id) if "sheets" in kinds else None
+    annex = decision_annex_data(db, actor=actor, round_id=round_id) if "annex" in kinds else None
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    if "results" in kinds:
-        summary = results_summary_data(db, actor=actor, round_id=round_id)
+    if pages is not None:
+        written.append(scoring_sheet.render_pdf(pages, out / "phieu-danh-gia.pdf"))
+    if summary is not None:
         written.append(results_summary.render_pdf(summary, out / "bang-tong-hop-ket-qua.pdf"))
         written.append(results_summary.render_xlsx(summary, out / "bang-tong-hop-ket-qua.xlsx"))
-    if "sheets" in kinds:
-        pages = scoring_sheets_data(db, actor=actor, round_id=round_id)
-        written.append(scoring_sheet.render_pdf(pages, out / "phieu-danh-gia.pdf"))
-    if "annex" in kinds:
-        annex = decision_annex_data(db, actor=actor, round_id=round_id)
+    if annex is not None:
         written.append(decision_annex.render_pdf(annex, out / "phu-luc-danh-sach-san-pham.pdf"))
         written.append(decision_annex.render_xlsx(annex, out / "phu-luc-danh-sach-san-pham.xlsx"))
     return written

@@ -241,3 +241,18 @@ def test_demo_runs() -> None:
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["stars"] == 4
     assert "Bản chạy thử" in proc.stderr
+
+
+def test_demo_prints_the_rounds_documents(tmp_path: Path) -> None:
+    out = tmp_path / "new folder"
+    proc = run("demo", "--db", str(out / "demo.ocopdb"), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    names = {"phieu-danh-gia.pdf", "bang-tong-hop-ket-qua.pdf", "bang-tong-hop-ket-qua.xlsx"}
+    names |= {"phu-luc-danh-sach-san-pham.pdf", "phu-luc-danh-sach-san-pham.xlsx"}
+    assert names <= {p.name for p in out.iterdir()}
+    assert all(name in proc.stdout for name in names) and str(out.resolve()) in proc.stdout
+
+
+def test_demo_out_without_db_is_refused_plainly(tmp_path: Path) -> None:
+    proc = run("demo", "--out", str(tmp_path))
+    assert proc.returncode != 0 and "--out cần --db" in proc.stderr and "Traceback" not in proc.stderr

@@ -41,7 +41,7 @@ def _round(db: Database) -> str:
 
 
 def test_results_summary_text_and_figures(demo_db: Database, tmp_path: Path) -> None:
-    files = render_round_documents(demo_db, actor=SYSTEM, round_id=_round(demo_db), out=tmp_path)
+    files = render_round_documents(demo_db, actor=SYSTEM, round_id=_round(demo_db), out=tmp_path, kinds=("results",))
     pdf = next(f for f in files if f.suffix == ".pdf")
     reader = PdfReader(pdf)
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
@@ -73,7 +73,7 @@ def test_a_result_edited_behind_the_apps_back_refuses_the_document(demo_path: Pa
     with Database.open(demo_path) as db, pytest.raises(DocumentRefused) as info:
         render_round_documents(db, actor=SYSTEM, round_id=_round(db), out=tmp_path / "out")
     assert info.value.problems[0].code == "documents.result_differs"
-    assert not (tmp_path / "out" / "bang-tong-hop-ket-qua.pdf").exists()
+    assert not (tmp_path / "out").exists()  # nothing written, not even the sheets that would have passed
 
 
 def _pdf_text(path: Path) -> str:
@@ -108,7 +108,7 @@ def test_user_text_with_markup_characters_prints_as_text(demo_path: Path, tmp_pa
     con.commit()
     con.close()
     with Database.open(demo_path) as db:
-        files = render_round_documents(db, actor=SYSTEM, round_id=_round(db), out=tmp_path)
+        files = render_round_documents(db, actor=SYSTEM, round_id=_round(db), out=tmp_path, kinds=("results",))
     assert "Trà & Mật <b>đặc biệt" in _pdf_text(files[0])
 
 
