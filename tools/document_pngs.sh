@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Current pictures of every document into docs/documents/ (the first page of each PDF at 80 dpi), printed from a
+# demo data file built for the purpose. Needs pdftoppm (Debian: poppler-utils). Run: bash tools/document_pngs.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV="${VENV:-.venv}"
+OUT="${1:-docs/documents}"
+mkdir -p "$OUT"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+"$VENV/bin/ocop-desktop" demo --db "$TMP/demo.ocopdb" --out "$TMP/out" > /dev/null
+for pdf in "$TMP"/out/*.pdf; do
+  name="$(basename "$pdf" .pdf)"
+  pdftoppm -r 80 -f 1 -l 1 -singlefile -png "$pdf" "$OUT/$name"
+done
+ls "$OUT"
