@@ -5,6 +5,7 @@ the data does not support is never printed."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from ocop_desktop.domain.numbers import format_points_vi
 from ocop_desktop.models import Council, Decision, Dossier, MeetingSession, Producer, Product, Result, Round
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.engine import UnmetMinimum
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_catalogue import rule_version
@@ -41,6 +43,16 @@ def _conclusion(row: Result | None, stars: int | None, certifiable: bool) -> str
         prefix = "Đề nghị công nhận" if row.locked else "Dự kiến"
         return f"{prefix} {stars} sao"
     return f"Không đạt ({stars} sao, không cấp giấy chứng nhận)"
+
+
+def _unmet_note(unmet: Sequence[UnmetMinimum]) -> str:
+    """The unmet star minimums in one short phrase per star level (a long list would not fit a table row)."""
+    levels: dict[int, list[str]] = {}
+    for u in unmet:
+        levels.setdefault(u.for_stars, []).append(u.item_id)
+    return "; ".join(
+        f"chưa đạt mức tối thiểu {stars} sao ở tiêu chí {', '.join(items)}" for stars, items in sorted(levels.items())
+    )
 
 
 def _province_name(units: tuple[Province, ...], code: str | None) -> str:
@@ -113,12 +125,7 @@ def results_summary_data(
                         stored, result.stars if result else None, bool(result and result.certifiable)
                     ),
                     proposed=bool(stored is not None and stored.locked and result and result.certifiable),
-                    notes="; ".join(
-                        f"chưa đạt mức tối thiểu {u.for_stars} sao ở tiêu chí {u.item_id}"
-                        for u in result.unmet_minimums
-                    )
-                    if result
-                    else "",
+                    notes=_unmet_note(result.unmet_minimums) if result else "",
                 )
             )
         chair = next((m.full_name for m in council.members if m.role is MemberRole.CHAIR), "")

@@ -4,6 +4,7 @@ ballots."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -13,7 +14,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from ocop_desktop.documents import scoring_sheet
+from ocop_desktop.documents import results_summary, scoring_sheet
 from ocop_desktop.documents.pdf.fonts import missing_glyphs
 from ocop_desktop.documents.pdf.layout import vi_date_line
 from ocop_desktop.domain.numbers import format_points_vi
@@ -21,7 +22,12 @@ from ocop_desktop.models import Decision, Dossier, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.results import compute, gather_inputs
-from ocop_desktop.services.round_documents import DocumentRefused, render_round_documents, scoring_sheets_data
+from ocop_desktop.services.round_documents import (
+    DocumentRefused,
+    render_round_documents,
+    results_summary_data,
+    scoring_sheets_data,
+)
 
 VIETNAMESE = "aàảãáạăằẳẵắặâầẩẫấậbcdđeèẻẽéẹêềểễếệghiìỉĩíịklmnoòỏõóọôồổỗốộơờởỡớợpqrstuùủũúụưừửữứựvxyỳỷỹýỵ"
 
@@ -139,3 +145,11 @@ def test_blank_scoring_sheets_leave_the_totals_to_write(demo_db: Database, tmp_p
     text = _pdf_text(pdf)
     assert "TỔNG ĐIỂM: ...... / 100 điểm" in text and "■" not in text
     assert text.count("□") == sum(len(i.options) + (i.applicable_if is not None) for i in pages[0].sheet.items)
+
+
+def test_a_row_taller_than_a_page_breaks_across_pages(demo_db: Database, tmp_path: Path) -> None:
+    summary = results_summary_data(demo_db, actor=SYSTEM, round_id=_round(demo_db))
+    long_note = "; ".join(f"chưa đạt mức tối thiểu 4 sao ở tiêu chí {n}.{m}" for n in range(1, 9) for m in range(1, 9))
+    line = dataclasses.replace(summary.lines[0], notes=long_note)
+    pdf = results_summary.render_pdf(dataclasses.replace(summary, lines=(line,)), tmp_path / "tall.pdf")
+    assert "tiêu chí 8.8" in _pdf_text(pdf) and len(PdfReader(pdf).pages) >= 2

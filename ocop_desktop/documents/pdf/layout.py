@@ -122,7 +122,7 @@ def data_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header
         ]
         for r, row in enumerate(rows)
     ]
-    table = Table(body, colWidths=list(widths), repeatRows=header_rows)
+    table = Table(body, colWidths=list(widths), repeatRows=header_rows, splitInRow=1)  # a tall row may break
     table.setStyle(
         cell_style(
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
