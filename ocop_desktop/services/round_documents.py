@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from ocop_desktop.documents import decision_annex, results_summary, scoring_sheet
 from ocop_desktop.documents.pdf.layout import Heading
@@ -43,6 +43,17 @@ def _conclusion(row: Result | None, stars: int | None, certifiable: bool) -> str
         prefix = "Đề nghị công nhận" if row.locked else "Dự kiến"
         return f"{prefix} {stars} sao"
     return f"Không đạt ({stars} sao, không cấp giấy chứng nhận)"
+
+
+def _agenda(round_id: str) -> Select[Dossier, Product, Producer]:
+    """The round's dossiers with their product and producer, in agenda order."""
+    return (
+        select(Dossier, Product, Producer)
+        .join(Product, Product.id == Dossier.product_id)
+        .join(Producer, Producer.id == Product.producer_id)
+        .where(Dossier.round_id == round_id)
+        .order_by(Dossier.agenda_order)
+    )
 
 
 def _unmet_note(unmet: Sequence[UnmetMinimum]) -> str:
@@ -84,14 +95,7 @@ def results_summary_data(
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
         scoring = [m for m in council.members if m.role.scores]
-        query = (
-            select(Dossier, Product, Producer)
-            .join(Product, Product.id == Dossier.product_id)
-            .join(Producer, Producer.id == Product.producer_id)
-            .where(Dossier.round_id == round_id)
-            .order_by(Dossier.agenda_order)
-        )
-        for dossier, product, producer in s.execute(query):
+        for dossier, product, producer in s.execute(_agenda(round_id)):
             stored = s.scalars(
                 select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == dossier.scoring_round)
             ).one_or_none()
@@ -166,14 +170,7 @@ def scoring_sheets_data(
         meeting = s.scalars(
             select(MeetingSession.date).where(MeetingSession.round_id == round_id).order_by(MeetingSession.date.desc())
         ).first()
-        query = (
-            select(Dossier, Product, Producer)
-            .join(Product, Product.id == Dossier.product_id)
-            .join(Producer, Producer.id == Product.producer_id)
-            .where(Dossier.round_id == round_id)
-            .order_by(Dossier.agenda_order)
-        )
-        for dossier, product, producer in s.execute(query):
+        for dossier, product, producer in s.execute(_agenda(round_id)):
             inputs = gather_inputs(s, dossier)
             excluded = {b.member for b in inputs.ballots if b.excluded}
             choices = {b.member: b.choices for b in inputs.ballots if not b.excluded}
