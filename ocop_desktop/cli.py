@@ -455,7 +455,10 @@ def build_parser() -> argparse.ArgumentParser:
     documents.add_argument("--round", required=True, metavar="ID")
     documents.add_argument("--out", required=True, metavar="DIR")
     documents.add_argument(
-        "--kind", default=None, choices=("sheets", "results", "annex"), help="một loại tài liệu (mặc định: tất cả)"
+        "--kind",
+        default=None,
+        choices=("sheets", "results", "annex", "feedback"),
+        help="một loại tài liệu (mặc định: tất cả)",
     )
     documents.set_defaults(func=cmd_documents)
 

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
-from ocop_desktop.documents import decision_annex, results_summary, scoring_sheet
+from ocop_desktop.documents import decision_annex, improvement_report, results_summary, scoring_sheet
 from ocop_desktop.documents.pdf.layout import Heading
 from ocop_desktop.domain.admin_units import Province, find_commune, find_province, load_units_2025
 from ocop_desktop.domain.enums import MemberRole, ResultStatus
@@ -19,12 +20,13 @@ from ocop_desktop.domain.numbers import format_points_vi
 from ocop_desktop.models import Council, Decision, Dossier, MeetingSession, Producer, Product, Result, Round
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.scoring.engine import UnmetMinimum
+from ocop_desktop.scoring.engine import ProductResult, UnmetMinimum
+from ocop_desktop.scoring.improvement import improvement_for
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_catalogue import rule_version
 from ocop_desktop.services.permissions import Permission, require
-from ocop_desktop.services.results import compute, gather_inputs
+from ocop_desktop.services.results import Inputs, compute, gather_inputs
 from ocop_desktop.services.settings import get_settings
 
 
@@ -43,6 +45,26 @@ def _conclusion(row: Result | None, stars: int | None, certifiable: bool) -> str
         prefix = "Đề nghị công nhận" if row.locked else "Dự kiến"
         return f"{prefix} {stars} sao"
     return f"Không đạt ({stars} sao, không cấp giấy chứng nhận)"
+
+
+def _checked(
+    s: Session, dossier: Dossier, product: Product, problems: list[Problem]
+) -> tuple[Inputs, ProductResult | None, Result | None] | None:
+    """The dossier's inputs, its result recomputed from the raw choices (None while ballots are incomplete) and the
+    stored result; None, with a problem added, when the stored result no longer follows from the choices."""
+    stored = s.scalars(
+        select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == dossier.scoring_round)
+    ).one_or_none()
+    inputs = gather_inputs(s, dossier)
+    try:
+        result, computed = compute(inputs)
+    except ValidationFailed:
+        return inputs, None, stored
+    if stored is not None and {**stored.computed} != computed:
+        where = (("product", product.code or product.name),)
+        problems.append(Problem("documents.result_differs", {"product": product.name}, where))
+        return None
+    return inputs, result, stored
 
 
 def _agenda(round_id: str) -> Select[Dossier, Product, Producer]:
@@ -83,6 +105,60 @@ def _place(settings: dict[str, str], units: tuple[Province, ...], council: Counc
     return settings["place_name"] or _province_name(units, council.province_code)
 
 
+def _heading(settings: dict[str, str], units: tuple[Province, ...], council: Council, date: dt.date | None) -> Heading:
+    return Heading(
+        issuing_body=council.issuing_body or settings["issuing_body"],
+        parent_body=settings["parent_body"] or None,
+        number=None,
+        place=_place(settings, units, council),
+        date=date or dt.date.today(),
+    )
+
+
+def _chair(council: Council) -> str:
+    return next((m.full_name for m in council.members if m.role is MemberRole.CHAIR), "")
+
+
+def feedback_data(
+    db: Database, *, actor: Actor, round_id: str, date: dt.date | None = None
+) -> list[improvement_report.FeedbackPage]:
+    """One improvement report per dossier whose ballots are complete, figures recomputed as for the summary."""
+    require(actor, Permission.VIEW)
+    settings = get_settings(db)
+    units = load_units_2025(admin_units_dir())
+    pages = []
+    problems: list[Problem] = []
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        heading = _heading(settings, units, council, date)
+        for dossier, product, producer in s.execute(_agenda(round_id)):
+            checked = _checked(s, dossier, product, problems)
+            if checked is None or checked[1] is None:
+                continue
+            inputs, result, _stored = checked
+            pages.append(
+                improvement_report.FeedbackPage(
+                    heading=heading,
+                    round_name=rnd.name,
+                    product=product.name,
+                    code=product.code or "",
+                    producer=producer.name,
+                    address=_address(units, producer),
+                    sheet=inputs.sheet,
+                    item_averages=dict(result.item_averages),
+                    average_total=result.average_total,
+                    stars=result.stars,
+                    improvement=improvement_for(inputs.sheet, inputs.version, result),
+                    not_ranked_reasons=tuple(d.reason for d in inputs.decisions),
+                    signer=("Chủ tịch hội đồng", _chair(council)),
+                )
+            )
+    if problems:
+        raise DocumentRefused(problems)
+    return pages
+
+
 def results_summary_data(
     db: Database, *, actor: Actor, round_id: str, date: dt.date | None = None
 ) -> results_summary.ResultsSummary:
@@ -96,18 +172,10 @@ def results_summary_data(
         council = get_or_fail(s, Council, rnd.council_id, "council")
         scoring = [m for m in council.members if m.role.scores]
         for dossier, product, producer in s.execute(_agenda(round_id)):
-            stored = s.scalars(
-                select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == dossier.scoring_round)
-            ).one_or_none()
-            inputs = gather_inputs(s, dossier)
-            where = (("product", product.code or product.name),)
-            try:
-                result, computed = compute(inputs)
-            except ValidationFailed:
-                result, computed = None, None
-            if stored is not None and computed is not None and {**stored.computed} != computed:
-                problems.append(Problem("documents.result_differs", {"product": product.name}, where))
+            checked = _checked(s, dossier, product, problems)
+            if checked is None:
                 continue
+            inputs, result, stored = checked
             address = _address(units, producer)
             counted = sum(1 for b in inputs.ballots if not b.excluded)
             lines.append(
@@ -132,15 +200,9 @@ def results_summary_data(
                     notes=_unmet_note(result.unmet_minimums) if result else "",
                 )
             )
-        chair = next((m.full_name for m in council.members if m.role is MemberRole.CHAIR), "")
+        chair = _chair(council)
         secretary = next((m.full_name for m in council.members if m.role is MemberRole.SECRETARY_MEMBER), "")
-        heading = Heading(
-            issuing_body=council.issuing_body or settings["issuing_body"],
-            parent_body=settings["parent_body"] or None,
-            number=None,
-            place=_place(settings, units, council),
-            date=date or dt.date.today(),
-        )
+        heading = _heading(settings, units, council, date)
         summary = results_summary.ResultsSummary(
             heading=heading,
             council=council.name,
@@ -219,7 +281,7 @@ def decision_annex_data(db: Database, *, actor: Actor, round_id: str) -> decisio
     )
 
 
-KINDS = ("sheets", "results", "annex")
+KINDS = ("sheets", "results", "annex", "feedback")
 
 
 def render_round_documents(
@@ -230,6 +292,7 @@ def render_round_documents(
     summary = results_summary_data(db, actor=actor, round_id=round_id) if "results" in kinds else None
     pages = scoring_sheets_data(db, actor=actor, round_id=round_id) if "sheets" in kinds else None
     annex = decision_annex_data(db, actor=actor, round_id=round_id) if "annex" in kinds else None
+    feedback = feedback_data(db, actor=actor, round_id=round_id) if "feedback" in kinds else None
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if pages is not None:
@@ -240,4 +303,6 @@ def render_round_documents(
     if annex is not None:
         written.append(decision_annex.render_pdf(annex, out / "phu-luc-danh-sach-san-pham.pdf"))
         written.append(decision_annex.render_xlsx(annex, out / "phu-luc-danh-sach-san-pham.xlsx"))
+    if feedback is not None:
+        written.append(improvement_report.render_pdf(feedback, out / "phieu-gop-y.pdf"))
     return written

@@ -20,6 +20,7 @@ from ocop_desktop.documents.pdf.layout import vi_date_line
 from ocop_desktop.domain.numbers import format_points_vi
 from ocop_desktop.models import Decision, Dossier, Round
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.improvement import improvement_for
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.results import compute, gather_inputs
 from ocop_desktop.services.round_documents import (
@@ -153,3 +154,26 @@ def test_a_row_taller_than_a_page_breaks_across_pages(demo_db: Database, tmp_pat
     line = dataclasses.replace(summary.lines[0], notes=long_note)
     pdf = results_summary.render_pdf(dataclasses.replace(summary, lines=(line,)), tmp_path / "tall.pdf")
     assert "tiêu chí 8.8" in _pdf_text(pdf) and len(PdfReader(pdf).pages) >= 2
+
+
+def test_improvement_report_says_what_the_next_star_needs(demo_db: Database, tmp_path: Path) -> None:
+    files = render_round_documents(demo_db, actor=SYSTEM, round_id=_round(demo_db), out=tmp_path, kinds=("feedback",))
+    reports = _pdf_text(files[0]).split("PHIẾU GÓP Ý HOÀN THIỆN SẢN PHẨM OCOP")[1:]
+    with demo_db.reading() as s:
+        dossiers = list(s.scalars(select(Dossier).order_by(Dossier.agenda_order)))
+        expected = []
+        for dossier in dossiers:
+            inputs = gather_inputs(s, dossier)
+            result, _computed = compute(inputs)
+            expected.append((dossier.product.name, improvement_for(inputs.sheet, inputs.version, result)))
+    assert len(reports) == len(expected)
+    for report, (name, plan) in zip(reports, expected, strict=True):
+        assert f"Tên sản phẩm: {name}" in report
+        assert plan is not None and plan.next_stars is not None
+        if plan.points_needed > 0:
+            needed = format_points_vi(plan.points_needed)
+            assert f"Để đạt {plan.next_stars} sao, điểm trung bình cần tăng thêm ít nhất {needed} điểm." in report
+        for unmet in plan.unmet_minimums:
+            assert f"Tiêu chí {unmet.item_id} «" in report and f"cần tối thiểu {unmet.required} điểm" in report
+        top = plan.gains[0]
+        assert f"{format_points_vi(top.average)}/{top.max} điểm; mức cao nhất:" in report

@@ -53,6 +53,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=base, fontSize=11, leading=14, alignment=TA_LEFT),
         "cell_center": ParagraphStyle("cell_center", parent=base, fontSize=11, leading=14, alignment=TA_CENTER),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
+        # the Quốc hiệu line at 12 pt fits one line beside the issuing body on a portrait page (NĐ 30: 12-13 pt)
+        "heading": ParagraphStyle("heading", parent=base, alignment=TA_CENTER, fontSize=12, leading=15),
         "center_bold": ParagraphStyle("center_bold", parent=base, alignment=TA_CENTER, fontName=f"{family}-Bold"),
         "title": ParagraphStyle(
             "title",
@@ -78,19 +80,25 @@ def heading_table(heading: Heading, width: float) -> Table:
     s = styles()
     left = []
     if heading.parent_body:
-        left.append(Paragraph(escape(heading.parent_body.upper()), s["center"]))
-    left.append(Paragraph(f"<b>{escape(heading.issuing_body.upper())}</b>", s["center"]))
-    left.append(Paragraph("———", s["center"]))
+        left.append(Paragraph(escape(heading.parent_body.upper()), s["heading"]))
+    left.append(Paragraph(f"<b>{escape(heading.issuing_body.upper())}</b>", s["heading"]))
+    left.append(Paragraph("———", s["heading"]))
     if heading.number:
-        left.append(Paragraph(f"Số: {escape(heading.number)}", s["center"]))
+        left.append(Paragraph(f"Số: {escape(heading.number)}", s["heading"]))
     right = [
-        Paragraph(f"<b>{NATIONAL_TITLE}</b>", s["center"]),
-        Paragraph(f"<b>{MOTTO}</b>", s["center"]),
-        Paragraph("—————————", s["center"]),
+        Paragraph(f"<b>{NATIONAL_TITLE}</b>", s["heading"]),
+        Paragraph(f"<b>{MOTTO}</b>", s["heading"]),
+        Paragraph("—————————", s["heading"]),
         Paragraph(escape(vi_date_line(heading.place, heading.date)), s["date"]),
     ]
     table = Table([[left, right]], colWidths=[width * 0.4, width * 0.6])
-    table.setStyle(cell_style(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)))
+    table.setStyle(
+        cell_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        )
+    )
     return table
 
 

@@ -1,0 +1,135 @@
+"""Phiếu góp ý hoàn thiện sản phẩm: for each producer, where the product stands on every criterion and what would
+take it to the next star, in sentences built from the decree's own option texts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from ocop_desktop.documents.pdf import layout
+from ocop_desktop.domain.numbers import format_points_vi
+from ocop_desktop.scoring.catalogue import Criterion, Sheet
+from ocop_desktop.scoring.improvement import Improvement
+
+TOP_GAINS = 5
+
+
+@dataclass(frozen=True)
+class FeedbackPage:
+    heading: layout.Heading
+    round_name: str
+    product: str
+    code: str
+    producer: str
+    address: str
+    sheet: Sheet
+    item_averages: dict[str, Fraction]
+    average_total: Fraction | None
+    stars: int | None
+    improvement: Improvement | None
+    not_ranked_reasons: tuple[str, ...]  # when eliminated or stopped: the council's reasons
+    signer: tuple[str, str]  # (position, name)
+
+
+def _best_option(item: Criterion) -> str:
+    best = max(item.options, key=lambda o: o.points)
+    return best.condition
+
+
+def _required_option(item: Criterion, points: int) -> str:
+    """The text of the lowest option worth at least `points`: what the producer has to reach."""
+    reaching = [o for o in item.options if o.points >= points]
+    return min(reaching, key=lambda o: o.points).condition if reaching else ""
+
+
+def _advice(page: FeedbackPage) -> list[str]:
+    sheet, plan = page.sheet, page.improvement
+    if plan is None:
+        reasons = "; ".join(page.not_ranked_reasons)
+        return [f"Sản phẩm không được xếp hạng trong đợt này{f' ({reasons})' if reasons else ''}."]
+    if plan.next_stars is None:
+        return [f"Sản phẩm đạt {plan.current_stars} sao, hạng cao nhất ở cấp đánh giá này."]
+    advice = []
+    if plan.points_needed > 0:
+        advice.append(
+            f"Để đạt {plan.next_stars} sao, điểm trung bình cần tăng thêm ít nhất "
+            f"{format_points_vi(plan.points_needed)} điểm."
+        )
+    for unmet in plan.unmet_minimums:
+        item = sheet.item(unmet.item_id)
+        if item is None:
+            continue
+        target = _required_option(item, unmet.required)
+        advice.append(
+            f"Tiêu chí {item.id} «{item.text}»: hiện đạt {format_points_vi(unmet.average)} điểm; để đạt "
+            f"{unmet.for_stars} sao cần tối thiểu {unmet.required} điểm, tức là: {target}."
+        )
+    if not advice:
+        advice.append(f"Sản phẩm đã đủ điều kiện về điểm cho {plan.next_stars} sao.")
+    return advice
+
+
+def page_story(page: FeedbackPage) -> list[Flowable]:
+    s = layout.styles()
+    width = layout.content_width()
+    story: list[Flowable] = [
+        layout.heading_table(page.heading, width),
+        Paragraph("PHIẾU GÓP Ý HOÀN THIỆN SẢN PHẨM OCOP", s["title"]),
+        Paragraph(escape(page.round_name), s["center"]),
+        Spacer(1, 6),
+    ]
+    for label, value in (
+        ("Tên sản phẩm", page.product),
+        ("Mã số hồ sơ", page.code),
+        ("Chủ thể", page.producer),
+        ("Địa chỉ", page.address),
+    ):
+        story.append(Paragraph(f"{label}: <b>{escape(value)}</b>", s["cell"]))
+    if page.average_total is not None:
+        ranked = f", xếp hạng <b>{page.stars} sao</b>" if page.stars else ""
+        story.append(
+            Paragraph(f"Điểm trung bình: <b>{format_points_vi(page.average_total)}/100</b>{ranked}.", s["cell"])
+        )
+    story.append(Spacer(1, 6))
+    story.append(Paragraph("<b>1. Điều cần làm để lên hạng</b>", s["body"]))
+    story.extend(Paragraph("– " + escape(line), s["body"]) for line in _advice(page))
+    if page.improvement is not None and page.improvement.gains:
+        story.append(Paragraph("<b>2. Những tiêu chí còn nhiều điểm có thể cải thiện nhất</b>", s["body"]))
+        for gain in page.improvement.gains[:TOP_GAINS]:
+            item = page.sheet.item(gain.item_id)
+            if item is None:
+                continue
+            story.append(
+                Paragraph(
+                    "– "
+                    + escape(
+                        f"Tiêu chí {item.id} «{item.text}»: {format_points_vi(gain.average)}/{gain.max} điểm; "
+                        f"mức cao nhất: {_best_option(item)}."
+                    ),
+                    s["body"],
+                )
+            )
+    story.append(Paragraph("<b>3. Điểm trung bình từng tiêu chí</b>", s["body"]))
+    rows: list[list[object]] = [["Tiêu chí", "Nội dung", "Trung bình", "Tối đa"]]
+    for item in page.sheet.items:
+        average = page.item_averages.get(item.id)
+        rows.append([item.id, item.text, format_points_vi(average) if average is not None else "—", item.max])
+    story.append(layout.data_table(rows, [width * 0.12, width * 0.62, width * 0.14, width * 0.12]))
+    story.append(Spacer(1, 10))
+    story.append(layout.signature_block(width, (("", ""), page.signer)))
+    return story
+
+
+def render_pdf(pages: Sequence[FeedbackPage], path: Path) -> Path:
+    """One report per product, each from a new page, in one file."""
+    story: list[Flowable] = []
+    for index, page in enumerate(pages):
+        if index:
+            story.append(PageBreak())
+        story.extend(page_story(page))
+    return layout.build(path, story, title="Phiếu góp ý hoàn thiện sản phẩm OCOP")
