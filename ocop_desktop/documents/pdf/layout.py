@@ -18,6 +18,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
 from ocop_desktop.documents.pdf.fonts import register_fonts
 
@@ -130,7 +131,7 @@ def data_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header
         ]
         for r, row in enumerate(rows)
     ]
-    table = Table(body, colWidths=list(widths), repeatRows=header_rows, splitInRow=1)  # a tall row may break
+    table = Table(body, colWidths=list(widths), repeatRows=header_rows)
     table.setStyle(
         cell_style(
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -152,8 +153,19 @@ def build(path: Path, story: list[Flowable], *, title: str, wide: bool = False) 
             canvas.setFont(register_fonts(), 13)
             canvas.drawCentredString(size[0] / 2, size[1] - 12 * mm, str(doc.page))
 
-    document = SimpleDocTemplate(str(tmp), pagesize=size, title=title, author="OCOP Desktop", **MARGINS)
-    document.build(story, onFirstPage=lambda c, d: None, onLaterPages=number_pages)
+    def attempt() -> None:
+        document = SimpleDocTemplate(str(tmp), pagesize=size, title=title, author="OCOP Desktop", **MARGINS)
+        document.build(list(story), onFirstPage=lambda c, d: None, onLaterPages=number_pages)
+
+    try:
+        attempt()
+    except LayoutError:
+        # a table row taller than a page: let rows break inside. Not the default, because a row split near the
+        # foot of a page leaves an empty sliver there.
+        for flowable in story:
+            if isinstance(flowable, Table):
+                flowable.splitInRow = 1
+        attempt()
     os.replace(tmp, path)
     return path
 
