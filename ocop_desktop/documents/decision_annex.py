@@ -55,7 +55,7 @@ def by_stars(lines: tuple[ResultLine, ...]) -> list[tuple[int, list[ResultLine]]
     return [(n, [line for line in lines if line.stars == n]) for n in stars]
 
 
-def render_pdf(annex: DecisionAnnex, path: Path) -> Path:
+def _story(annex: DecisionAnnex) -> list[Flowable]:
     s = layout.styles()
     width = layout.content_width(wide=True)
     story: list[Flowable] = [
@@ -89,7 +89,11 @@ def render_pdf(annex: DecisionAnnex, path: Path) -> Path:
     count = sum(len(lines) for _stars, lines in groups)
     summary = ", ".join(f"{len(lines)} sản phẩm {stars} sao" for stars, lines in groups)
     story.append(Paragraph(f"Tổng cộng: {count} sản phẩm{f' ({summary})' if summary else ''}.", s["body"]))
-    return layout.build(path, story, title="Phụ lục danh sách sản phẩm OCOP", wide=True)
+    return story
+
+
+def render_pdf(annex: DecisionAnnex, path: Path) -> Path:
+    return layout.build(path, lambda: _story(annex), title="Phụ lục danh sách sản phẩm OCOP", wide=True)
 
 
 def render_xlsx(annex: DecisionAnnex, path: Path) -> Path:

@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ocop_desktop.documents.pdf import layout
 from ocop_desktop.domain.numbers import format_points_vi
@@ -127,9 +127,6 @@ def page_story(page: FeedbackPage) -> list[Flowable]:
 
 def render_pdf(pages: Sequence[FeedbackPage], path: Path) -> Path:
     """One report per product, each from a new page, in one file."""
-    story: list[Flowable] = []
-    for index, page in enumerate(pages):
-        if index:
-            story.append(PageBreak())
-        story.extend(page_story(page))
-    return layout.build(path, story, title="Phiếu góp ý hoàn thiện sản phẩm OCOP")
+    return layout.build(
+        path, lambda: layout.one_per_page(pages, page_story), title="Phiếu góp ý hoàn thiện sản phẩm OCOP"
+    )

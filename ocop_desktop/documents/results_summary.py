@@ -48,7 +48,7 @@ HEADERS = (
 )  # fmt: skip
 
 
-def render_pdf(summary: ResultsSummary, path: Path) -> Path:
+def _story(summary: ResultsSummary) -> list[Flowable]:
     s = layout.styles()
     width = layout.content_width(wide=True)
     story: list[Flowable] = [
@@ -72,7 +72,11 @@ def render_pdf(summary: ResultsSummary, path: Path) -> Path:
     story.append(layout.data_table(rows, [w * scale for w in widths]))
     story.append(Spacer(1, 12))
     story.append(layout.signature_block(width, summary.signers))
-    return layout.build(path, story, title="Bảng tổng hợp kết quả", wide=True)
+    return story
+
+
+def render_pdf(summary: ResultsSummary, path: Path) -> Path:
+    return layout.build(path, lambda: _story(summary), title="Bảng tổng hợp kết quả", wide=True)
 
 
 def render_xlsx(summary: ResultsSummary, path: Path) -> Path:

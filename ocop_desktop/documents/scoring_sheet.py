@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ocop_desktop.documents.pdf import layout
 from ocop_desktop.scoring.catalogue import NOT_APPLICABLE, Criterion, Sheet
@@ -147,9 +147,4 @@ def sheet_story(page: SheetPage) -> list[Flowable]:
 
 def render_pdf(pages: Sequence[SheetPage], path: Path) -> Path:
     """All sheets into one file, each starting on a new page."""
-    story: list[Flowable] = []
-    for index, page in enumerate(pages):
-        if index:
-            story.append(PageBreak())
-        story.extend(sheet_story(page))
-    return layout.build(path, story, title="Phiếu đánh giá sản phẩm OCOP")
+    return layout.build(path, lambda: layout.one_per_page(pages, sheet_story), title="Phiếu đánh giá sản phẩm OCOP")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -17,11 +17,12 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
 from ocop_desktop.documents.pdf.fonts import register_fonts
 
+T = TypeVar("T")
 MARGINS = {"leftMargin": 30 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm, "bottomMargin": 20 * mm}
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -142,8 +143,20 @@ def data_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header
     return table
 
 
-def build(path: Path, story: list[Flowable], *, title: str, wide: bool = False) -> Path:
-    """Write the PDF to a temporary file and rename it into place; pages from 2 on carry their number at the top."""
+def one_per_page(items: Sequence[T], story: Callable[[T], list[Flowable]]) -> list[Flowable]:
+    """The stories of several documents in one file, each starting on a new page."""
+    flowables: list[Flowable] = []
+    for index, item in enumerate(items):
+        if index:
+            flowables.append(PageBreak())
+        flowables.extend(story(item))
+    return flowables
+
+
+def build(path: Path, make_story: Callable[[], list[Flowable]], *, title: str, wide: bool = False) -> Path:
+    """Write the PDF to a temporary file and rename it into place; pages from 2 on carry their number at the top.
+    The story is made by `make_story` so that ReportLab can drop each page's flowables once drawn (a 3,000-page
+    pack would otherwise stay in memory) and so that a retry gets fresh ones."""
     register_fonts()
     size = landscape(A4) if wide else A4
     tmp = path.with_name(path.name + ".tmp")
@@ -153,19 +166,20 @@ def build(path: Path, story: list[Flowable], *, title: str, wide: bool = False) 
             canvas.setFont(register_fonts(), 13)
             canvas.drawCentredString(size[0] / 2, size[1] - 12 * mm, str(doc.page))
 
-    def attempt() -> None:
+    def attempt(story: list[Flowable]) -> None:
         document = SimpleDocTemplate(str(tmp), pagesize=size, title=title, author="OCOP Desktop", **MARGINS)
-        document.build(list(story), onFirstPage=lambda c, d: None, onLaterPages=number_pages)
+        document.build(story, onFirstPage=lambda c, d: None, onLaterPages=number_pages)
 
     try:
-        attempt()
+        attempt(make_story())
     except LayoutError:
         # a table row taller than a page: let rows break inside. Not the default, because a row split near the
         # foot of a page leaves an empty sliver there.
+        story = make_story()
         for flowable in story:
             if isinstance(flowable, Table):
                 flowable.splitInRow = 1
-        attempt()
+        attempt(story)
     os.replace(tmp, path)
     return path
 
