@@ -5,15 +5,14 @@ Before the decision exists the same list is the council's proposal, with the dec
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.pdf import layout
 from ocop_desktop.documents.results_summary import ResultLine
 
@@ -97,23 +96,15 @@ def render_pdf(annex: DecisionAnnex, path: Path) -> Path:
 
 
 def render_xlsx(annex: DecisionAnnex, path: Path) -> Path:
-    workbook = Workbook()
-    sheet = workbook.worksheets[0]
-    sheet.title = "Danh sách sản phẩm"
+    workbook, sheet = xlsx.new_sheet("Danh sách sản phẩm")
     sheet.append([title(annex)])
     sheet.append([attached_to(annex)])
     sheet.append(list(HEADERS))
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    xlsx.bold_row(sheet, 3)
     for index, (stars, lines) in enumerate(by_stars(annex.lines)):
         sheet.append([ROMAN[index], f"SẢN PHẨM ĐẠT {stars} SAO"])
         sheet.cell(sheet.max_row, 2).font = Font(bold=True)
         for order, line in enumerate(lines, start=1):
             sheet.append([order, line.product, line.code, line.producer, line.address, line.group, line.average, stars])
-    for column, w in zip("ABCDEFGH", (6, 34, 18, 32, 40, 30, 10, 9), strict=True):
-        sheet.column_dimensions[column].width = w
-    tmp = path.with_name(path.name + ".tmp")
-    workbook.save(tmp)
-    os.replace(tmp, path)
-    return path
+    xlsx.set_widths(sheet, (6, 34, 18, 32, 40, 30, 10, 9))
+    return xlsx.save(workbook, path)

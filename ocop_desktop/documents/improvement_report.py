@@ -13,8 +13,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ocop_desktop.documents.pdf import layout
 from ocop_desktop.domain.numbers import format_points_vi
-from ocop_desktop.scoring.catalogue import Criterion, Sheet
-from ocop_desktop.scoring.improvement import Improvement
+from ocop_desktop.scoring.catalogue import Sheet
+from ocop_desktop.scoring.improvement import Improvement, best_option, option_reaching
 
 TOP_GAINS = 5
 
@@ -36,17 +36,6 @@ class FeedbackPage:
     signer: tuple[str, str]  # (position, name)
 
 
-def _best_option(item: Criterion) -> str:
-    best = max(item.options, key=lambda o: o.points)
-    return best.condition
-
-
-def _required_option(item: Criterion, points: int) -> str:
-    """The text of the lowest option worth at least `points`: what the producer has to reach."""
-    reaching = [o for o in item.options if o.points >= points]
-    return min(reaching, key=lambda o: o.points).condition if reaching else ""
-
-
 def _advice(page: FeedbackPage) -> list[str]:
     sheet, plan = page.sheet, page.improvement
     if plan is None:
@@ -64,7 +53,8 @@ def _advice(page: FeedbackPage) -> list[str]:
         item = sheet.item(unmet.item_id)
         if item is None:
             continue
-        target = _required_option(item, unmet.required)
+        reaching = option_reaching(item, unmet.required)
+        target = reaching.condition if reaching is not None else ""
         advice.append(
             f"Tiêu chí {item.id} «{item.text}»: hiện đạt {format_points_vi(unmet.average)} điểm; để đạt "
             f"{unmet.for_stars} sao cần tối thiểu {unmet.required} điểm, tức là: {target}."
@@ -109,7 +99,7 @@ def page_story(page: FeedbackPage) -> list[Flowable]:
                     "– "
                     + escape(
                         f"Tiêu chí {item.id} «{item.text}»: {format_points_vi(gain.average)}/{gain.max} điểm; "
-                        f"mức cao nhất: {_best_option(item)}."
+                        f"mức cao nhất: {best_option(item).condition}."
                     ),
                     s["body"],
                 )

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.pdf import layout
 
 
@@ -80,15 +78,11 @@ def render_pdf(summary: ResultsSummary, path: Path) -> Path:
 
 
 def render_xlsx(summary: ResultsSummary, path: Path) -> Path:
-    workbook = Workbook()
-    sheet = workbook.worksheets[0]
-    sheet.title = "Tổng hợp kết quả"
+    workbook, sheet = xlsx.new_sheet("Tổng hợp kết quả")
     sheet.append([f"BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP — {summary.round_name}"])
     sheet.append([summary.council])
     sheet.append([*HEADERS[:10], "Số sao", "Kết luận", "Ghi chú"])
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    xlsx.bold_row(sheet, 3)
     for line in summary.lines:
         sheet.append(
             [
@@ -96,9 +90,5 @@ def render_xlsx(summary: ResultsSummary, path: Path) -> Path:
                 line.average, line.part_averages, line.band_stars, line.stars or "", line.conclusion, line.notes,
             ]
         )  # fmt: skip
-    for column, width in zip("ABCDEFGHIJKLM", (6, 30, 18, 30, 36, 28, 9, 10, 26, 10, 8, 26, 30), strict=True):
-        sheet.column_dimensions[column].width = width
-    tmp = path.with_name(path.name + ".tmp")
-    workbook.save(tmp)
-    os.replace(tmp, path)
-    return path
+    xlsx.set_widths(sheet, (6, 30, 18, 30, 36, 28, 9, 10, 26, 10, 8, 26, 30))
+    return xlsx.save(workbook, path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ocop_desktop.scoring.catalogue import Sheet
+from ocop_desktop.scoring.catalogue import Criterion, Option, Sheet
 from ocop_desktop.scoring.engine import ProductResult, ResultStatus, UnmetMinimum, minimums_unmet
 from ocop_desktop.scoring.versions import RuleVersion
 
@@ -55,3 +55,14 @@ def improvement_for(sheet: Sheet, version: RuleVersion, result: ProductResult) -
     gains = [Gain(i.id, result.item_averages[i.id], i.max) for i in items if result.item_averages[i.id] < i.max]
     gains.sort(key=lambda g: (-g.gap, order[g.item_id]))
     return Improvement(result.stars, next_stars, needed, unmet, tuple(gains))
+
+
+def best_option(item: Criterion) -> Option:
+    """The option worth most: where the producer can aim on a criterion."""
+    return max(item.options, key=lambda o: o.points)
+
+
+def option_reaching(item: Criterion, points: int) -> Option | None:
+    """The lowest option worth at least `points`: what the producer has to reach to meet a minimum."""
+    reaching = [o for o in item.options if o.points >= points]
+    return min(reaching, key=lambda o: o.points) if reaching else None

@@ -260,10 +260,14 @@ def scoring_sheets_data(
     return pages
 
 
-def decision_annex_data(db: Database, *, actor: Actor, round_id: str) -> decision_annex.DecisionAnnex:
-    """The approved certifiable products of the round, figures recomputed as for the summary; tied to the round's
-    latest recognition decision when there is one."""
-    summary = results_summary_data(db, actor=actor, round_id=round_id)
+def decision_annex_data(
+    db: Database, *, actor: Actor, round_id: str, summary: results_summary.ResultsSummary | None = None
+) -> decision_annex.DecisionAnnex:
+    """The approved certifiable products of the round, figures recomputed as for the summary (or taken from the
+    summary just made, rather than recomputed twice); tied to the round's latest recognition decision if any."""
+    require(actor, Permission.VIEW)
+    if summary is None:
+        summary = results_summary_data(db, actor=actor, round_id=round_id)
     with db.reading() as s:
         decision = s.scalars(
             select(Decision).where(Decision.round_id == round_id).order_by(Decision.date.desc(), Decision.number.desc())
@@ -289,15 +293,16 @@ def render_round_documents(
 ) -> list[Path]:
     """Write the requested documents of the round into `out`; returns the files written. Every figure is checked
     before any file is written, so a refusal leaves no partial set behind."""
-    summary = results_summary_data(db, actor=actor, round_id=round_id) if "results" in kinds else None
+    needs_summary = "results" in kinds or "annex" in kinds
+    summary = results_summary_data(db, actor=actor, round_id=round_id) if needs_summary else None
     pages = scoring_sheets_data(db, actor=actor, round_id=round_id) if "sheets" in kinds else None
-    annex = decision_annex_data(db, actor=actor, round_id=round_id) if "annex" in kinds else None
+    annex = decision_annex_data(db, actor=actor, round_id=round_id, summary=summary) if "annex" in kinds else None
     feedback = feedback_data(db, actor=actor, round_id=round_id) if "feedback" in kinds else None
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if pages is not None:
         written.append(scoring_sheet.render_pdf(pages, out / "phieu-danh-gia.pdf"))
-    if summary is not None:
+    if summary is not None and "results" in kinds:
         written.append(results_summary.render_pdf(summary, out / "bang-tong-hop-ket-qua.pdf"))
         written.append(results_summary.render_xlsx(summary, out / "bang-tong-hop-ket-qua.xlsx"))
     if annex is not None:

@@ -171,16 +171,19 @@ def build(path: Path, make_story: Callable[[], list[Flowable]], *, title: str, w
         document.build(story, onFirstPage=lambda c, d: None, onLaterPages=number_pages)
 
     try:
-        attempt(make_story())
-    except LayoutError:
-        # a table row taller than a page: let rows break inside. Not the default, because a row split near the
-        # foot of a page leaves an empty sliver there.
-        story = make_story()
-        for flowable in story:
-            if isinstance(flowable, Table):
-                flowable.splitInRow = 1
-        attempt(story)
-    os.replace(tmp, path)
+        try:
+            attempt(make_story())
+        except LayoutError:
+            # a table row taller than a page: let rows break inside. Not the default, because a row split near the
+            # foot of a page leaves an empty sliver there.
+            story = make_story()
+            for flowable in story:
+                if isinstance(flowable, Table):
+                    flowable.splitInRow = 1
+            attempt(story)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
 
 
