@@ -262,6 +262,13 @@ class DossierView:
     certificate_number: str | None
 
 
+def producer_address(producer: Producer) -> str:
+    """Street, commune and province after the 2025 reorganisation; the historic address when there is no code."""
+    found = find_commune(load_units_2025(admin_units_dir()), producer.commune_code) if producer.commune_code else None
+    parts = (producer.street_address, found[1].name if found else None, found[0].name if found else None)
+    return ", ".join(x for x in parts if x) or (producer.historic_address or "")
+
+
 def dossier_view(db: Database, dossier_id: str) -> DossierView:
     with db.reading() as s:
         dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
@@ -269,12 +276,7 @@ def dossier_view(db: Database, dossier_id: str) -> DossierView:
         producer = get_or_fail(s, Producer, product.producer_id, "producer")
         rnd = get_or_fail(s, Round, dossier.round_id, "round")
         sheet = sheet_from_snapshot(s, dossier.sheet_snapshot, version_from_snapshot(s, rnd.version_snapshot))
-        parts = [producer.street_address or ""]
-        if producer.commune_code:
-            found = find_commune(load_units_2025(admin_units_dir()), producer.commune_code)
-            if found is not None:
-                parts += [found[1].name, found[0].name]
-        address = ", ".join(p for p in parts if p) or (producer.historic_address or "")
+        address = producer_address(producer)
         names = {m.id: m.full_name for m in get_or_fail(s, Council, rnd.council_id, "council").members}
         certificate = s.scalars(select(Certificate).where(Certificate.dossier_id == dossier_id)).first()
         return DossierView(

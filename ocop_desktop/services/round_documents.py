@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.documents import decision_annex, improvement_report, results_summary, scoring_sheet
 from ocop_desktop.documents.pdf.layout import Heading
-from ocop_desktop.domain.admin_units import Province, find_commune, find_province, load_units_2025
+from ocop_desktop.domain.admin_units import find_province, load_units_2025
 from ocop_desktop.domain.enums import MemberRole, ResultStatus
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.numbers import format_points_vi
@@ -26,6 +26,7 @@ from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_catalogue import rule_version
 from ocop_desktop.services.permissions import Permission, require
+from ocop_desktop.services.queries import producer_address
 from ocop_desktop.services.results import Inputs, compute, gather_inputs
 from ocop_desktop.services.settings import get_settings
 
@@ -88,29 +89,22 @@ def _unmet_note(unmet: Sequence[UnmetMinimum]) -> str:
     )
 
 
-def _province_name(units: tuple[Province, ...], code: str | None) -> str:
+def _province_name(code: str | None) -> str:
     """The địa danh of the date line when the settings name none: the council's province, without "Tỉnh"."""
-    province = find_province(units, code) if code else None
+    province = find_province(load_units_2025(admin_units_dir()), code) if code else None
     return province.short_name if province is not None else ""
 
 
-def _address(units: tuple[Province, ...], producer: Producer) -> str:
-    """Street, commune and province after the 2025 reorganisation; the historic address when there is no code."""
-    found = find_commune(units, producer.commune_code) if producer.commune_code else None
-    parts = (producer.street_address, found[1].name if found else None, found[0].name if found else None)
-    return ", ".join(x for x in parts if x) or (producer.historic_address or "")
+def _place(settings: dict[str, str], council: Council) -> str:
+    return settings["place_name"] or _province_name(council.province_code)
 
 
-def _place(settings: dict[str, str], units: tuple[Province, ...], council: Council) -> str:
-    return settings["place_name"] or _province_name(units, council.province_code)
-
-
-def _heading(settings: dict[str, str], units: tuple[Province, ...], council: Council, date: dt.date | None) -> Heading:
+def _heading(settings: dict[str, str], council: Council, date: dt.date | None) -> Heading:
     return Heading(
         issuing_body=council.issuing_body or settings["issuing_body"],
         parent_body=settings["parent_body"] or None,
         number=None,
-        place=_place(settings, units, council),
+        place=_place(settings, council),
         date=date or dt.date.today(),
     )
 
@@ -125,13 +119,12 @@ def feedback_data(
     """One improvement report per dossier whose ballots are complete, figures recomputed as for the summary."""
     require(actor, Permission.VIEW)
     settings = get_settings(db)
-    units = load_units_2025(admin_units_dir())
     pages = []
     problems: list[Problem] = []
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
-        heading = _heading(settings, units, council, date)
+        heading = _heading(settings, council, date)
         for dossier, product, producer in s.execute(_agenda(round_id)):
             checked = _checked(s, dossier, product, problems)
             if checked is None or checked[1] is None:
@@ -144,7 +137,7 @@ def feedback_data(
                     product=product.name,
                     code=product.code or "",
                     producer=producer.name,
-                    address=_address(units, producer),
+                    address=producer_address(producer),
                     sheet=inputs.sheet,
                     item_averages=dict(result.item_averages),
                     average_total=result.average_total,
@@ -164,7 +157,6 @@ def results_summary_data(
 ) -> results_summary.ResultsSummary:
     require(actor, Permission.VIEW)
     settings = get_settings(db)
-    units = load_units_2025(admin_units_dir())
     lines = []
     problems: list[Problem] = []
     with db.reading() as s:
@@ -176,7 +168,7 @@ def results_summary_data(
             if checked is None:
                 continue
             inputs, result, stored = checked
-            address = _address(units, producer)
+            address = producer_address(producer)
             counted = sum(1 for b in inputs.ballots if not b.excluded)
             lines.append(
                 results_summary.ResultLine(
@@ -202,7 +194,7 @@ def results_summary_data(
             )
         chair = _chair(council)
         secretary = next((m.full_name for m in council.members if m.role is MemberRole.SECRETARY_MEMBER), "")
-        heading = _heading(settings, units, council, date)
+        heading = _heading(settings, council, date)
         summary = results_summary.ResultsSummary(
             heading=heading,
             council=council.name,
@@ -223,12 +215,11 @@ def scoring_sheets_data(
     who is recused or absent gets none; a submitted ballot is printed ticked and totalled unless `blank`."""
     require(actor, Permission.VIEW)
     settings = get_settings(db)
-    units = load_units_2025(admin_units_dir())
     pages: list[scoring_sheet.SheetPage] = []
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
-        place = _place(settings, units, council)
+        place = _place(settings, council)
         meeting = s.scalars(
             select(MeetingSession.date).where(MeetingSession.round_id == round_id).order_by(MeetingSession.date.desc())
         ).first()
@@ -248,7 +239,7 @@ def scoring_sheets_data(
                         code=product.code or "",
                         producer=producer.name,
                         phone=producer.phone or "",
-                        address=_address(units, producer),
+                        address=producer_address(producer),
                         member=member.full_name,
                         place=place,
                         date=meeting if ballot is not None else None,
