@@ -1,6 +1,6 @@
-"""Documents of a large round (issue 5): the scoring-sheet pack of 9 members × 50 products, and the results summary
-and decision annex of a 100-product round, each gathered through the services (every figure recomputed through the
-scoring core) and rendered to PDF.
+"""Documents of a large round (issue 5): the scoring-sheet pack of 9 members × 50 products, the minutes of a
+100-product round, and the results summary and decision annex of a 100-product round, each gathered through the
+services (every figure recomputed through the scoring core) and rendered to PDF.
 
     .venv/bin/python benchmarks/bench_documents.py [--members 9] [--sheet-products 50] [--summary-products 100]
 
@@ -23,7 +23,7 @@ sys.path.insert(0, "benchmarks")
 from province_file import build
 from pypdf import PdfReader
 from sqlalchemy import select
-from ocop_desktop.documents import decision_annex, results_summary, scoring_sheet
+from ocop_desktop.documents import decision_annex, minutes, results_summary, scoring_sheet
 from ocop_desktop.models import Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.actor import SYSTEM
@@ -39,6 +39,8 @@ with Database.open(folder / "round.ocopdb") as db:
     if kind == "sheets":
         data = round_documents.scoring_sheets_data(db, actor=SYSTEM, round_id=round_id)
         figures["sheets"] = len(data)
+    elif kind == "minutes":
+        data = round_documents.minutes_data(db, actor=SYSTEM, round_id=round_id)
     else:
         data = round_documents.results_summary_data(db, actor=SYSTEM, round_id=round_id)
         annex = round_documents.decision_annex_data(db, actor=SYSTEM, round_id=round_id)
@@ -46,6 +48,8 @@ with Database.open(folder / "round.ocopdb") as db:
 start = time.perf_counter()
 if kind == "sheets":
     path = scoring_sheet.render_pdf(data, folder / "sheets.pdf")
+elif kind == "minutes":
+    path = minutes.render_pdf(data, folder / "minutes.pdf")
 else:
     path = results_summary.render_pdf(data, folder / "summary.pdf")
     results_summary.render_xlsx(data, folder / "summary.xlsx")
@@ -83,6 +87,12 @@ def main() -> None:
         f"scoring-sheet pack, {args.members} members × {args.sheet_products} products: {sheets['sheets']:.0f} sheets, "
         f"{sheets['pages']:.0f} pages; gather {sheets['gather_s']:.2f} s, render {sheets['render_s']:.2f} s "
         f"({sheets['pages_per_s']:.0f} pages/s); {sheets['mib']:.1f} MiB; peak memory {sheets['peak_mib']:.0f} MiB"
+    )
+    meeting = run("minutes", args.summary_products, args.members)
+    print(
+        f"minutes, {args.summary_products} products × {args.members} members: gather {meeting['gather_s']:.2f} s, "
+        f"render {meeting['render_s']:.2f} s, {meeting['pages']:.0f} pages ({meeting['pages_per_s']:.0f} pages/s); "
+        f"peak memory {meeting['peak_mib']:.0f} MiB"
     )
     summary = run("summary", args.summary_products, args.members)
     print(

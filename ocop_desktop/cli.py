@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ocop_desktop import __version__
+from ocop_desktop.documents.kinds import KINDS
 from ocop_desktop.domain.errors import Problem, UserFacingError
 from ocop_desktop.messages import DEFAULT_LANG, LANGS, describe, ui_text
 
@@ -377,13 +378,89 @@ def cmd_documents(args: argparse.Namespace) -> int:
     """Render a round's documents into a folder; refused whole when a stored figure does not follow from the data."""
     from ocop_desktop.persistence.database import Database
     from ocop_desktop.services.actor import SYSTEM
-    from ocop_desktop.services.round_documents import KINDS, render_round_documents
+    from ocop_desktop.services.round_documents import render_round_documents
 
     with Database.open(Path(args.db)) as db:
         for path in render_round_documents(
-            db, actor=SYSTEM, round_id=args.round, out=Path(args.out), kinds=(args.kind,) if args.kind else KINDS
+            db,
+            actor=SYSTEM,
+            round_id=args.round,
+            out=Path(args.out),
+            kinds=(args.kind,) if args.kind else KINDS,
+            minutes_number=args.minutes_number,
+            certificate_template=Path(args.certificate_template) if args.certificate_template else None,
         ):
             print(path)
+    return EXIT_OK
+
+
+MAX_CERTIFICATE_PDF = 50 * 1024 * 1024
+
+
+def cmd_verify_certificate(args: argparse.Namespace) -> int:
+    """Valid / invalid / unknown issuer for a QR payload or every QR code of a certificate PDF, offline."""
+    from ocop_desktop.persistence.keys import user_data_dir
+    from ocop_desktop.services.certificate_seal import FIELDS, Seal, verify_payload
+
+    if args.payload is not None:
+        payloads = [args.payload]
+    else:
+        payloads = _certificate_pdf_payloads(Path(args.pdf))
+    all_valid = True
+    for index, payload in enumerate(payloads):
+        if index:
+            print()
+        check = verify_payload(payload)
+        all_valid = all_valid and check.seal is Seal.VALID
+        folder = user_data_dir() / "trusted-issuers"
+        issuer = check.issuer or ui_text("seal.this_installation", args.lang)
+        print(ui_text(f"seal.{check.seal.value}", args.lang, issuer=issuer, key_id=check.key_id, folder=folder))
+        for key in FIELDS:
+            if key in check.fields:
+                print(f"  {ui_text(f'seal.field.{key}', args.lang)}: {check.fields[key]}")
+    return EXIT_OK if all_valid else EXIT_PROBLEMS
+
+
+def _certificate_pdf_payloads(path: Path) -> list[str]:
+    from pypdfium2 import PdfiumError
+
+    from ocop_desktop.documents.certificate import read_qr_payloads
+
+    where = (("file", path.name),)
+    try:
+        if path.stat().st_size > MAX_CERTIFICATE_PDF:
+            raise UserFacingError([Problem("certificate.unreadable_pdf", {"detail": "> 50 MiB"}, where)])
+        payloads = read_qr_payloads(path)
+    except OSError as exc:
+        raise UserFacingError([Problem("input.unreadable", {"detail": exc.strerror or str(exc)}, where)]) from exc
+    except PdfiumError as exc:
+        raise UserFacingError([Problem("certificate.unreadable_pdf", {"detail": str(exc)}, where)]) from exc
+    if not payloads:
+        raise UserFacingError([Problem("certificate.no_qr", {}, where)])
+    return payloads
+
+
+def cmd_key_show(args: argparse.Namespace) -> int:
+    from ocop_desktop.persistence.keys import installation_key, public_key_line
+
+    key = installation_key()
+    print(ui_text("key.show", args.lang, key_id=key.key_id, line=public_key_line(key, args.issuer).strip()))
+    return EXIT_OK
+
+
+def cmd_key_trust(args: argparse.Namespace) -> int:
+    from ocop_desktop.persistence.keys import trust_public_key
+
+    path = Path(args.file)
+    where = (("file", path.name),)
+    try:
+        line = path.read_text(encoding="utf-8")[:4096]
+        key, issuer = trust_public_key(line)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserFacingError([Problem("input.unreadable", {"detail": str(exc)}, where)]) from exc
+    except ValueError as exc:
+        raise UserFacingError([Problem("key.bad_public_key", {}, where)]) from exc
+    print(ui_text("key.trusted", args.lang, key_id=key, issuer=issuer))
     return EXIT_OK
 
 
@@ -457,10 +534,33 @@ def build_parser() -> argparse.ArgumentParser:
     documents.add_argument(
         "--kind",
         default=None,
-        choices=("sheets", "results", "annex", "feedback"),
+        choices=KINDS,
         help="một loại tài liệu (mặc định: tất cả)",
     )
+    documents.add_argument(
+        "--minutes-number", default=None, metavar="SỐ", help="số của biên bản (mặc định: để trống để ghi tay)"
+    )
+    documents.add_argument(
+        "--certificate-template", default=None, metavar="FILE.json", help="mẫu giấy chứng nhận (mặc định: mẫu sẵn có)"
+    )
     documents.set_defaults(func=cmd_documents)
+
+    verify = sub.add_parser(
+        "verify-certificate", parents=[lang_parent], help="kiểm tra giấy chứng nhận (mã QR có chữ ký), không cần mạng"
+    )
+    source = verify.add_mutually_exclusive_group(required=True)
+    source.add_argument("--payload", metavar="TEXT", help="nội dung mã QR")
+    source.add_argument("--pdf", metavar="FILE", help="tệp PDF giấy chứng nhận (đọc mọi mã QR trong tệp)")
+    verify.set_defaults(func=cmd_verify_certificate)
+
+    key = sub.add_parser("key", parents=[lang_parent], help="khóa ký của cài đặt này và các đơn vị cấp tin cậy")
+    ksub = key.add_subparsers(dest="key_command", required=True, parser_class=_Parser)
+    k_show = ksub.add_parser("show", parents=[lang_parent], help="xem khóa và dòng khóa công khai để gửi đi")
+    k_show.add_argument("--issuer", default="OCOP Desktop", help="tên đơn vị cấp ghi kèm khóa công khai")
+    k_show.set_defaults(func=cmd_key_show)
+    k_trust = ksub.add_parser("trust", parents=[lang_parent], help="tin cậy khóa công khai của một đơn vị cấp")
+    k_trust.add_argument("file", metavar="FILE.txt")
+    k_trust.set_defaults(func=cmd_key_trust)
 
     dossiers = sub.add_parser("dossiers", parents=[lang_parent], help="danh sách hồ sơ từ Excel")
     dos = dossiers.add_subparsers(dest="dossiers_command", required=True, parser_class=_Parser)

@@ -57,6 +57,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "input.unreadable": ("không đọc được tệp: {detail}", "the file cannot be read: {detail}"),
     "input.bad_field": ("trường «{field}» không hợp lệ: {detail}", "field '{field}' is invalid: {detail}"),
     "input.missing_field": ("thiếu trường «{field}»", "field '{field}' is missing"),
+    "input.bad_time": (
+        "giờ phải viết dạng giờ:phút, ví dụ 08:00 hoặc 16:30 (nhận được: {value})",
+        "a time must be written hours:minutes, e.g. 08:00 or 16:30 (got: {value})",
+    ),
     "input.bad_spread_limit": (
         "ngưỡng chênh lệch phải là số không âm (nhận được: {value})",
         "the spread limit must be a non-negative number (got: {value})",
@@ -106,6 +110,53 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "--out cần --db: tài liệu được in từ tệp dữ liệu mẫu vừa tạo",
         "--out needs --db: the documents are printed from the demo data file it creates",
     ),
+    "documents.certificate_differs": (
+        "giấy chứng nhận ghi {stars} sao nhưng kết quả tính lại từ phiếu chấm không còn như vậy; không in giấy này",
+        "the certificate says {stars} stars but the result recomputed from the ballots no longer does; not printed",
+    ),
+    "documents.no_certificates": (
+        "đợt này chưa có giấy chứng nhận nào: cần ghi nhận quyết định công nhận trước",
+        "this round has no certificates yet: record the recognition decision first",
+    ),
+    "certificate.template_shape": (
+        "mẫu giấy chứng nhận phải là một đối tượng JSON có danh sách «elements»",
+        "a certificate template must be a JSON object with an 'elements' list",
+    ),
+    "certificate.template_bad_page": (
+        "khổ giấy không hợp lệ: {page} (dùng size A4 hoặc A5, orientation landscape hoặc portrait)",
+        "invalid page: {page} (use size A4 or A5, orientation landscape or portrait)",
+    ),
+    "certificate.template_bad_type": (
+        "loại thành phần «{type}» không có; dùng text, stars, qr, frame hoặc line",
+        "there is no element type '{type}'; use text, stars, qr, frame or line",
+    ),
+    "certificate.template_missing_key": ("thiếu khóa «{key}»", "key '{key}' is missing"),
+    "certificate.template_bad_value": (
+        "giá trị của «{key}» không hợp lệ: {value}",
+        "invalid value for '{key}': {value}",
+    ),
+    "certificate.template_unknown_field": (
+        "trường «{field}» không có; các trường dùng được: {fields}",
+        "there is no field '{field}'; the fields are: {fields}",
+    ),
+    "certificate.template_no_qr": (
+        "mẫu giấy chứng nhận phải có một thành phần «qr» (mã QR để kiểm tra giấy chứng nhận)",
+        "a certificate template must have a 'qr' element (the QR code that verifies the certificate)",
+    ),
+    "certificate.template_too_large": (
+        "tệp mẫu quá lớn (tối đa {limit})",
+        "the template file is too large (at most {limit})",
+    ),
+    "certificate.background_missing": ("không tìm thấy ảnh nền: {path}", "background image not found: {path}"),
+    "certificate.no_qr": (
+        "không đọc được mã QR nào trong tệp (tệp không phải giấy chứng nhận, hoặc bản in quá mờ)",
+        "no QR code could be read in the file (not a certificate, or the print is too faint)",
+    ),
+    "key.bad_public_key": (
+        "tệp không chứa dòng khóa công khai hợp lệ (dạng: <khóa> <tên đơn vị>, như lệnh «key show» in ra)",
+        "the file holds no valid public key line (<key> <issuer name>, as 'key show' prints it)",
+    ),
+    "certificate.unreadable_pdf": ("không mở được tệp PDF: {detail}", "the PDF cannot be opened: {detail}"),
     "documents.result_differs": (
         "kết quả lưu của «{product}» khác kết quả tính lại từ các phiếu; không in tài liệu (kiểm tra bằng db verify)",
         "the stored result of '{product}' differs from the one recomputed from the ballots; "
@@ -435,6 +486,9 @@ _PLACES: dict[str, tuple[str, str]] = {
     "field": ("trường", "field"),
     "cell": ("ô", "cell"),
     "row": ("dòng", "row"),
+    "certificate": ("giấy chứng nhận số", "certificate no."),
+    "element": ("thành phần số", "element no."),
+    "page": ("trang", "page"),
 }
 
 _QUOTED = {"member", "file"}
@@ -464,6 +518,35 @@ _UI: dict[str, tuple[str, str]] = {
         "{results} results recomputed and matching, {events} audit events chained",
     ),
     "restored": ("đã khôi phục {file}; bản trước khi khôi phục: {saved}", "restored {file}; the file before: {saved}"),
+    "seal.valid": (
+        "HỢP LỆ: giấy chứng nhận do {issuer} cấp (khóa {key_id}), nội dung đúng như khi ký",
+        "VALID: issued by {issuer} (key {key_id}), the content is as signed",
+    ),
+    "seal.invalid": (
+        "KHÔNG HỢP LỆ: nội dung đã bị sửa hoặc chữ ký bị giả mạo",
+        "INVALID: the content was edited or the signature is forged",
+    ),
+    "seal.unknown_issuer": (
+        "KHÔNG RÕ ĐƠN VỊ CẤP: chữ ký đúng với khóa {key_id}, nhưng khóa này chưa có trong danh sách đơn vị cấp tin cậy "
+        "(thư mục {folder})",
+        "UNKNOWN ISSUER: the signature matches key {key_id}, but that key is not among the trusted issuers "
+        "(folder {folder})",
+    ),
+    "seal.this_installation": ("chính cài đặt này", "this installation"),
+    "seal.field.so": ("Số giấy chứng nhận", "Certificate number"),
+    "seal.field.ma_sp": ("Mã số sản phẩm", "Product code"),
+    "seal.field.san_pham": ("Tên sản phẩm", "Product"),
+    "seal.field.chu_the": ("Chủ thể", "Producer"),
+    "seal.field.sao": ("Hạng sao", "Stars"),
+    "seal.field.qd": ("Quyết định công nhận", "Recognition decision"),
+    "seal.field.ngay_cap": ("Ngày cấp", "Issued on"),
+    "seal.field.het_han": ("Có giá trị đến", "Valid until"),
+    "key.show": (
+        "Khóa ký của cài đặt này: {key_id}\nDòng khóa công khai (gửi cho đơn vị cần kiểm tra giấy chứng nhận):\n{line}",
+        "This installation's signing key: {key_id}\nPublic key line (send it to whoever checks the certificates):\n"
+        "{line}",
+    ),
+    "key.trusted": ("đã tin cậy khóa {key_id} của {issuer}", "key {key_id} of {issuer} is now trusted"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,3 +24,16 @@ def fonts_dir() -> Path:
 
 def admin_units_dir() -> Path:
     return resource_root() / "admin_units"
+
+
+def user_data_dir() -> Path:
+    """The person's own data folder (the installation's signing key, trusted issuers): `OCOP_DESKTOP_DATA` when set,
+    else the platform's usual place. Never inside the bundle, which is replaced on every update."""
+    override = os.environ.get("OCOP_DESKTOP_DATA")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / "OCOP Desktop"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "OCOP Desktop"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "ocop-desktop"

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the installation's signing key and trusted issuers go to a throw-away folder, never the person's own
+os.environ["OCOP_DESKTOP_DATA"] = tempfile.mkdtemp(prefix="ocop-data-")
 
 import pytest
 

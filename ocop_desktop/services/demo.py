@@ -366,6 +366,7 @@ def _build(db: Database, rnd: random.Random) -> DemoSummary:
                 ballots += 1
         results.approve_result(db, actor=member_actors["Nguyễn Văn Thành"], dossier_id=dossier_id)
 
+    round_setup.close_meeting_session(db, actor=secretary, session_id=meeting, closed_at="16:30")
     officer = accounts.authenticate(db, username="canbotinh", password=DEMO_PASSWORD)
     issued = recognition.issue_decision(
         db,

@@ -191,8 +191,10 @@ def assemble_inputs(
     )
 
 
-def gather_inputs(session: Session, dossier: Dossier) -> Inputs:
-    """Inputs of the dossier's current scoring round, read through the ORM (one dossier at a time)."""
+def gather_inputs(session: Session, dossier: Dossier, scoring_round: int | None = None) -> Inputs:
+    """Inputs of the dossier's current scoring round (or an earlier one, for the minutes), read through the ORM
+    (one dossier at a time)."""
+    scoring_round = dossier.scoring_round if scoring_round is None else scoring_round
     rnd = get_or_fail(session, Round, dossier.round_id, "round")
     ctx = round_context(session, rnd)
     recused = {r.member_id for r in session.scalars(select(Recusal).where(Recusal.dossier_id == dossier.id))}
@@ -201,7 +203,7 @@ def gather_inputs(session: Session, dossier: Dossier) -> Inputs:
         for b in session.scalars(
             select(Ballot).where(
                 Ballot.dossier_id == dossier.id,
-                Ballot.scoring_round == dossier.scoring_round,
+                Ballot.scoring_round == scoring_round,
                 Ballot.status == BallotStatus.SUBMITTED,
             )
         )
@@ -217,7 +219,7 @@ def gather_inputs(session: Session, dossier: Dossier) -> Inputs:
     return assemble_inputs(
         ctx,
         dossier_id=dossier.id,
-        scoring_round=dossier.scoring_round,
+        scoring_round=scoring_round,
         sheet_snapshot=dossier.sheet_snapshot,
         sheet=sheet_from_snapshot(session, dossier.sheet_snapshot, ctx.version),
         recused=recused,

@@ -4,6 +4,7 @@ the data does not support is never printed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,24 +12,55 @@ from pathlib import Path
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.documents import decision_annex, improvement_report, results_summary, scoring_sheet
-from ocop_desktop.documents.pdf.layout import Heading
+from ocop_desktop.documents import (
+    certificate,
+    decision_annex,
+    improvement_report,
+    minutes,
+    results_summary,
+    scoring_sheet,
+)
+from ocop_desktop.documents.kinds import KINDS
+from ocop_desktop.documents.pdf.layout import Heading, vi_date_line
 from ocop_desktop.domain.admin_units import find_province, load_units_2025
-from ocop_desktop.domain.enums import MemberRole, ResultStatus
+from ocop_desktop.domain.enums import CertificateStatus, MemberRole, ResultStatus
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.numbers import format_points_vi
-from ocop_desktop.models import Council, Decision, Dossier, MeetingSession, Producer, Product, Result, Round
+from ocop_desktop.models import (
+    AdvisoryMember,
+    Attendance,
+    AuditEvent,
+    Certificate,
+    Council,
+    Decision,
+    Dossier,
+    MeetingSession,
+    Producer,
+    Product,
+    Recusal,
+    Result,
+    Round,
+)
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.scoring.engine import ProductResult, UnmetMinimum
+from ocop_desktop.persistence.keys import InstallationKey, installation_key
+from ocop_desktop.scoring.engine import DecisionKind, ProductResult, UnmetMinimum
 from ocop_desktop.scoring.improvement import improvement_for
 from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.certificate_seal import sign_payload
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_catalogue import rule_version
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.queries import producer_address
-from ocop_desktop.services.results import Inputs, compute, gather_inputs
+from ocop_desktop.services.results import Inputs, compute, gather_inputs, quorum_of
 from ocop_desktop.services.settings import get_settings
+
+NUMBER_BLANK = "\u00a0" * 12  # the văn thư writes the number in by hand when the minutes are registered
+DECISION_WORDS = {
+    DecisionKind.ELIMINATION: "Loại sản phẩm",
+    DecisionKind.STOP: "Dừng đánh giá các bước tiếp theo",
+    DecisionKind.DOSSIER_REJECTED: "Loại hồ sơ",
+}
 
 
 class DocumentRefused(UserFacingError):
@@ -49,14 +81,16 @@ def _conclusion(row: Result | None, stars: int | None, certifiable: bool) -> str
 
 
 def _checked(
-    s: Session, dossier: Dossier, product: Product, problems: list[Problem]
+    s: Session, dossier: Dossier, product: Product, problems: list[Problem], scoring_round: int | None = None
 ) -> tuple[Inputs, ProductResult | None, Result | None] | None:
     """The dossier's inputs, its result recomputed from the raw choices (None while ballots are incomplete) and the
-    stored result; None, with a problem added, when the stored result no longer follows from the choices."""
+    stored result, for the current scoring round or an earlier one; None, with a problem added, when the stored
+    result no longer follows from the choices."""
+    scoring_round = dossier.scoring_round if scoring_round is None else scoring_round
     stored = s.scalars(
-        select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == dossier.scoring_round)
+        select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == scoring_round)
     ).one_or_none()
-    inputs = gather_inputs(s, dossier)
+    inputs = gather_inputs(s, dossier, scoring_round)
     try:
         result, computed = compute(inputs)
     except ValidationFailed:
@@ -111,6 +145,10 @@ def _heading(settings: dict[str, str], council: Council, date: dt.date | None) -
 
 def _chair(council: Council) -> str:
     return next((m.full_name for m in council.members if m.role is MemberRole.CHAIR), "")
+
+
+def _secretary(council: Council) -> str:
+    return next((m.full_name for m in council.members if m.role is MemberRole.SECRETARY_MEMBER), "")
 
 
 def feedback_data(
@@ -193,7 +231,7 @@ def results_summary_data(
                 )
             )
         chair = _chair(council)
-        secretary = next((m.full_name for m in council.members if m.role is MemberRole.SECRETARY_MEMBER), "")
+        secretary = _secretary(council)
         heading = _heading(settings, council, date)
         summary = results_summary.ResultsSummary(
             heading=heading,
@@ -276,29 +314,282 @@ def decision_annex_data(
     )
 
 
-KINDS = ("sheets", "results", "annex", "feedback")
+def _scoring_pass(
+    number: int, inputs: Inputs, result: ProductResult, stored: Result | None, rescore_reason: str | None
+) -> minutes.ScoringPass:
+    part_ids = [part.id for part in inputs.sheet.parts]
+    return minutes.ScoringPass(
+        number=number,
+        members=tuple(
+            minutes.MemberTotal(inputs.names[m.member], tuple(str(m.part_totals[p]) for p in part_ids), str(m.total))
+            for m in result.members
+            if not m.excluded
+        ),
+        part_averages=tuple(format_points_vi(result.part_averages[p]) for p in part_ids),
+        average=format_points_vi(result.average_total),
+        spread=str(result.spread),
+        spread_limit=format_points_vi(result.spread_limit, 0 if result.spread_limit.denominator == 1 else 2),
+        spread_exceeds=result.spread_exceeds_limit,
+        discussion=stored.discussion if stored is not None else None,
+        rescore_reason=rescore_reason,
+    )
+
+
+def _outcome(stored: Result | None, result: ProductResult | None, inputs: Inputs) -> tuple[str, str]:
+    """Where the product goes in the minutes' conclusions, and why when it is not proposed."""
+    if result is None:
+        return "undecided", "chưa đủ phiếu đánh giá"
+    if result.stars is None:
+        reasons = "; ".join(d.reason for d in inputs.decisions)
+        return "not_passing", f"không xếp hạng ({reasons})" if reasons else "không xếp hạng"
+    if stored is None or not stored.locked:
+        return "undecided", "kết quả chưa được Chủ tịch Hội đồng phê duyệt"
+    if stored.status is ResultStatus.REFERRED_CENTRAL:
+        return "referred", ""
+    if result.certifiable:
+        return "proposed", ""
+    reason = f"đạt {result.stars} sao ({format_points_vi(result.average_total)} điểm), dưới mức công nhận"
+    if result.unmet_minimums:
+        reason += f"; {_unmet_note(result.unmet_minimums)}"
+    return "not_passing", reason
+
+
+def minutes_data(
+    db: Database, *, actor: Actor, round_id: str, number: str | None = None, date: dt.date | None = None
+) -> minutes.Minutes:
+    """The minutes of the round's meeting: every scoring pass of every dossier recomputed from the raw choices and
+    checked against its stored result, with the discussions, re-score reasons and decisions recorded."""
+    require(actor, Permission.VIEW)
+    settings = get_settings(db)
+    products: list[minutes.ProductMinutes] = []
+    problems: list[Problem] = []
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        names = {m.id: m.full_name for m in council.members}
+        sittings = s.scalars(
+            select(MeetingSession)
+            .where(MeetingSession.round_id == round_id)
+            .order_by(MeetingSession.date, MeetingSession.opened_at)
+        ).all()
+        attendance = {
+            (a.session_id, a.member_id): a
+            for a in s.scalars(select(Attendance).where(Attendance.session_id.in_([m.id for m in sittings])))
+        }
+        attendees = []
+        for member in council.members:
+            marks = [attendance.get((m.id, member.id)) for m in sittings]
+            attendees.append(
+                minutes.Attendee(
+                    name=member.full_name,
+                    role=minutes.ROLE_TITLES[member.role],
+                    position=", ".join(x for x in (member.position, member.organisation) if x),
+                    present=tuple(None if a is None else a.present for a in marks),
+                    note="; ".join(a.note for a in marks if a is not None and a.note),
+                )
+            )
+        quorum = quorum_of(s, rnd)
+        for dossier, product, producer in s.execute(_agenda(round_id)):
+            recusals = tuple(
+                f"{names.get(r.member_id, '')} ({r.reason})"
+                for r in s.scalars(select(Recusal).where(Recusal.dossier_id == dossier.id))
+            )
+            rescores = {
+                int(e.before["scoring_round"]): e.reason or ""  # type: ignore[index, call-overload]
+                for e in s.scalars(
+                    select(AuditEvent)
+                    .where(AuditEvent.action == "start_rescore", AuditEvent.entity_id == dossier.id)
+                    .order_by(AuditEvent.seq)
+                )
+            }
+            passes = []
+            checked = None
+            for scoring_round in range(1, dossier.scoring_round + 1):
+                checked = _checked(s, dossier, product, problems, scoring_round)
+                if checked is None:
+                    break
+                inputs, result, stored = checked
+                if result is not None:
+                    passes.append(_scoring_pass(scoring_round, inputs, result, stored, rescores.get(scoring_round)))
+            if checked is None:
+                continue
+            inputs, result, stored = checked
+            absent = tuple(inputs.names[m["member_id"]] for m in inputs.data["members"] if m["excluded"] == "absent")
+            outcome, reason = _outcome(stored, result, inputs)
+            products.append(
+                minutes.ProductMinutes(
+                    order=dossier.agenda_order,
+                    product=product.name,
+                    code=product.code or "",
+                    producer=producer.name,
+                    address=producer_address(producer),
+                    group=inputs.sheet.title,
+                    parts=tuple(part.id for part in inputs.sheet.parts),
+                    recusals=recusals,
+                    absent=absent,
+                    pending=tuple(inputs.names[m] for m in inputs.pending),
+                    passes=tuple(passes),
+                    band_stars=result.band_stars if result else None,
+                    stars=result.stars if result else None,
+                    unmet=_unmet_note(result.unmet_minimums) if result else "",
+                    decisions=tuple(
+                        f"{DECISION_WORDS[d.kind]}"
+                        + (f" theo tiêu chí {d.item_id}" if d.item_id else "")
+                        + f": {d.reason}"
+                        for d in inputs.decisions
+                    ),
+                    conclusion=_conclusion(
+                        stored, result.stars if result else None, bool(result and result.certifiable)
+                    ),
+                    outcome=outcome,
+                    reason=reason,
+                )
+            )
+        heading = _heading(settings, council, date or (sittings[-1].date if sittings else None))
+        data = minutes.Minutes(
+            heading=dataclasses.replace(heading, number=f"{number or NUMBER_BLANK}/{settings['minutes_symbol']}"),
+            council=council.name,
+            establishing_decision=council.establishing_decision,
+            round_name=rnd.name,
+            rule_version=rule_version(rnd.rule_version_id).title,
+            sittings=tuple(
+                minutes.Sitting(m.date, m.place or rnd.place or "", m.opened_at, m.closed_at) for m in sittings
+            ),
+            attendees=tuple(attendees),
+            advisory=tuple(
+                ", ".join(x for x in (a.full_name, a.organisation) if x)
+                for a in s.scalars(select(AdvisoryMember).where(AdvisoryMember.council_id == council.id))
+            ),
+            quorum=minutes.Quorum(
+                present=quorum.present,
+                scoring_members=quorum.scoring_members,
+                required=quorum.required,
+                rule=f"{council.quorum_numerator}/{council.quorum_denominator}",
+                chair_required=quorum.chair_required,
+                chair_present=quorum.chair_present,
+                recorded=quorum.recorded,
+            ),
+            chair=_chair(council),
+            secretary=_secretary(council),
+            products=tuple(products),
+        )
+    if problems:
+        raise DocumentRefused(problems)
+    return data
+
+
+def _day(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def certificates_data(
+    db: Database, *, actor: Actor, round_id: str, key: InstallationKey | None = None
+) -> list[certificate.CertificatePage]:
+    """The round's valid certificates, in agenda order, each signed with the installation's key. The stars are
+    recomputed from the raw choices: a certificate whose stars the data no longer supports is refused."""
+    require(actor, Permission.VIEW)
+    key = key or installation_key()
+    settings = get_settings(db)
+    pages: list[certificate.CertificatePage] = []
+    problems: list[Problem] = []
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        place = _place(settings, council)
+        rows = s.execute(
+            select(Certificate, Decision, Dossier, Product, Producer)
+            .join(Decision, Decision.id == Certificate.decision_id)
+            .join(Dossier, Dossier.id == Certificate.dossier_id)
+            .join(Product, Product.id == Dossier.product_id)
+            .join(Producer, Producer.id == Product.producer_id)
+            .where(Decision.round_id == round_id, Certificate.status != CertificateStatus.REVOKED)
+            .order_by(Dossier.agenda_order)
+        ).all()
+        for cert, decision, dossier, product, producer in rows:
+            checked = _checked(s, dossier, product, problems)
+            if checked is None:
+                continue
+            _inputs, result, stored = checked
+            if result is None or result.stars != cert.stars or not result.certifiable or not (stored and stored.locked):
+                where = (("product", product.code or product.name), ("certificate", cert.number))
+                problems.append(Problem("documents.certificate_differs", {"stars": cert.stars}, where))
+                continue
+            code = cert.product_code or product.code or ""
+            address = producer_address(producer)
+            payload = sign_payload(
+                {
+                    "so": cert.number,
+                    "ma_sp": code,
+                    "san_pham": product.name,
+                    "chu_the": producer.name,
+                    "sao": cert.stars,
+                    "qd": f"{decision.number} ngày {_day(decision.date)}",
+                    "ngay_cap": cert.issue_date.isoformat(),
+                    "het_han": cert.expiry_date.isoformat(),
+                },
+                key,
+            )
+            fields = {
+                **certificate.standard_fields(),
+                "issuing_body": decision.issuing_body,
+                "product": product.name,
+                "producer": producer.name,
+                "address": address,
+                "product_code": code,
+                "stars": str(cert.stars),
+                "decision_number": decision.number,
+                "decision_date": _day(decision.date),
+                "decision_body": decision.issuing_body,
+                "certificate_number": cert.number,
+                "issue_date": _day(cert.issue_date),
+                "expiry_date": _day(cert.expiry_date),
+                "place_date": vi_date_line(place, cert.issue_date),
+                "signer_title": decision.signer_title or "",
+                "signer": decision.signer,
+                "key_id": key.key_id,
+            }
+            pages.append(certificate.CertificatePage(fields, cert.stars, payload))
+    if problems:
+        raise DocumentRefused(problems)
+    return pages
 
 
 def render_round_documents(
-    db: Database, *, actor: Actor, round_id: str, out: Path, kinds: tuple[str, ...] = KINDS
+    db: Database,
+    *,
+    actor: Actor,
+    round_id: str,
+    out: Path,
+    kinds: tuple[str, ...] = KINDS,
+    minutes_number: str | None = None,
+    certificate_template: Path | None = None,
 ) -> list[Path]:
     """Write the requested documents of the round into `out`; returns the files written. Every figure is checked
     before any file is written, so a refusal leaves no partial set behind."""
     needs_summary = "results" in kinds or "annex" in kinds
     summary = results_summary_data(db, actor=actor, round_id=round_id) if needs_summary else None
     pages = scoring_sheets_data(db, actor=actor, round_id=round_id) if "sheets" in kinds else None
+    meeting = minutes_data(db, actor=actor, round_id=round_id, number=minutes_number) if "minutes" in kinds else None
     annex = decision_annex_data(db, actor=actor, round_id=round_id, summary=summary) if "annex" in kinds else None
     feedback = feedback_data(db, actor=actor, round_id=round_id) if "feedback" in kinds else None
+    template = certificate.load_template(certificate_template) if "certificates" in kinds else None
+    certificates = certificates_data(db, actor=actor, round_id=round_id) if "certificates" in kinds else []
+    if kinds == ("certificates",) and not certificates:
+        raise ValidationFailed([Problem("documents.no_certificates", {})])
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if pages is not None:
         written.append(scoring_sheet.render_pdf(pages, out / "phieu-danh-gia.pdf"))
+    if meeting is not None:
+        written.append(minutes.render_pdf(meeting, out / "bien-ban-hop-hoi-dong.pdf"))
     if summary is not None and "results" in kinds:
         written.append(results_summary.render_pdf(summary, out / "bang-tong-hop-ket-qua.pdf"))
         written.append(results_summary.render_xlsx(summary, out / "bang-tong-hop-ket-qua.xlsx"))
     if annex is not None:
         written.append(decision_annex.render_pdf(annex, out / "phu-luc-danh-sach-san-pham.pdf"))
         written.append(decision_annex.render_xlsx(annex, out / "phu-luc-danh-sach-san-pham.xlsx"))
+    if certificates:
+        written.append(certificate.render_pdf(certificates, out / "giay-chung-nhan.pdf", template))
     if feedback is not None:
         written.append(improvement_report.render_pdf(feedback, out / "phieu-gop-y.pdf"))
     return written

@@ -165,10 +165,19 @@ def set_round_status(db: Database, *, actor: Actor, round_id: str, status: Round
         )
 
 
+def _clock(value: str) -> str:
+    """ "8:00" or "08:00" as "08:00"; anything else is refused with the value shown."""
+    hours, _, minutes = value.strip().partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60 and len(minutes) == 2):
+        raise ValidationFailed([Problem("input.bad_time", {"value": value})])
+    return f"{int(hours):02d}:{minutes}"
+
+
 def add_meeting_session(
     db: Database, *, actor: Actor, round_id: str, date: dt.date, place: str | None = None, opened_at: str | None = None
 ) -> str:
     require(actor, Permission.SET_UP_ROUND)
+    opened_at = _clock(opened_at) if opened_at and opened_at.strip() else None
     with db.transaction() as s:
         get_or_fail(s, Round, round_id, "round")
         meeting = MeetingSession(round_id=round_id, date=date, place=place, opened_at=opened_at)
@@ -176,6 +185,25 @@ def add_meeting_session(
         s.flush()
         audit.record(s, actor, "add_meeting_session", "meeting_session", meeting.id, after={"date": date})
         return meeting.id
+
+
+def close_meeting_session(db: Database, *, actor: Actor, session_id: str, closed_at: str) -> None:
+    """The time the session ended, for the minutes' closing sentence ("HH:MM", 24-hour)."""
+    require(actor, Permission.SET_UP_ROUND)
+    clock = _clock(closed_at)
+    with db.transaction() as s:
+        meeting = get_or_fail(s, MeetingSession, session_id, "meeting_session")
+        before = meeting.closed_at
+        meeting.closed_at = clock
+        audit.record(
+            s,
+            actor,
+            "close_meeting_session",
+            "meeting_session",
+            session_id,
+            before={"closed_at": before},
+            after={"closed_at": meeting.closed_at},
+        )
 
 
 def record_attendance(

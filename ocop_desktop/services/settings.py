@@ -36,6 +36,7 @@ SPECS = {
         SettingSpec("place_name", "", lambda v: isinstance(v, str)),  # địa danh of the date line
         SettingSpec("province_code", "", lambda v: isinstance(v, str) and (v == "" or (v.isdigit() and len(v) == 2))),
         SettingSpec("certificate_prefix", "GCN-OCOP", _text),
+        SettingSpec("minutes_symbol", "BB-HĐĐG", _text),  # ký hiệu of the minutes' number: "…/BB-HĐĐG"
         SettingSpec("spread_limit", "10", lambda v: isinstance(v, str) and v.replace(".", "", 1).isdigit()),
         SettingSpec("language", "vi", lambda v: v in ("vi", "en")),
     )

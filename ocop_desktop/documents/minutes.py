@@ -1,0 +1,307 @@
+"""Biên bản họp hội đồng đánh giá, phân hạng sản phẩm OCOP: who met, when and where, whether the quorum held, and
+for each product the members' totals, the averages, the star, the discussions and decisions; then the conclusions
+the People's Committee acts on. Plain data in; every figure is already recomputed and formatted by the caller."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from ocop_desktop.documents.pdf import layout
+from ocop_desktop.domain.enums import MemberRole
+
+BLANK_TIME = "...... giờ ......"
+
+ROLE_TITLES = {
+    MemberRole.CHAIR: "Chủ tịch Hội đồng",
+    MemberRole.VICE_CHAIR: "Phó Chủ tịch Hội đồng",
+    MemberRole.MEMBER: "Ủy viên",
+    MemberRole.SECRETARY_MEMBER: "Ủy viên thư ký",
+    MemberRole.GUEST: "Khách mời (không chấm điểm)",
+}
+
+
+@dataclass(frozen=True)
+class Sitting:
+    """One meeting session (phiên họp) of the round."""
+
+    date: dt.date
+    place: str
+    opened_at: str | None  # "08:00"
+    closed_at: str | None
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    role: str  # "Chủ tịch Hội đồng", "Ủy viên", …
+    position: str  # "Phó Chủ tịch UBND tỉnh"
+    present: tuple[bool | None, ...]  # per sitting; None where attendance was not recorded
+    note: str
+
+
+@dataclass(frozen=True)
+class Quorum:
+    present: int
+    scoring_members: int
+    required: int
+    rule: str  # "2/3"
+    chair_required: bool
+    chair_present: bool
+    recorded: bool
+
+    @property
+    def met(self) -> bool:
+        return self.recorded and self.present >= self.required and (self.chair_present or not self.chair_required)
+
+
+@dataclass(frozen=True)
+class MemberTotal:
+    name: str
+    parts: tuple[str, ...]  # formatted part totals, in the sheet's part order
+    total: str
+
+
+@dataclass(frozen=True)
+class ScoringPass:
+    """One scoring round of a product (lần chấm): the first, then one per re-score."""
+
+    number: int
+    members: tuple[MemberTotal, ...]
+    part_averages: tuple[str, ...]
+    average: str
+    spread: str
+    spread_limit: str
+    spread_exceeds: bool
+    discussion: str | None
+    rescore_reason: str | None  # why the council scored again after this pass
+
+
+@dataclass(frozen=True)
+class ProductMinutes:
+    order: int
+    product: str
+    code: str
+    producer: str
+    address: str
+    group: str
+    parts: tuple[str, ...]  # part ids, for the table header
+    recusals: tuple[str, ...]  # "Name (reason)"
+    absent: tuple[str, ...]
+    pending: tuple[str, ...]  # members still to submit
+    passes: tuple[ScoringPass, ...]  # empty until every present member has submitted
+    band_stars: int | None
+    stars: int | None
+    unmet: str
+    decisions: tuple[str, ...]
+    conclusion: str
+    outcome: str  # "proposed", "referred", "not_passing", "undecided"
+    reason: str  # why it does not pass, or why it is undecided
+
+
+@dataclass(frozen=True)
+class Minutes:
+    heading: layout.Heading
+    council: str
+    establishing_decision: str | None
+    round_name: str
+    rule_version: str
+    sittings: tuple[Sitting, ...]
+    attendees: tuple[Attendee, ...]
+    advisory: tuple[str, ...]
+    quorum: Quorum
+    chair: str
+    secretary: str
+    products: tuple[ProductMinutes, ...]
+
+
+def _time(value: str | None) -> str:
+    if not value:
+        return BLANK_TIME
+    hours, _, minutes = value.partition(":")
+    return f"{hours} giờ {minutes}" if minutes and minutes != "00" else f"{hours} giờ"
+
+
+def _day(day: dt.date) -> str:
+    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def opening_sentence(sitting: Sitting) -> str:
+    return f"Vào hồi {_time(sitting.opened_at)}, {_day(sitting.date)}, tại {sitting.place or '..........'}."
+
+
+def closing_sentence(sitting: Sitting | None) -> str:
+    if sitting is None:
+        return f"Cuộc họp kết thúc vào hồi {BLANK_TIME} cùng ngày."
+    return f"Cuộc họp kết thúc vào hồi {_time(sitting.closed_at)}, {_day(sitting.date)}."
+
+
+def quorum_sentence(q: Quorum) -> str:
+    """The quorum check in the words a minutes uses; said plainly when it does not hold."""
+    if not q.recorded:
+        return "Chưa ghi nhận điểm danh thành viên hội đồng: chưa xác định được số thành viên dự họp."
+    text = (
+        f"Số thành viên chấm điểm có mặt: {q.present}/{q.scoring_members} "
+        f"(quy chế yêu cầu tối thiểu {q.rule} tổng số thành viên chấm điểm, tức {q.required} thành viên"
+    )
+    text += ", có Chủ tịch Hội đồng)" if q.chair_required else ")"
+    if q.chair_required:
+        text += "; Chủ tịch Hội đồng " + ("có mặt" if q.chair_present else "vắng mặt")
+    if q.met:
+        return text + ". Cuộc họp đủ điều kiện tiến hành."
+    return text + ". Cuộc họp KHÔNG đủ điều kiện tiến hành theo quy chế."
+
+
+def conclusions(products: Sequence[ProductMinutes]) -> list[tuple[str, list[str]]]:
+    """The minutes' closing lists: proposed per star (highest first), referred, not passing, not decided."""
+    groups: list[tuple[str, list[str]]] = []
+    proposed = [p for p in products if p.outcome == "proposed"]
+    for stars in sorted({p.stars for p in proposed if p.stars}, reverse=True):
+        names = [_named(p) for p in proposed if p.stars == stars]
+        groups.append((f"Đề nghị công nhận sản phẩm OCOP {stars} sao ({len(names)} sản phẩm)", names))
+    referred = [_named(p) for p in products if p.outcome == "referred"]
+    if referred:
+        groups.append(
+            (f"Đề nghị Trung ương đánh giá, công nhận sản phẩm OCOP 5 sao ({len(referred)} sản phẩm)", referred)
+        )
+    failing = [f"{_named(p)}: {p.reason}" for p in products if p.outcome == "not_passing"]
+    if failing:
+        groups.append((f"Không đề nghị công nhận ({len(failing)} sản phẩm)", failing))
+    undecided = [f"{_named(p)}: {p.reason}" for p in products if p.outcome == "undecided"]
+    if undecided:
+        groups.append((f"Chưa có kết luận ({len(undecided)} sản phẩm)", undecided))
+    return groups
+
+
+def _named(p: ProductMinutes) -> str:
+    return f"{p.product} ({p.code}) — {p.producer}" if p.code else f"{p.product} — {p.producer}"
+
+
+def _para(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(escape(text), layout.styles()[style])
+
+
+def _attendance_table(minutes: Minutes, width: float) -> Flowable:
+    sittings = minutes.sittings
+    dated = len(sittings) > 1
+    header = ["STT", "Họ và tên", "Chức vụ, đơn vị", "Nhiệm vụ trong hội đồng"]
+    header += [f"Dự họp {s.date:%d/%m}" for s in sittings] if dated else ["Dự họp"]
+    rows: list[list[object]] = [header]
+    for index, a in enumerate(minutes.attendees, start=1):
+        marks = ["Có mặt" if p else "Vắng" if p is False else "—" for p in a.present] or ["—"]
+        rows.append([index, a.name, a.position, a.role, *marks])
+    fixed = [12, 38, 52, 32]
+    widths = fixed + [18] * (len(header) - len(fixed))
+    scale = width / sum(widths)
+    return layout.data_table(rows, [w * scale for w in widths])
+
+
+def _pass_table(p: ProductMinutes, scoring: ScoringPass, width: float) -> Flowable:
+    s = layout.styles()
+    header = ["STT", "Thành viên", *[f"Phần {part}" for part in p.parts], "Tổng điểm"]
+    rows: list[list[object]] = [header]
+    for index, m in enumerate(scoring.members, start=1):
+        rows.append([index, m.name, *m.parts, m.total])
+    bold = [Paragraph(f"<b>{escape(v)}</b>", s["cell"]) for v in (*scoring.part_averages, scoring.average)]
+    rows.append(["", Paragraph("<b>Điểm trung bình</b>", s["cell"]), *bold])
+    widths = [12, 60] + [22] * len(p.parts) + [24]
+    scale = width / sum(widths)
+    return layout.data_table(rows, [w * scale for w in widths])
+
+
+def _product_story(p: ProductMinutes, index: int, width: float) -> list[Flowable]:
+    s = layout.styles()
+    code = f", mã số {p.code}" if p.code else ""
+    story: list[Flowable] = [
+        Paragraph(f"<b>{index}. {escape(p.product)}</b>{escape(code)}", s["body"]),
+        _para(f"Chủ thể: {p.producer}; địa chỉ: {p.address}. Nhóm sản phẩm: {p.group}."),
+    ]
+    if p.recusals:
+        story.append(_para("Thành viên không tham gia chấm (xung đột lợi ích): " + "; ".join(p.recusals) + "."))
+    for scoring in p.passes:
+        lead = f"Lần chấm thứ {scoring.number}: kết quả" if len(p.passes) > 1 else "Kết quả"
+        table = _pass_table(p, scoring, width)
+        intro = _para(f"{lead} chấm điểm của {len(scoring.members)} thành viên:")
+        story += [KeepTogether([intro, Spacer(1, 3), table]), Spacer(1, 4)]
+        spread = f"Chênh lệch tổng điểm giữa các thành viên: {scoring.spread} điểm (giới hạn {scoring.spread_limit})"
+        story.append(_para(spread + (", vượt giới hạn." if scoring.spread_exceeds else ".")))
+        if scoring.discussion:
+            story.append(_para(f"Ý kiến thảo luận của hội đồng: {scoring.discussion}"))
+        if scoring.rescore_reason:
+            story.append(_para(f"Hội đồng thống nhất chấm lại. Lý do: {scoring.rescore_reason}."))
+    if p.pending:
+        story.append(_para("Chưa đủ phiếu đánh giá; còn chờ: " + ", ".join(p.pending) + "."))
+    for decision in p.decisions:
+        story.append(_para(f"Quyết định của hội đồng: {decision}."))
+    if p.passes and p.stars is not None:
+        last = p.passes[-1]
+        line = f"Điểm trung bình: {last.average} điểm, tương ứng hạng {p.band_stars} sao theo thang điểm"
+        if p.unmet:
+            line += f"; {p.unmet}"
+        story.append(_para(line + f". Kết quả phân hạng: {p.stars} sao."))
+    story.append(Paragraph(f"<b>Kết luận:</b> {escape(p.conclusion)}.", s["body"]))
+    return story
+
+
+def story(minutes: Minutes) -> list[Flowable]:
+    s = layout.styles()
+    width = layout.content_width()
+    first = minutes.sittings[0] if minutes.sittings else None
+    story_: list[Flowable] = [
+        layout.heading_table(minutes.heading, width),
+        Paragraph("BIÊN BẢN", s["title"]),
+        Paragraph(f"<b>Họp {escape(minutes.council)}</b>", s["center"]),
+        _para(f"{minutes.round_name} — Bộ tiêu chí: {minutes.rule_version}", "center"),
+        Spacer(1, 8),
+    ]
+    if minutes.establishing_decision:
+        story_.append(_para(f"Căn cứ {minutes.establishing_decision} về việc thành lập {minutes.council};"))
+    if first is None:
+        story_.append(_para(f"Vào hồi {BLANK_TIME}, ngày ...... tháng ...... năm ......, tại .........."))
+    for sitting in minutes.sittings:
+        story_.append(_para(opening_sentence(sitting)))
+    story_ += [
+        _para(f"{minutes.council} họp đánh giá, phân hạng sản phẩm OCOP {minutes.round_name.lower()}."),
+        Paragraph("<b>I. THÀNH PHẦN</b>", s["body"]),
+        _para(f"Chủ trì: {minutes.chair or '..........'}, Chủ tịch Hội đồng."),
+        _para(f"Thư ký: {minutes.secretary or '..........'}, Ủy viên thư ký Hội đồng."),
+        _attendance_table(minutes, width),
+        Spacer(1, 4),
+    ]
+    if minutes.advisory:
+        story_.append(_para("Tổ tư vấn giúp việc hội đồng: " + "; ".join(minutes.advisory) + "."))
+    story_.append(_para(quorum_sentence(minutes.quorum)))
+    story_.append(Paragraph("<b>II. NỘI DUNG VÀ KẾT QUẢ ĐÁNH GIÁ</b>", s["body"]))
+    story_.append(
+        _para(
+            f"Hội đồng đã xem xét {len(minutes.products)} hồ sơ sản phẩm theo thứ tự trong chương trình họp; các "
+            "thành viên chấm điểm độc lập trên phiếu đánh giá; điểm của sản phẩm là điểm trung bình của các thành "
+            "viên tham gia chấm."
+        )
+    )
+    for index, product in enumerate(minutes.products, start=1):
+        story_ += _product_story(product, index, width)
+    story_.append(Paragraph("<b>III. KẾT LUẬN</b>", s["body"]))
+    groups = conclusions(minutes.products)
+    for number, (title, items) in enumerate(groups, start=1):
+        story_.append(Paragraph(f"<b>{number}. {escape(title)}:</b>", s["body"]))
+        story_ += [_para(f"– {item}") for item in items]
+    if not groups:
+        story_.append(_para("Hội đồng chưa xem xét hồ sơ nào."))
+    last = minutes.sittings[-1] if minutes.sittings else None
+    story_ += [
+        _para(closing_sentence(last)),
+        _para("Biên bản đã được thông qua tại cuộc họp; các thành viên dự họp thống nhất với nội dung biên bản."),
+        Spacer(1, 10),
+        layout.signature_block(width, (("Thư ký hội đồng", minutes.secretary), ("Chủ tịch hội đồng", minutes.chair))),
+    ]
+    return story_
+
+
+def render_pdf(minutes: Minutes, path: Path) -> Path:
+    return layout.build(path, lambda: story(minutes), title="Biên bản họp hội đồng")
