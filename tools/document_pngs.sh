@@ -13,4 +13,6 @@ for pdf in "$TMP"/out/*.pdf; do
   name="$(basename "$pdf" .pdf)"
   pdftoppm -r 80 -f 1 -l 1 -singlefile -png "$pdf" "$OUT/$name"
 done
+# the minutes' second page shows a product's scoring passes
+pdftoppm -r 80 -f 2 -l 2 -singlefile -png "$TMP/out/bien-ban-hop-hoi-dong.pdf" "$OUT/bien-ban-hop-hoi-dong-trang-2"
 ls "$OUT"

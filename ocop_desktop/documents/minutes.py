@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ocop_desktop.documents.pdf import layout
 from ocop_desktop.domain.enums import MemberRole
+from ocop_desktop.domain.quorum import Quorum
 
 BLANK_TIME = "...... giờ ......"
 
@@ -43,21 +44,6 @@ class Attendee:
     position: str  # "Phó Chủ tịch UBND tỉnh"
     present: tuple[bool | None, ...]  # per sitting; None where attendance was not recorded
     note: str
-
-
-@dataclass(frozen=True)
-class Quorum:
-    present: int
-    scoring_members: int
-    required: int
-    rule: str  # "2/3"
-    chair_required: bool
-    chair_present: bool
-    recorded: bool
-
-    @property
-    def met(self) -> bool:
-        return self.recorded and self.present >= self.required and (self.chair_present or not self.chair_required)
 
 
 @dataclass(frozen=True)

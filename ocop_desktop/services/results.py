@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import BallotStatus, MemberRole, ResultStatus
 from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
+from ocop_desktop.domain.quorum import Quorum
 from ocop_desktop.models import (
     Attendance,
     Ballot,
@@ -49,20 +50,6 @@ from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.score_ballots import result_to_json
 
 
-@dataclass(frozen=True)
-class Quorum:
-    present: int
-    scoring_members: int
-    required: int
-    chair_present: bool
-    chair_required: bool
-    recorded: bool
-
-    @property
-    def met(self) -> bool:
-        return self.recorded and self.present >= self.required and (self.chair_present or not self.chair_required)
-
-
 def quorum_of(session: Session, rnd: Round) -> Quorum:
     """Attendance at the round's latest session with attendance against the council's quorum rule."""
     council = get_or_fail(session, Council, rnd.council_id, "council")
@@ -79,6 +66,7 @@ def quorum_of(session: Session, rnd: Round) -> Quorum:
         chair_present=chair is not None and chair.id in present,
         chair_required=council.quorum_requires_chair,
         recorded=recorded,
+        rule=f"{council.quorum_numerator}/{council.quorum_denominator}",
     )
 
 

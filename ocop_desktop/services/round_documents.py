@@ -460,15 +460,7 @@ def minutes_data(
                 ", ".join(x for x in (a.full_name, a.organisation) if x)
                 for a in s.scalars(select(AdvisoryMember).where(AdvisoryMember.council_id == council.id))
             ),
-            quorum=minutes.Quorum(
-                present=quorum.present,
-                scoring_members=quorum.scoring_members,
-                required=quorum.required,
-                rule=f"{council.quorum_numerator}/{council.quorum_denominator}",
-                chair_required=quorum.chair_required,
-                chair_present=quorum.chair_present,
-                recorded=quorum.recorded,
-            ),
+            quorum=quorum,
             chair=_chair(council),
             secretary=_secretary(council),
             products=tuple(products),

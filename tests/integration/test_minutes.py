@@ -14,6 +14,7 @@ from sqlalchemy import select
 from ocop_desktop.documents import minutes
 from ocop_desktop.domain.errors import ValidationFailed
 from ocop_desktop.domain.numbers import format_points_vi
+from ocop_desktop.domain.quorum import Quorum
 from ocop_desktop.models import Dossier, MeetingSession, Product, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import round_setup
@@ -134,7 +135,7 @@ def test_conclusions_sort_every_outcome() -> None:
     ],
 )
 def test_quorum_sentence(present: int, chair: bool, expected: str) -> None:
-    q = minutes.Quorum(present, 7, 5, "2/3", True, chair, True)
+    q = Quorum(present, 7, 5, chair, True, True, "2/3")
     assert expected in minutes.quorum_sentence(q)
 
 
