@@ -24,6 +24,7 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.pdf.fonts import register_fonts
 from ocop_desktop.documents.pdf.layout import MOTTO, NATIONAL_TITLE
 from ocop_desktop.domain.errors import Problem, ValidationFailed
@@ -342,6 +343,30 @@ def render_pdf(pages: Sequence[CertificatePage], path: Path, template: Template 
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+REGISTER_HEADERS = (
+    "STT", "Số giấy chứng nhận", "Tên sản phẩm", "Mã số sản phẩm", "Chủ thể", "Địa chỉ", "Hạng sao",
+    "Quyết định", "Ngày quyết định", "Ngày cấp", "Có giá trị đến",
+)  # fmt: skip
+
+
+def render_xlsx(pages: Sequence[CertificatePage], path: Path) -> Path:
+    """The register of the certificates printed (sổ theo dõi cấp giấy chứng nhận), for the province's records."""
+    workbook, sheet = xlsx.new_sheet("Giấy chứng nhận")
+    sheet.append(["DANH SÁCH GIẤY CHỨNG NHẬN SẢN PHẨM OCOP"])
+    sheet.append(list(REGISTER_HEADERS))
+    xlsx.bold_row(sheet, 2)
+    for order, page in enumerate(pages, start=1):
+        f = page.fields
+        sheet.append(
+            [
+                order, f["certificate_number"], f["product"], f["product_code"], f["producer"], f["address"],
+                page.stars, f["decision_number"], f["decision_date"], f["issue_date"], f["expiry_date"],
+            ]
+        )  # fmt: skip
+    xlsx.set_widths(sheet, (6, 22, 32, 18, 32, 40, 9, 16, 14, 12, 14))
+    return xlsx.save(workbook, path)
 
 
 def standard_fields() -> dict[str, str]:

@@ -582,6 +582,7 @@ def render_round_documents(
         written.append(decision_annex.render_xlsx(annex, out / "phu-luc-danh-sach-san-pham.xlsx"))
     if certificates:
         written.append(certificate.render_pdf(certificates, out / "giay-chung-nhan.pdf", template))
+        written.append(certificate.render_xlsx(certificates, out / "giay-chung-nhan.xlsx"))
     if feedback is not None:
         written.append(improvement_report.render_pdf(feedback, out / "phieu-gop-y.pdf"))
     return written

@@ -248,7 +248,8 @@ def test_demo_prints_the_rounds_documents(tmp_path: Path) -> None:
     proc = run("demo", "--db", str(out / "demo.ocopdb"), "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     names = {"phieu-danh-gia.pdf", "bang-tong-hop-ket-qua.pdf", "bang-tong-hop-ket-qua.xlsx"}
-    names |= {"phu-luc-danh-sach-san-pham.pdf", "phu-luc-danh-sach-san-pham.xlsx"}
+    names |= {"phu-luc-danh-sach-san-pham.pdf", "phu-luc-danh-sach-san-pham.xlsx", "phieu-gop-y.pdf"}
+    names |= {"bien-ban-hop-hoi-dong.pdf", "giay-chung-nhan.pdf", "giay-chung-nhan.xlsx"}
     assert names <= {p.name for p in out.iterdir()}
     assert all(name in proc.stdout for name in names) and str(out.resolve()) in proc.stdout
 

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -34,7 +35,7 @@ def certificates_pdf(demo_db: Database, tmp_path: Path) -> Path:
     files = render_round_documents(
         demo_db, actor=SYSTEM, round_id=_round(demo_db), out=tmp_path / "out", kinds=("certificates",)
     )
-    assert [f.name for f in files] == ["giay-chung-nhan.pdf"]
+    assert [f.name for f in files] == ["giay-chung-nhan.pdf", "giay-chung-nhan.xlsx"]
     return files[0]
 
 
@@ -70,6 +71,15 @@ def test_certificate_texts_one_page_each(demo_db: Database, certificates_pdf: Pa
         drawn = content.get_data().decode("latin-1")
         stars = re.findall(r"n [\d. ]+ m(?: [\d. ]+ l){9} h\nB\*", drawn)
         assert len(stars) == cert.stars
+
+
+def test_the_certificate_register_in_excel(demo_db: Database, certificates_pdf: Path) -> None:
+    sheet = load_workbook(certificates_pdf.with_suffix(".xlsx")).worksheets[0]
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    with demo_db.reading() as s:
+        issued = s.scalars(select(Certificate).order_by(Certificate.number)).all()
+    assert [(r[1], r[6], r[10]) for r in rows] == [(c.number, c.stars, f"{c.expiry_date:%d/%m/%Y}") for c in issued]
+    assert rows[0][2] == "Chè búp Tân Cương đặc biệt" and rows[0][7] == "2150/QĐ-UBND"
 
 
 def test_qr_reads_back_and_verifies_and_one_changed_character_fails(demo_db: Database, certificates_pdf: Path) -> None:
