@@ -153,10 +153,23 @@ def one_per_page(items: Sequence[T], story: Callable[[T], list[Flowable]]) -> li
     return flowables
 
 
-def build(path: Path, make_story: Callable[[], list[Flowable]], *, title: str, wide: bool = False) -> Path:
+PageHook = Callable[[int, float], None]
+
+
+def build(
+    path: Path,
+    make_story: Callable[[], list[Flowable]],
+    *,
+    title: str,
+    wide: bool = False,
+    on_page: PageHook | None = None,
+) -> Path:
     """Write the PDF to a temporary file and rename it into place; pages from 2 on carry their number at the top.
     The story is made by `make_story` so that ReportLab can drop each page's flowables once drawn (a 3,000-page
-    pack would otherwise stay in memory) and so that a retry gets fresh ones."""
+    pack would otherwise stay in memory) and so that a retry gets fresh ones.
+
+    `on_page(page, fraction_of_story_laid_out)` is called as each page is finished, so a long pack can show its
+    progress; an exception it raises stops the build at once and no file (nor temporary file) is left."""
     register_fonts()
     size = landscape(A4) if wide else A4
     tmp = path.with_name(path.name + ".tmp")
@@ -168,6 +181,8 @@ def build(path: Path, make_story: Callable[[], list[Flowable]], *, title: str, w
 
     def attempt(story: list[Flowable]) -> None:
         document = SimpleDocTemplate(str(tmp), pagesize=size, title=title, author="OCOP Desktop", **MARGINS)
+        if on_page is not None:
+            document.setProgressCallBack(_page_progress(on_page))
         document.build(story, onFirstPage=lambda c, d: None, onLaterPages=number_pages)
 
     try:
@@ -185,6 +200,22 @@ def build(path: Path, make_story: Callable[[], list[Flowable]], *, title: str, w
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def _page_progress(on_page: PageHook) -> Callable[[str, int], None]:
+    """ReportLab's own progress callback (flowables laid out of the story's size, then each finished page) turned
+    into one call per page with the fraction of the story done."""
+    state = {"size": 0, "done": 0}
+
+    def callback(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            state["size"] = value
+        elif kind == "PROGRESS":
+            state["done"] = value
+        elif kind == "PAGE":
+            on_page(value, state["done"] / state["size"] if state["size"] else 0.0)
+
+    return callback
 
 
 def content_width(*, wide: bool = False) -> float:
