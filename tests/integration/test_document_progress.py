@@ -10,10 +10,17 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from ocop_desktop.documents import scoring_sheet
+from ocop_desktop.documents.pdf.layout import STORY_SHARE
 from ocop_desktop.models import Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.actor import SYSTEM
-from ocop_desktop.services.round_documents import KINDS, DocumentsCancelled, render_round_documents
+from ocop_desktop.services.round_documents import (
+    KINDS,
+    DocumentsCancelled,
+    render_round_documents,
+    scoring_sheets_data,
+)
 
 
 def _round(db: Database) -> str:
@@ -74,3 +81,27 @@ def test_a_stop_between_documents_keeps_the_finished_ones(demo_db: Database, tmp
     assert [p.name for p in info.value.written] == ["bang-tong-hop-ket-qua.pdf", "bang-tong-hop-ket-qua.xlsx"]
     assert info.value.not_written == ("phu-luc-danh-sach-san-pham.pdf", "phu-luc-danh-sach-san-pham.xlsx")
     assert sorted(p.name for p in out.iterdir()) == ["bang-tong-hop-ket-qua.pdf", "bang-tong-hop-ket-qua.xlsx"]
+
+
+def test_a_pack_reports_while_its_story_is_made_then_every_page(demo_db: Database, tmp_path: Path) -> None:
+    sheets = scoring_sheets_data(demo_db, actor=SYSTEM, round_id=_round(demo_db))
+    seen: list[tuple[int, float]] = []
+    path = scoring_sheet.render_pdf(sheets, tmp_path / "p.pdf", on_page=lambda page, done: seen.append((page, done)))
+    making = [done for page, done in seen if page == 0]
+    assert len(making) == len(sheets) and making == sorted(making) and making[-1] < STORY_SHARE
+    assert [page for page, _done in seen if page > 0] == list(range(1, len(PdfReader(path).pages) + 1))
+    fractions = [done for _page, done in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+
+
+def test_a_hook_that_raises_on_the_first_page_leaves_no_file(demo_db: Database, tmp_path: Path) -> None:
+    sheets = scoring_sheets_data(demo_db, actor=SYSTEM, round_id=_round(demo_db))
+
+    def stop(page: int, _done: float) -> None:
+        if page == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        scoring_sheet.render_pdf(sheets, tmp_path / "p.pdf", on_page=stop)
+    # ReportLab keeps the pages in memory and writes p.pdf.tmp only after the last one; build() removes it if that fails
+    assert list(tmp_path.glob("p.pdf*")) == []
