@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl
@@ -369,7 +368,7 @@ class MainWindow(QMainWindow):
         db, round_id, viewer = self.db, self.round_id, self.viewer()
         view = queries.round_view(db, round_id)
 
-        def render(kinds: tuple[str, ...], out: Path, report: Callable[[int, int, str], bool]) -> list[Path]:
+        def render(kinds: tuple[str, ...], out: Path, report: round_documents.Progress) -> list[Path]:
             return round_documents.render_round_documents(
                 db, actor=viewer, round_id=round_id, out=out, kinds=kinds, progress=report
             )

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.domain.text import slug
 from ocop_desktop.messages import describe
-from ocop_desktop.services.round_documents import KINDS, DocumentsCancelled
+from ocop_desktop.services.round_documents import KINDS, DocumentsCancelled, Progress
 from ocop_desktop.ui.dialogs import show_error
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.pdf_view import PdfPreview, print_pdf
 from ocop_desktop.ui.tasks import Running, start_with_progress
 
-Render = Callable[[tuple[str, ...], Path, Callable[[int, int, str], bool]], list[Path]]
+Render = Callable[[tuple[str, ...], Path, Progress], list[Path]]
 FOLDER_KEY = "documents_folder/{round_id}"
 
 
