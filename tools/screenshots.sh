@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Current screenshots of every view into docs/screenshots/ (offscreen, from `ocop-desktop gui --screenshot`),
+# Current screenshots of every view into docs/screenshots/ (offscreen, from `ocop-desktop gui --screenshot`; the
+# documents page under xvfb-run, from tools/screenshot_documents.py),
 # over a demo data file built for the purpose. Run: bash tools/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,11 @@ for view in start round setup dossier scoring results criteria projector; do
     --screenshot "$OUT/$view.png" 2> /dev/null
   QT_QPA_PLATFORM=offscreen "$VENV/bin/ocop-desktop" gui --db "$TMP/demo.ocopdb" --view "$view" --product "$PRODUCT" \
     --lang en --screenshot "$OUT/$view-en.png" 2> /dev/null
+done
+# the documents page at work (progress dialog, files made, preview) needs a real X server for the dialog
+for lang in vi en; do
+  xvfb-run -a -s "-screen 0 1400x900x24" "$VENV/bin/python" tools/screenshot_documents.py "$TMP/demo.ocopdb" "$OUT" "$lang" \
+    2> /dev/null
 done
 rm -f "$OUT/criteria-browser.png"
 ls "$OUT"

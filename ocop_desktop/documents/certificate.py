@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.pdf.fonts import register_fonts
-from ocop_desktop.documents.pdf.layout import MOTTO, NATIONAL_TITLE
+from ocop_desktop.documents.pdf.layout import MOTTO, NATIONAL_TITLE, PageHook
 from ocop_desktop.domain.errors import Problem, ValidationFailed
 
 FIELDS = (
@@ -325,8 +325,11 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def render_pdf(pages: Sequence[CertificatePage], path: Path, template: Template | None = None) -> Path:
-    """All certificates into one PDF, one per page; written to a temporary file and renamed into place."""
+def render_pdf(
+    pages: Sequence[CertificatePage], path: Path, template: Template | None = None, *, on_page: PageHook | None = None
+) -> Path:
+    """All certificates into one PDF, one per page; written to a temporary file and renamed into place. `on_page`
+    is told of each page drawn (as layout.build does); an exception it raises stops and leaves no file."""
     template = template or load_template(None)
     register_fonts()
     background = ImageReader(str(template.background)) if template.background is not None else None
@@ -335,9 +338,11 @@ def render_pdf(pages: Sequence[CertificatePage], path: Path, template: Template 
         canvas = Canvas(str(tmp), pagesize=template.page_size)
         canvas.setTitle("Giấy chứng nhận sản phẩm OCOP")
         canvas.setAuthor("OCOP Desktop")
-        for page in pages:
+        for number, page in enumerate(pages, start=1):
             _draw_page(canvas, template, page, background)
             canvas.showPage()
+            if on_page is not None:
+                on_page(number, number / len(pages))
         canvas.save()
         tmp.replace(path)
     finally:

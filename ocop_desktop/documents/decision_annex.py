@@ -91,8 +91,10 @@ def _story(annex: DecisionAnnex) -> list[Flowable]:
     return story
 
 
-def render_pdf(annex: DecisionAnnex, path: Path) -> Path:
-    return layout.build(path, lambda: _story(annex), title="Phụ lục danh sách sản phẩm OCOP", wide=True)
+def render_pdf(annex: DecisionAnnex, path: Path, *, on_page: layout.PageHook | None = None) -> Path:
+    return layout.build(
+        path, lambda: _story(annex), title="Phụ lục danh sách sản phẩm OCOP", wide=True, on_page=on_page
+    )
 
 
 def render_xlsx(annex: DecisionAnnex, path: Path) -> Path:

@@ -115,8 +115,11 @@ def page_story(page: FeedbackPage) -> list[Flowable]:
     return story
 
 
-def render_pdf(pages: Sequence[FeedbackPage], path: Path) -> Path:
+def render_pdf(pages: Sequence[FeedbackPage], path: Path, *, on_page: layout.PageHook | None = None) -> Path:
     """One report per product, each from a new page, in one file."""
     return layout.build(
-        path, lambda: layout.one_per_page(pages, page_story), title="Phiếu góp ý hoàn thiện sản phẩm OCOP"
+        path,
+        lambda: layout.one_per_page(pages, page_story),
+        title="Phiếu góp ý hoàn thiện sản phẩm OCOP",
+        on_page=on_page,
     )

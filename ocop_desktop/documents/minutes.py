@@ -289,5 +289,5 @@ def story(minutes: Minutes) -> list[Flowable]:
     return story_
 
 
-def render_pdf(minutes: Minutes, path: Path) -> Path:
-    return layout.build(path, lambda: story(minutes), title="Biên bản họp hội đồng")
+def render_pdf(minutes: Minutes, path: Path, *, on_page: layout.PageHook | None = None) -> Path:
+    return layout.build(path, lambda: story(minutes), title="Biên bản họp hội đồng", on_page=on_page)

@@ -73,8 +73,8 @@ def _story(summary: ResultsSummary) -> list[Flowable]:
     return story
 
 
-def render_pdf(summary: ResultsSummary, path: Path) -> Path:
-    return layout.build(path, lambda: _story(summary), title="Bảng tổng hợp kết quả", wide=True)
+def render_pdf(summary: ResultsSummary, path: Path, *, on_page: layout.PageHook | None = None) -> Path:
+    return layout.build(path, lambda: _story(summary), title="Bảng tổng hợp kết quả", wide=True, on_page=on_page)
 
 
 def render_xlsx(summary: ResultsSummary, path: Path) -> Path:

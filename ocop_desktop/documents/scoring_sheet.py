@@ -145,6 +145,8 @@ def sheet_story(page: SheetPage) -> list[Flowable]:
     return story
 
 
-def render_pdf(pages: Sequence[SheetPage], path: Path) -> Path:
+def render_pdf(pages: Sequence[SheetPage], path: Path, *, on_page: layout.PageHook | None = None) -> Path:
     """All sheets into one file, each starting on a new page."""
-    return layout.build(path, lambda: layout.one_per_page(pages, sheet_story), title="Phiếu đánh giá sản phẩm OCOP")
+    return layout.build(
+        path, lambda: layout.one_per_page(pages, sheet_story), title="Phiếu đánh giá sản phẩm OCOP", on_page=on_page
+    )

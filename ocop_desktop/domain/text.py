@@ -60,3 +60,9 @@ def _char_key(ch: str) -> tuple[int, int, int]:
     else:
         primary = -1 if ch.isspace() else 50 + ord(ch)
     return primary, tone, 0 if ch.islower() or not ch.isalpha() else 1
+
+
+def slug(text: str) -> str:
+    """An accent-free name for a file or folder that every system and e-mail client keeps intact:
+    "Đợt 2 năm 2026" -> "dot-2-nam-2026"."""
+    return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in fold(text)).split())

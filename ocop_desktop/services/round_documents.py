@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -21,10 +23,10 @@ from ocop_desktop.documents import (
     scoring_sheet,
 )
 from ocop_desktop.documents.kinds import KINDS
-from ocop_desktop.documents.pdf.layout import Heading, vi_date_line
+from ocop_desktop.documents.pdf.layout import Heading, PageHook, vi_date_line
 from ocop_desktop.domain.admin_units import find_province, load_units_2025
 from ocop_desktop.domain.enums import CertificateStatus, MemberRole, ResultStatus
-from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
+from ocop_desktop.domain.errors import OcopError, Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.numbers import format_points_vi
 from ocop_desktop.models import (
     AdvisoryMember,
@@ -61,6 +63,7 @@ DECISION_WORDS = {
     DecisionKind.STOP: "Dừng đánh giá các bước tiếp theo",
     DecisionKind.DOSSIER_REJECTED: "Loại hồ sơ",
 }
+T = TypeVar("T")
 
 
 class DocumentRefused(UserFacingError):
@@ -546,6 +549,76 @@ def certificates_data(
     return pages
 
 
+Progress = Callable[[int, int, str], bool]
+"""`progress(done, total, kind)` → False to stop. Called before each file and after each page of a PDF; `kind` is
+the document being written ("" while the figures are checked, with total 0). Work is counted per document item
+(one scoring sheet, one improvement report; a table or a workbook is one), so the bar moves with the time taken."""
+
+
+class DocumentsCancelled(OcopError):
+    """The person stopped the batch. The files in `written` are complete; those in `not_written` were never written
+    (no partial file is left, and an older file of the same name is untouched)."""
+
+    def __init__(self, written: Sequence[Path], not_written: Sequence[str]) -> None:
+        self.written = tuple(written)
+        self.not_written = tuple(not_written)
+        super().__init__(f"cancelled after {len(self.written)} files")
+
+
+@dataclass(frozen=True)
+class _Job:
+    kind: str
+    name: str
+    weight: int
+    write: Callable[[Path, PageHook | None], Path]
+
+
+def _jobs(
+    kinds: tuple[str, ...],
+    *,
+    summary: results_summary.ResultsSummary | None,
+    pages: list[scoring_sheet.SheetPage] | None,
+    meeting: minutes.Minutes | None,
+    annex: decision_annex.DecisionAnnex | None,
+    certificates: tuple[list[certificate.CertificatePage], certificate.Template] | None,
+    feedback: list[improvement_report.FeedbackPage] | None,
+) -> list[_Job]:
+    """The files to write, in the order of KINDS, each with its share of the work."""
+    jobs: list[_Job] = []
+    if pages is not None:
+        jobs.append(_Job("sheets", "phieu-danh-gia.pdf", max(1, len(pages)), _pdf(scoring_sheet.render_pdf, pages)))
+    if meeting is not None:
+        render = _pdf(minutes.render_pdf, meeting)
+        jobs.append(_Job("minutes", "bien-ban-hop-hoi-dong.pdf", max(1, len(meeting.products)), render))
+    if summary is not None and "results" in kinds:
+        jobs.append(_Job("results", "bang-tong-hop-ket-qua.pdf", 1, _pdf(results_summary.render_pdf, summary)))
+        jobs.append(_Job("results", "bang-tong-hop-ket-qua.xlsx", 1, _xlsx(results_summary.render_xlsx, summary)))
+    if annex is not None:
+        jobs.append(_Job("annex", "phu-luc-danh-sach-san-pham.pdf", 1, _pdf(decision_annex.render_pdf, annex)))
+        jobs.append(_Job("annex", "phu-luc-danh-sach-san-pham.xlsx", 1, _xlsx(decision_annex.render_xlsx, annex)))
+    if certificates is not None and certificates[0]:
+        issued, template = certificates
+
+        def draw(path: Path, on_page: PageHook | None) -> Path:
+            return certificate.render_pdf(issued, path, template, on_page=on_page)
+
+        jobs.append(_Job("certificates", "giay-chung-nhan.pdf", len(issued), draw))
+        jobs.append(_Job("certificates", "giay-chung-nhan.xlsx", 1, _xlsx(certificate.render_xlsx, issued)))
+    if feedback is not None:
+        render = _pdf(improvement_report.render_pdf, feedback)
+        jobs.append(_Job("feedback", "phieu-gop-y.pdf", max(1, len(feedback)), render))
+    return jobs
+
+
+def _pdf(render: Callable[..., Path], data: object) -> Callable[[Path, PageHook | None], Path]:
+    return lambda path, on_page: render(data, path, on_page=on_page)
+
+
+def _xlsx(render: Callable[[T, Path], Path], data: T) -> Callable[[Path, PageHook | None], Path]:
+    """A workbook has no pages to report: it is written in one step."""
+    return lambda path, _on_page: render(data, path)
+
+
 def render_round_documents(
     db: Database,
     *,
@@ -553,36 +626,58 @@ def render_round_documents(
     round_id: str,
     out: Path,
     kinds: tuple[str, ...] = KINDS,
+    progress: Progress | None = None,
     minutes_number: str | None = None,
     certificate_template: Path | None = None,
 ) -> list[Path]:
     """Write the requested documents of the round into `out`; returns the files written. Every figure is checked
-    before any file is written, so a refusal leaves no partial set behind."""
+    before any file is written, so a refusal leaves no partial set behind. When `progress` returns False the batch
+    stops within a page and raises DocumentsCancelled naming what was and was not written."""
+    written: list[Path] = []
+    remaining: list[str] = []
+
+    def go_on(done: int, total: int, kind: str) -> None:
+        if progress is not None and not progress(done, total, kind):
+            raise DocumentsCancelled(written, remaining)
+
+    go_on(0, 0, "")
     needs_summary = "results" in kinds or "annex" in kinds
     summary = results_summary_data(db, actor=actor, round_id=round_id) if needs_summary else None
+    go_on(0, 0, "")
     pages = scoring_sheets_data(db, actor=actor, round_id=round_id) if "sheets" in kinds else None
+    go_on(0, 0, "")
     meeting = minutes_data(db, actor=actor, round_id=round_id, number=minutes_number) if "minutes" in kinds else None
+    go_on(0, 0, "")
     annex = decision_annex_data(db, actor=actor, round_id=round_id, summary=summary) if "annex" in kinds else None
     feedback = feedback_data(db, actor=actor, round_id=round_id) if "feedback" in kinds else None
-    template = certificate.load_template(certificate_template) if "certificates" in kinds else None
-    certificates = certificates_data(db, actor=actor, round_id=round_id) if "certificates" in kinds else []
-    if kinds == ("certificates",) and not certificates:
-        raise ValidationFailed([Problem("documents.no_certificates", {})])
+    certificates = None
+    if "certificates" in kinds:
+        template = certificate.load_template(certificate_template)
+        certificates = (certificates_data(db, actor=actor, round_id=round_id), template)
+        if kinds == ("certificates",) and not certificates[0]:
+            raise ValidationFailed([Problem("documents.no_certificates", {})])
+    jobs = _jobs(
+        kinds,
+        summary=summary,
+        pages=pages,
+        meeting=meeting,
+        annex=annex,
+        certificates=certificates,
+        feedback=feedback,
+    )
+    remaining.extend(job.name for job in jobs)
+    total = sum(job.weight for job in jobs)
+    done = 0
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    if pages is not None:
-        written.append(scoring_sheet.render_pdf(pages, out / "phieu-danh-gia.pdf"))
-    if meeting is not None:
-        written.append(minutes.render_pdf(meeting, out / "bien-ban-hop-hoi-dong.pdf"))
-    if summary is not None and "results" in kinds:
-        written.append(results_summary.render_pdf(summary, out / "bang-tong-hop-ket-qua.pdf"))
-        written.append(results_summary.render_xlsx(summary, out / "bang-tong-hop-ket-qua.xlsx"))
-    if annex is not None:
-        written.append(decision_annex.render_pdf(annex, out / "phu-luc-danh-sach-san-pham.pdf"))
-        written.append(decision_annex.render_xlsx(annex, out / "phu-luc-danh-sach-san-pham.xlsx"))
-    if certificates:
-        written.append(certificate.render_pdf(certificates, out / "giay-chung-nhan.pdf", template))
-        written.append(certificate.render_xlsx(certificates, out / "giay-chung-nhan.xlsx"))
-    if feedback is not None:
-        written.append(improvement_report.render_pdf(feedback, out / "phieu-gop-y.pdf"))
+    for job in jobs:
+        go_on(done, total, job.kind)
+
+        def on_page(_page: int, fraction: float, base: int = done, job: _Job = job) -> None:
+            go_on(base + int(job.weight * fraction), total, job.kind)
+
+        written.append(job.write(out / job.name, on_page if progress is not None else None))
+        remaining.remove(job.name)
+        done += job.weight
+    if progress is not None:
+        progress(total, total, "")  # the end is reported; a stop asked for now has nothing left to stop
     return written

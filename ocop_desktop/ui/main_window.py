@@ -34,7 +34,15 @@ from ocop_desktop.domain.errors import UserCancelled, UserFacingError, Validatio
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import DecisionKind
-from ocop_desktop.services import import_dossiers, queries, registry, results, round_setup, scoring_session
+from ocop_desktop.services import (
+    import_dossiers,
+    queries,
+    registry,
+    results,
+    round_documents,
+    round_setup,
+    scoring_session,
+)
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_catalogue import rule_versions
 from ocop_desktop.services.permissions import Permission, allowed
@@ -42,6 +50,8 @@ from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import MemberPinDialog, SignInDialog, ask_text, confirm, name_buttons, show_error
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.tasks import run_with_progress
+from ocop_desktop.ui.views.documents import DocumentsPage
+from ocop_desktop.ui.views.documents import default_folder as default_documents_folder
 from ocop_desktop.ui.views.dossier import DossierPage, self_assessment_total
 from ocop_desktop.ui.views.projector import ProjectorWindow
 from ocop_desktop.ui.views.results import ResultsView
@@ -64,7 +74,7 @@ from ocop_desktop.ui.views.setup import (
     date_field,
 )
 
-PAGES = ("round", "setup", "dossier", "scoring", "results", "criteria")
+PAGES = ("round", "setup", "dossier", "scoring", "results", "documents", "criteria")
 
 
 class StartPage(QWidget):
@@ -117,6 +127,7 @@ class MainWindow(QMainWindow):
             tr("Hồ sơ"),
             tr("Chấm điểm"),
             tr("Kết quả"),
+            tr("Tài liệu"),
             tr("Bộ tiêu chí"),
         ):
             self.nav.addItem(label)
@@ -129,6 +140,7 @@ class MainWindow(QMainWindow):
         self.scoring = ScoringView()
         self.member_box = QComboBox()
         self.results_page = ResultsView()
+        self.documents_page = DocumentsPage()
         self.criteria = CriteriaBrowser()
         scoring_page = QWidget()
         scoring_layout = QVBoxLayout(scoring_page)
@@ -143,6 +155,7 @@ class MainWindow(QMainWindow):
             self.dossier_page,
             scoring_page,
             self.results_page,
+            self.documents_page,
             self.criteria,
         ):
             self.pages.addWidget(page)
@@ -171,6 +184,7 @@ class MainWindow(QMainWindow):
         self.member_box.currentIndexChanged.connect(lambda _i: self._load_scoring())
         self.round_page.dossier_activated.connect(self.select_dossier)
         self.round_page.attendance_changed.connect(self._attendance)
+        self.round_page.documents_button.clicked.connect(lambda: self.nav.setCurrentRow(PAGES.index("documents")))
         self.scoring.record = self._record
         self.scoring.clear = self._clear
         self.scoring.submit_ballot = self._submit
@@ -216,7 +230,7 @@ class MainWindow(QMainWindow):
         projector.triggered.connect(self.show_projector)
         view_menu.addAction(projector)
         for index, name in enumerate(
-            (tr("Đợt đánh giá"), tr("Chuẩn bị đợt"), tr("Hồ sơ"), tr("Chấm điểm"), tr("Kết quả"))
+            (tr("Đợt đánh giá"), tr("Chuẩn bị đợt"), tr("Hồ sơ"), tr("Chấm điểm"), tr("Kết quả"), tr("Tài liệu"))
         ):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
@@ -328,12 +342,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(index)
         if self.db is None:
             return
-        if PAGES[index] != "setup" and self.dossier_id is None:
+        if PAGES[index] not in ("setup", "documents") and self.dossier_id is None:
             return
         try:
             name = PAGES[index]
             if name == "setup":
                 self.refresh_setup()
+            elif name == "documents":
+                self.load_documents()
             elif name == "dossier":
                 self.dossier_page.load(queries.dossier_view(self.db, self.dossier_id))
             elif name == "scoring":
@@ -342,6 +358,31 @@ class MainWindow(QMainWindow):
                 self.load_results()
         except UserFacingError as exc:
             show_error(self, exc)
+
+    # documents --------------------------------------------------------------------------------------------------
+
+    def load_documents(self) -> None:
+        """The documents page for the chosen round; the files are made by the service on a worker thread."""
+        if self.db is None or self.round_id is None:
+            return
+        db, round_id, viewer = self.db, self.round_id, self.viewer()
+        view = queries.round_view(db, round_id)
+
+        def render(kinds: tuple[str, ...], out: Path, report: round_documents.Progress) -> list[Path]:
+            return round_documents.render_round_documents(
+                db, actor=viewer, round_id=round_id, out=out, kinds=kinds, progress=report
+            )
+
+        self.documents_page.set_round(
+            round_id,
+            f"{view.council_name}\n{view.name}",
+            default_documents_folder(db.path, round_id, view.name),
+            render,
+        )
+
+    def viewer(self) -> Actor:
+        """Who reads: the signed-in person, or a read-only member when nobody is (the screenshot mode)."""
+        return self.actor or Actor(None, "viewer", frozenset({Role.MEMBER}))
 
     # attachments ------------------------------------------------------------------------------------------
 
@@ -368,7 +409,7 @@ class MainWindow(QMainWindow):
     def _show_attachment(self, attachment_id: str) -> None:
         if self.db is None:
             return
-        viewer = self.actor or Actor(None, "viewer", frozenset({Role.MEMBER}))
+        viewer = self.viewer()
         try:
             name, media_type, content = registry.attachment_content(self.db, actor=viewer, attachment_id=attachment_id)
         except UserFacingError as exc:
@@ -380,7 +421,7 @@ class MainWindow(QMainWindow):
         """Write a checked copy to a temporary folder and hand it to the system's viewer (no network)."""
         if self.db is None:
             return
-        viewer = self.actor or Actor(None, "viewer", frozenset({Role.MEMBER}))
+        viewer = self.viewer()
         try:
             name, _media_type, content = registry.attachment_content(self.db, actor=viewer, attachment_id=attachment_id)
         except UserFacingError as exc:
@@ -792,7 +833,7 @@ class MainWindow(QMainWindow):
         row = next(
             (r for r in queries.round_view(self.db, self.round_id).dossiers if r.dossier_id == self.dossier_id), None
         )
-        viewer = self.actor or Actor(None, "viewer", frozenset({Role.MEMBER}))
+        viewer = self.viewer()
         try:
             view = results.compute_result(self.db, actor=viewer, dossier_id=self.dossier_id)
         except UserFacingError:

@@ -4,11 +4,13 @@ touches widgets; each one opens its own database session."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from ocop_desktop.ui.i18n import tr
 
@@ -76,3 +78,81 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any
         raise outcome["error"]
     del task
     return outcome.get("result")
+
+
+class Progress(QObject):
+    """Between work on a worker thread and the GUI: the work reports through `report`, which says whether to go on;
+    the person's Cancel sets `stop`. Reports reach the GUI thread as queued signals."""
+
+    changed = Signal(int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stop = threading.Event()
+
+    def report(self, done: int, total: int, what: str) -> bool:
+        if not self.stop.is_set():
+            self.changed.emit(done, total, what)
+        return not self.stop.is_set()
+
+
+@dataclass
+class Running:
+    """Work started by `start_with_progress`: its dialog, its progress link and its task (kept alive here)."""
+
+    dialog: QProgressDialog
+    progress: Progress
+    task: Task
+
+
+def start_with_progress(
+    parent: QWidget | None,
+    title: str,
+    work: Callable[[Callable[[int, int, str], bool]], Any],
+    *,
+    describe: Callable[[str], str],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+) -> Running:
+    """Start `work(report)` off the GUI thread behind a progress bar with a Cancel that really stops it: `report`
+    returns False once Cancel is pressed, and the work is expected to end at its next report by raising. The dialog
+    stays up, saying it is stopping, until the work has ended; then `on_success` or `on_failure` runs on the GUI
+    thread. `describe(what)` words the step the work reports ("" before the first report)."""
+    dialog = QProgressDialog(describe(""), tr("Hủy"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(460)
+    dialog.canceled.disconnect(dialog.cancel)  # Qt would hide it at once, while the work is still stopping
+    progress = Progress()
+
+    def changed(done: int, total: int, what: str) -> None:
+        if progress.stop.is_set():
+            return
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+        dialog.setLabelText(describe(what))
+
+    def cancel() -> None:
+        progress.stop.set()
+        dialog.setLabelText(tr("Đang dừng…"))
+        button = dialog.findChild(QPushButton)
+        if button is not None:
+            button.setEnabled(False)
+
+    def ended(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def end(value: Any) -> None:
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+            callback(value)
+
+        return end
+
+    progress.changed.connect(changed, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(cancel)
+    task = run_in_background(lambda: work(progress.report), ended(on_success), ended(on_failure))
+    dialog.show()
+    return Running(dialog, progress, task)

@@ -4,29 +4,34 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="225" />
+      <location filename="ocop_desktop/ui/main_window.py" line="240" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="206" />
+      <location filename="ocop_desktop/ui/main_window.py" line="221" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="230" />
+      <location filename="ocop_desktop/ui/main_window.py" line="245" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="194" />
+      <location filename="ocop_desktop/ui/main_window.py" line="209" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="213" />
+      <location filename="ocop_desktop/ui/main_window.py" line="228" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="50" />
+      <source>Biên bản họp hội đồng</source>
+      <translation>Minutes of the council meeting</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="111" />
@@ -39,22 +44,27 @@
       <translation>Local identity and knowledge</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="120" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="47" />
+      <source>Bảng tổng hợp kết quả (PDF, Excel)</source>
+      <translation>Results summary (PDF, Excel)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="132" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="252" />
+      <location filename="ocop_desktop/ui/main_window.py" line="267" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="116" />
+      <location filename="ocop_desktop/ui/main_window.py" line="127" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="147" />
+      <location filename="ocop_desktop/ui/views/round.py" line="155" />
       <source>Chênh lệch vượt ngưỡng</source>
       <translation>Spread over the limit</translation>
     </message>
@@ -69,7 +79,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="417" />
+      <location filename="ocop_desktop/ui/main_window.py" line="459" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -94,7 +104,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="865" />
+      <location filename="ocop_desktop/ui/main_window.py" line="907" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -104,9 +114,14 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="118" />
+      <location filename="ocop_desktop/ui/main_window.py" line="129" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/pdf_view.py" line="116" />
+      <source>Chọn một tệp PDF rồi bấm «Xem trước».</source>
+      <translation>Choose a PDF file, then press “Preview”.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="493" />
@@ -114,12 +129,17 @@
       <translation>Choose an Excel file</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="96" />
+      <source>Chọn…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="84" />
       <source>Chủ thể</source>
       <translation>Producer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="34" />
+      <location filename="ocop_desktop/ui/views/round.py" line="35" />
       <source>Chủ tịch</source>
       <translation>Chair</translation>
     </message>
@@ -194,7 +214,7 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="254" />
+      <location filename="ocop_desktop/ui/main_window.py" line="269" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -219,12 +239,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="974" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1016" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="925" />
+      <location filename="ocop_desktop/ui/main_window.py" line="967" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -239,12 +259,12 @@
       <translation>Record a recusal for the selected dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="95" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="51" />
       <source>Giấy chứng nhận</source>
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="231" />
+      <location filename="ocop_desktop/ui/main_window.py" line="246" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -259,12 +279,12 @@
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="764" />
+      <location filename="ocop_desktop/ui/main_window.py" line="806" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="207" />
+      <location filename="ocop_desktop/ui/main_window.py" line="222" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -284,7 +304,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="117" />
+      <location filename="ocop_desktop/ui/main_window.py" line="128" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -294,7 +314,7 @@
       <translation>Dossier rejected</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="192" />
+      <location filename="ocop_desktop/ui/views/round.py" line="201" />
       <source>Hồ sơ trong đợt</source>
       <translation>Dossiers in the round</translation>
     </message>
@@ -309,7 +329,7 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="425" />
+      <location filename="ocop_desktop/ui/main_window.py" line="467" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -334,7 +354,17 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="38" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="263" />
+      <source>In {name}</source>
+      <translation>Print {name}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="115" />
+      <source>In…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="39" />
       <source>Khách mời</source>
       <translation>Guest</translation>
     </message>
@@ -359,6 +389,16 @@
       <translation>Could not be done</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="222" />
+      <source>Không tạo tài liệu nào.</source>
+      <translation>No document was made.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="220" />
+      <source>Không tạo tài liệu nào:</source>
+      <translation>No document was made:</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/results.py" line="137" />
       <source>Không xếp hạng</source>
       <translation>Not rated</translation>
@@ -374,12 +414,12 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="119" />
+      <location filename="ocop_desktop/ui/main_window.py" line="130" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="832" />
+      <location filename="ocop_desktop/ui/main_window.py" line="874" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -389,22 +429,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="979" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1021" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="973" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1015" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="209" />
+      <location filename="ocop_desktop/ui/main_window.py" line="224" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="981" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1023" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -414,12 +454,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="865" />
+      <location filename="ocop_desktop/ui/main_window.py" line="907" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="849" />
+      <location filename="ocop_desktop/ui/main_window.py" line="891" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -449,7 +489,7 @@
       <translation>Registration</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="44" />
+      <location filename="ocop_desktop/ui/views/round.py" line="45" />
       <source>Lần đầu</source>
       <translation>First evaluation</translation>
     </message>
@@ -464,7 +504,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="214" />
+      <location filename="ocop_desktop/ui/main_window.py" line="229" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -474,7 +514,7 @@
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="52" />
+      <location filename="ocop_desktop/ui/views/round.py" line="53" />
       <source>Mã số</source>
       <translation>Code</translation>
     </message>
@@ -499,12 +539,17 @@
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="87" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="114" />
+      <source>Mở bằng ứng dụng khác</source>
+      <translation>Open in another application</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="98" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="849" />
+      <location filename="ocop_desktop/ui/main_window.py" line="891" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -514,22 +559,27 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="925" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="116" />
+      <source>Mở thư mục</source>
+      <translation>Open the folder</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="967" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="79" />
+      <location filename="ocop_desktop/ui/main_window.py" line="90" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="81" />
+      <location filename="ocop_desktop/ui/main_window.py" line="92" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="195" />
+      <location filename="ocop_desktop/ui/main_window.py" line="210" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -569,12 +619,12 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="239" />
+      <location filename="ocop_desktop/ui/main_window.py" line="254" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="241" />
+      <location filename="ocop_desktop/ui/main_window.py" line="256" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -584,7 +634,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="749" />
+      <location filename="ocop_desktop/ui/main_window.py" line="791" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -614,7 +664,7 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="935" />
+      <location filename="ocop_desktop/ui/main_window.py" line="977" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -629,7 +679,7 @@
       <translation>Enter the commune's opinion and the advisory report…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="44" />
+      <location filename="ocop_desktop/ui/views/round.py" line="45" />
       <source>Nâng hạng</source>
       <translation>Upgrade</translation>
     </message>
@@ -639,12 +689,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="857" />
+      <location filename="ocop_desktop/ui/main_window.py" line="899" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="740" />
+      <location filename="ocop_desktop/ui/main_window.py" line="782" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -659,7 +709,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="75" />
+      <location filename="ocop_desktop/ui/main_window.py" line="86" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -689,24 +739,34 @@
       <translation>Rule version</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="204" />
+      <location filename="ocop_desktop/ui/views/round.py" line="214" />
       <source>Phiên họp</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="54" />
+      <location filename="ocop_desktop/ui/views/round.py" line="55" />
       <source>Phiếu</source>
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="764" />
+      <location filename="ocop_desktop/ui/main_window.py" line="806" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="136" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="52" />
+      <source>Phiếu chấm Excel</source>
+      <translation>Excel ballots</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="149" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="49" />
+      <source>Phiếu góp ý hoàn thiện sản phẩm</source>
+      <translation>Improvement reports for producers</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="523" />
@@ -719,12 +779,17 @@
       <translation>Scoring sheet</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="46" />
+      <source>Phiếu đánh giá sản phẩm</source>
+      <translation>Product scoring sheets</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="391" />
       <source>Phiếu đã nộp — chỉ xem</source>
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="832" />
+      <location filename="ocop_desktop/ui/main_window.py" line="874" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -734,12 +799,12 @@
       <translation>Approve and lock the result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="35" />
+      <location filename="ocop_desktop/ui/views/round.py" line="36" />
       <source>Phó Chủ tịch</source>
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="253" />
+      <location filename="ocop_desktop/ui/main_window.py" line="268" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -749,7 +814,12 @@
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="971" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="48" />
+      <source>Phụ lục danh sách sản phẩm (PDF, Excel)</source>
+      <translation>Decision annex: product list (PDF, Excel)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1013" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -764,17 +834,17 @@
       <translation>Establishing decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="50" />
+      <location filename="ocop_desktop/ui/views/round.py" line="51" />
       <source>STT</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="57" />
+      <location filename="ocop_desktop/ui/views/round.py" line="58" />
       <source>Sao</source>
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="740" />
+      <location filename="ocop_desktop/ui/main_window.py" line="782" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -804,12 +874,12 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="482" />
+      <location filename="ocop_desktop/ui/main_window.py" line="524" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="202" />
+      <location filename="ocop_desktop/ui/main_window.py" line="217" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -819,7 +889,7 @@
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="169" />
+      <location filename="ocop_desktop/ui/views/round.py" line="177" />
       <source>Thành viên hội đồng và điểm danh</source>
       <translation>Council members and attendance</translation>
     </message>
@@ -859,7 +929,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="352" />
+      <location filename="ocop_desktop/ui/main_window.py" line="394" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -874,6 +944,16 @@
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="135" />
+      <source>Thư mục lưu</source>
+      <translation>Save in folder</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="166" />
+      <source>Thư mục lưu tài liệu</source>
+      <translation>Folder for the documents</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="328" />
       <source>Thư điện tử</source>
       <translation>E-mail</translation>
@@ -884,17 +964,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="857" />
+      <location filename="ocop_desktop/ui/main_window.py" line="899" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="942" />
+      <location filename="ocop_desktop/ui/main_window.py" line="984" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="980" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1022" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -909,14 +989,34 @@
       <translation>Farm</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="58" />
+      <location filename="ocop_desktop/ui/views/round.py" line="59" />
       <source>Trạng thái</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="352" />
+      <location filename="ocop_desktop/ui/main_window.py" line="131" />
+      <source>Tài liệu</source>
+      <translation>Documents</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="394" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="84" />
+      <source>Tài liệu cần tạo</source>
+      <translation>Documents to make</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="183" />
+      <source>Tài liệu của đợt</source>
+      <translation>The round's documents</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="199" />
+      <source>Tài liệu của đợt (Alt+6)…</source>
+      <translation>The round's documents (Alt+6)…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="67" />
@@ -954,7 +1054,7 @@
       <translation>Find a sheet (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="172" />
+      <location filename="ocop_desktop/ui/views/round.py" line="180" />
       <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
@@ -974,12 +1074,17 @@
       <translation>Create the administrator account</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="101" />
+      <source>Tạo tài liệu</source>
+      <translation>Make the documents</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/app.py" line="89" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="80" />
+      <location filename="ocop_desktop/ui/main_window.py" line="91" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1002,6 +1107,11 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="111" />
       <source>Tệp dữ liệu mới: hãy tạo tài khoản quản trị đầu tiên.</source>
       <translation>New data file: create the first administrator account.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="109" />
+      <source>Tệp đã tạo</source>
+      <translation>Files made</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="329" />
@@ -1049,6 +1159,16 @@
       <translation>Role</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="113" />
+      <source>Xem trước</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/pdf_view.py" line="106" />
+      <source>Xem trước: {name} — {count} trang</source>
+      <translation>Preview: {name} — {count} pages</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="90" />
       <source>bộ tiêu chí</source>
       <translation>criteria</translation>
@@ -1059,17 +1179,17 @@
       <translation>spread</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="201" />
+      <location filename="ocop_desktop/ui/views/round.py" line="211" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="200" />
+      <location filename="ocop_desktop/ui/views/round.py" line="210" />
       <source>chưa đủ túc số</source>
       <translation>no quorum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="148" />
+      <location filename="ocop_desktop/ui/views/round.py" line="156" />
       <source>chấm lại</source>
       <translation>re-scored</translation>
     </message>
@@ -1079,12 +1199,12 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="264" />
+      <location filename="ocop_desktop/ui/main_window.py" line="279" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="202" />
+      <location filename="ocop_desktop/ui/views/round.py" line="212" />
       <source>có mặt</source>
       <translation>present</translation>
     </message>
@@ -1092,6 +1212,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="148" />
       <source>cần</source>
       <translation>needs</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="211" />
+      <source>không có</source>
+      <translation>none</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="158" />
@@ -1119,17 +1244,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="761" />
+      <location filename="ocop_desktop/ui/main_window.py" line="803" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="761" />
+      <location filename="ocop_desktop/ui/main_window.py" line="803" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="265" />
+      <location filename="ocop_desktop/ui/main_window.py" line="280" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1149,7 +1274,7 @@
       <translation>stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="202" />
+      <location filename="ocop_desktop/ui/views/round.py" line="212" />
       <source>thành viên chấm điểm</source>
       <translation>scoring members</translation>
     </message>
@@ -1169,7 +1294,7 @@
       <translation>max</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="199" />
+      <location filename="ocop_desktop/ui/views/round.py" line="209" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
     </message>
@@ -1204,12 +1329,37 @@
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="646" />
+      <location filename="ocop_desktop/ui/tasks.py" line="140" />
+      <source>Đang dừng…</source>
+      <translation>Stopping…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="274" />
+      <source>Đang in {name}…</source>
+      <translation>Printing {name}…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="197" />
+      <source>Đang kiểm tra số liệu…</source>
+      <translation>Checking the figures…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="688" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="637" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="180" />
+      <source>Đang tạo tài liệu…</source>
+      <translation>Making the documents…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="198" />
+      <source>Đang tạo: {document}</source>
+      <translation>Making: {document}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="679" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1224,7 +1374,7 @@
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="56" />
+      <location filename="ocop_desktop/ui/views/round.py" line="57" />
       <source>Điểm TB</source>
       <translation>Average</translation>
     </message>
@@ -1249,12 +1399,12 @@
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="44" />
+      <location filename="ocop_desktop/ui/views/round.py" line="45" />
       <source>Đánh giá lại</source>
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="77" />
+      <location filename="ocop_desktop/ui/main_window.py" line="88" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1264,12 +1414,22 @@
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="213" />
+      <source>Đã dừng theo yêu cầu. Đã ghi đầy đủ: {kept}. Chưa ghi: {missing}.</source>
+      <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="291" />
+      <source>Đã gửi {printed} trang của {name} tới máy in.</source>
+      <translation>{printed} pages of {name} sent to the printer.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="55" />
+      <location filename="ocop_desktop/ui/views/round.py" line="56" />
       <source>Đã nộp</source>
       <translation>Submitted</translation>
     </message>
@@ -1282,6 +1442,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="35" />
       <source>Đã phê duyệt, đề nghị cấp trung ương đánh giá 5 sao</source>
       <translation>Approved, referred to the national level for 5 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="204" />
+      <source>Đã tạo {count} tệp trong thư mục {folder}</source>
+      <translation>{count} files made in the folder {folder}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="62" />
@@ -1324,17 +1489,17 @@
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="198" />
+      <location filename="ocop_desktop/ui/main_window.py" line="213" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="151" />
+      <location filename="ocop_desktop/ui/main_window.py" line="165" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="115" />
+      <location filename="ocop_desktop/ui/main_window.py" line="126" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -1374,17 +1539,17 @@
       <translation>leave empty: the application assigns the code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="200" />
+      <location filename="ocop_desktop/ui/views/round.py" line="210" />
       <source>đủ túc số</source>
       <translation>quorum present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="36" />
+      <location filename="ocop_desktop/ui/views/round.py" line="37" />
       <source>Ủy viên</source>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="37" />
+      <location filename="ocop_desktop/ui/views/round.py" line="38" />
       <source>Ủy viên kiêm Thư ký</source>
       <translation>Member and secretary</translation>
     </message>

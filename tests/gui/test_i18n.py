@@ -45,6 +45,7 @@ def test_windows_speak_english_when_asked(qtbot: QtBot, english_catalogue: Path)
             "Dossier",
             "Scoring",
             "Results",
+            "Documents",
             "Criteria",
         ]
     finally:

@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -143,20 +144,41 @@ def data_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header
     return table
 
 
+PageHook = Callable[[int, float], None]
+# the share of a one-per-page pack's time spent making its story, before page 1 (measured: 12 of 67 s, 13 of 47 s)
+STORY_SHARE = 0.2
+_story_made: ContextVar[Callable[[int, int], None] | None] = ContextVar("story_made", default=None)
+
+
 def one_per_page(items: Sequence[T], story: Callable[[T], list[Flowable]]) -> list[Flowable]:
-    """The stories of several documents in one file, each starting on a new page."""
+    """The stories of several documents in one file, each starting on a new page. Inside `build` with a page hook,
+    each item is reported as it is made: making the story of a 450-sheet pack takes a quarter of its time."""
     flowables: list[Flowable] = []
+    made = _story_made.get()
     for index, item in enumerate(items):
+        if made is not None:
+            made(index, len(items))
         if index:
             flowables.append(PageBreak())
         flowables.extend(story(item))
     return flowables
 
 
-def build(path: Path, make_story: Callable[[], list[Flowable]], *, title: str, wide: bool = False) -> Path:
+def build(
+    path: Path,
+    make_story: Callable[[], list[Flowable]],
+    *,
+    title: str,
+    wide: bool = False,
+    on_page: PageHook | None = None,
+) -> Path:
     """Write the PDF to a temporary file and rename it into place; pages from 2 on carry their number at the top.
     The story is made by `make_story` so that ReportLab can drop each page's flowables once drawn (a 3,000-page
-    pack would otherwise stay in memory) and so that a retry gets fresh ones."""
+    pack would otherwise stay in memory) and so that a retry gets fresh ones.
+
+    `on_page(page, fraction_done)` is called as each page is finished (page 0: while the story is being made), so a
+    long pack can show its progress; an exception it raises stops the build at once and no file (nor temporary
+    file) is left."""
     register_fonts()
     size = landscape(A4) if wide else A4
     tmp = path.with_name(path.name + ".tmp")
@@ -166,17 +188,37 @@ def build(path: Path, make_story: Callable[[], list[Flowable]], *, title: str, w
             canvas.setFont(register_fonts(), 13)
             canvas.drawCentredString(size[0] / 2, size[1] - 12 * mm, str(doc.page))
 
+    made = {"items": False}
+
+    def story_made(index: int, count: int) -> None:
+        made["items"] = True
+        if on_page is not None:
+            on_page(0, STORY_SHARE * index / count)
+
+    def laid_out(page: int, fraction: float) -> None:
+        if on_page is not None:
+            on_page(page, STORY_SHARE + (1 - STORY_SHARE) * fraction if made["items"] else fraction)
+
+    def new_story() -> list[Flowable]:
+        token = _story_made.set(story_made if on_page is not None else None)
+        try:
+            return make_story()
+        finally:
+            _story_made.reset(token)
+
     def attempt(story: list[Flowable]) -> None:
         document = SimpleDocTemplate(str(tmp), pagesize=size, title=title, author="OCOP Desktop", **MARGINS)
+        if on_page is not None:
+            document.setProgressCallBack(_page_progress(laid_out))
         document.build(story, onFirstPage=lambda c, d: None, onLaterPages=number_pages)
 
     try:
         try:
-            attempt(make_story())
+            attempt(new_story())
         except LayoutError:
             # a table row taller than a page: let rows break inside. Not the default, because a row split near the
             # foot of a page leaves an empty sliver there.
-            story = make_story()
+            story = new_story()
             for flowable in story:
                 if isinstance(flowable, Table):
                     flowable.splitInRow = 1
@@ -185,6 +227,22 @@ def build(path: Path, make_story: Callable[[], list[Flowable]], *, title: str, w
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def _page_progress(on_page: PageHook) -> Callable[[str, int], None]:
+    """ReportLab's own progress callback (flowables laid out of the story's size, then each finished page) turned
+    into one call per page with the fraction of the story done."""
+    state = {"size": 0, "done": 0}
+
+    def callback(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            state["size"] = value
+        elif kind == "PROGRESS":
+            state["done"] = value
+        elif kind == "PAGE":
+            on_page(value, state["done"] / state["size"] if state["size"] else 0.0)
+
+    return callback
 
 
 def content_width(*, wide: bool = False) -> float:

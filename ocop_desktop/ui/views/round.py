@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -195,9 +196,11 @@ class RoundPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.quorum)
         layout.addWidget(self.members_box)
+        self.documents_button = QPushButton(tr("Tài liệu của đợt (Alt+6)…"))
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("Hồ sơ trong đợt")))
         row.addWidget(self.search, 1)
+        row.addWidget(self.documents_button)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
 
