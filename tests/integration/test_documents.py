@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from ocop_desktop.documents import results_summary, scoring_sheet
 from ocop_desktop.documents.pdf.fonts import missing_glyphs
-from ocop_desktop.documents.pdf.layout import vi_date_line
+from ocop_desktop.documents.pdf.layout import body_lines, content_width, vi_date_line
 from ocop_desktop.domain.numbers import format_points_vi
 from ocop_desktop.models import Decision, Dossier, Round
 from ocop_desktop.persistence.database import Database
@@ -177,3 +177,12 @@ def test_improvement_report_says_what_the_next_star_needs(demo_db: Database, tmp
             assert f"Tiêu chí {unmet.item_id} «" in report and f"cần tối thiểu {unmet.required} điểm" in report
         top = plan.gains[0]
         assert f"{format_points_vi(top.average)}/{top.max} điểm; mức cao nhất:" in report
+
+
+def test_an_issuing_body_too_wide_breaks_before_the_units_name() -> None:
+    narrow = content_width() * 0.4 - 4
+    assert body_lines("Ủy ban nhân dân tỉnh Thái Nguyên", narrow) == "ỦY BAN NHÂN DÂN<br/>TỈNH THÁI NGUYÊN"
+    assert body_lines("Ủy ban nhân dân tỉnh Thái Nguyên", content_width(wide=True) * 0.4) == (
+        "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
+    )
+    assert body_lines("Sở Nông nghiệp & Môi trường", 30) == "SỞ NÔNG NGHIỆP &amp; MÔI TRƯỜNG"  # no unit: as it is

@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -79,12 +80,27 @@ def vi_date_line(place: str, day: dt.date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+UNIT_WORDS = (" TỈNH ", " THÀNH PHỐ ", " XÃ ", " PHƯỜNG ", " ĐẶC KHU ")
+
+
+def body_lines(name: str, width: float) -> str:
+    """An issuing body too wide for its column breaks before the unit's name ("ỦY BAN NHÂN DÂN<br/>TỈNH THÁI
+    NGUYÊN"), as administrations write it, rather than wherever the words run out."""
+    text = name.upper()
+    if stringWidth(text, f"{register_fonts()}-Bold", styles()["heading"].fontSize) <= width:
+        return escape(text)
+    cut = max(text.rfind(word) for word in UNIT_WORDS)
+    if cut <= 0:
+        return escape(text)
+    return f"{escape(text[:cut])}<br/>{escape(text[cut + 1 :])}"
+
+
 def heading_table(heading: Heading, width: float) -> Table:
     s = styles()
     left = []
     if heading.parent_body:
         left.append(Paragraph(escape(heading.parent_body.upper()), s["heading"]))
-    left.append(Paragraph(f"<b>{escape(heading.issuing_body.upper())}</b>", s["heading"]))
+    left.append(Paragraph(f"<b>{body_lines(heading.issuing_body, width * 0.4 - 4)}</b>", s["heading"]))
     left.append(Paragraph("———", s["heading"]))
     if heading.number:
         left.append(Paragraph(f"Số: {escape(heading.number)}", s["heading"]))
