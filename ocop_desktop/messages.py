@@ -57,6 +57,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "input.unreadable": ("không đọc được tệp: {detail}", "the file cannot be read: {detail}"),
     "input.bad_field": ("trường «{field}» không hợp lệ: {detail}", "field '{field}' is invalid: {detail}"),
     "input.missing_field": ("thiếu trường «{field}»", "field '{field}' is missing"),
+    "setup.no_session": (
+        "đợt này chưa có phiên họp nào: thêm phiên họp trước",
+        "this round has no meeting session yet: add one first",
+    ),
     "input.bad_time": (
         "giờ phải viết dạng giờ:phút, ví dụ 08:00 hoặc 16:30 (nhận được: {value})",
         "a time must be written hours:minutes, e.g. 08:00 or 16:30 (got: {value})",

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop import __version__
 from ocop_desktop.domain.enums import BallotStatus, EntryMode, Role
-from ocop_desktop.domain.errors import UserCancelled, UserFacingError, ValidationFailed
+from ocop_desktop.domain.errors import Problem, UserCancelled, UserFacingError, ValidationFailed
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import DecisionKind
@@ -59,6 +59,7 @@ from ocop_desktop.ui.views.round import RoundPage
 from ocop_desktop.ui.views.scoring import ScoringContext, ScoringView
 from ocop_desktop.ui.views.setup import (
     AssessmentsDialog,
+    ClosingDialog,
     CouncilDialog,
     DossierDialog,
     FormDialog,
@@ -445,6 +446,7 @@ class MainWindow(QMainWindow):
         page.add_member.clicked.connect(self._add_member)
         page.new_round.clicked.connect(self._new_round)
         page.add_session.clicked.connect(self._add_session)
+        page.close_session.clicked.connect(self._close_session)
         page.add_recusal.clicked.connect(self._add_recusal)
         page.add_dossier.clicked.connect(self._add_dossier)
         page.import_excel.clicked.connect(self._import_excel)
@@ -627,6 +629,23 @@ class MainWindow(QMainWindow):
             ),  # type: ignore[arg-type]
         ):
             self.refresh_round()
+
+    def _close_session(self) -> None:
+        """The closing time of the round's latest session, for the minutes."""
+        if self.db is None or self.actor is None or self.round_id is None:
+            return
+        view = queries.round_view(self.db, self.round_id)
+        if view.session_id is None:
+            show_error(self, UserFacingError([Problem("setup.no_session", {})]))
+            return
+        dialog = ClosingDialog(self, view.session_date)
+        session_id = view.session_id
+        self._run_form(
+            dialog,
+            lambda: round_setup.close_meeting_session(
+                self.db, actor=self.actor, session_id=session_id, **dialog.values()
+            ),  # type: ignore[arg-type]
+        )
 
     def _add_recusal(self) -> None:
         if self.db is None or self.actor is None or self.round_id is None or self.dossier_id is None:

@@ -79,7 +79,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="459" />
+      <location filename="ocop_desktop/ui/main_window.py" line="460" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="907" />
+      <location filename="ocop_desktop/ui/main_window.py" line="925" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -124,7 +124,7 @@
       <translation>Choose a PDF file, then press “Preview”.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="493" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="509" />
       <source>Chọn tệp Excel</source>
       <translation>Choose an Excel file</translation>
     </message>
@@ -224,12 +224,12 @@
       <translation>Small or medium enterprise</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="326" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="341" />
       <source>Dân tộc</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="379" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="394" />
       <source>Dòng</source>
       <translation>Row</translation>
     </message>
@@ -239,14 +239,19 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1016" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1034" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="967" />
+      <location filename="ocop_desktop/ui/main_window.py" line="985" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="466" />
+      <source>Ghi giờ kết thúc phiên họp…</source>
+      <translation>Record when the session ended…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="78" />
@@ -254,7 +259,7 @@
       <translation>Record the discussion…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="451" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="467" />
       <source>Ghi thành viên không tham gia chấm hồ sơ đang chọn…</source>
       <translation>Record a recusal for the selected dossier…</translation>
     </message>
@@ -269,7 +274,7 @@
       <translation>About</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="325" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="340" />
       <source>Giới tính</source>
       <translation>Gender</translation>
     </message>
@@ -279,7 +284,17 @@
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="806" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="286" />
+      <source>Giờ kết thúc (giờ:phút)</source>
+      <translation>Ended at (hours:minutes)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="281" />
+      <source>Giờ kết thúc phiên họp</source>
+      <translation>When the session ended</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="824" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
@@ -324,12 +339,12 @@
       <translation>Household business</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="455" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="471" />
       <source>Hội đồng</source>
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="467" />
+      <location filename="ocop_desktop/ui/main_window.py" line="468" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -419,22 +434,22 @@
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="874" />
+      <location filename="ocop_desktop/ui/main_window.py" line="892" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="323" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="338" />
       <source>Loại hình</source>
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1021" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1039" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1015" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1033" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
@@ -444,22 +459,22 @@
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1023" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1041" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="286" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="301" />
       <source>Lý do (xung đột lợi ích)</source>
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="907" />
+      <location filename="ocop_desktop/ui/main_window.py" line="925" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="891" />
+      <location filename="ocop_desktop/ui/main_window.py" line="909" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -469,12 +484,12 @@
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="490" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="506" />
       <source>Lưu tệp Excel mẫu</source>
       <translation>Save the Excel template</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="454" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="470" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
     </message>
@@ -499,7 +514,7 @@
       <translation>Filter communes (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="372" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="387" />
       <source>Lỗi</source>
       <translation>Problem</translation>
     </message>
@@ -524,7 +539,7 @@
       <translation>Product code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="335" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="350" />
       <source>Mã số sản phẩm (nếu đã có)</source>
       <translation>Product code (if it has one)</translation>
     </message>
@@ -549,7 +564,7 @@
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="891" />
+      <location filename="ocop_desktop/ui/main_window.py" line="909" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -564,7 +579,7 @@
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="967" />
+      <location filename="ocop_desktop/ui/main_window.py" line="985" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
@@ -584,7 +599,7 @@
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="305" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="320" />
       <source>Nam</source>
       <translation>Male</translation>
     </message>
@@ -614,7 +629,7 @@
       <translation>Submitted on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="334" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="349" />
       <source>Ngày nộp hồ sơ (dd/mm/yyyy)</source>
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
@@ -634,7 +649,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="791" />
+      <location filename="ocop_desktop/ui/main_window.py" line="809" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -649,22 +664,22 @@
       <translation>Spread limit (points)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="462" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="478" />
       <source>Nhấp đúp vào một thành viên để sửa.</source>
       <translation>Double-click a member to correct it.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="359" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="374" />
       <source>Nhập danh sách hồ sơ từ Excel</source>
       <translation>Import a dossier list from Excel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="453" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="469" />
       <source>Nhập danh sách hồ sơ từ Excel…</source>
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="977" />
+      <location filename="ocop_desktop/ui/main_window.py" line="995" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -689,12 +704,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="899" />
+      <location filename="ocop_desktop/ui/main_window.py" line="917" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="782" />
+      <location filename="ocop_desktop/ui/main_window.py" line="800" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -704,7 +719,7 @@
       <translation>Submit the ballot (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="304" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="319" />
       <source>Nữ</source>
       <translation>Female</translation>
     </message>
@@ -744,12 +759,17 @@
       <translation>Session</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="285" />
+      <source>Phiên họp ngày</source>
+      <translation>Session of</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/round.py" line="55" />
       <source>Phiếu</source>
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="806" />
+      <location filename="ocop_desktop/ui/main_window.py" line="824" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -769,7 +789,7 @@
       <translation>Improvement reports for producers</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="523" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="539" />
       <source>Phiếu tự đánh giá của chủ thể</source>
       <translation>Producer's self-assessment</translation>
     </message>
@@ -789,7 +809,7 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="874" />
+      <location filename="ocop_desktop/ui/main_window.py" line="892" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -819,7 +839,7 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1013" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1031" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -844,7 +864,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="782" />
+      <location filename="ocop_desktop/ui/main_window.py" line="800" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -859,7 +879,7 @@
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="405" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="420" />
       <source>Sửa thông tin chủ thể và sản phẩm</source>
       <translation>Correct the producer and the product</translation>
     </message>
@@ -869,12 +889,12 @@
       <translation>Correct the producer and the product…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="447" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="462" />
       <source>Sửa thông tin hội đồng…</source>
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="524" />
+      <location filename="ocop_desktop/ui/main_window.py" line="525" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -894,17 +914,17 @@
       <translation>Council members and attendance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="279" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="294" />
       <source>Thành viên không tham gia chấm hồ sơ này</source>
       <translation>Member recused from this dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="296" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="311" />
       <source>Thêm hồ sơ</source>
       <translation>Add a dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="452" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="468" />
       <source>Thêm hồ sơ…</source>
       <translation>Add a dossier…</translation>
     </message>
@@ -914,7 +934,7 @@
       <translation>Add a meeting session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="450" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="465" />
       <source>Thêm phiên họp…</source>
       <translation>Add a meeting session…</translation>
     </message>
@@ -924,7 +944,7 @@
       <translation>Add a council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="448" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="463" />
       <source>Thêm thành viên…</source>
       <translation>Add a member…</translation>
     </message>
@@ -939,7 +959,7 @@
       <translation>Add a document…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="330" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="345" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
     </message>
@@ -954,7 +974,7 @@
       <translation>Folder for the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="328" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="343" />
       <source>Thư điện tử</source>
       <translation>E-mail</translation>
     </message>
@@ -964,17 +984,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="899" />
+      <location filename="ocop_desktop/ui/main_window.py" line="917" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="984" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1002" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1022" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1040" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1024,7 +1044,7 @@
       <translation>Attachments (open with Enter or a double click)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="322" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="337" />
       <source>Tên chủ thể</source>
       <translation>Producer name</translation>
     </message>
@@ -1034,7 +1054,7 @@
       <translation>Council name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="331" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="346" />
       <source>Tên sản phẩm</source>
       <translation>Product name</translation>
     </message>
@@ -1064,7 +1084,7 @@
       <translation>Quorum (share of members present)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="446" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="461" />
       <source>Tạo hội đồng…</source>
       <translation>Create the council…</translation>
     </message>
@@ -1094,12 +1114,12 @@
       <translation>Create a round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="449" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="464" />
       <source>Tạo đợt đánh giá…</source>
       <translation>Create a round…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="362" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="377" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
@@ -1114,7 +1134,7 @@
       <translation>Files made</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="329" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="344" />
       <source>Tỉnh / xã</source>
       <translation>Province / commune</translation>
     </message>
@@ -1244,12 +1264,12 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="803" />
+      <location filename="ocop_desktop/ui/main_window.py" line="821" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="803" />
+      <location filename="ocop_desktop/ui/main_window.py" line="821" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
@@ -1304,7 +1324,7 @@
       <translation>over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="366" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="381" />
       <source>{count} hồ sơ hợp lệ, sẵn sàng lưu.</source>
       <translation>{count} dossiers are valid and ready to save.</translation>
     </message>
@@ -1314,7 +1334,7 @@
       <translation>Commune People's Committee's assessment (4 contents)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="501" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="517" />
       <source>Ý kiến của xã và báo cáo tổ tư vấn</source>
       <translation>Commune's opinion and advisory report</translation>
     </message>
@@ -1344,7 +1364,7 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="688" />
+      <location filename="ocop_desktop/ui/main_window.py" line="706" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
@@ -1359,7 +1379,7 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="679" />
+      <location filename="ocop_desktop/ui/main_window.py" line="697" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1504,7 +1524,7 @@
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="464" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="480" />
       <source>Đợt đánh giá và phiên họp</source>
       <translation>Round and meeting sessions</translation>
     </message>
@@ -1534,7 +1554,7 @@
       <translation>met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="320" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="335" />
       <source>để trống: phần mềm tự cấp mã</source>
       <translation>leave empty: the application assigns the code</translation>
     </message>

@@ -89,6 +89,17 @@ def test_secretary_prepares_a_round(
     answer(monkeypatch, session)
     page.add_session.click()
 
+    closing_errors: list[str] = []
+    answer(monkeypatch, lambda d: d.closed.setText("4 giờ chiều"), closing_errors)
+    page.close_session.click()
+    assert (
+        "Giờ phải viết dạng giờ:phút, ví dụ 08:00 hoặc 16:30 (nhận được: 4 giờ chiều)" in closing_errors[-1]
+    )  # refused under the form, nothing saved
+    answer(monkeypatch, lambda d: d.closed.setText("16:30"), closing_errors)
+    page.close_session.click()
+    with db.reading() as s:
+        assert s.scalars(select(MeetingSession.closed_at)).one() == "16:30"
+
     shown: list[str] = []
 
     def bad_dossier(d: Any) -> None:

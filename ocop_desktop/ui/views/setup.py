@@ -274,6 +274,21 @@ class SessionDialog(FormDialog):
         }
 
 
+class ClosingDialog(FormDialog):
+    """When the session ended: the minutes close with it ("Cuộc họp kết thúc vào hồi …")."""
+
+    def __init__(self, parent: QWidget | None, session_date: dt.date | None) -> None:
+        super().__init__(parent, tr("Giờ kết thúc phiên họp"))
+        self.closed = QLineEdit(dt.datetime.now().strftime("%H:%M"))
+        self.closed.setPlaceholderText("16:30")
+        shown = format_vi_date(session_date) if session_date else ""
+        self.form.addRow(tr("Phiên họp ngày"), QLabel(shown))
+        self.form.addRow(tr("Giờ kết thúc (giờ:phút)"), self.closed)
+
+    def values(self) -> dict[str, Any]:
+        return {"closed_at": self.closed.text()}
+
+
 class RecusalDialog(FormDialog):
     def __init__(self, parent: QWidget | None, members: list[MemberRow]) -> None:
         super().__init__(parent, tr("Thành viên không tham gia chấm hồ sơ này"))
@@ -448,6 +463,7 @@ class SetupPage(QWidget):
         self.add_member = QPushButton(tr("Thêm thành viên…"))
         self.new_round = QPushButton(tr("Tạo đợt đánh giá…"))
         self.add_session = QPushButton(tr("Thêm phiên họp…"))
+        self.close_session = QPushButton(tr("Ghi giờ kết thúc phiên họp…"))
         self.add_recusal = QPushButton(tr("Ghi thành viên không tham gia chấm hồ sơ đang chọn…"))
         self.add_dossier = QPushButton(tr("Thêm hồ sơ…"))
         self.import_excel = QPushButton(tr("Nhập danh sách hồ sơ từ Excel…"))
@@ -463,7 +479,7 @@ class SetupPage(QWidget):
         council_layout.addLayout(row)
         round_box = QGroupBox(tr("Đợt đánh giá và phiên họp"))
         round_layout = QHBoxLayout(round_box)
-        for button in (self.new_round, self.add_session, self.add_recusal):
+        for button in (self.new_round, self.add_session, self.close_session, self.add_recusal):
             round_layout.addWidget(button)
         dossier_box = QGroupBox(tr("Hồ sơ"))
         dossier_layout = QHBoxLayout(dossier_box)
