@@ -186,3 +186,19 @@ def test_an_issuing_body_too_wide_breaks_before_the_units_name() -> None:
         "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
     )
     assert body_lines("Sở Nông nghiệp & Môi trường", 30) == "SỞ NÔNG NGHIỆP &amp; MÔI TRƯỜNG"  # no unit: as it is
+
+
+def test_every_pdf_of_the_set_embeds_only_the_bundled_fonts(demo_db: Database, tmp_path: Path) -> None:
+    files = render_round_documents(demo_db, actor=SYSTEM, round_id=_round(demo_db), out=tmp_path)
+    pdfs = [f for f in files if f.suffix == ".pdf"]
+    assert {f.name for f in pdfs} == {
+        "phieu-danh-gia.pdf", "bien-ban-hop-hoi-dong.pdf", "bang-tong-hop-ket-qua.pdf",
+        "phu-luc-danh-sach-san-pham.pdf", "giay-chung-nhan.pdf", "phieu-gop-y.pdf",
+    }  # fmt: skip
+    for pdf in pdfs:
+        fonts = set()
+        for page in PdfReader(pdf).pages:
+            for font in page["/Resources"].get("/Font", {}).values():
+                obj = font.get_object()
+                fonts.add((str(obj["/BaseFont"]).split("+")[-1], "/FontFile2" in obj.get("/FontDescriptor", {})))
+        assert fonts and all(name.startswith("LiberationSerif") and embedded for name, embedded in fonts), pdf.name
