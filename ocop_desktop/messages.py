@@ -117,6 +117,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng ({detail})",
         "the Excel file (.xlsx) cannot be read: damaged or of another format ({detail})",
     ),
+    "excel.unpacks_too_big": (
+        "tệp Excel giải nén ra hơn {mb} MB hoặc quá nhiều thành phần; không mở",
+        "the Excel file unpacks to more than {mb} MB or too many parts; it is not opened",
+    ),
     "excel.too_many_rows": ("tệp có hơn {max} dòng", "the file has more than {max} rows"),
     "excel.formula": (
         "ô chứa công thức; hãy dán giá trị thay cho công thức",
