@@ -5,19 +5,30 @@ the data does not support is never printed."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.documents import decision_annex, improvement_report, results_summary, scoring_sheet
+from ocop_desktop.documents import ballot_workbook, decision_annex, improvement_report, results_summary, scoring_sheet
 from ocop_desktop.documents.pdf.layout import Heading
 from ocop_desktop.domain.admin_units import find_province, load_units_2025
 from ocop_desktop.domain.enums import MemberRole, ResultStatus
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.numbers import format_points_vi
-from ocop_desktop.models import Council, Decision, Dossier, MeetingSession, Producer, Product, Result, Round
+from ocop_desktop.models import (
+    Council,
+    CouncilMember,
+    Decision,
+    Dossier,
+    MeetingSession,
+    Producer,
+    Product,
+    Result,
+    Round,
+)
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import ProductResult, UnmetMinimum
@@ -208,6 +219,29 @@ def results_summary_data(
     return summary
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """A dossier in agenda order with the members who score it in its current scoring round (council order)."""
+
+    dossier: Dossier
+    product: Product
+    producer: Producer
+    inputs: Inputs
+    round_name: str
+    members: tuple[CouncilMember, ...]
+
+
+def _assignments(s: Session, rnd: Round, council: Council) -> Iterator[Assignment]:
+    """The one rule for who scores what: scoring members, less those recused from the dossier or absent."""
+    ordered = sorted(council.members, key=lambda m: m.sort_order)
+    for dossier, product, producer in s.execute(_agenda(rnd.id)):
+        inputs = gather_inputs(s, dossier)
+        excluded = {b.member for b in inputs.ballots if b.excluded}
+        round_name = rnd.name + (f" — chấm lại lần {dossier.scoring_round}" if dossier.scoring_round > 1 else "")
+        members = tuple(m for m in ordered if m.role.scores and m.id not in excluded)
+        yield Assignment(dossier, product, producer, inputs, round_name, members)
+
+
 def scoring_sheets_data(
     db: Database, *, actor: Actor, round_id: str, blank: bool = False
 ) -> list[scoring_sheet.SheetPage]:
@@ -223,32 +257,67 @@ def scoring_sheets_data(
         meeting = s.scalars(
             select(MeetingSession.date).where(MeetingSession.round_id == round_id).order_by(MeetingSession.date.desc())
         ).first()
-        for dossier, product, producer in s.execute(_agenda(round_id)):
-            inputs = gather_inputs(s, dossier)
-            excluded = {b.member for b in inputs.ballots if b.excluded}
-            choices = {b.member: b.choices for b in inputs.ballots if not b.excluded}
-            round_name = rnd.name + (f" — chấm lại lần {dossier.scoring_round}" if dossier.scoring_round > 1 else "")
-            for member in sorted(council.members, key=lambda m: m.sort_order):
-                if not member.role.scores or member.id in excluded:
-                    continue
+        for a in _assignments(s, rnd, council):
+            choices = {b.member: b.choices for b in a.inputs.ballots if not b.excluded}
+            for member in a.members:
                 ballot = None if blank else choices.get(member.id)
                 pages.append(
                     scoring_sheet.SheetPage(
-                        round_name=round_name,
-                        product=product.name,
-                        code=product.code or "",
-                        producer=producer.name,
-                        phone=producer.phone or "",
-                        address=producer_address(producer),
+                        round_name=a.round_name,
+                        product=a.product.name,
+                        code=a.product.code or "",
+                        producer=a.producer.name,
+                        phone=a.producer.phone or "",
+                        address=producer_address(a.producer),
                         member=member.full_name,
                         place=place,
                         date=meeting if ballot is not None else None,
-                        sheet=inputs.sheet,
+                        sheet=a.inputs.sheet,
                         choices=ballot,
-                        decisions=inputs.decisions,
+                        decisions=a.inputs.decisions,
                     )
                 )
     return pages
+
+
+def ballot_workbooks_data(db: Database, *, actor: Actor, round_id: str) -> list[ballot_workbook.MemberWorkbook]:
+    """One Excel ballot workbook per scoring member, with a sheet for every dossier the printed pack gives them;
+    a member with no dossier to score (absent) gets none."""
+    require(actor, Permission.VIEW)
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        products: dict[str, list[ballot_workbook.ProductBallot]] = {m.id: [] for m in council.members}
+        for a in _assignments(s, rnd, council):
+            submitted = {b.member for b in a.inputs.ballots if not b.excluded}
+            for member in a.members:
+                products[member.id].append(
+                    ballot_workbook.ProductBallot(
+                        dossier_id=a.dossier.id,
+                        scoring_round=a.dossier.scoring_round,
+                        round_name=a.round_name,
+                        agenda_order=a.dossier.agenda_order,
+                        product=a.product.name,
+                        code=a.product.code or "",
+                        producer=a.producer.name,
+                        address=producer_address(a.producer),
+                        sheet=a.inputs.sheet,
+                        sheet_snapshot=a.dossier.sheet_snapshot,
+                        submitted=member.id in submitted,
+                    )
+                )
+        return [
+            ballot_workbook.MemberWorkbook(
+                round_id=rnd.id,
+                round_name=rnd.name,
+                council=council.name,
+                member_id=member.id,
+                member_name=member.full_name,
+                products=tuple(products[member.id]),
+            )
+            for member in sorted(council.members, key=lambda m: m.sort_order)
+            if products[member.id]
+        ]
 
 
 def decision_annex_data(
@@ -276,7 +345,8 @@ def decision_annex_data(
     )
 
 
-KINDS = ("sheets", "results", "annex", "feedback")
+KINDS = ("sheets", "results", "annex", "feedback", "ballots")
+BALLOTS_FOLDER = "phieu-excel"
 
 
 def render_round_documents(
@@ -289,6 +359,7 @@ def render_round_documents(
     pages = scoring_sheets_data(db, actor=actor, round_id=round_id) if "sheets" in kinds else None
     annex = decision_annex_data(db, actor=actor, round_id=round_id, summary=summary) if "annex" in kinds else None
     feedback = feedback_data(db, actor=actor, round_id=round_id) if "feedback" in kinds else None
+    books = ballot_workbooks_data(db, actor=actor, round_id=round_id) if "ballots" in kinds else None
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     if pages is not None:
@@ -301,4 +372,6 @@ def render_round_documents(
         written.append(decision_annex.render_xlsx(annex, out / "phu-luc-danh-sach-san-pham.xlsx"))
     if feedback is not None:
         written.append(improvement_report.render_pdf(feedback, out / "phieu-gop-y.pdf"))
+    if books is not None:
+        written.extend(ballot_workbook.write_workbooks(books, out / BALLOTS_FOLDER))
     return written
