@@ -347,7 +347,7 @@ def test_an_already_submitted_ballot_or_a_locked_result_is_refused(
     assert _problem_cells(info) == {("scoring.ballot_submitted", LATE_TITLE, ""), ("result.locked", first, "")}
 
 
-def test_recusal_rescore_or_a_begun_draft_after_the_export_refuse_the_sheet(
+def test_a_begun_draft_or_a_recusal_after_the_export_refuses_the_sheet(
     demo_db: Database, late: tuple[str, str], secretary: Actor, member_file: Path, tmp_path: Path
 ) -> None:
     fill_sheet(member_file, LATE_TITLE, load_sheet("QD26-2026", LATE_SHEET), _choose_top)
