@@ -11,10 +11,8 @@ peak memory of the process. Each part runs in its own process so that its peak m
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
-import sys
-import tempfile
+
+from child import run_child
 
 CHILD = r"""
 import json, resource, sys, time
@@ -64,16 +62,7 @@ print(json.dumps(figures))
 
 
 def run(kind: str, products: int, members: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as folder:
-        out = subprocess.run(
-            [sys.executable, "-c", CHILD, kind, folder, str(products), str(members)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if out.returncode != 0:
-        sys.exit(f"{kind}: the child process failed\n{out.stderr[-3000:]}")
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    return run_child(CHILD, kind, products, members)
 
 
 def main() -> None:

@@ -24,8 +24,11 @@ GIVEN = ("Văn An", "Thị Bình", "Đức Cường", "Thị Dung", "Minh Đức
 KINDS = ("Chè", "Mật ong", "Gạo", "Nước mắm", "Rượu", "Cà phê", "Mứt", "Bánh", "Tinh dầu", "Giỏ mây", "Hoa lan")
 
 
-def build(path: Path, *, products: int = 20_000, members: int = 9, seed: int = 1) -> dict[str, float]:
-    """Create the file; returns timings of its parts (seconds)."""
+def build(
+    path: Path, *, products: int = 20_000, members: int = 9, seed: int = 1, scored: bool = True
+) -> dict[str, float]:
+    """Create the file; returns timings of its parts (seconds). With `scored=False` the round has its dossiers
+    and no ballot yet (the state in which Excel ballots are sent out)."""
     rnd = random.Random(seed)
     timings: dict[str, float] = {}
     start = time.perf_counter()
@@ -108,6 +111,9 @@ def build(path: Path, *, products: int = 20_000, members: int = 9, seed: int = 1
             for i in range(0, len(rows), BATCH):
                 conn.execute(insert(table), rows[i : i + BATCH])
     timings["registry"] = time.perf_counter() - start
+    if not scored:
+        db.close()
+        return timings
     start = time.perf_counter()
     choices = 0
     with db.engine.begin() as conn:

@@ -461,6 +461,39 @@ def cmd_key_trust(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UserFacingError([Problem("key.bad_public_key", {}, where)]) from exc
     print(ui_text("key.trusted", args.lang, key_id=key, issuer=issuer))
+
+
+def cmd_ballots_import(args: argparse.Namespace) -> int:
+    """Check a member's returned Excel ballots; print every problem with its sheet and cell, or the per-product
+    summary; save (all or nothing) unless --dry-run."""
+    from ocop_desktop.domain.errors import Conflict, ValidationFailed
+    from ocop_desktop.persistence.database import Database
+    from ocop_desktop.services.actor import SYSTEM
+    from ocop_desktop.services.ballot_workbooks import import_ballot_workbook
+
+    lang = args.lang
+    with Database.open(Path(args.db)) as db:
+        try:
+            done = import_ballot_workbook(
+                db, actor=SYSTEM, path=Path(args.file), round_id=args.round, dry_run=args.dry_run
+            )
+        except (ValidationFailed, Conflict) as exc:
+            _print_problems(exc.problems, lang)
+            return EXIT_PROBLEMS
+    preview = done.preview
+    print(ui_text("ballots_head", lang, member=preview.member, round=preview.round_name, file=preview.file,
+                  sha=preview.sha256[:16]))  # fmt: skip
+    for line in preview.lines:
+        if line.filled:
+            parts = " · ".join(f"{part} {points}" for part, points in line.part_totals.items())
+            print("  " + ui_text("ballots_line", lang, sheet=line.sheet, total=line.total, parts=parts))
+    for note in preview.notes:
+        print(f"{ui_text('note', lang)}: {describe(note, lang)}")
+    filled = sum(1 for line in preview.lines if line.filled)
+    if args.dry_run:
+        print(ui_text("ballots_checked", lang, count=filled))
+    else:
+        print(ui_text("ballots_saved", lang, count=len(done.ballots), backup=done.backup))
     return EXIT_OK
 
 
@@ -535,7 +568,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--kind",
         default=None,
         choices=KINDS,
-        help="một loại tài liệu (mặc định: tất cả)",
+        help="một loại tài liệu (mặc định: tất cả); ballots: phiếu chấm Excel của từng thành viên",
     )
     documents.add_argument(
         "--minutes-number", default=None, metavar="SỐ", help="số của biên bản (mặc định: để trống để ghi tay)"
@@ -561,6 +594,17 @@ def build_parser() -> argparse.ArgumentParser:
     k_trust = ksub.add_parser("trust", parents=[lang_parent], help="tin cậy khóa công khai của một đơn vị cấp")
     k_trust.add_argument("file", metavar="FILE.txt")
     k_trust.set_defaults(func=cmd_key_trust)
+
+    ballots = sub.add_parser("ballots", parents=[lang_parent], help="phiếu chấm Excel của thành viên")
+    bsub = ballots.add_subparsers(dest="ballots_command", required=True, parser_class=_Parser)
+    b_imp = bsub.add_parser(
+        "import", parents=[lang_parent], help="nhập phiếu chấm Excel một thành viên gửi lại (kiểm tra mọi ô trước)"
+    )
+    b_imp.add_argument("--db", required=True, metavar="FILE")
+    b_imp.add_argument("--file", required=True, metavar="FILE.xlsx")
+    b_imp.add_argument("--round", default=None, metavar="ID", help="chỉ nhận phiếu của đợt này")
+    b_imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và in tóm tắt, không lưu")
+    b_imp.set_defaults(func=cmd_ballots_import)
 
     dossiers = sub.add_parser("dossiers", parents=[lang_parent], help="danh sách hồ sơ từ Excel")
     dos = dossiers.add_subparsers(dest="dossiers_command", required=True, parser_class=_Parser)

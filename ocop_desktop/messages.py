@@ -172,6 +172,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng ({detail})",
         "the Excel file (.xlsx) cannot be read: damaged or of another format ({detail})",
     ),
+    "excel.unpacks_too_big": (
+        "tệp Excel giải nén ra hơn {mb} MB hoặc quá nhiều thành phần; không mở",
+        "the Excel file unpacks to more than {mb} MB or too many parts; it is not opened",
+    ),
     "excel.too_many_rows": ("tệp có hơn {max} dòng", "the file has more than {max} rows"),
     "excel.formula": (
         "ô chứa công thức; hãy dán giá trị thay cho công thức",
@@ -191,6 +195,59 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "excel.bad_date": ("ngày «{value}» không hợp lệ (dd/mm/yyyy)", "date '{value}' is not valid (dd/mm/yyyy)"),
     "excel.bad_gender": ("giới tính «{value}» không hợp lệ (Nữ / Nam)", "gender '{value}' is not valid (Nữ / Nam)"),
     "excel.bad_number": ("«{value}» không phải số", "'{value}' is not a number"),
+    "excel.too_many_sheets": ("tệp có hơn {max} trang tính", "the file has more than {max} sheets"),
+    # Excel ballots
+    "ballots_xlsx.not_ballot_workbook": (
+        "tệp không phải phiếu chấm Excel do phần mềm xuất ra (thiếu hoặc hỏng phần nhận dạng ẩn)",
+        "the file is not an Excel ballot exported by the application (its hidden identification is missing or broken)",
+    ),
+    "ballots_xlsx.unknown_round": (
+        "phiếu chấm thuộc một đợt đánh giá không có trong tệp dữ liệu này",
+        "the ballots belong to an evaluation round that is not in this data file",
+    ),
+    "ballots_xlsx.wrong_round": (
+        "phiếu chấm thuộc một đợt đánh giá khác",
+        "the ballots belong to another evaluation round",
+    ),
+    "ballots_xlsx.unknown_member": (
+        "người đánh giá ghi trong tệp không phải thành viên hội đồng của đợt này",
+        "the evaluator named in the file is not a member of this round's council",
+    ),
+    "ballots_xlsx.tampered": (
+        "phần nhận dạng của trang tính không khớp (tệp đã bị sửa, hoặc được xuất cho người, đợt hay bộ tiêu chí "
+        "khác); hãy xuất lại phiếu",
+        "the sheet's identification does not match (the file was altered, or exported for another member, round "
+        "or criteria); export the ballots again",
+    ),
+    "ballots_xlsx.sheet_missing": (
+        "không thấy trang tính này (đã bị xóa hoặc đổi tên)",
+        "this sheet is missing (deleted or renamed)",
+    ),
+    "ballots_xlsx.row_changed": (
+        "ô phải ghi mã tiêu chí {item} nhưng ghi «{value}»: trang tính đã bị sửa cấu trúc",
+        "the cell should hold criterion code {item} but holds '{value}': the sheet's layout was changed",
+    ),
+    "ballots_xlsx.unknown_option": (
+        "«{value}» không có trong danh sách phương án của tiêu chí {item}; hãy chọn trong danh sách thả xuống",
+        "'{value}' is not one of the options of criterion {item}; pick one from the drop-down list",
+    ),
+    "ballots_xlsx.opinion_too_long": (
+        "ý kiến của người đánh giá dài hơn {max} ký tự",
+        "the evaluator's opinion is longer than {max} characters",
+    ),
+    "ballots_xlsx.old_scoring_round": (
+        "phiếu được xuất cho lượt chấm {file}, nay hồ sơ đang ở lượt chấm {now}; hãy xuất lại phiếu",
+        "the ballot was exported for scoring round {file}, the dossier is now in scoring round {now}; "
+        "export the ballots again",
+    ),
+    "ballots_xlsx.blank_sheet": (
+        "trang tính để trống: bỏ qua sản phẩm «{product}»",
+        "the sheet is blank: product '{product}' is skipped",
+    ),
+    "ballots_xlsx.nothing_filled": (
+        "không có sản phẩm nào được chấm trong tệp",
+        "no product is scored in the file",
+    ),
     # accounts
     "auth.bad_credentials": ("tên đăng nhập hoặc mật khẩu không đúng", "wrong user name or password"),
     "auth.bad_pin": ("mã PIN gồm ít nhất {min} chữ số", "a PIN has at least {min} digits"),
@@ -270,6 +327,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the member is recused from this product",
     ),
     "scoring.ballot_submitted": ("phiếu đã nộp, không sửa được", "the ballot is submitted and cannot change"),
+    "scoring.member_absent": (
+        "thành viên vắng mặt ở phiên họp, không chấm sản phẩm này",
+        "the member is absent from the meeting and does not score this product",
+    ),
+    "scoring.draft_begun": (
+        "phiếu đã được bắt đầu trong phần mềm ({count} lựa chọn, cách nhập {mode}); hãy hoàn thành hoặc xóa phiếu "
+        "đó trước",
+        "the ballot was already begun in the application ({count} choices, entry mode {mode}); "
+        "finish or clear it first",
+    ),
     "scoring.paper_needs_confirmation": (
         "phiếu giấy chỉ được tính sau khi người thứ hai nhập lại và khớp",
         "a paper ballot counts only once a second person has typed it again and it matches",
@@ -551,6 +618,20 @@ _UI: dict[str, tuple[str, str]] = {
         "{line}",
     ),
     "key.trusted": ("đã tin cậy khóa {key_id} của {issuer}", "key {key_id} of {issuer} is now trusted"),
+    "note": ("Ghi chú", "Note"),
+    "ballots_head": (
+        "Phiếu chấm Excel của «{member}», {round} (tệp {file}, SHA-256 {sha}):",
+        "Excel ballots of '{member}', {round} (file {file}, SHA-256 {sha}):",
+    ),
+    "ballots_line": ("{sheet}: {total} điểm ({parts})", "{sheet}: {total} points ({parts})"),
+    "ballots_checked": (
+        "{count} phiếu hợp lệ; chưa lưu (--dry-run)",
+        "{count} ballots valid; nothing saved (--dry-run)",
+    ),
+    "ballots_saved": (
+        "đã lưu và nộp {count} phiếu chấm; bản sao lưu trước khi nhập: {backup}",
+        "{count} ballots saved and submitted; backup before the import: {backup}",
+    ),
 }
 
 

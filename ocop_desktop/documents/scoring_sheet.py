@@ -37,6 +37,11 @@ class SheetPage:
     comment: str = ""
 
 
+def sheet_heading(sheet: Sheet) -> str:
+    """The product group line under the title, with the decree's sheet number: "… (Phiếu số 11)"."""
+    return sheet.title + (f" (Phiếu số {sheet.sheet_no})" if sheet.sheet_no else "")
+
+
 def _points(value: int) -> str:
     return f"{value} điểm"
 
@@ -88,7 +93,7 @@ def sheet_story(page: SheetPage) -> list[Flowable]:
     )
     story: list[Flowable] = [
         Paragraph("PHIẾU ĐÁNH GIÁ SẢN PHẨM OCOP", s["title"]),
-        Paragraph(escape(f"{sheet.title}" + (f" (Phiếu số {sheet.sheet_no})" if sheet.sheet_no else "")), s["center"]),
+        Paragraph(escape(sheet_heading(sheet)), s["center"]),
         Paragraph(escape(page.round_name), s["center"]),
         Spacer(1, 6),
     ]

@@ -1,6 +1,7 @@
 """Import a list of dossiers from Excel (the secretary's usual way to receive the communes' lists).
 
-The workbook is untrusted: it is refused whole when it is not a real .xlsx, too large or carries formulas;
+The workbook is untrusted (`services.xlsx_input`): it is refused whole when it is not a real .xlsx, too large or
+carries formulas;
 otherwise every cell is checked and every problem is reported with its sheet and cell before anything is
 saved. Saving is one transaction after a backup: all rows or none.
 """
@@ -8,27 +9,24 @@ saved. Saving is one transaction after a backup: all rows or none.
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 
 from ocop_desktop.documents.dossier_template import write_template
 from ocop_desktop.domain.enums import Gender, LegalForm, RegistrationType
 from ocop_desktop.domain.errors import Problem, ValidationFailed
-from ocop_desktop.domain.text import fold, nfc
+from ocop_desktop.domain.text import fold
 from ocop_desktop.models import Producer, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.registry import add_dossier, add_producer, add_product, producer_problems, sheet_exists
+from ocop_desktop.services.xlsx_input import MAX_BYTES, cell_text, formula_problem, open_untrusted
 
-MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 5000
 COLUMNS = (
     ("agenda_order", "STT"),
@@ -96,20 +94,12 @@ class ImportPreview:
         return bool(self.rows) and not self.problems
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return nfc(str(value)).strip()
-
-
 def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _text(value)
+    text = cell_text(value)
     for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
         try:
             return dt.datetime.strptime(text, fmt).date()
@@ -121,19 +111,9 @@ def _date(value: Any) -> dt.date | None:
 def read_workbook(path: Path, *, rule_version_id: str = "QD26-2026") -> ImportPreview:
     """Read and check the first sheet; nothing is saved."""
     origin = (("file", path.name),)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return ImportPreview(
-            path.name, "", (), (Problem("input.unreadable", {"detail": exc.strerror or str(exc)}, origin),)
-        )
-    if size > MAX_BYTES:
-        return ImportPreview(path.name, "", (), (Problem("excel.too_big", {"mb": MAX_BYTES // 1048576}, origin),))
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        return ImportPreview(path.name, "", (), (Problem("excel.not_xlsx", {"detail": type(exc).__name__}, origin),))
-    try:
+    with open_untrusted(path, MAX_BYTES) as (workbook, refused):
+        if workbook is None:
+            return ImportPreview(path.name, "", (), (refused,) if refused is not None else ())
         sheet = workbook.worksheets[0]
         problems: list[Problem] = []
         rows: list[ImportRow] = []
@@ -145,12 +125,10 @@ def read_workbook(path: Path, *, rule_version_id: str = "QD26-2026") -> ImportPr
             formula = False
             for (key, _header), cell in zip(COLUMNS, cells, strict=False):
                 if getattr(cell, "data_type", None) == "f":
-                    problems.append(
-                        Problem("excel.formula", {}, (*origin, ("sheet", sheet.title), ("cell", cell.coordinate)))
-                    )
+                    problems.append(formula_problem(origin, sheet.title, cell.coordinate))
                     formula = True
                 values[key] = cell.value
-            if formula or all(_text(v) == "" for v in values.values()):
+            if formula or all(cell_text(v) == "" for v in values.values()):
                 continue
             row, row_problems = _check_row(index, values, sheet.title, origin, rule_version_id)
             problems.extend(row_problems)
@@ -159,8 +137,6 @@ def read_workbook(path: Path, *, rule_version_id: str = "QD26-2026") -> ImportPr
         if not rows and not problems:
             problems.append(Problem("excel.empty", {}, (*origin, ("sheet", sheet.title))))
         return ImportPreview(path.name, sheet.title, tuple(rows), tuple(problems))
-    finally:
-        workbook.close()
 
 
 def _check_row(
@@ -172,7 +148,7 @@ def _check_row(
         return (*origin, ("sheet", sheet), ("cell", f"{letters[key]}{index}"))
 
     problems = []
-    text = {key: _text(value) for key, value in values.items()}
+    text = {key: cell_text(value) for key, value in values.items()}
     for required in ("producer", "legal_form", "product", "sheet", "registration_type", "submission_date"):
         if not text[required]:
             problems.append(Problem("excel.missing", {"column": dict(COLUMNS)[required]}, where(required)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -15,6 +15,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.documents import (
+    ballot_workbook,
     certificate,
     decision_annex,
     improvement_report,
@@ -34,6 +35,7 @@ from ocop_desktop.models import (
     AuditEvent,
     Certificate,
     Council,
+    CouncilMember,
     Decision,
     Dossier,
     MeetingSession,
@@ -249,6 +251,29 @@ def results_summary_data(
     return summary
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """A dossier in agenda order with the members who score it in its current scoring round (council order)."""
+
+    dossier: Dossier
+    product: Product
+    producer: Producer
+    inputs: Inputs
+    round_name: str
+    members: tuple[CouncilMember, ...]
+
+
+def _assignments(s: Session, rnd: Round, council: Council) -> Iterator[Assignment]:
+    """The one rule for who scores what: scoring members, less those recused from the dossier or absent."""
+    ordered = sorted(council.members, key=lambda m: m.sort_order)
+    for dossier, product, producer in s.execute(_agenda(rnd.id)):
+        inputs = gather_inputs(s, dossier)
+        excluded = {b.member for b in inputs.ballots if b.excluded}
+        round_name = rnd.name + (f" — chấm lại lần {dossier.scoring_round}" if dossier.scoring_round > 1 else "")
+        members = tuple(m for m in ordered if m.role.scores and m.id not in excluded)
+        yield Assignment(dossier, product, producer, inputs, round_name, members)
+
+
 def scoring_sheets_data(
     db: Database, *, actor: Actor, round_id: str, blank: bool = False
 ) -> list[scoring_sheet.SheetPage]:
@@ -264,32 +289,67 @@ def scoring_sheets_data(
         meeting = s.scalars(
             select(MeetingSession.date).where(MeetingSession.round_id == round_id).order_by(MeetingSession.date.desc())
         ).first()
-        for dossier, product, producer in s.execute(_agenda(round_id)):
-            inputs = gather_inputs(s, dossier)
-            excluded = {b.member for b in inputs.ballots if b.excluded}
-            choices = {b.member: b.choices for b in inputs.ballots if not b.excluded}
-            round_name = rnd.name + (f" — chấm lại lần {dossier.scoring_round}" if dossier.scoring_round > 1 else "")
-            for member in sorted(council.members, key=lambda m: m.sort_order):
-                if not member.role.scores or member.id in excluded:
-                    continue
+        for a in _assignments(s, rnd, council):
+            choices = {b.member: b.choices for b in a.inputs.ballots if not b.excluded}
+            for member in a.members:
                 ballot = None if blank else choices.get(member.id)
                 pages.append(
                     scoring_sheet.SheetPage(
-                        round_name=round_name,
-                        product=product.name,
-                        code=product.code or "",
-                        producer=producer.name,
-                        phone=producer.phone or "",
-                        address=producer_address(producer),
+                        round_name=a.round_name,
+                        product=a.product.name,
+                        code=a.product.code or "",
+                        producer=a.producer.name,
+                        phone=a.producer.phone or "",
+                        address=producer_address(a.producer),
                         member=member.full_name,
                         place=place,
                         date=meeting if ballot is not None else None,
-                        sheet=inputs.sheet,
+                        sheet=a.inputs.sheet,
                         choices=ballot,
-                        decisions=inputs.decisions,
+                        decisions=a.inputs.decisions,
                     )
                 )
     return pages
+
+
+def ballot_workbooks_data(db: Database, *, actor: Actor, round_id: str) -> list[ballot_workbook.MemberWorkbook]:
+    """One Excel ballot workbook per scoring member, with a sheet for every dossier the printed pack gives them;
+    a member with no dossier to score (absent) gets none."""
+    require(actor, Permission.VIEW)
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        products: dict[str, list[ballot_workbook.ProductBallot]] = {m.id: [] for m in council.members}
+        for a in _assignments(s, rnd, council):
+            submitted = {b.member for b in a.inputs.ballots if not b.excluded}
+            for member in a.members:
+                products[member.id].append(
+                    ballot_workbook.ProductBallot(
+                        dossier_id=a.dossier.id,
+                        scoring_round=a.dossier.scoring_round,
+                        round_name=a.round_name,
+                        agenda_order=a.dossier.agenda_order,
+                        product=a.product.name,
+                        code=a.product.code or "",
+                        producer=a.producer.name,
+                        address=producer_address(a.producer),
+                        sheet=a.inputs.sheet,
+                        sheet_snapshot=a.dossier.sheet_snapshot,
+                        submitted=member.id in submitted,
+                    )
+                )
+        return [
+            ballot_workbook.MemberWorkbook(
+                round_id=rnd.id,
+                round_name=rnd.name,
+                council=council.name,
+                member_id=member.id,
+                member_name=member.full_name,
+                products=tuple(products[member.id]),
+            )
+            for member in sorted(council.members, key=lambda m: m.sort_order)
+            if products[member.id]
+        ]
 
 
 def decision_annex_data(
@@ -549,6 +609,8 @@ def certificates_data(
     return pages
 
 
+BALLOTS_FOLDER = "phieu-excel"
+
 Progress = Callable[[int, int, str], bool]
 """`progress(done, total, kind)` → False to stop. Called before each file and after each page of a PDF; `kind` is
 the document being written ("" while the figures are checked, with total 0). Work is counted per document item
@@ -582,6 +644,7 @@ def _jobs(
     annex: decision_annex.DecisionAnnex | None,
     certificates: tuple[list[certificate.CertificatePage], certificate.Template] | None,
     feedback: list[improvement_report.FeedbackPage] | None,
+    books: list[ballot_workbook.MemberWorkbook] | None = None,
 ) -> list[_Job]:
     """The files to write, in the order of KINDS, each with its share of the work."""
     jobs: list[_Job] = []
@@ -607,7 +670,18 @@ def _jobs(
     if feedback is not None:
         render = _pdf(improvement_report.render_pdf, feedback)
         jobs.append(_Job("feedback", "phieu-gop-y.pdf", max(1, len(feedback)), render))
+    if books:
+        for book, name in zip(books, ballot_workbook.file_names([b.member_name for b in books]), strict=True):
+            jobs.append(_Job("ballots", f"{BALLOTS_FOLDER}/{name}", len(book.products), _workbook(book)))
     return jobs
+
+
+def _workbook(book: ballot_workbook.MemberWorkbook) -> Callable[[Path, PageHook | None], Path]:
+    def write(path: Path, _on_page: PageHook | None) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return ballot_workbook.render_xlsx(book, path)
+
+    return write
 
 
 def _pdf(render: Callable[..., Path], data: object) -> Callable[[Path, PageHook | None], Path]:
@@ -656,8 +730,10 @@ def render_round_documents(
         certificates = (certificates_data(db, actor=actor, round_id=round_id), template)
         if kinds == ("certificates",) and not certificates[0]:
             raise ValidationFailed([Problem("documents.no_certificates", {})])
+    books = ballot_workbooks_data(db, actor=actor, round_id=round_id) if "ballots" in kinds else None
     jobs = _jobs(
         kinds,
+        books=books,
         summary=summary,
         pages=pages,
         meeting=meeting,

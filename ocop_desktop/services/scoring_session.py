@@ -41,8 +41,8 @@ def _sheet_of(session: Session, dossier: Dossier) -> Sheet:
 
 
 def _check_writer(actor: Actor, ballot: Ballot) -> None:
-    """A member writes only their own ballot; the secretary types paper ballots for members."""
-    if ballot.entry_mode is EntryMode.PAPER:
+    """A member writes only their own ballot; the secretary types paper ballots and imports files for members."""
+    if ballot.entry_mode in (EntryMode.PAPER, EntryMode.IMPORTED):
         require(actor, Permission.SCORE_FOR_MEMBER)
         return
     if not (allowed(actor, Permission.SCORE_OWN) and actor.member_id == ballot.member_id):
@@ -56,6 +56,30 @@ def _result_locked(session: Session, dossier: Dossier) -> bool:
     return row is not None and row.locked
 
 
+def _refusal(session: Session, dossier: Dossier, member: CouncilMember) -> Problem | None:
+    """Why the member may not hold a ballot for the dossier now: not a scoring member, recused, result locked."""
+    rnd = get_or_fail(session, Round, dossier.round_id, "round")
+    council = get_or_fail(session, Council, rnd.council_id, "council")
+    if member.council_id != council.id or not member.role.scores:
+        return Problem("scoring.not_a_scoring_member", {}, (("member", member.full_name),))
+    recused = select(Recusal).where(Recusal.dossier_id == dossier.id, Recusal.member_id == member.id)
+    if session.scalars(recused).first() is not None:
+        return Problem("scoring.member_recused", {}, (("member", member.full_name),))
+    if _result_locked(session, dossier):
+        return Problem("result.locked", {})
+    return None
+
+
+def _current_ballot(session: Session, dossier: Dossier, member_id: str) -> Ballot | None:
+    return session.scalars(
+        select(Ballot).where(
+            Ballot.dossier_id == dossier.id,
+            Ballot.member_id == member_id,
+            Ballot.scoring_round == dossier.scoring_round,
+        )
+    ).one_or_none()
+
+
 def open_ballot(
     db: Database, *, actor: Actor, dossier_id: str, member_id: str, entry_mode: EntryMode = EntryMode.SELF
 ) -> str:
@@ -63,21 +87,11 @@ def open_ballot(
     with db.transaction() as s:
         dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
         member = get_or_fail(s, CouncilMember, member_id, "council_member")
-        rnd = get_or_fail(s, Round, dossier.round_id, "round")
-        council = get_or_fail(s, Council, rnd.council_id, "council")
-        if member.council_id != council.id or not member.role.scores:
-            raise ValidationFailed([Problem("scoring.not_a_scoring_member", {}, (("member", member.full_name),))])
-        if s.scalars(select(Recusal).where(Recusal.dossier_id == dossier_id, Recusal.member_id == member_id)).first():
-            raise Conflict([Problem("scoring.member_recused", {}, (("member", member.full_name),))])
-        if _result_locked(s, dossier):
-            raise Conflict([Problem("result.locked", {})])
-        ballot = s.scalars(
-            select(Ballot).where(
-                Ballot.dossier_id == dossier_id,
-                Ballot.member_id == member_id,
-                Ballot.scoring_round == dossier.scoring_round,
-            )
-        ).one_or_none()
+        refusal = _refusal(s, dossier, member)
+        if refusal is not None:
+            kind = ValidationFailed if refusal.code == "scoring.not_a_scoring_member" else Conflict
+            raise kind([refusal])
+        ballot = _current_ballot(s, dossier, member_id)
         if ballot is None:
             ballot = Ballot(
                 dossier_id=dossier_id,
@@ -107,6 +121,75 @@ def open_ballot(
         else:
             _check_writer(actor, ballot)
         return ballot.id
+
+
+def import_refusals(
+    session: Session, dossier: Dossier, member: CouncilMember, present: frozenset[str] | None
+) -> list[Problem]:
+    """Why a ballot that came from a file cannot be saved for the member and dossier now: the reasons
+    `open_ballot` refuses, absence from the meeting (`present`, None when no attendance was recorded), a
+    ballot already submitted, or a draft already begun in the application (never overwritten silently)."""
+    refusal = _refusal(session, dossier, member)
+    if refusal is not None:
+        return [refusal]
+    if present is not None and member.id not in present:
+        return [Problem("scoring.member_absent", {}, (("member", member.full_name),))]
+    ballot = _current_ballot(session, dossier, member.id)
+    if ballot is not None and ballot.status is BallotStatus.SUBMITTED:
+        return [Problem("scoring.ballot_submitted", {}, (("member", member.full_name),))]
+    if ballot is not None and ballot.choices:
+        mode = ballot.entry_mode.value
+        return [
+            Problem(
+                "scoring.draft_begun", {"count": len(ballot.choices), "mode": mode}, (("member", member.full_name),)
+            )
+        ]
+    return []
+
+
+def import_ballot(
+    session: Session,
+    actor: Actor,
+    *,
+    dossier: Dossier,
+    member: CouncilMember,
+    choices: dict[str, int],
+    opinion: str | None,
+    present: frozenset[str] | None,
+    source: str,
+) -> str:
+    """Fill and submit, in the caller's transaction, a ballot that came from a file (entry mode IMPORTED). The
+    secretary imports it for the member (audited as acting for them); `source` names the file and its SHA-256."""
+    require(actor, Permission.SCORE_FOR_MEMBER)
+    problems = import_refusals(session, dossier, member, present)
+    if problems:
+        raise Conflict(problems)
+    ballot = _current_ballot(session, dossier, member.id)
+    if ballot is None:
+        ballot = Ballot(
+            dossier_id=dossier.id,
+            member_id=member.id,
+            scoring_round=dossier.scoring_round,
+            created_by=actor.user_id,
+        )
+        session.add(ballot)
+    ballot.entry_mode, ballot.entered_by = EntryMode.IMPORTED, actor.user_id
+    ballot.choices = [
+        BallotChoice(item_id=item_id, option_number=number, recorded_by=actor.user_id)
+        for item_id, number in choices.items()
+    ]
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "import_ballot",
+        "ballot",
+        ballot.id,
+        after={"dossier": dossier.id, "member": member.id, "round": dossier.scoring_round, "source": source},
+        acting_for=member.id,
+    )
+    _submit(session, actor, ballot, opinion)
+    return ballot.id
 
 
 def record_choice(
@@ -205,7 +288,7 @@ def _submit(session: Session, actor: Actor, ballot: Ballot, opinion: str | None)
         "ballot",
         ballot.id,
         after={"choices": dict(sorted(choices.items()))},
-        acting_for=ballot.member_id if ballot.entry_mode is EntryMode.PAPER else None,
+        acting_for=ballot.member_id if ballot.entry_mode is not EntryMode.SELF else None,
     )
     session.flush()
     refresh_result(session, dossier)

@@ -24,6 +24,8 @@ from ocop_desktop.ui.main_window import PAGES, MainWindow
 from ocop_desktop.ui.views import documents as documents_view
 from ocop_desktop.ui.views.documents import DocumentsPage
 
+# the six scoring members present (the absent one gets no workbook; the guest does not score)
+WORKBOOKS = ["nguyen-van-thanh", "tran-thi-huong", "le-duc-thang", "pham-thi-anh-tuyet", "dang-quoc-bao", "vu-thi-lan"]
 ALL_FILES = [
     "bang-tong-hop-ket-qua.pdf",
     "bang-tong-hop-ket-qua.xlsx",
@@ -74,13 +76,15 @@ def test_generating_writes_the_files_and_lists_them(qtbot: QtBot, demo_db: Datab
         "Phụ lục danh sách sản phẩm (PDF, Excel)",
         "Giấy chứng nhận",
         "Phiếu góp ý hoàn thiện sản phẩm",
+        "Phiếu chấm Excel",
     ]
     page.generate_button.click()
     assert page.running is not None and not page.generate_button.isEnabled()
     qtbot.waitUntil(lambda: page.running is None, timeout=60_000)
-    assert sorted(listed(page)) == ALL_FILES
-    assert sorted(p.name for p in out.iterdir()) == ALL_FILES
-    assert page.status.text() == f"Đã tạo {len(ALL_FILES)} tệp trong thư mục {out}"
+    workbooks = [f"phieu-excel/{name}.xlsx" for name in WORKBOOKS]
+    assert sorted(listed(page)) == sorted(ALL_FILES + workbooks)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.*")) == sorted(ALL_FILES + workbooks)
+    assert page.status.text() == f"Đã tạo {len(ALL_FILES) + len(WORKBOOKS)} tệp trong thư mục {out}"
     assert documents_view.default_folder(demo_db.path, page.round_id or "", "") == out  # remembered for the round
 
     opened: list[QUrl] = []

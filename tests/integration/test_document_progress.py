@@ -45,7 +45,7 @@ def test_progress_is_reported_in_order_per_file_and_per_page(demo_db: Database, 
     assert sorted(set(kinds), key=kinds.index) == list(KINDS)  # one kind after another, in the order of KINDS
     sheet_pages = len(PdfReader(tmp_path / "phieu-danh-gia.pdf").pages)
     assert kinds.count("sheets") >= sheet_pages  # once before the file and once per page
-    assert len(files) == 9  # sheets, minutes, results ×2, annex ×2, certificates ×2, feedback
+    assert len(files) == 15  # sheets, minutes, results ×2, annex ×2, certificates ×2, feedback, 6 Excel ballots
 
 
 def test_a_stop_after_the_first_page_leaves_nothing(demo_db: Database, tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_a_stop_after_the_first_page_leaves_nothing(demo_db: Database, tmp_path:
         render_round_documents(demo_db, actor=SYSTEM, round_id=_round(demo_db), out=out, progress=progress)
     assert after_stop == []  # stopped at once, not at the end of the 293-page pack
     assert info.value.written == ()
-    assert info.value.not_written[0] == "phieu-danh-gia.pdf" and len(info.value.not_written) == 9
+    assert info.value.not_written[0] == "phieu-danh-gia.pdf" and len(info.value.not_written) == 15
     assert list(out.iterdir()) == []  # no PDF and no temporary file
 
 

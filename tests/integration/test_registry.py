@@ -101,7 +101,7 @@ def test_attachments_are_typed_by_content_and_limited(demo_db: Database) -> None
     from ocop_desktop.models import Dossier
 
     with demo_db.reading() as s:
-        dossier = s.scalars(select(Dossier.id)).first()
+        dossier = s.scalars(select(Dossier.id).order_by(Dossier.agenda_order)).first()  # sheet 11: it has 6.1
     assert dossier is not None
     png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
     added = registry.add_attachment(demo_db, actor=SYSTEM, dossier_id=dossier, filename="Ảnh sản phẩm.png", content=png)

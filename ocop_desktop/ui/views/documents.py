@@ -200,7 +200,7 @@ class DocumentsPage(QWidget):
     def _done(self, written: list[Path]) -> None:
         self.running = None
         self._list(written)
-        folder = written[0].parent if written else Path(self.folder.text())
+        folder = Path(self.folder.text().strip())
         self.status.setText(tr("Đã tạo {count} tệp trong thư mục {folder}").format(count=len(written), folder=folder))
         self._update_buttons()
 
@@ -224,9 +224,11 @@ class DocumentsPage(QWidget):
         self._update_buttons()
 
     def _list(self, paths: list[Path]) -> None:
+        """The files made, named as they sit in the folder (a member's Excel ballots under phieu-excel/)."""
         self.files.clear()
+        base = Path(self.folder.text().strip())
         for path in paths:
-            item = QListWidgetItem(path.name)
+            item = QListWidgetItem(path.relative_to(base).as_posix() if path.is_relative_to(base) else path.name)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.files.addItem(item)
