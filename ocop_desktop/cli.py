@@ -282,7 +282,7 @@ def _demo_db(path: Path, lang: str, out: Path | None) -> int:
             files = render_round_documents(db, actor=SYSTEM, round_id=summary.round_id, out=out)
         print(("Documents of the demo round in " if en else "Tài liệu của đợt mẫu trong ") + str(out.resolve()))
         for file in files:
-            print(f"  {file.name}")
+            print(f"  {file.relative_to(out).as_posix()}")
     return EXIT_OK
 
 

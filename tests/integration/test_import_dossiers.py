@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -148,7 +149,22 @@ def test_a_failing_row_rolls_back_the_whole_import(empty_db: Database, round_id:
         assert s.scalar(select(func.count()).select_from(Producer)) == 0
 
 
-@pytest.mark.parametrize("kind", ["text", "truncated", "formula", "empty"])
+def _with_entities(path: Path) -> None:
+    """The workbook's sheet rewritten to declare XML entities (the seed of a billion-laughs file)."""
+    parts = {}
+    with zipfile.ZipFile(path) as source:
+        for name in source.namelist():
+            parts[name] = source.read(name)
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    start = sheet.index("<worksheet")
+    entities = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:start] + entities + sheet[start:]).encode("utf-8")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+@pytest.mark.parametrize("kind", ["text", "truncated", "formula", "empty", "entities"])
 def test_hostile_or_empty_workbooks_are_refused(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "x.xlsx"
     if kind == "text":
@@ -164,6 +180,10 @@ def test_hostile_or_empty_workbooks_are_refused(tmp_path: Path, kind: str) -> No
         book.worksheets[0]["K2"] = '=HYPERLINK("http://x","Chè")'
         book.save(path)
         code = "excel.formula"
+    elif kind == "entities":  # refused because defusedxml forbids entity declarations (openpyxl parses through it)
+        workbook(path, GOOD)
+        _with_entities(path)
+        code = "excel.not_xlsx"
     else:
         workbook(path, [])
         code = "excel.empty"
