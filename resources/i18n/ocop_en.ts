@@ -254,7 +254,7 @@
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="91" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="96" />
       <source>Ghi chú</source>
       <translation>Note</translation>
     </message>
@@ -504,7 +504,7 @@
       <translation>Save the Excel template…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="98" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="103" />
       <source>Lưu và nộp phiếu</source>
       <translation>Save and submit</translation>
     </message>
@@ -529,7 +529,7 @@
       <translation>Filter communes (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="108" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="113" />
       <source>Lỗi</source>
       <translation>Problem</translation>
     </message>
@@ -859,7 +859,7 @@
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="117" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="122" />
       <source>Phần</source>
       <translation>Part</translation>
     </message>
@@ -1229,7 +1229,7 @@
       <translation>Preview: {name} — {count} pages</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="122" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
       <source>bỏ qua, không lưu phiếu cho sản phẩm này</source>
       <translation>skipped: no ballot is saved for this product</translation>
     </message>
@@ -1269,7 +1269,7 @@
       <translation>view only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="120" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="125" />
       <source>có lỗi</source>
       <translation>has problems</translation>
     </message>
@@ -1374,7 +1374,7 @@
       <translation>over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="120" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="125" />
       <source>xem danh sách lỗi bên dưới</source>
       <translation>see the list of problems below</translation>
     </message>
@@ -1386,7 +1386,7 @@
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="69" />
       <source>{count} phiếu hợp lệ, sẵn sàng lưu và nộp.</source>
-      <translation>{count} ballots valid, ready to save and submit.</translation>
+      <translation>Valid ballots: {count}, ready to save and submit.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
@@ -1527,7 +1527,7 @@
       <location filename="ocop_desktop/ui/main_window.py" line="436" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
-      <translation>{count} ballots of {member} saved and submitted.
+      <translation>Ballots of {member} saved and submitted: {count}.
 Backup before the import: {backup}</translation>
     </message>
     <message>
@@ -1641,7 +1641,7 @@ Backup before the import: {backup}</translation>
       <translation>met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="122" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
       <source>để trống</source>
       <translation>left blank</translation>
     </message>

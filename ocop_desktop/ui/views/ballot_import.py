@@ -77,7 +77,12 @@ class BallotImportDialog(QDialog):
         for row, line in enumerate(preview.lines):
             total, parts = self._cells(line, blank=line.sheet in blank, wrong=line.sheet in wrong)
             for column, value in enumerate((line.sheet, total, parts)):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if line.filled:  # what will be saved stands out among the skipped sheets
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setVisible(bool(preview.lines))
@@ -108,7 +113,7 @@ class BallotImportDialog(QDialog):
             layout.addWidget(QLabel(tr("Lỗi")))
         layout.addWidget(self.problems, 1)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        self.resize(900, 500)
 
     @staticmethod
     def _cells(line: ProductLine, *, blank: bool, wrong: bool) -> tuple[str, str]:
