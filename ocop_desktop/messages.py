@@ -244,6 +244,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "trang tính để trống: bỏ qua sản phẩm «{product}»",
         "the sheet is blank: product '{product}' is skipped",
     ),
+    "ballots_xlsx.changed_since_preview": (
+        "tệp đã thay đổi sau khi xem trước; chưa lưu gì, hãy nhập lại để xem nội dung mới",
+        "the file changed after the preview; nothing is saved, import it again to see what it holds now",
+    ),
     "ballots_xlsx.nothing_filled": (
         "không có sản phẩm nào được chấm trong tệp",
         "no product is scored in the file",

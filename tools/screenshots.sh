@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Current screenshots of every view into docs/screenshots/ (offscreen, from `ocop-desktop gui --screenshot`; the
-# documents page under xvfb-run, from tools/screenshot_documents.py),
+# documents page and the Excel ballots preview under xvfb-run, from tools/screenshot_documents.py and
+# tools/screenshot_ballot_import.py),
 # over a demo data file built for the purpose. Run: bash tools/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,9 @@ done
 for lang in vi en; do
   xvfb-run -a -s "-screen 0 1400x900x24" "$VENV/bin/python" tools/screenshot_documents.py "$TMP/demo.ocopdb" "$OUT" "$lang" \
     2> /dev/null
+  # the preview of a member's returned Excel ballots (on a copy of the demo file, with a product added after the meeting)
+  xvfb-run -a -s "-screen 0 1400x900x24" "$VENV/bin/python" tools/screenshot_ballot_import.py "$TMP/demo.ocopdb" "$OUT" \
+    "$lang" 2> /dev/null
 done
 rm -f "$OUT/criteria-browser.png"
 ls "$OUT"

@@ -318,11 +318,20 @@ def _check_entry(
 
 
 def import_ballot_workbook(
-    db: Database, *, actor: Actor, path: Path, round_id: str | None = None, dry_run: bool = False
+    db: Database,
+    *,
+    actor: Actor,
+    path: Path,
+    round_id: str | None = None,
+    dry_run: bool = False,
+    sha256: str | None = None,
 ) -> BallotWorkbookImport:
     """Check the workbook and, unless `dry_run`, save every filled sheet as the member's submitted ballot: one
-    transaction after a backup, all or nothing. Raises ValidationFailed with every problem found."""
+    transaction after a backup, all or nothing. Raises ValidationFailed with every problem found. With `sha256`
+    (the file as previewed), a file replaced since the preview is refused: only what was shown is saved."""
     preview = read_ballot_workbook(db, actor=actor, path=path, round_id=round_id)
+    if sha256 is not None and preview.sha256 != sha256:
+        raise Conflict([Problem("ballots_xlsx.changed_since_preview", {}, (("file", path.name),))])
     if not preview.ok:
         raise ValidationFailed(preview.problems)
     if dry_run:

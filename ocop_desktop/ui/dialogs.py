@@ -79,6 +79,17 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """What was done, acknowledged with one button (the words of which Qt would give in English)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    name_buttons(box)
+    box.exec()
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, *, multiline: bool = False) -> str | None:
     """A short text from the user (a reason, a discussion); None when cancelled."""
     dialog = QDialog(parent)

@@ -35,6 +35,7 @@ from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import DecisionKind
 from ocop_desktop.services import (
+    ballot_workbooks,
     import_dossiers,
     queries,
     registry,
@@ -47,9 +48,18 @@ from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_catalogue import rule_versions
 from ocop_desktop.services.permissions import Permission, allowed
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
-from ocop_desktop.ui.dialogs import MemberPinDialog, SignInDialog, ask_text, confirm, name_buttons, show_error
+from ocop_desktop.ui.dialogs import (
+    MemberPinDialog,
+    SignInDialog,
+    ask_text,
+    confirm,
+    inform,
+    name_buttons,
+    show_error,
+)
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.tasks import run_with_progress
+from ocop_desktop.ui.views.ballot_import import BallotImportDialog, choose_ballot_workbook
 from ocop_desktop.ui.views.documents import DocumentsPage
 from ocop_desktop.ui.views.documents import default_folder as default_documents_folder
 from ocop_desktop.ui.views.dossier import DossierPage, self_assessment_total
@@ -148,6 +158,10 @@ class MainWindow(QMainWindow):
         member_row = QHBoxLayout()
         member_row.addWidget(QLabel(tr("Phiếu của")))
         member_row.addWidget(self.member_box, 1)
+        self.import_ballots_button = QPushButton(tr("Nhập phiếu chấm Excel…"))
+        self.import_ballots_button.setToolTip(tr("Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại"))
+        self.import_ballots_button.setEnabled(False)
+        member_row.addWidget(self.import_ballots_button)
         scoring_layout.addLayout(member_row)
         scoring_layout.addWidget(self.scoring, 1)
         for page in (
@@ -186,6 +200,8 @@ class MainWindow(QMainWindow):
         self.round_page.dossier_activated.connect(self.select_dossier)
         self.round_page.attendance_changed.connect(self._attendance)
         self.round_page.documents_button.clicked.connect(lambda: self.nav.setCurrentRow(PAGES.index("documents")))
+        self.import_ballots_button.clicked.connect(self.import_ballots)
+        self.documents_page.import_ballots_button.clicked.connect(self.import_ballots)
         self.scoring.record = self._record
         self.scoring.clear = self._clear
         self.scoring.submit_ballot = self._submit
@@ -379,7 +395,49 @@ class MainWindow(QMainWindow):
             f"{view.council_name}\n{view.name}",
             default_documents_folder(db.path, round_id, view.name),
             render,
+            can_import=self.can(Permission.SCORE_FOR_MEMBER),
         )
+
+    def import_ballots(self) -> None:
+        """A member's returned Excel ballots: read and checked off the GUI thread, previewed with every problem,
+        saved only from a clean preview and only as previewed (its SHA-256); bound to the round chosen here."""
+        if self.db is None or self.actor is None or self.round_id is None:
+            return
+        path = choose_ballot_workbook(self)
+        if path is None:
+            return
+        db, actor, round_id = self.db, self.actor, self.round_id
+        try:
+            preview = run_with_progress(
+                self,
+                tr("Đang đọc và kiểm tra phiếu chấm Excel…"),
+                lambda: ballot_workbooks.read_ballot_workbook(db, actor=actor, path=path, round_id=round_id),
+            )
+        except Exception as exc:  # a person-sized message, never a traceback
+            show_error(self, exc)
+            return
+        if preview is None or BallotImportDialog(self, preview).exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            done = run_with_progress(
+                self,
+                tr("Đang lưu và nộp các phiếu chấm…"),
+                lambda: ballot_workbooks.import_ballot_workbook(
+                    db, actor=actor, path=path, round_id=round_id, sha256=preview.sha256
+                ),
+                cancellable=False,
+            )
+        except Exception as exc:
+            show_error(self, exc)
+        else:
+            inform(
+                self,
+                tr("Đã nhập phiếu chấm Excel"),
+                tr("Đã lưu và nộp {count} phiếu chấm của {member}.\nBản sao lưu trước khi nhập: {backup}").format(
+                    count=len(done.ballots), member=preview.member, backup=done.backup
+                ),
+            )
+        self.refresh_round()
 
     def viewer(self) -> Actor:
         """Who reads: the signed-in person, or a read-only member when nobody is (the screenshot mode)."""
@@ -722,6 +780,7 @@ class MainWindow(QMainWindow):
         """A member scores their own ballot; the secretary types paper ballots for any scoring member."""
         if self.db is None or self.round_id is None:
             return
+        self.import_ballots_button.setEnabled(self.can(Permission.SCORE_FOR_MEMBER))
         filled_for = (self.round_id, self.actor)
         if self._members_filled_for == filled_for and self.member_box.count():
             self._load_scoring()

@@ -4,27 +4,27 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="240" />
+      <location filename="ocop_desktop/ui/main_window.py" line="256" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="221" />
+      <location filename="ocop_desktop/ui/main_window.py" line="237" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="245" />
+      <location filename="ocop_desktop/ui/main_window.py" line="261" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="209" />
+      <location filename="ocop_desktop/ui/main_window.py" line="225" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="228" />
+      <location filename="ocop_desktop/ui/main_window.py" line="244" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -49,17 +49,17 @@
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="132" />
+      <location filename="ocop_desktop/ui/main_window.py" line="142" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="267" />
+      <location filename="ocop_desktop/ui/main_window.py" line="283" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="127" />
+      <location filename="ocop_desktop/ui/main_window.py" line="137" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="460" />
+      <location filename="ocop_desktop/ui/main_window.py" line="518" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -104,7 +104,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="925" />
+      <location filename="ocop_desktop/ui/main_window.py" line="984" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="129" />
+      <location filename="ocop_desktop/ui/main_window.py" line="139" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -124,12 +124,17 @@
       <translation>Choose a PDF file, then press “Preview”.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="32" />
+      <source>Chọn phiếu chấm Excel thành viên gửi lại</source>
+      <translation>Choose the Excel ballots a member sent back</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="509" />
       <source>Chọn tệp Excel</source>
       <translation>Choose an Excel file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="96" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="108" />
       <source>Chọn…</source>
       <translation>Choose…</translation>
     </message>
@@ -214,7 +219,7 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="269" />
+      <location filename="ocop_desktop/ui/main_window.py" line="285" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -239,14 +244,19 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1034" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1093" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="985" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1044" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="96" />
+      <source>Ghi chú</source>
+      <translation>Note</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="466" />
@@ -269,7 +279,7 @@
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="246" />
+      <location filename="ocop_desktop/ui/main_window.py" line="262" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -294,12 +304,12 @@
       <translation>When the session ended</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="824" />
+      <location filename="ocop_desktop/ui/main_window.py" line="883" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="222" />
+      <location filename="ocop_desktop/ui/main_window.py" line="238" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -314,12 +324,12 @@
       <translation>Band by points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="119" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="130" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="128" />
+      <location filename="ocop_desktop/ui/main_window.py" line="138" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -344,7 +354,7 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="468" />
+      <location filename="ocop_desktop/ui/main_window.py" line="526" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -369,12 +379,12 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="263" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="277" />
       <source>In {name}</source>
       <translation>Print {name}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="115" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="127" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
@@ -404,12 +414,12 @@
       <translation>Could not be done</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="222" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="234" />
       <source>Không tạo tài liệu nào.</source>
       <translation>No document was made.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="220" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="232" />
       <source>Không tạo tài liệu nào:</source>
       <translation>No document was made:</translation>
     </message>
@@ -429,12 +439,12 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="130" />
+      <location filename="ocop_desktop/ui/main_window.py" line="140" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="892" />
+      <location filename="ocop_desktop/ui/main_window.py" line="951" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -444,22 +454,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1039" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1098" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1033" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1092" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="224" />
+      <location filename="ocop_desktop/ui/main_window.py" line="240" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1041" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1100" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -469,12 +479,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="925" />
+      <location filename="ocop_desktop/ui/main_window.py" line="984" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="909" />
+      <location filename="ocop_desktop/ui/main_window.py" line="968" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -492,6 +502,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="470" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="103" />
+      <source>Lưu và nộp phiếu</source>
+      <translation>Save and submit</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="192" />
@@ -514,17 +529,17 @@
       <translation>Filter communes (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="387" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="113" />
       <source>Lỗi</source>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="229" />
+      <location filename="ocop_desktop/ui/main_window.py" line="245" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="164" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="175" />
       <source>Mã PIN</source>
       <translation>PIN</translation>
     </message>
@@ -544,7 +559,7 @@
       <translation>Product code (if it has one)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="120" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="131" />
       <source>Mật khẩu</source>
       <translation>Password</translation>
     </message>
@@ -554,17 +569,17 @@
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="114" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="126" />
       <source>Mở bằng ứng dụng khác</source>
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="98" />
+      <location filename="ocop_desktop/ui/main_window.py" line="108" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="909" />
+      <location filename="ocop_desktop/ui/main_window.py" line="968" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -574,27 +589,27 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="116" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="128" />
       <source>Mở thư mục</source>
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="985" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1044" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="90" />
+      <location filename="ocop_desktop/ui/main_window.py" line="100" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="92" />
+      <location filename="ocop_desktop/ui/main_window.py" line="102" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="210" />
+      <location filename="ocop_desktop/ui/main_window.py" line="226" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -634,12 +649,12 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="254" />
+      <location filename="ocop_desktop/ui/main_window.py" line="270" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="256" />
+      <location filename="ocop_desktop/ui/main_window.py" line="272" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -649,7 +664,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="809" />
+      <location filename="ocop_desktop/ui/main_window.py" line="868" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -679,14 +694,29 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="995" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="45" />
+      <source>Nhập phiếu chấm Excel</source>
+      <translation>Import Excel ballots</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="161" />
+      <source>Nhập phiếu chấm Excel…</source>
+      <translation>Import Excel ballots…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="58" />
       <source>Nhập phiếu tự đánh giá của chủ thể…</source>
       <translation>Enter the producer's self-assessment…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
+      <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="57" />
@@ -704,12 +734,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="917" />
+      <location filename="ocop_desktop/ui/main_window.py" line="976" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="800" />
+      <location filename="ocop_desktop/ui/main_window.py" line="859" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -724,7 +754,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="86" />
+      <location filename="ocop_desktop/ui/main_window.py" line="96" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -769,7 +799,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="824" />
+      <location filename="ocop_desktop/ui/main_window.py" line="883" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -779,7 +809,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="149" />
+      <location filename="ocop_desktop/ui/main_window.py" line="159" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -809,7 +839,7 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="892" />
+      <location filename="ocop_desktop/ui/main_window.py" line="951" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -824,12 +854,12 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="268" />
+      <location filename="ocop_desktop/ui/main_window.py" line="284" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="406" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="122" />
       <source>Phần</source>
       <translation>Part</translation>
     </message>
@@ -839,7 +869,7 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1031" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1090" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -864,7 +894,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="800" />
+      <location filename="ocop_desktop/ui/main_window.py" line="859" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -894,17 +924,17 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="525" />
+      <location filename="ocop_desktop/ui/main_window.py" line="583" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="217" />
+      <location filename="ocop_desktop/ui/main_window.py" line="233" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="163" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="174" />
       <source>Thành viên</source>
       <translation>Member</translation>
     </message>
@@ -949,7 +979,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="394" />
+      <location filename="ocop_desktop/ui/main_window.py" line="452" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -964,12 +994,12 @@
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="135" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="147" />
       <source>Thư mục lưu</source>
       <translation>Save in folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="166" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="178" />
       <source>Thư mục lưu tài liệu</source>
       <translation>Folder for the documents</translation>
     </message>
@@ -984,17 +1014,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="917" />
+      <location filename="ocop_desktop/ui/main_window.py" line="976" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1002" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1061" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1040" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1099" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1009,17 +1039,22 @@
       <translation>Farm</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="74" />
+      <source>Trang tính (sản phẩm)</source>
+      <translation>Sheet (product)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/round.py" line="59" />
       <source>Trạng thái</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="131" />
+      <location filename="ocop_desktop/ui/main_window.py" line="141" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="394" />
+      <location filename="ocop_desktop/ui/main_window.py" line="452" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1029,7 +1064,7 @@
       <translation>Documents to make</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="183" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="195" />
       <source>Tài liệu của đợt</source>
       <translation>The round's documents</translation>
     </message>
@@ -1059,7 +1094,7 @@
       <translation>Product name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="117" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="128" />
       <source>Tên đăng nhập</source>
       <translation>User name</translation>
     </message>
@@ -1089,12 +1124,12 @@
       <translation>Create the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="108" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Tạo tài khoản quản trị</source>
       <translation>Create the administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="101" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="113" />
       <source>Tạo tài liệu</source>
       <translation>Make the documents</translation>
     </message>
@@ -1104,7 +1139,7 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="91" />
+      <location filename="ocop_desktop/ui/main_window.py" line="101" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1119,17 +1154,22 @@
       <translation>Create a round…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="377" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="60" />
+      <source>Tệp</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="65" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="111" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="122" />
       <source>Tệp dữ liệu mới: hãy tạo tài khoản quản trị đầu tiên.</source>
       <translation>New data file: create the first administrator account.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="109" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="121" />
       <source>Tệp đã tạo</source>
       <translation>Files made</translation>
     </message>
@@ -1154,7 +1194,7 @@
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="56" />
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="74" />
       <source>Tổng điểm</source>
       <translation>Total</translation>
     </message>
@@ -1179,7 +1219,7 @@
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="113" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="125" />
       <source>Xem trước</source>
       <translation>Preview</translation>
     </message>
@@ -1187,6 +1227,11 @@
       <location filename="ocop_desktop/ui/pdf_view.py" line="106" />
       <source>Xem trước: {name} — {count} trang</source>
       <translation>Preview: {name} — {count} pages</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
+      <source>bỏ qua, không lưu phiếu cho sản phẩm này</source>
+      <translation>skipped: no ballot is saved for this product</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="90" />
@@ -1219,9 +1264,14 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="279" />
+      <location filename="ocop_desktop/ui/main_window.py" line="295" />
       <source>chỉ xem</source>
       <translation>view only</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="125" />
+      <source>có lỗi</source>
+      <translation>has problems</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="212" />
@@ -1234,7 +1284,7 @@
       <translation>needs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="211" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="223" />
       <source>không có</source>
       <translation>none</translation>
     </message>
@@ -1264,17 +1314,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="821" />
+      <location filename="ocop_desktop/ui/main_window.py" line="880" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="821" />
+      <location filename="ocop_desktop/ui/main_window.py" line="880" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="280" />
+      <location filename="ocop_desktop/ui/main_window.py" line="296" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1324,9 +1374,19 @@
       <translation>over the limit</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="125" />
+      <source>xem danh sách lỗi bên dưới</source>
+      <translation>see the list of problems below</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="381" />
       <source>{count} hồ sơ hợp lệ, sẵn sàng lưu.</source>
       <translation>{count} dossiers are valid and ready to save.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="69" />
+      <source>{count} phiếu hợp lệ, sẵn sàng lưu và nộp.</source>
+      <translation>Valid ballots: {count}, ready to save and submit.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
@@ -1354,32 +1414,42 @@
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="274" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="288" />
       <source>Đang in {name}…</source>
       <translation>Printing {name}…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="197" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="209" />
       <source>Đang kiểm tra số liệu…</source>
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="706" />
+      <location filename="ocop_desktop/ui/main_window.py" line="764" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="180" />
+      <location filename="ocop_desktop/ui/main_window.py" line="424" />
+      <source>Đang lưu và nộp các phiếu chấm…</source>
+      <translation>Saving and submitting the ballots…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="192" />
       <source>Đang tạo tài liệu…</source>
       <translation>Making the documents…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="198" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="210" />
       <source>Đang tạo: {document}</source>
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="697" />
+      <location filename="ocop_desktop/ui/main_window.py" line="413" />
+      <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
+      <translation>Reading and checking the Excel ballots…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="755" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1397,6 +1467,11 @@
       <location filename="ocop_desktop/ui/views/round.py" line="57" />
       <source>Điểm TB</source>
       <translation>Average</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="74" />
+      <source>Điểm theo phần</source>
+      <translation>Points by part</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="140" />
@@ -1424,7 +1499,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="88" />
+      <location filename="ocop_desktop/ui/main_window.py" line="98" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1434,12 +1509,12 @@
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="213" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="225" />
       <source>Đã dừng theo yêu cầu. Đã ghi đầy đủ: {kept}. Chưa ghi: {missing}.</source>
       <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="291" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="305" />
       <source>Đã gửi {printed} trang của {name} tới máy in.</source>
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
@@ -1447,6 +1522,18 @@
       <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="436" />
+      <source>Đã lưu và nộp {count} phiếu chấm của {member}.
+Bản sao lưu trước khi nhập: {backup}</source>
+      <translation>Ballots of {member} saved and submitted: {count}.
+Backup before the import: {backup}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="435" />
+      <source>Đã nhập phiếu chấm Excel</source>
+      <translation>Excel ballots imported</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="56" />
@@ -1464,7 +1551,7 @@
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="204" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="216" />
       <source>Đã tạo {count} tệp trong thư mục {folder}</source>
       <translation>{count} files made in the folder {folder}</translation>
     </message>
@@ -1479,7 +1566,7 @@
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="108" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Đăng nhập</source>
       <translation>Sign in</translation>
     </message>
@@ -1504,22 +1591,22 @@
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="156" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="167" />
       <source>Đổi người chấm</source>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="213" />
+      <location filename="ocop_desktop/ui/main_window.py" line="229" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="165" />
+      <location filename="ocop_desktop/ui/main_window.py" line="179" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="126" />
+      <location filename="ocop_desktop/ui/main_window.py" line="136" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -1552,6 +1639,11 @@
       <location filename="ocop_desktop/ui/views/dossier.py" line="104" />
       <source>đạt</source>
       <translation>met</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
+      <source>để trống</source>
+      <translation>left blank</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="335" />

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from ocop_desktop.documents import ballot_workbook as layout
 from ocop_desktop.domain.enums import BallotStatus, EntryMode, LegalForm, RegistrationType
-from ocop_desktop.domain.errors import ValidationFailed
+from ocop_desktop.domain.errors import Conflict, ValidationFailed
 from ocop_desktop.messages import describe
 from ocop_desktop.models import Ballot, CouncilMember, Dossier, Result, Round
 from ocop_desktop.persistence.database import Database
@@ -369,6 +369,19 @@ def test_a_rescore_after_the_export_refuses_the_old_sheet(
     scoring_session.start_rescore(demo_db, actor=SYSTEM, dossier_id=late[1], reason="Chấm lại theo ý kiến hội đồng")
     info = _refuse(demo_db, secretary, member_file)
     assert [p.code for p in info.value.problems] == ["ballots_xlsx.old_scoring_round"]
+
+
+def test_a_file_other_than_the_one_previewed_is_refused(demo_db: Database, secretary: Actor, member_file: Path) -> None:
+    fill_sheet(member_file, LATE_TITLE, load_sheet("QD26-2026", LATE_SHEET), _choose_top)
+    previewed = hashlib.sha256(member_file.read_bytes()).hexdigest()
+    fill_sheet(member_file, LATE_TITLE, load_sheet("QD26-2026", LATE_SHEET), lambda item: 1)
+    before = _digest(demo_db)
+    with pytest.raises(Conflict) as info:
+        import_ballot_workbook(demo_db, actor=secretary, path=member_file, sha256=previewed)
+    assert [p.code for p in info.value.problems] == ["ballots_xlsx.changed_since_preview"]
+    assert _digest(demo_db) == before
+    current = hashlib.sha256(member_file.read_bytes()).hexdigest()
+    assert len(import_ballot_workbook(demo_db, actor=secretary, path=member_file, sha256=current).ballots) == 1
 
 
 def test_only_a_person_who_may_score_for_members_imports(demo_db: Database, member_file: Path) -> None:

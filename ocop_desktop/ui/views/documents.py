@@ -84,12 +84,24 @@ class DocumentsPage(QWidget):
         kinds_box = QGroupBox(tr("Tài liệu cần tạo"))
         kinds_layout = QVBoxLayout(kinds_box)
         self.kind_boxes: dict[str, QCheckBox] = {}
+        # beside the Excel ballots they were made with, the returned ones come back (the window connects it and
+        # says who may: `can_import_ballots`)
+        self.import_ballots_button = QPushButton(tr("Nhập phiếu chấm Excel…"))
+        self.import_ballots_button.setToolTip(tr("Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại"))
+        self.can_import_ballots = False
         for kind in KINDS:
             box = QCheckBox(kind_label(kind))
             box.setChecked(True)
             box.toggled.connect(self._update_buttons)
             self.kind_boxes[kind] = box
-            kinds_layout.addWidget(box)
+            if kind == "ballots":
+                row = QHBoxLayout()
+                row.addWidget(box)
+                row.addStretch(1)
+                row.addWidget(self.import_ballots_button)
+                kinds_layout.addLayout(row)
+            else:
+                kinds_layout.addWidget(box)
 
         self.folder = QLineEdit()
         self.folder.textChanged.connect(self._update_buttons)
@@ -149,13 +161,13 @@ class DocumentsPage(QWidget):
 
     # the round ------------------------------------------------------------------------------------------------
 
-    def set_round(self, round_id: str, title: str, folder: Path, render: Render) -> None:
+    def set_round(self, round_id: str, title: str, folder: Path, render: Render, *, can_import: bool = False) -> None:
         if round_id != self.round_id:
             self.files.clear()
             self.preview.clear()
             self.status.clear()
             self.folder.setText(str(folder))
-        self.round_id, self.render = round_id, render
+        self.round_id, self.render, self.can_import_ballots = round_id, render, can_import
         self.title.setText(title)
         self._update_buttons()
 
@@ -300,4 +312,5 @@ class DocumentsPage(QWidget):
         for button in (self.preview_button, self.print_button):
             button.setEnabled(idle and path is not None and path.suffix == ".pdf")
         self.open_button.setEnabled(idle and path is not None)
+        self.import_ballots_button.setEnabled(idle and self.can_import_ballots and self.round_id is not None)
         self.folder_button.setEnabled(idle and bool(self.folder.text().strip()))
