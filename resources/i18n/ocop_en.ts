@@ -274,9 +274,14 @@
       <translation>Record a recusal for the selected dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="51" />
+      <location filename="ocop_desktop/ui/views/dossier.py" line="95" />
       <source>Giấy chứng nhận</source>
       <translation>Certificate</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="51" />
+      <source>Giấy chứng nhận (PDF, sổ Excel)</source>
+      <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/main_window.py" line="262" />

@@ -74,7 +74,7 @@ def test_generating_writes_the_files_and_lists_them(qtbot: QtBot, demo_db: Datab
         "Biên bản họp hội đồng",
         "Bảng tổng hợp kết quả (PDF, Excel)",
         "Phụ lục danh sách sản phẩm (PDF, Excel)",
-        "Giấy chứng nhận",
+        "Giấy chứng nhận (PDF, sổ Excel)",
         "Phiếu góp ý hoàn thiện sản phẩm",
         "Phiếu chấm Excel",
     ]

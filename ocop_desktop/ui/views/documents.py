@@ -48,7 +48,7 @@ def kind_label(kind: str) -> str:
         "annex": tr("Phụ lục danh sách sản phẩm (PDF, Excel)"),
         "feedback": tr("Phiếu góp ý hoàn thiện sản phẩm"),
         "minutes": tr("Biên bản họp hội đồng"),
-        "certificates": tr("Giấy chứng nhận"),
+        "certificates": tr("Giấy chứng nhận (PDF, sổ Excel)"),
         "ballots": tr("Phiếu chấm Excel"),
     }
     return words.get(kind, kind)
