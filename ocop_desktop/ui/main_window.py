@@ -531,7 +531,7 @@ class MainWindow(QMainWindow):
         page.edit_council.setEnabled(can_setup and self.council_id is not None)
         for button in (page.add_member, page.new_round):
             button.setEnabled(can_setup and self.council_id is not None)
-        for button in (page.add_session, page.add_recusal):
+        for button in (page.add_session, page.close_session, page.add_recusal):
             button.setEnabled(can_setup and self.round_id is not None)
         page.add_recusal.setEnabled(page.add_recusal.isEnabled() and self.dossier_id is not None)
         for button in (page.add_dossier, page.import_excel):

@@ -16,6 +16,7 @@ from ocop_desktop.domain.enums import MemberRole, Role
 from ocop_desktop.models import Council, CouncilMember, Dossier, MeetingSession, Producer, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
+from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.services.import_dossiers import write_dossier_template
 from ocop_desktop.ui import main_window as main_window_module
 from ocop_desktop.ui.main_window import PAGES, MainWindow
@@ -261,3 +262,14 @@ def test_commune_opinion_advisory_report_and_self_assessment_are_entered(
     assert "Tổng điểm tự đánh giá" in window.dossier_page.text.toPlainText()
     window.nav.setCurrentRow(PAGES.index("results"))
     assert "Tự đánh giá của chủ thể:" in window.results_page.summary.text()
+
+
+@pytest.mark.parametrize(("username", "enabled"), [("thuky", True), ("tv1", False), ("canbotinh", False)])
+def test_only_the_secretary_records_when_a_session_ended(
+    qtbot: QtBot, demo_db: Database, username: str, enabled: bool
+) -> None:
+    window = MainWindow(demo_db, accounts.authenticate(demo_db, username=username, password=DEMO_PASSWORD))
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(PAGES.index("setup"))
+    assert window.setup_page.close_session.isEnabled() is enabled
+    assert window.setup_page.add_session.isEnabled() is enabled
