@@ -497,6 +497,58 @@ def cmd_ballots_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from ocop_desktop.persistence.database import Database
+    from ocop_desktop.services.actor import SYSTEM
+    from ocop_desktop.services.exchange import export_round
+
+    with Database.open(Path(args.db)) as db:
+        done = export_round(db, actor=SYSTEM, round_id=args.round, out=Path(args.out))
+    print(
+        ui_text(
+            "exchange.exported",
+            args.lang,
+            file=done.path,
+            fingerprint=done.fingerprint,
+            revision=done.manifest["revision"],
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_verify_exchange(args: argparse.Namespace) -> int:
+    """Authenticity and integrity of an exchange file, offline; exit 1 unless it is valid and its key trusted."""
+    from ocop_desktop.persistence.keys import user_data_dir
+    from ocop_desktop.services.exchange import Seal, verify_exchange
+
+    check = verify_exchange(Path(args.file))
+    if check.seal is Seal.VALID:
+        issuer = check.issuer or ui_text("seal.this_installation", args.lang)
+        print(ui_text("exchange.valid", args.lang, issuer=issuer, key_id=check.manifest["key_id"]))
+    elif check.seal is Seal.UNKNOWN_KEY:
+        folder = user_data_dir() / "trusted-issuers"
+        print(ui_text("exchange.unknown_key", args.lang, key_id=check.manifest["key_id"], folder=folder))
+    else:
+        print(ui_text(f"exchange.invalid.{check.reason}", args.lang, computed=check.fingerprint))
+    m = check.manifest
+    print(
+        ui_text(
+            "exchange.summary",
+            args.lang,
+            fingerprint=check.fingerprint,
+            round=m["round_name"],
+            council=m["council_name"],
+            revision=m["revision"],
+            created=m["created_at"],
+            rows=sum(check.counts.values()),
+            dossiers=check.counts["dossiers"],
+            ballots=check.counts["ballots"],
+            results=check.counts["results"],
+        )
+    )
+    return EXIT_OK if check.seal is Seal.VALID else EXIT_PROBLEMS
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors without a traceback and with the project's exit code."""
 
@@ -577,6 +629,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--certificate-template", default=None, metavar="FILE.json", help="mẫu giấy chứng nhận (mặc định: mẫu sẵn có)"
     )
     documents.set_defaults(func=cmd_documents)
+
+    export = sub.add_parser("export", parents=[lang_parent], help="xuất một đợt ra tệp trao đổi có chữ ký (.ocop)")
+    export.add_argument("--db", required=True, metavar="FILE")
+    export.add_argument("--round", required=True, metavar="ID")
+    export.add_argument("--out", required=True, metavar="FILE.ocop")
+    export.set_defaults(func=cmd_export)
+    v_exchange = sub.add_parser(
+        "verify", parents=[lang_parent], help="kiểm tra tệp trao đổi (.ocop): chữ ký, toàn vẹn, mã xác thực"
+    )
+    v_exchange.add_argument("file", metavar="FILE.ocop")
+    v_exchange.set_defaults(func=cmd_verify_exchange)
 
     verify = sub.add_parser(
         "verify-certificate", parents=[lang_parent], help="kiểm tra giấy chứng nhận (mã QR có chữ ký), không cần mạng"

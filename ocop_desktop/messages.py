@@ -114,6 +114,43 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "--out cần --db: tài liệu được in từ tệp dữ liệu mẫu vừa tạo",
         "--out needs --db: the documents are printed from the demo data file it creates",
     ),
+    "exchange.not_nfc": (
+        "văn bản ở bảng {table}, cột {column} không ở dạng Unicode NFC",
+        "text in table {table}, column {column} is not Unicode NFC",
+    ),
+    "exchange.bad_value": (
+        "giá trị kiểu {value} ở bảng {table}, cột {column} không được phép (chỉ số nguyên, văn bản, dữ liệu tệp)",
+        "a {value} value in table {table}, column {column} is not allowed (integers, text and file data only)",
+    ),
+    "exchange.write_check_failed": (
+        "đọc lại tệp {file} vừa ghi không khớp; tệp chưa được tạo, hãy thử lại hoặc chọn nơi lưu khác",
+        "reading back {file} did not match what was written; the file was not made, try again or elsewhere",
+    ),
+    "exchange.unreadable": ("không đọc được tệp: {detail}", "the file cannot be read: {detail}"),
+    "exchange.too_big": ("tệp quá lớn (tối đa {mb} MB)", "the file is too large (at most {mb} MB)"),
+    "exchange.not_sqlite": (
+        "tệp không phải tệp trao đổi OCOP (không phải cơ sở dữ liệu SQLite)",
+        "the file is not an OCOP exchange file (not an SQLite database)",
+    ),
+    "exchange.damaged": ("tệp bị hỏng: {detail}", "the file is damaged: {detail}"),
+    "exchange.unexpected_object": (
+        "tệp chứa thành phần không được phép ({kind} «{name}»); tệp trao đổi chỉ gồm các bảng dữ liệu",
+        "the file holds an object that is not allowed ({kind} '{name}'); an exchange file holds data tables only",
+    ),
+    "exchange.missing_table": ("tệp thiếu bảng {table}", "the file lacks table {table}"),
+    "exchange.unexpected_columns": (
+        "các cột của bảng {table} khác với định dạng tệp trao đổi",
+        "the columns of table {table} differ from the exchange format",
+    ),
+    "exchange.bad_manifest": (
+        "phần mô tả (manifest) của tệp không hợp lệ; thiếu hoặc sai: {key}",
+        "the file's manifest is invalid; missing or wrong: {key}",
+    ),
+    "exchange.not_exchange": ("tệp không phải tệp trao đổi OCOP", "the file is not an OCOP exchange file"),
+    "exchange.newer_format": (
+        "tệp được tạo bằng phiên bản mới hơn (định dạng {version}); hãy cập nhật phần mềm",
+        "the file was made by a newer version (format {version}); update the software",
+    ),
     "documents.certificate_differs": (
         "giấy chứng nhận ghi {stars} sao nhưng kết quả tính lại từ phiếu chấm không còn như vậy; không in giấy này",
         "the certificate says {stars} stars but the result recomputed from the ballots no longer does; not printed",
@@ -606,6 +643,32 @@ _UI: dict[str, tuple[str, str]] = {
         "(thư mục {folder})",
         "UNKNOWN ISSUER: the signature matches key {key_id}, but that key is not among the trusted issuers "
         "(folder {folder})",
+    ),
+    "exchange.valid": (
+        "HỢP LỆ: tệp do {issuer} ký (khóa {key_id}), nội dung đúng như khi ký",
+        "VALID: signed by {issuer} (key {key_id}), the content is as signed",
+    ),
+    "exchange.invalid.content": (
+        "KHÔNG HỢP LỆ: dữ liệu trong tệp đã bị sửa sau khi ký (mã xác thực tính lại: {computed})",
+        "INVALID: the data in the file was changed after signing (recomputed code: {computed})",
+    ),
+    "exchange.invalid.signature": (
+        "KHÔNG HỢP LỆ: chữ ký không khớp với nội dung (tệp bị sửa hoặc chữ ký giả)",
+        "INVALID: the signature does not match the content (edited file or forged signature)",
+    ),
+    "exchange.unknown_key": (
+        "KHÔNG RÕ NGƯỜI KÝ: chữ ký đúng với khóa {key_id}, nhưng khóa này chưa được tin cậy (thư mục {folder})",
+        "UNKNOWN SIGNER: the signature matches key {key_id}, but that key is not trusted (folder {folder})",
+    ),
+    "exchange.summary": (
+        "Mã xác thực: {fingerprint}\nĐợt: {round} — {council}\nLần xuất: {revision}, lúc {created} (UTC)\n"
+        "Số dòng: {rows} ({dossiers} hồ sơ, {ballots} phiếu chấm, {results} kết quả)",
+        "Verification code: {fingerprint}\nRound: {round} — {council}\nRevision: {revision}, made {created} (UTC)\n"
+        "Rows: {rows} ({dossiers} dossiers, {ballots} ballots, {results} results)",
+    ),
+    "exchange.exported": (
+        "Đã xuất {file}\nMã xác thực: {fingerprint} — lần xuất {revision}",
+        "Exported {file}\nVerification code: {fingerprint} — revision {revision}",
     ),
     "seal.this_installation": ("chính cài đặt này", "this installation"),
     "seal.field.so": ("Số giấy chứng nhận", "Certificate number"),

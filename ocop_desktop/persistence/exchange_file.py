@@ -1,0 +1,237 @@
+"""The exchange file (`.ocop`): one round's records in an SQLite file any SQLite tool opens, with a manifest signed
+over a canonical form of the content — never over the file's bytes, which SQLite may lay out differently and whose
+own checks would not notice a changed value.
+
+The schema: the working database's tables that describe a round, with the same names and columns (`docs/exchange-
+format.md`), less the columns that name local user accounts (`*_by`) and the members' PIN hashes; plus `manifest`.
+Reading treats the file as hostile: read-only and immutable, `trusted_schema=OFF`, `quick_check`, and an exact
+allow-list of tables and columns (no trigger, view, index or extra column) before any row is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Iterator, Mapping
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+from ocop_desktop.models.base import Base
+
+FORMAT = "ocop-exchange"
+FORMAT_VERSION = 1
+MAX_BYTES = 512 * 1024 * 1024
+
+# (table, key column, rows of the round): the order is the canonical order; each WHERE selects from the working
+# database attached as `src`, the round's id bound as :round
+TABLES: tuple[tuple[str, str, str], ...] = (
+    ("rounds", "id", "id = :round"),
+    ("councils", "id", "id = (SELECT council_id FROM src.rounds WHERE id = :round)"),
+    ("council_members", "id", "council_id = (SELECT council_id FROM src.rounds WHERE id = :round)"),
+    ("advisory_members", "id", "council_id = (SELECT council_id FROM src.rounds WHERE id = :round)"),
+    ("meeting_sessions", "id", "round_id = :round"),
+    ("attendance", "id", "session_id IN (SELECT id FROM src.meeting_sessions WHERE round_id = :round)"),
+    ("dossiers", "id", "round_id = :round"),
+    ("products", "id", "id IN (SELECT product_id FROM src.dossiers WHERE round_id = :round)"),
+    (
+        "producers",
+        "id",
+        "id IN (SELECT producer_id FROM src.products WHERE id IN "
+        "(SELECT product_id FROM src.dossiers WHERE round_id = :round))",
+    ),
+    ("recusals", "id", "dossier_id IN (SELECT id FROM src.dossiers WHERE round_id = :round)"),
+    ("self_assessment_choices", "id", "dossier_id IN (SELECT id FROM src.dossiers WHERE round_id = :round)"),
+    ("commune_assessments", "id", "dossier_id IN (SELECT id FROM src.dossiers WHERE round_id = :round)"),
+    ("attachments", "id", "dossier_id IN (SELECT id FROM src.dossiers WHERE round_id = :round)"),
+    (
+        "evidence_links",
+        "id",
+        "attachment_id IN (SELECT id FROM src.attachments WHERE dossier_id IN "
+        "(SELECT id FROM src.dossiers WHERE round_id = :round))",
+    ),
+    ("ballots", "id", "dossier_id IN (SELECT id FROM src.dossiers WHERE round_id = :round)"),
+    (
+        "ballot_choices",
+        "id",
+        "ballot_id IN (SELECT id FROM src.ballots WHERE dossier_id IN "
+        "(SELECT id FROM src.dossiers WHERE round_id = :round))",
+    ),
+    ("council_decisions", "id", "dossier_id IN (SELECT id FROM src.dossiers WHERE round_id = :round)"),
+    ("results", "id", "dossier_id IN (SELECT id FROM src.dossiers WHERE round_id = :round)"),
+    ("decisions", "id", "round_id = :round"),
+    ("certificates", "id", "dossier_id IN (SELECT id FROM src.dossiers WHERE round_id = :round)"),
+    (
+        "criteria_snapshots",
+        "sha256",
+        "sha256 IN (SELECT version_snapshot FROM src.rounds WHERE id = :round "
+        "UNION SELECT sheet_snapshot FROM src.dossiers WHERE round_id = :round)",
+    ),
+)
+LEFT_OUT = {"pin_hash"}  # a member's PIN hash never leaves the laptop
+
+
+class ExchangeFileError(Exception):
+    """The file is not an exchange file this version can read; `code` and `params` word it (messages.py)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def columns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each exchange table's columns with their declared types, from the working schema."""
+    result = {}
+    for name, _key, _where in TABLES:
+        table = Base.metadata.tables[name]
+        result[name] = tuple(
+            (c.name, str(c.type)) for c in table.columns if not c.name.endswith("_by") and c.name not in LEFT_OUT
+        )
+    return result
+
+
+def fingerprint(content_sha256: str) -> str:
+    """The "mã xác thực" people compare between the file and the signed paper: 20 hex digits in groups of 4."""
+    digits = content_sha256[:20].upper()
+    return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
+
+
+def _canonical_value(table: str, column: str, value: object) -> object:
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        if not unicodedata.is_normalized("NFC", value):
+            raise ExchangeFileError("exchange.not_nfc", table=table, column=column)
+        return value
+    if isinstance(value, bytes):
+        return {"sha256": hashlib.sha256(value).hexdigest()}
+    raise ExchangeFileError("exchange.bad_value", table=table, column=column, value=type(value).__name__)
+
+
+def content_digest(con: sqlite3.Connection, schema: str = "main") -> tuple[str, dict[str, int]]:
+    """SHA-256 over the canonical content — table by table in the fixed order, rows in key order, each row one line
+    of compact JSON (NFC text, integers, a blob as its SHA-256; a float is refused) — and the row counts."""
+    digest = hashlib.sha256()
+    counts = {}
+    for table, key, _where in TABLES:
+        names = [name for name, _type in columns()[table]]
+        count = 0
+        query = f'SELECT {", ".join(names)} FROM {schema}."{table}" ORDER BY "{key}"'  # noqa: S608 - fixed names
+        try:
+            for row in con.execute(query):
+                line = [table, *(_canonical_value(table, c, v) for c, v in zip(names, row, strict=True))]
+                digest.update(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+                count += 1
+        except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged page, text not UTF-8: not to be trusted
+            raise ExchangeFileError("exchange.damaged", detail=f"{table}: {exc}"[:200]) from exc
+        counts[table] = count
+    return digest.hexdigest(), counts
+
+
+def canonical_manifest(manifest: Mapping[str, str]) -> bytes:
+    """The signed bytes: the manifest (which holds the content digest) without its signature, as compact JSON."""
+    body = {k: v for k, v in manifest.items() if k != "signature"}
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def write(working: Path, round_id: str, out: Path, make_manifest: object) -> dict[str, str]:
+    """Copy the round's rows from the working database into a new exchange file at `out` (through a temporary file
+    renamed into place once it reads back identical). `make_manifest(content_sha256, counts)` returns the manifest,
+    signature included."""
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        with closing(sqlite3.connect(tmp)) as con:
+            con.execute("PRAGMA journal_mode=DELETE")
+            con.execute("ATTACH DATABASE ? AS src", (f"file:{working}?mode=ro",))
+            for table, _key, where in TABLES:
+                cols = columns()[table]
+                ddl = ", ".join(f'"{name}" {kind}' for name, kind in cols)
+                con.execute(f'CREATE TABLE "{table}" ({ddl})')
+                names = ", ".join(f'"{name}"' for name, _kind in cols)
+                con.execute(
+                    f'INSERT INTO "{table}" ({names}) SELECT {names} FROM src."{table}" WHERE {where}',  # noqa: S608
+                    {"round": round_id},
+                )
+            con.commit()
+            con.execute("DETACH DATABASE src")
+            content_sha256, counts = content_digest(con)
+            manifest: dict[str, str] = make_manifest(content_sha256, counts)  # type: ignore[operator]
+            con.execute("CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            con.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
+            con.commit()
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        with opened(tmp) as check:
+            if read_manifest(check) != manifest or content_digest(check)[0] != content_sha256:
+                raise ExchangeFileError("exchange.write_check_failed", file=out.name)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return manifest
+
+
+@contextmanager
+def opened(path: Path) -> Iterator[sqlite3.Connection]:
+    """An untrusted exchange file, opened read-only and immutable with `trusted_schema=OFF`, checked whole (size,
+    SQLite header, quick_check, exact tables and columns, nothing else in the schema) before any row is read."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError as exc:
+        raise ExchangeFileError("exchange.unreadable", detail=exc.strerror or str(exc)) from exc
+    if size > MAX_BYTES:
+        raise ExchangeFileError("exchange.too_big", mb=MAX_BYTES // 1048576)
+    if header != b"SQLite format 3\x00":
+        raise ExchangeFileError("exchange.not_sqlite")
+    uri = f"{path.resolve().as_uri().replace('file://', 'file:', 1)}?mode=ro&immutable=1"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise ExchangeFileError("exchange.not_sqlite") from exc
+    try:
+        try:
+            con.execute("PRAGMA trusted_schema=OFF")
+            con.execute("PRAGMA cell_size_check=ON")
+            verdict = con.execute("PRAGMA quick_check").fetchone()
+            if verdict is None or verdict[0] != "ok":
+                raise ExchangeFileError("exchange.damaged", detail=str(verdict[0] if verdict else "?")[:200])
+            _check_schema(con)
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            raise ExchangeFileError("exchange.damaged", detail=str(exc)[:200]) from exc
+        yield con
+    finally:
+        con.close()
+
+
+def _check_schema(con: sqlite3.Connection) -> None:
+    expected = {table: [name for name, _type in cols] for table, cols in columns().items()}
+    expected["manifest"] = ["key", "value"]
+    objects = con.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
+    for kind, name, _table in objects:
+        if kind == "index" and str(name).startswith("sqlite_autoindex_manifest"):
+            continue  # the manifest's primary key
+        if kind != "table" or name not in expected:
+            raise ExchangeFileError("exchange.unexpected_object", kind=kind, name=name)
+    present = {name for kind, name, _t in objects if kind == "table"}
+    for table, names in expected.items():
+        if table not in present:
+            raise ExchangeFileError("exchange.missing_table", table=table)
+        found = [row[1] for row in con.execute(f'PRAGMA table_info("{table}")')]
+        if found != names:
+            raise ExchangeFileError("exchange.unexpected_columns", table=table)
+
+
+def read_manifest(con: sqlite3.Connection) -> dict[str, str]:
+    try:
+        rows = con.execute("SELECT key, value FROM manifest").fetchall()
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        raise ExchangeFileError("exchange.damaged", detail=f"manifest: {exc}"[:200]) from exc
+    manifest = {str(k): str(v) for k, v in rows}
+    if len(manifest) != len(rows) or any(not isinstance(v, str) for _k, v in rows):
+        raise ExchangeFileError("exchange.bad_manifest", key="?")
+    return manifest

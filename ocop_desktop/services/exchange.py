@@ -1,0 +1,156 @@
+"""Export a round as a signed exchange file (`.ocop`) for the province, and verify such a file offline.
+
+The manifest names the format and versions, the round, a revision that only goes up, the row counts, the head of
+the audit chain, the council's key, the SHA-256 of the canonical content and the Ed25519 signature over all of it.
+Verification never trusts the file: `persistence.exchange_file.opened` checks its shape before any row is read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ocop_desktop import __version__
+from ocop_desktop.domain.errors import Problem, ValidationFailed
+from ocop_desktop.models import AuditEvent, Council, Round
+from ocop_desktop.persistence import exchange_file
+from ocop_desktop.persistence.database import Database
+from ocop_desktop.persistence.keys import (
+    InstallationKey,
+    b64,
+    installation_key,
+    key_id,
+    trusted_issuers,
+    unb64,
+    verify_signature,
+)
+from ocop_desktop.services import audit
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.permissions import Permission, require
+
+REQUIRED = (
+    "format", "format_version", "schema_version", "app_version", "round_id", "round_name", "council_id",
+    "council_name", "rule_version", "revision", "created_at", "counts", "audit_head", "key_id", "public_key",
+    "content_sha256", "signature",
+)  # fmt: skip
+
+
+class Seal(enum.StrEnum):
+    VALID = "valid"
+    INVALID = "invalid"
+    UNKNOWN_KEY = "unknown_key"
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    manifest: dict[str, str]
+
+    @property
+    def fingerprint(self) -> str:
+        return exchange_file.fingerprint(self.manifest["content_sha256"])
+
+
+@dataclass(frozen=True)
+class Verification:
+    seal: Seal
+    manifest: dict[str, str]
+    fingerprint: str
+    counts: dict[str, int]
+    reason: str  # why it is invalid: "content" (a value changed), "signature", "" when valid
+    issuer: str | None  # "" for this installation itself
+
+
+def export_round(
+    db: Database, *, actor: Actor, round_id: str, out: Path, key: InstallationKey | None = None
+) -> Exported:
+    """Write the round's exchange file, signed with the installation's key; each export raises the revision."""
+    require(actor, Permission.APPROVE_RESULT)
+    key = key or installation_key()
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        earlier = s.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.action == "export_round", AuditEvent.entity_id == round_id)
+        )
+        head = s.scalars(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first() or ""
+        fields = {
+            "format": exchange_file.FORMAT,
+            "format_version": str(exchange_file.FORMAT_VERSION),
+            "schema_version": db.schema_revision() or "",
+            "app_version": __version__,
+            "round_id": rnd.id,
+            "round_name": rnd.name,
+            "council_id": council.id,
+            "council_name": council.name,
+            "rule_version": rnd.rule_version_id,
+            "revision": str((earlier or 0) + 1),
+            "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            "audit_head": head,
+            "key_id": key.key_id,
+            "public_key": b64(key.public_raw),
+        }
+
+    def make_manifest(content_sha256: str, counts: dict[str, int]) -> dict[str, str]:
+        manifest = {**fields, "content_sha256": content_sha256, "counts": json.dumps(counts, sort_keys=True)}
+        manifest["signature"] = b64(key.sign(exchange_file.canonical_manifest(manifest)))
+        return manifest
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        manifest = exchange_file.write(db.path, round_id, out, make_manifest)
+    except exchange_file.ExchangeFileError as exc:
+        raise ValidationFailed([Problem(exc.code, dict(exc.params), (("file", out.name),))]) from exc
+    with db.transaction() as s:
+        audit.record(
+            s,
+            actor,
+            "export_round",
+            "round",
+            round_id,
+            after={"file": out.name, "revision": manifest["revision"], "content_sha256": manifest["content_sha256"]},
+        )
+    return Exported(out, manifest)
+
+
+def verify_exchange(path: Path, data_folder: Path | None = None) -> Verification:
+    """Authenticity and integrity of an exchange file: its shape, its manifest, the content digest recomputed from
+    the rows, the signature over the manifest and whether the key is trusted here. Raises ValidationFailed, with
+    the file named, when the file cannot be read as an exchange file at all."""
+    where = (("file", path.name),)
+    try:
+        with exchange_file.opened(path) as con:
+            manifest = exchange_file.read_manifest(con)
+            missing = [k for k in REQUIRED if k not in manifest]
+            if missing:
+                raise exchange_file.ExchangeFileError("exchange.bad_manifest", key=", ".join(missing))
+            if manifest["format"] != exchange_file.FORMAT:
+                raise exchange_file.ExchangeFileError("exchange.not_exchange")
+            if (
+                not manifest["format_version"].isdigit()
+                or int(manifest["format_version"]) > exchange_file.FORMAT_VERSION
+            ):
+                raise exchange_file.ExchangeFileError("exchange.newer_format", version=manifest["format_version"])
+            content_sha256, counts = exchange_file.content_digest(con)
+    except exchange_file.ExchangeFileError as exc:
+        raise ValidationFailed([Problem(exc.code, dict(exc.params), where)]) from exc
+    fingerprint = exchange_file.fingerprint(manifest["content_sha256"])
+    if content_sha256 != manifest["content_sha256"]:
+        return Verification(Seal.INVALID, manifest, exchange_file.fingerprint(content_sha256), counts, "content", None)
+    try:
+        public_raw, signature = unb64(manifest["public_key"]), unb64(manifest["signature"])
+    except ValueError:
+        return Verification(Seal.INVALID, manifest, fingerprint, counts, "signature", None)
+    signed = verify_signature(public_raw, signature, exchange_file.canonical_manifest(manifest))
+    if len(public_raw) != 32 or not signed or key_id(public_raw) != manifest["key_id"]:
+        return Verification(Seal.INVALID, manifest, fingerprint, counts, "signature", None)
+    issuer = trusted_issuers(data_folder).get(public_raw)
+    seal = Seal.UNKNOWN_KEY if issuer is None else Seal.VALID
+    return Verification(seal, manifest, fingerprint, counts, "", issuer)
