@@ -71,6 +71,7 @@ class DossierModel(QAbstractTableModel):
         self.text = ""
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
+        self._warm: list[int] = []
 
     def set_rows(self, rows: list[DossierRow]) -> None:
         self.beginResetModel()
@@ -79,12 +80,13 @@ class DossierModel(QAbstractTableModel):
         self._apply()
         self.endResetModel()
         self._warm = [1, 3]  # the Vietnamese name keys cost most: compute them once the window is up and idle
-        QTimer.singleShot(300, self._warm_next)
+        # the model as context: a model closed (with its window) before the timer fires is not called
+        QTimer.singleShot(300, self, self._warm_next)
 
     def _warm_next(self) -> None:
         if self._warm:
             self._keys(self._warm.pop(0))
-            QTimer.singleShot(0, self._warm_next)
+            QTimer.singleShot(0, self, self._warm_next)
 
     def set_filter(self, text: str) -> None:
         self.beginResetModel()
