@@ -1,10 +1,26 @@
-"""The only code that knows where bundled resources live (source tree or a PyInstaller bundle)."""
+"""The only code that knows where files live (bundled resources, the person's data folder) and how a file the app
+writes comes into place (whole or not at all)."""
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+
+@contextmanager
+def written_atomically(path: Path) -> Iterator[Path]:
+    """A temporary name beside `path` to write to: renamed over `path` when the block ends without error, removed
+    otherwise, so that nobody ever opens half a document, workbook, key or exchange file."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def resource_root() -> Path:

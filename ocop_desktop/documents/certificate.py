@@ -28,6 +28,7 @@ from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.pdf.fonts import register_fonts
 from ocop_desktop.documents.pdf.layout import MOTTO, NATIONAL_TITLE, PageHook
 from ocop_desktop.domain.errors import Problem, ValidationFailed
+from ocop_desktop.paths import written_atomically
 
 FIELDS = (
     "issuing_body", "national_title", "motto", "product", "producer", "address", "product_code", "stars",
@@ -333,8 +334,7 @@ def render_pdf(
     template = template or load_template(None)
     register_fonts()
     background = ImageReader(str(template.background)) if template.background is not None else None
-    tmp = path.with_name(path.name + ".tmp")
-    try:
+    with written_atomically(path) as tmp:
         canvas = Canvas(str(tmp), pagesize=template.page_size)
         canvas.setTitle("Giấy chứng nhận sản phẩm OCOP")
         canvas.setAuthor("OCOP Desktop")
@@ -344,9 +344,6 @@ def render_pdf(
             if on_page is not None:
                 on_page(number, number / len(pages))
         canvas.save()
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.pdf import layout
 from ocop_desktop.documents.results_summary import ResultLine
+from ocop_desktop.domain.dates import format_vi_date
 
 ROMAN = ("I", "II", "III", "IV", "V")
 HEADERS = ("STT", "Tên sản phẩm", "Mã số", "Chủ thể", "Địa chỉ", "Nhóm sản phẩm", "Điểm", "Hạng sao")
@@ -46,7 +47,7 @@ def attached_to(annex: DecisionAnnex) -> str:
     d = annex.decision
     if d is None:
         return "(Kèm theo Quyết định số ........../QĐ-UBND ngày ...... tháng ...... năm .........)"
-    return f"(Kèm theo Quyết định số {d.number} ngày {d.date:%d}/{d.date:%m}/{d.date:%Y} của {d.issuing_body})"
+    return f"(Kèm theo Quyết định số {d.number} ngày {format_vi_date(d.date)} của {d.issuing_body})"
 
 
 def by_stars(lines: tuple[ResultLine, ...]) -> list[tuple[int, list[ResultLine]]]:

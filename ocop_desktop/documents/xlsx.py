@@ -3,7 +3,6 @@ atomic save (a crash never leaves half a workbook under the real name)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from ocop_desktop.paths import written_atomically
 
 
 def new_sheet(title: str) -> tuple[Workbook, Worksheet]:
@@ -32,10 +33,6 @@ def set_widths(sheet: Worksheet, widths: Sequence[float]) -> None:
 
 
 def save(workbook: Workbook, path: Path) -> Path:
-    tmp = path.with_name(path.name + ".tmp")
-    try:
+    with written_atomically(path) as tmp:
         workbook.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return path

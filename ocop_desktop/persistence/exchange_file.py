@@ -10,6 +10,7 @@ allow-list of tables and columns (no trigger, view, index or extra column) befor
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -20,6 +21,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from ocop_desktop.models.base import Base
+from ocop_desktop.paths import written_atomically
 
 FORMAT = "ocop-exchange"
 FORMAT_VERSION = 1
@@ -82,6 +84,7 @@ class ExchangeFileError(Exception):
         self.params = params
 
 
+@functools.cache
 def columns() -> dict[str, tuple[tuple[str, str], ...]]:
     """Each exchange table's columns with their declared types, from the working schema."""
     result = {}
@@ -141,9 +144,7 @@ def write(working: Path, round_id: str, out: Path, make_manifest: object) -> dic
     """Copy the round's rows from the working database into a new exchange file at `out` (through a temporary file
     renamed into place once it reads back identical). `make_manifest(content_sha256, counts)` returns the manifest,
     signature included."""
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    try:
+    with written_atomically(out) as tmp:
         with closing(sqlite3.connect(tmp)) as con:
             con.execute("PRAGMA journal_mode=DELETE")
             con.execute("ATTACH DATABASE ? AS src", (f"file:{working}?mode=ro",))
@@ -168,9 +169,6 @@ def write(working: Path, round_id: str, out: Path, make_manifest: object) -> dic
         with opened(tmp) as check:
             if read_manifest(check) != manifest or content_digest(check)[0] != content_sha256:
                 raise ExchangeFileError("exchange.write_check_failed", file=out.name)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return manifest
 
 

@@ -16,7 +16,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from ocop_desktop.paths import user_data_dir
+from ocop_desktop.paths import user_data_dir, written_atomically
 
 KEY_FILE = "installation-key.pem"
 TRUSTED_DIR = "trusted-issuers"
@@ -64,13 +64,12 @@ def installation_key(folder: Path | None = None) -> InstallationKey:
         pem = private.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
-        tmp = path.with_name(path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pem)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        with written_atomically(path) as tmp:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(pem)
+                handle.flush()
+                os.fsync(handle.fileno())
     public_raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return InstallationKey(private, public_raw)
 
@@ -80,8 +79,8 @@ def trusted_issuers(folder: Path | None = None) -> dict[bytes, str]:
     with an empty name (the caller says "this installation" in the person's language).
     A trusted key file is one line `<base64url raw public key> <issuer name>`, as `export_public_key` writes it."""
     folder = folder or user_data_dir()
-    own = installation_key(folder)
-    keys = {own.public_raw: ""}
+    # checking needs no key of one's own: an inspector's laptop that only verifies never makes one
+    keys = {installation_key(folder).public_raw: ""} if (folder / KEY_FILE).exists() else {}
     directory = folder / TRUSTED_DIR
     if directory.is_dir():
         for file in sorted(directory.glob("*.txt")):
@@ -120,5 +119,6 @@ def trust_public_key(line: str, folder: Path | None = None) -> tuple[str, str]:
     directory = folder / TRUSTED_DIR
     directory.mkdir(parents=True, exist_ok=True)
     identifier = key_id(raw)
-    (directory / f"{identifier}.txt").write_text(f"{b64(raw)} {name.strip()}\n", encoding="utf-8")
+    with written_atomically(directory / f"{identifier}.txt") as tmp:
+        tmp.write_text(f"{b64(raw)} {name.strip()}\n", encoding="utf-8")
     return identifier, name.strip() or identifier

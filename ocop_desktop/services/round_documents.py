@@ -26,6 +26,7 @@ from ocop_desktop.documents import (
 from ocop_desktop.documents.kinds import KINDS
 from ocop_desktop.documents.pdf.layout import Heading, PageHook, vi_date_line
 from ocop_desktop.domain.admin_units import find_province, load_units_2025
+from ocop_desktop.domain.dates import format_vi_date
 from ocop_desktop.domain.enums import CertificateStatus, MemberRole, ResultStatus
 from ocop_desktop.domain.errors import OcopError, Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.numbers import format_points_vi
@@ -533,10 +534,6 @@ def minutes_data(
     return data
 
 
-def _day(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
-
-
 def certificates_data(
     db: Database, *, actor: Actor, round_id: str, key: InstallationKey | None = None
 ) -> list[certificate.CertificatePage]:
@@ -578,7 +575,7 @@ def certificates_data(
                     "san_pham": product.name,
                     "chu_the": producer.name,
                     "sao": cert.stars,
-                    "qd": f"{decision.number} ngày {_day(decision.date)}",
+                    "qd": f"{decision.number} ngày {format_vi_date(decision.date)}",
                     "ngay_cap": cert.issue_date.isoformat(),
                     "het_han": cert.expiry_date.isoformat(),
                 },
@@ -593,11 +590,11 @@ def certificates_data(
                 "product_code": code,
                 "stars": str(cert.stars),
                 "decision_number": decision.number,
-                "decision_date": _day(decision.date),
+                "decision_date": format_vi_date(decision.date),
                 "decision_body": decision.issuing_body,
                 "certificate_number": cert.number,
-                "issue_date": _day(cert.issue_date),
-                "expiry_date": _day(cert.expiry_date),
+                "issue_date": format_vi_date(cert.issue_date),
+                "expiry_date": format_vi_date(cert.expiry_date),
                 "place_date": vi_date_line(place, cert.issue_date),
                 "signer_title": decision.signer_title or "",
                 "signer": decision.signer,

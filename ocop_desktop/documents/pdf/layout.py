@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from ocop_desktop.documents.pdf.fonts import register_fonts
+from ocop_desktop.paths import written_atomically
 
 T = TypeVar("T")
 MARGINS = {"leftMargin": 30 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm, "bottomMargin": 20 * mm}
@@ -197,7 +197,6 @@ def build(
     file) is left."""
     register_fonts()
     size = landscape(A4) if wide else A4
-    tmp = path.with_name(path.name + ".tmp")
 
     def number_pages(canvas: Any, doc: Any) -> None:
         if doc.page > 1:
@@ -222,15 +221,15 @@ def build(
         finally:
             _story_made.reset(token)
 
-    def attempt(story: list[Flowable]) -> None:
+    def attempt(story: list[Flowable], tmp: Path) -> None:
         document = SimpleDocTemplate(str(tmp), pagesize=size, title=title, author="OCOP Desktop", **MARGINS)
         if on_page is not None:
             document.setProgressCallBack(_page_progress(laid_out))
         document.build(story, onFirstPage=lambda c, d: None, onLaterPages=number_pages)
 
-    try:
+    with written_atomically(path) as tmp:
         try:
-            attempt(new_story())
+            attempt(new_story(), tmp)
         except LayoutError:
             # a table row taller than a page: let rows break inside. Not the default, because a row split near the
             # foot of a page leaves an empty sliver there.
@@ -238,10 +237,7 @@ def build(
             for flowable in story:
                 if isinstance(flowable, Table):
                     flowable.splitInRow = 1
-            attempt(story)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+            attempt(story, tmp)
     return path
 
 
