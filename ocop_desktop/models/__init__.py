@@ -1,7 +1,7 @@
 """SQLAlchemy 2 typed tables; SQLAlchemy appears only here and in persistence. Importing this package registers
 every table on `Base.metadata`."""
 
-from ocop_desktop.models.admin import AuditEvent, Setting, User, UserRole
+from ocop_desktop.models.admin import AuditEvent, ExchangeImport, Setting, User, UserRole
 from ocop_desktop.models.base import Base
 from ocop_desktop.models.council import (
     AdvisoryMember,
@@ -42,6 +42,7 @@ __all__ = [
     "Decision",
     "Dossier",
     "EvidenceLink",
+    "ExchangeImport",
     "MeetingSession",
     "Producer",
     "Product",

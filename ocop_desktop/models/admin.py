@@ -66,3 +66,30 @@ class AuditEvent(Base):
     reason: Mapped[str | None] = mapped_column(NfcString(2000))
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class ExchangeImport(Base):
+    """One exchange file taken into this database: which round and council, which revision and content, signed by
+    which key, and who accepted it when. The highest revision per round is what a replayed older file is refused
+    against; the same revision with other content is the alarm of two different signed versions."""
+
+    __tablename__ = "exchange_imports"
+    __table_args__ = (UniqueConstraint("round_id", "revision", "kind", "member_id"),)
+
+    id: Mapped[uuid_pk]
+    kind: Mapped[str] = mapped_column(String(16))  # "round" (a council's round) | "ballots" (one member's ballots)
+    round_id: Mapped[str] = mapped_column(String(36), index=True)
+    council_id: Mapped[str] = mapped_column(String(36))
+    member_id: Mapped[str] = mapped_column(String(36), default="")  # the member of a "ballots" file, else ""
+    revision: Mapped[int] = mapped_column(Integer)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(NfcString(255))
+    key_id: Mapped[str] = mapped_column(String(32))
+    issuer: Mapped[str] = mapped_column(NfcString(255))  # the name the key is trusted under; "" when accepted once
+    key_accepted: Mapped[bool] = mapped_column(Boolean, default=False)  # an untrusted key accepted for this file
+    signed_at: Mapped[str] = mapped_column(String(32))  # the manifest's created_at, as the signer wrote it
+    imported_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    imported_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    manifest: Mapped[object] = mapped_column(JSON)
+    changes: Mapped[object] = mapped_column(JSON)  # {table: {"new": n, "changed": n, "removed": n}}

@@ -7,7 +7,9 @@ public key file is placed in `trusted-issuers/` (or imported). Nothing here open
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,3 +124,29 @@ def trust_public_key(line: str, folder: Path | None = None) -> tuple[str, str]:
     with written_atomically(directory / f"{identifier}.txt") as tmp:
         tmp.write_text(f"{b64(raw)} {name.strip()}\n", encoding="utf-8")
     return identifier, name.strip() or identifier
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """A trusted key withdrawn from a date: what it signed from that date on is refused; what it signed before is
+    accepted and flagged (the signing date is the signer's word, so a stolen key can backdate)."""
+
+    since: dt.date
+    reason: str
+
+
+def revocation(public_raw: bytes, folder: Path | None = None) -> Revocation | None:
+    """The revocation recorded for a trusted key (`trusted-issuers/<KEY-ID>.revoked`, JSON), if any."""
+    path = (folder or user_data_dir()) / TRUSTED_DIR / f"{key_id(public_raw)}.revoked"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Revocation(dt.date.fromisoformat(str(data["since"])), str(data.get("reason", "")))
+
+
+def revoke_key(identifier: str, since: dt.date, reason: str, folder: Path | None = None) -> None:
+    """Record that the trusted key `identifier` (its key id) is revoked from `since`."""
+    directory = (folder or user_data_dir()) / TRUSTED_DIR
+    directory.mkdir(parents=True, exist_ok=True)
+    with written_atomically(directory / f"{identifier}.revoked") as tmp:
+        tmp.write_text(json.dumps({"since": since.isoformat(), "reason": reason}, ensure_ascii=False), encoding="utf-8")
