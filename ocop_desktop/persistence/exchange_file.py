@@ -79,6 +79,7 @@ MEMBER_WHERE = {
     "ballot_choices": "ballot_id IN (SELECT id FROM src.ballots WHERE member_id = :member AND dossier_id IN "
     "(SELECT id FROM src.dossiers WHERE round_id = :round))",
 }
+AFTER_MEETING = frozenset({"decisions", "certificates"})  # recorded after the minutes are signed
 LEFT_OUT = {"pin_hash"}  # a member's PIN hash never leaves the laptop
 # columns each schema revision added to an exchange table: a file written before a revision lacks them (none yet:
 # revisions 0002 and 0003 added an index and the import register, outside the exchange tables)
@@ -130,21 +131,38 @@ def content_digest(
     """SHA-256 over the canonical content — table by table in the fixed order, rows in key order, each row one line
     of compact JSON (NFC text, integers, a blob as its SHA-256; a float is refused) — and the row counts. `present`
     names the columns of an older file (`columns_at`); by default, today's."""
-    digest = hashlib.sha256()
+    content, _meeting, counts = digests(con, schema, present)
+    return content, counts
+
+
+def digests(
+    con: sqlite3.Connection,
+    schema: str = "main",
+    present: Mapping[str, list[str]] | None = None,
+    round_id: str | None = None,
+) -> tuple[str, str, dict[str, int]]:
+    """The content digest, the meeting digest (the same lines less the decision and its certificates, which come
+    after the minutes are signed: its fingerprint is the "mã xác thực" printed on the minutes) and the counts.
+    With `round_id`, the rows of that round in a working database (the same rows its exchange file would hold)."""
+    content, meeting = hashlib.sha256(), hashlib.sha256()
     counts = {}
-    for table, key, _where in TABLES:
+    for table, key, where in TABLES:
         names = list(present[table]) if present else [name for name, _type in columns()[table]]
         count = 0
-        query = f'SELECT {", ".join(names)} FROM {schema}."{table}" ORDER BY "{key}"'  # noqa: S608 - fixed names
+        scope = f" WHERE {where.replace('src.', f'{schema}.')}" if round_id is not None else ""
+        query = f'SELECT {", ".join(names)} FROM {schema}."{table}"{scope} ORDER BY "{key}"'  # noqa: S608
         try:
-            for row in con.execute(query):
+            for row in con.execute(query, {"round": round_id}):
                 line = [table, *(_canonical_value(table, c, v) for c, v in zip(names, row, strict=True))]
-                digest.update(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+                data = json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+                content.update(data)
+                if table not in AFTER_MEETING:
+                    meeting.update(data)
                 count += 1
         except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged page, text not UTF-8: not to be trusted
             raise ExchangeFileError("exchange.damaged", detail=f"{table}: {exc}"[:200]) from exc
         counts[table] = count
-    return digest.hexdigest(), counts
+    return content.hexdigest(), meeting.hexdigest(), counts
 
 
 def canonical_manifest(manifest: Mapping[str, str]) -> bytes:
@@ -157,7 +175,8 @@ def write(
     working: Path, round_id: str, out: Path, make_manifest: object, *, member_id: str | None = None
 ) -> dict[str, str]:
     """Copy the round's rows from the working database into a new exchange file at `out` (through a temporary file
-    renamed into place once it reads back identical). `make_manifest(content_sha256, counts)` returns the manifest,
+    renamed into place once it reads back identical). `make_manifest(content_sha256, meeting_sha256, counts)` returns
+    the manifest,
     signature included. With `member_id`, the file holds only that member's ballots and their choices (a member's
     laptop sending its ballots to the secretary); the other tables are there, empty."""
     with written_atomically(out) as tmp:
@@ -176,8 +195,8 @@ def write(
                 )
             con.commit()
             con.execute("DETACH DATABASE src")
-            content_sha256, counts = content_digest(con)
-            manifest: dict[str, str] = make_manifest(content_sha256, counts)  # type: ignore[operator]
+            content_sha256, meeting_sha256, counts = digests(con)
+            manifest: dict[str, str] = make_manifest(content_sha256, meeting_sha256, counts)  # type: ignore[operator]
             con.execute("CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             con.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
             con.commit()

@@ -37,7 +37,7 @@ from ocop_desktop.services.permissions import Permission, require
 REQUIRED = (
     "format", "format_version", "schema_version", "app_version", "round_id", "round_name", "council_id",
     "council_name", "rule_version", "revision", "created_at", "counts", "audit_head", "key_id", "public_key",
-    "content_sha256", "signature",
+    "content_sha256", "meeting_sha256", "signature",
 )  # fmt: skip
 
 
@@ -54,7 +54,7 @@ class Exported:
 
     @property
     def fingerprint(self) -> str:
-        return exchange_file.fingerprint(self.manifest["content_sha256"])
+        return exchange_file.fingerprint(self.manifest["meeting_sha256"])
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,13 @@ def export_round(
                 raise ValidationFailed([Problem("import.member_not_in_council", {"member": member.full_name})])
             fields |= {"member_id": member.id, "member_name": member.full_name}
 
-    def make_manifest(content_sha256: str, counts: dict[str, int]) -> dict[str, str]:
-        manifest = {**fields, "content_sha256": content_sha256, "counts": json.dumps(counts, sort_keys=True)}
+    def make_manifest(content_sha256: str, meeting_sha256: str, counts: dict[str, int]) -> dict[str, str]:
+        manifest = {
+            **fields,
+            "content_sha256": content_sha256,
+            "meeting_sha256": meeting_sha256,
+            "counts": json.dumps(counts, sort_keys=True),
+        }
         manifest["signature"] = b64(key.sign(exchange_file.canonical_manifest(manifest)))
         return manifest
 
@@ -145,6 +150,16 @@ def export_round(
             },
         )
     return Exported(out, manifest)
+
+
+def meeting_fingerprint(db: Database, round_id: str) -> str:
+    """The "mã xác thực" of the round as it stands: what its exchange file will show and the minutes print, so the
+    province compares the file it receives with the signed paper."""
+    with db.raw() as con:
+        try:
+            return exchange_file.fingerprint(exchange_file.digests(con, round_id=round_id)[1])
+        except exchange_file.ExchangeFileError as exc:
+            raise ValidationFailed([Problem(exc.code, dict(exc.params))]) from exc
 
 
 def verify_exchange(path: Path, data_folder: Path | None = None) -> Verification:
@@ -171,10 +186,10 @@ def check_seal(
     missing = [k for k in REQUIRED if k not in manifest]
     if missing:
         raise exchange_file.ExchangeFileError("exchange.bad_manifest", key=", ".join(missing))
-    content_sha256, counts = exchange_file.content_digest(con, present=present)
-    fingerprint = exchange_file.fingerprint(manifest["content_sha256"])
-    if content_sha256 != manifest["content_sha256"]:
-        return Verification(Seal.INVALID, manifest, exchange_file.fingerprint(content_sha256), counts, "content", None)
+    content_sha256, meeting_sha256, counts = exchange_file.digests(con, present=present)
+    fingerprint = exchange_file.fingerprint(manifest["meeting_sha256"])
+    if content_sha256 != manifest["content_sha256"] or meeting_sha256 != manifest["meeting_sha256"]:
+        return Verification(Seal.INVALID, manifest, exchange_file.fingerprint(meeting_sha256), counts, "content", None)
     try:
         public_raw, signature = unb64(manifest["public_key"]), unb64(manifest["signature"])
     except ValueError:

@@ -4,27 +4,27 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="256" />
+      <location filename="ocop_desktop/ui/main_window.py" line="257" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="237" />
+      <location filename="ocop_desktop/ui/main_window.py" line="238" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="262" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="225" />
+      <location filename="ocop_desktop/ui/main_window.py" line="226" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="244" />
+      <location filename="ocop_desktop/ui/main_window.py" line="245" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -49,27 +49,27 @@
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="143" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="283" />
+      <location filename="ocop_desktop/ui/main_window.py" line="284" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="137" />
+      <location filename="ocop_desktop/ui/main_window.py" line="138" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="155" />
+      <location filename="ocop_desktop/ui/views/round.py" line="157" />
       <source>Chênh lệch vượt ngưỡng</source>
       <translation>Spread over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="168" />
+      <location filename="ocop_desktop/ui/views/results.py" line="173" />
       <source>Chênh lệch điểm</source>
       <translation>Spread of totals</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="518" />
+      <location filename="ocop_desktop/ui/main_window.py" line="519" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -94,27 +94,27 @@
       <translation>None yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="204" />
+      <location filename="ocop_desktop/ui/views/results.py" line="219" />
       <source>Chưa phê duyệt được:</source>
       <translation>Cannot approve yet:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="150" />
+      <location filename="ocop_desktop/ui/views/results.py" line="155" />
       <source>Chưa đạt mức tối thiểu</source>
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="984" />
+      <location filename="ocop_desktop/ui/main_window.py" line="988" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="79" />
+      <location filename="ocop_desktop/ui/views/results.py" line="83" />
       <source>Chấm lại…</source>
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="139" />
+      <location filename="ocop_desktop/ui/main_window.py" line="140" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="169" />
+      <location filename="ocop_desktop/ui/views/results.py" line="174" />
       <source>Các tiêu chí chênh nhiều nhất</source>
       <translation>Criteria with the widest disagreement</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="285" />
+      <location filename="ocop_desktop/ui/main_window.py" line="286" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -244,12 +244,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1093" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1097" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1044" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1048" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>Record when the session ended…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="78" />
+      <location filename="ocop_desktop/ui/views/results.py" line="82" />
       <source>Ghi nội dung thảo luận…</source>
       <translation>Record the discussion…</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="262" />
+      <location filename="ocop_desktop/ui/main_window.py" line="263" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -309,12 +309,12 @@
       <translation>When the session ended</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="883" />
+      <location filename="ocop_desktop/ui/main_window.py" line="884" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="238" />
+      <location filename="ocop_desktop/ui/main_window.py" line="239" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="141" />
+      <location filename="ocop_desktop/ui/views/results.py" line="146" />
       <source>Hạng theo điểm</source>
       <translation>Band by points</translation>
     </message>
@@ -334,7 +334,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="138" />
+      <location filename="ocop_desktop/ui/main_window.py" line="139" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>Dossier rejected</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="201" />
+      <location filename="ocop_desktop/ui/views/round.py" line="203" />
       <source>Hồ sơ trong đợt</source>
       <translation>Dossiers in the round</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="526" />
+      <location filename="ocop_desktop/ui/main_window.py" line="527" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -404,7 +404,7 @@
       <translation>No</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="143" />
+      <location filename="ocop_desktop/ui/views/results.py" line="148" />
       <source>Không cấp giấy chứng nhận</source>
       <translation>No certificate</translation>
     </message>
@@ -429,7 +429,7 @@
       <translation>No document was made:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="137" />
+      <location filename="ocop_desktop/ui/views/results.py" line="142" />
       <source>Không xếp hạng</source>
       <translation>Not rated</translation>
     </message>
@@ -444,12 +444,12 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="140" />
+      <location filename="ocop_desktop/ui/main_window.py" line="141" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="951" />
+      <location filename="ocop_desktop/ui/main_window.py" line="955" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -459,22 +459,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1098" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1102" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1092" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1096" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="240" />
+      <location filename="ocop_desktop/ui/main_window.py" line="241" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1100" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1104" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -484,12 +484,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="984" />
+      <location filename="ocop_desktop/ui/main_window.py" line="988" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="968" />
+      <location filename="ocop_desktop/ui/main_window.py" line="972" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -514,7 +514,7 @@
       <translation>Save and submit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="192" />
+      <location filename="ocop_desktop/ui/views/results.py" line="207" />
       <source>Lượt chấm {n}: điểm trung bình {average}, chênh lệch {spread}</source>
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
     </message>
@@ -539,7 +539,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="245" />
+      <location filename="ocop_desktop/ui/main_window.py" line="246" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -564,6 +564,11 @@
       <translation>Product code (if it has one)</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="189" />
+      <source>Mã xác thực dữ liệu của đợt: &lt;b&gt;{code}&lt;/b&gt; — in trên biên bản; tệp gửi tỉnh phải mang đúng mã này</source>
+      <translation>Verification code of the round's data: &lt;b&gt;{code}&lt;/b&gt; — printed on the minutes; the file sent to the province must carry the same code</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="131" />
       <source>Mật khẩu</source>
       <translation>Password</translation>
@@ -579,17 +584,17 @@
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="108" />
+      <location filename="ocop_desktop/ui/main_window.py" line="109" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="968" />
+      <location filename="ocop_desktop/ui/main_window.py" line="972" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="82" />
+      <location filename="ocop_desktop/ui/views/results.py" line="86" />
       <source>Mở lại kết quả…</source>
       <translation>Reopen the result…</translation>
     </message>
@@ -599,22 +604,22 @@
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1044" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1048" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="100" />
+      <location filename="ocop_desktop/ui/main_window.py" line="101" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="102" />
+      <location filename="ocop_desktop/ui/main_window.py" line="103" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="226" />
+      <location filename="ocop_desktop/ui/main_window.py" line="227" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -654,12 +659,12 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="270" />
+      <location filename="ocop_desktop/ui/main_window.py" line="271" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="272" />
+      <location filename="ocop_desktop/ui/main_window.py" line="273" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -669,7 +674,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="868" />
+      <location filename="ocop_desktop/ui/main_window.py" line="869" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -699,7 +704,7 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1058" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -709,7 +714,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="161" />
+      <location filename="ocop_desktop/ui/main_window.py" line="162" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -719,7 +724,7 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <location filename="ocop_desktop/ui/main_window.py" line="163" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
@@ -739,12 +744,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="976" />
+      <location filename="ocop_desktop/ui/main_window.py" line="980" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="859" />
+      <location filename="ocop_desktop/ui/main_window.py" line="860" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -759,7 +764,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="96" />
+      <location filename="ocop_desktop/ui/main_window.py" line="97" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -789,7 +794,7 @@
       <translation>Rule version</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="214" />
+      <location filename="ocop_desktop/ui/views/round.py" line="216" />
       <source>Phiên họp</source>
       <translation>Session</translation>
     </message>
@@ -804,7 +809,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="883" />
+      <location filename="ocop_desktop/ui/main_window.py" line="884" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -814,7 +819,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="159" />
+      <location filename="ocop_desktop/ui/main_window.py" line="160" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -844,12 +849,12 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="951" />
+      <location filename="ocop_desktop/ui/main_window.py" line="955" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="81" />
+      <location filename="ocop_desktop/ui/views/results.py" line="85" />
       <source>Phê duyệt và khóa kết quả</source>
       <translation>Approve and lock the result</translation>
     </message>
@@ -859,7 +864,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="284" />
+      <location filename="ocop_desktop/ui/main_window.py" line="285" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -874,12 +879,12 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1090" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1094" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="80" />
+      <location filename="ocop_desktop/ui/views/results.py" line="84" />
       <source>Quyết định loại / dừng…</source>
       <translation>Eliminate / stop…</translation>
     </message>
@@ -899,7 +904,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="859" />
+      <location filename="ocop_desktop/ui/main_window.py" line="860" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -929,12 +934,12 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="583" />
+      <location filename="ocop_desktop/ui/main_window.py" line="584" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="233" />
+      <location filename="ocop_desktop/ui/main_window.py" line="234" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -944,7 +949,7 @@
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="177" />
+      <location filename="ocop_desktop/ui/views/round.py" line="179" />
       <source>Thành viên hội đồng và điểm danh</source>
       <translation>Council members and attendance</translation>
     </message>
@@ -984,7 +989,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="452" />
+      <location filename="ocop_desktop/ui/main_window.py" line="453" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1014,22 +1019,22 @@
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="173" />
+      <location filename="ocop_desktop/ui/views/results.py" line="178" />
       <source>Thảo luận</source>
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="976" />
+      <location filename="ocop_desktop/ui/main_window.py" line="980" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1061" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1065" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1099" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1103" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1054,12 +1059,12 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="141" />
+      <location filename="ocop_desktop/ui/main_window.py" line="142" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="452" />
+      <location filename="ocop_desktop/ui/main_window.py" line="453" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1074,7 +1079,7 @@
       <translation>The round's documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="199" />
+      <location filename="ocop_desktop/ui/views/round.py" line="201" />
       <source>Tài liệu của đợt (Alt+6)…</source>
       <translation>The round's documents (Alt+6)…</translation>
     </message>
@@ -1114,7 +1119,7 @@
       <translation>Find a sheet (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="180" />
+      <location filename="ocop_desktop/ui/views/round.py" line="182" />
       <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
@@ -1144,7 +1149,7 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="101" />
+      <location filename="ocop_desktop/ui/main_window.py" line="102" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1214,7 +1219,7 @@
       <translation>Producer's self-assessment</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="185" />
+      <location filename="ocop_desktop/ui/views/results.py" line="200" />
       <source>Tự đánh giá của chủ thể: {total} điểm</source>
       <translation>Producer's self-assessment: {total} points</translation>
     </message>
@@ -1244,22 +1249,22 @@
       <translation>criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="166" />
+      <location filename="ocop_desktop/ui/views/results.py" line="171" />
       <source>chênh</source>
       <translation>spread</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="211" />
+      <location filename="ocop_desktop/ui/views/round.py" line="213" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="210" />
+      <location filename="ocop_desktop/ui/views/round.py" line="212" />
       <source>chưa đủ túc số</source>
       <translation>no quorum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="156" />
+      <location filename="ocop_desktop/ui/views/round.py" line="158" />
       <source>chấm lại</source>
       <translation>re-scored</translation>
     </message>
@@ -1269,7 +1274,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="295" />
+      <location filename="ocop_desktop/ui/main_window.py" line="296" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1279,12 +1284,12 @@
       <translation>has problems</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="212" />
+      <location filename="ocop_desktop/ui/views/round.py" line="214" />
       <source>có mặt</source>
       <translation>present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="148" />
+      <location filename="ocop_desktop/ui/views/results.py" line="153" />
       <source>cần</source>
       <translation>needs</translation>
     </message>
@@ -1294,7 +1299,7 @@
       <translation>none</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="158" />
+      <location filename="ocop_desktop/ui/views/results.py" line="163" />
       <source>không tính (vắng / không tham gia)</source>
       <translation>not counted (absent / recused)</translation>
     </message>
@@ -1309,7 +1314,7 @@
       <translation>not met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="141" />
+      <location filename="ocop_desktop/ui/views/results.py" line="146" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
@@ -1319,17 +1324,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="880" />
+      <location filename="ocop_desktop/ui/main_window.py" line="881" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="880" />
+      <location filename="ocop_desktop/ui/main_window.py" line="881" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="296" />
+      <location filename="ocop_desktop/ui/main_window.py" line="297" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1344,17 +1349,17 @@
       <translation>option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="141" />
+      <location filename="ocop_desktop/ui/views/results.py" line="146" />
       <source>sao</source>
       <translation>stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="212" />
+      <location filename="ocop_desktop/ui/views/round.py" line="214" />
       <source>thành viên chấm điểm</source>
       <translation>scoring members</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="198" />
+      <location filename="ocop_desktop/ui/views/results.py" line="213" />
       <source>thảo luận</source>
       <translation>discussion</translation>
     </message>
@@ -1369,12 +1374,12 @@
       <translation>max</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="209" />
+      <location filename="ocop_desktop/ui/views/round.py" line="211" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="168" />
+      <location filename="ocop_desktop/ui/views/results.py" line="173" />
       <source>vượt ngưỡng</source>
       <translation>over the limit</translation>
     </message>
@@ -1409,7 +1414,7 @@
       <translation>Now scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="115" />
+      <location filename="ocop_desktop/ui/views/results.py" line="120" />
       <source>Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.</source>
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
@@ -1429,12 +1434,12 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="764" />
+      <location filename="ocop_desktop/ui/main_window.py" line="765" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="424" />
+      <location filename="ocop_desktop/ui/main_window.py" line="425" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
@@ -1449,12 +1454,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="413" />
+      <location filename="ocop_desktop/ui/main_window.py" line="414" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="755" />
+      <location filename="ocop_desktop/ui/main_window.py" line="756" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1479,7 +1484,7 @@
       <translation>Points by part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="140" />
+      <location filename="ocop_desktop/ui/views/results.py" line="145" />
       <source>Điểm trung bình</source>
       <translation>Average total</translation>
     </message>
@@ -1504,7 +1509,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="98" />
+      <location filename="ocop_desktop/ui/main_window.py" line="99" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1529,14 +1534,14 @@
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="436" />
+      <location filename="ocop_desktop/ui/main_window.py" line="437" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
 Backup before the import: {backup}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="435" />
+      <location filename="ocop_desktop/ui/main_window.py" line="436" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -1601,17 +1606,17 @@ Backup before the import: {backup}</translation>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="229" />
+      <location filename="ocop_desktop/ui/main_window.py" line="230" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="179" />
+      <location filename="ocop_desktop/ui/main_window.py" line="180" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="136" />
+      <location filename="ocop_desktop/ui/main_window.py" line="137" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -1621,7 +1626,7 @@ Backup before the import: {backup}</translation>
       <translation>Round and meeting sessions</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="143" />
+      <location filename="ocop_desktop/ui/views/results.py" line="148" />
       <source>Đủ điều kiện cấp giấy chứng nhận</source>
       <translation>Qualifies for a certificate</translation>
     </message>
@@ -1656,7 +1661,7 @@ Backup before the import: {backup}</translation>
       <translation>leave empty: the application assigns the code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="210" />
+      <location filename="ocop_desktop/ui/views/round.py" line="212" />
       <source>đủ túc số</source>
       <translation>quorum present</translation>
     </message>

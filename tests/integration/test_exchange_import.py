@@ -53,7 +53,7 @@ def _resign(path: Path, key_folder: Path | None = None, **changes: str) -> None:
     key = installation_key(key_folder)
     with sqlite3.connect(path) as con:
         manifest = dict(con.execute("SELECT key, value FROM manifest").fetchall())
-        manifest["content_sha256"] = exchange_file.content_digest(con)[0]
+        manifest["content_sha256"], manifest["meeting_sha256"], _counts = exchange_file.digests(con)
         manifest.update(changes, key_id=key.key_id, public_key=b64(key.public_raw))
         manifest["signature"] = b64(key.sign(exchange_file.canonical_manifest(manifest)))
         con.execute("DELETE FROM manifest")
@@ -374,3 +374,25 @@ def test_import_command_creates_the_province_file_previews_and_refuses(
     junk.write_bytes(b"not sqlite at all")
     assert main(["import", "--db", str(target), str(junk)]) == 1
     assert "KHÔNG NHẬP" in capsys.readouterr().out
+
+
+def test_the_minutes_print_the_code_the_file_carries(demo_db: Database, tmp_path: Path) -> None:
+    """The province compares the file's code with the signed minutes: the same code, and it does not move when the
+    decision's certificates change after the meeting."""
+    from ocop_desktop.services.exchange import meeting_fingerprint
+    from ocop_desktop.services.round_documents import minutes_data
+
+    round_id = _round(demo_db)
+    printed = minutes_data(demo_db, actor=SYSTEM, round_id=round_id).fingerprint
+    exported = export_round(demo_db, actor=SYSTEM, round_id=round_id, out=tmp_path / "dot.ocop")
+    assert printed == exported.fingerprint and len(printed) == 24
+    with demo_db.transaction() as s:
+        certificate = s.scalars(select(Certificate)).first()
+        assert certificate is not None
+        certificate.revocation_reason = "Vi phạm nhãn hàng hóa"
+    assert meeting_fingerprint(demo_db, round_id) == printed
+    with demo_db.transaction() as s:
+        rnd = s.get(Round, round_id)
+        assert rnd is not None
+        rnd.place = "Hội trường khác"
+    assert meeting_fingerprint(demo_db, round_id) != printed
