@@ -272,6 +272,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "kết quả của sản phẩm đã được phê duyệt; không nhận thêm phiếu",
         "the product's result is approved already; no more ballots are taken",
     ),
+    "import.file_changed": (
+        "tệp đã thay đổi kể từ khi xem trước; hãy xem trước lại",
+        "the file changed since the preview; preview it again",
+    ),
     "import.rows_kept": (
         "{count} bản ghi bảng {table} có ở đây nhưng không có trong tệp: giữ nguyên, không xóa",
         "{count} rows of table {table} are here but not in the file: kept, not deleted",

@@ -3,6 +3,7 @@ Views only show what services return and call services for every change; no rule
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import tempfile
 from pathlib import Path
@@ -31,12 +32,14 @@ from PySide6.QtWidgets import (
 from ocop_desktop import __version__
 from ocop_desktop.domain.enums import BallotStatus, EntryMode, Role
 from ocop_desktop.domain.errors import Problem, UserCancelled, UserFacingError, ValidationFailed
+from ocop_desktop.domain.text import slug
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import DecisionKind
 from ocop_desktop.services import (
     ballot_workbooks,
     exchange,
+    exchange_import,
     import_dossiers,
     queries,
     registry,
@@ -47,6 +50,7 @@ from ocop_desktop.services import (
 )
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_catalogue import rule_versions
+from ocop_desktop.services.exchange_import import ImportReport
 from ocop_desktop.services.permissions import Permission, allowed
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import (
@@ -64,6 +68,12 @@ from ocop_desktop.ui.views.ballot_import import BallotImportDialog, choose_ballo
 from ocop_desktop.ui.views.documents import DocumentsPage
 from ocop_desktop.ui.views.documents import default_folder as default_documents_folder
 from ocop_desktop.ui.views.dossier import DossierPage, self_assessment_total
+from ocop_desktop.ui.views.exchange import (
+    ExchangeImportDialog,
+    choose_exchange_files,
+    choose_export_path,
+    outcome_text,
+)
 from ocop_desktop.ui.views.projector import ProjectorWindow
 from ocop_desktop.ui.views.results import ResultsView
 from ocop_desktop.ui.views.round import RoundPage
@@ -231,6 +241,16 @@ class MainWindow(QMainWindow):
         switch.setShortcut(QKeySequence("Ctrl+U"))
         switch.triggered.connect(self.switch_member)
         file_menu.addAction(switch)
+        file_menu.addSeparator()
+        self.import_exchange_action = QAction(tr("Nhập tệp trao đổi (.ocop)…"), self)
+        self.import_exchange_action.triggered.connect(lambda _checked=False: self.import_exchange_files(None))
+        self.export_round_action = QAction(tr("Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…"), self)
+        self.export_round_action.triggered.connect(lambda: self.export_exchange_file(member=False))
+        self.export_ballots_action = QAction(tr("Xuất phiếu chấm của tôi (.ocop)…"), self)
+        self.export_ballots_action.triggered.connect(lambda: self.export_exchange_file(member=True))
+        for action in (self.import_exchange_action, self.export_round_action, self.export_ballots_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(tr("Thoát"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -323,6 +343,11 @@ class MainWindow(QMainWindow):
 
     def _round_chosen(self) -> None:
         self.round_id = self.round_box.currentData()
+        self.import_exchange_action.setEnabled(self.can(Permission.IMPORT_EXCHANGE))
+        self.export_round_action.setEnabled(self.can(Permission.APPROVE_RESULT) and self.round_id is not None)
+        self.export_ballots_action.setEnabled(
+            self.actor is not None and self.actor.member_id is not None and self.round_id is not None
+        )
         self.refresh_round()
 
     def refresh_round(self) -> None:
@@ -439,6 +464,87 @@ class MainWindow(QMainWindow):
                 ),
             )
         self.refresh_round()
+
+    def import_exchange_files(self, paths: list[Path] | None = None) -> ImportReport | None:
+        """Preview, then import: councils' rounds at the province, a member's ballots at the secretary's laptop."""
+        if self.db is None or self.actor is None:
+            return None
+        paths = paths if paths is not None else choose_exchange_files(self)
+        if not paths:
+            return None
+        db, actor = self.db, self.actor
+        accepted: frozenset[str] = frozenset()
+        while True:
+            try:
+                preview = run_with_progress(
+                    self,
+                    tr("Đang kiểm tra tệp trao đổi…"),
+                    functools.partial(
+                        exchange_import.import_files, db, paths, actor=actor, accept_keys=accepted, dry_run=True
+                    ),
+                )
+            except Exception as exc:  # a person-sized message, never a traceback
+                show_error(self, exc)
+                return None
+            if preview is None:
+                return None
+            dialog = ExchangeImportDialog(self, preview, accepted)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            if not dialog.wants_new_preview():
+                break
+            accepted = dialog.accepted_keys()
+        expected = {str(f.source): f.file_sha256 for f in preview.files}
+        try:
+            done = run_with_progress(
+                self,
+                tr("Đang nhập tệp trao đổi…"),
+                lambda: exchange_import.import_files(db, paths, actor=actor, accept_keys=accepted, expected=expected),
+                cancellable=False,
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        lines = [f"{f.source.name}: {outcome_text(f, False)}" for f in done.files]
+        lines += [describe(p, current_lang()) for f in done.files for p in f.problems]
+        if done.backup is not None:
+            lines.append(tr("Bản sao lưu trước khi nhập: {backup}").format(backup=done.backup))
+        inform(self, tr("Nhập tệp trao đổi"), "\n".join(lines))
+        self.open_database(db, actor)  # the rounds taken in appear in the list
+        return done
+
+    def export_exchange_file(self, *, member: bool, out: Path | None = None) -> Path | None:
+        """The selected round signed into an exchange file for the province, or (member) the signed-in member's own
+        ballots of the round for the secretary."""
+        if self.db is None or self.actor is None or self.round_id is None:
+            return None
+        member_id = self.actor.member_id if member else None
+        if member and member_id is None:
+            return None
+        summary = queries.round_view(self.db, self.round_id)
+        suggested = slug(f"{summary.name}-{self.actor.username if member else 'gui-tinh'}") + ".ocop"
+        out = out or choose_export_path(self, str(Path.home() / suggested))
+        if out is None:
+            return None
+        db, actor, round_id = self.db, self.actor, self.round_id
+        try:
+            done = run_with_progress(
+                self,
+                tr("Đang ghi và kiểm tra tệp trao đổi…"),
+                lambda: exchange.export_round(db, actor=actor, round_id=round_id, out=out, member_id=member_id),
+                cancellable=False,
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        inform(
+            self,
+            tr("Đã xuất tệp trao đổi"),
+            tr("Đã ghi và đọc lại {file}.\nMã xác thực: {code} — lần xuất {revision}").format(
+                file=done.path, code=done.fingerprint, revision=done.manifest["revision"]
+            ),
+        )
+        return done.path
 
     def viewer(self) -> Actor:
         """Who reads: the signed-in person, or a read-only member when nobody is (the screenshot mode)."""

@@ -4,27 +4,27 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="257" />
+      <location filename="ocop_desktop/ui/main_window.py" line="277" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="238" />
+      <location filename="ocop_desktop/ui/main_window.py" line="258" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="262" />
+      <location filename="ocop_desktop/ui/main_window.py" line="282" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="226" />
+      <location filename="ocop_desktop/ui/main_window.py" line="236" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="245" />
+      <location filename="ocop_desktop/ui/main_window.py" line="265" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -39,6 +39,11 @@
       <translation>Advisory team's report</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="511" />
+      <source>Bản sao lưu trước khi nhập: {backup}</source>
+      <translation>Backup made before the import: {backup}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="31" />
       <source>Bản sắc, trí tuệ địa phương</source>
       <translation>Local identity and knowledge</translation>
@@ -49,17 +54,17 @@
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="143" />
+      <location filename="ocop_desktop/ui/main_window.py" line="153" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="284" />
+      <location filename="ocop_desktop/ui/main_window.py" line="304" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="138" />
+      <location filename="ocop_desktop/ui/main_window.py" line="148" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -79,7 +84,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="519" />
+      <location filename="ocop_desktop/ui/main_window.py" line="625" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -104,7 +109,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="988" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1094" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -114,9 +119,14 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="140" />
+      <location filename="ocop_desktop/ui/main_window.py" line="150" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="109" />
+      <source>Chấp nhận khóa {key} ({council}) cho lần nhập này — đã đối chiếu mã với giấy tờ; ghi nhật ký</source>
+      <translation>Accept key {key} ({council}) for this import — compared with the paper form; recorded in the audit trail</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/pdf_view.py" line="116" />
@@ -132,6 +142,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="509" />
       <source>Chọn tệp Excel</source>
       <translation>Choose an Excel file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="32" />
+      <source>Chọn tệp trao đổi cần nhập</source>
+      <translation>Choose the exchange files to import</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="108" />
@@ -219,7 +234,7 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="286" />
+      <location filename="ocop_desktop/ui/main_window.py" line="306" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -244,12 +259,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1097" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1203" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1048" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1154" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -284,7 +299,7 @@
       <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="263" />
+      <location filename="ocop_desktop/ui/main_window.py" line="283" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -309,12 +324,12 @@
       <translation>When the session ended</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="884" />
+      <location filename="ocop_desktop/ui/main_window.py" line="990" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="239" />
+      <location filename="ocop_desktop/ui/main_window.py" line="259" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -334,7 +349,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="139" />
+      <location filename="ocop_desktop/ui/main_window.py" line="149" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -359,7 +374,7 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="527" />
+      <location filename="ocop_desktop/ui/main_window.py" line="633" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -367,6 +382,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="169" />
       <source>Hội đồng đánh giá</source>
       <translation>Evaluation council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
+      <source>Hội đồng — Đợt</source>
+      <translation>Council — Round</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="66" />
@@ -399,6 +419,11 @@
       <translation>Guest</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
+      <source>Khóa</source>
+      <translation>Key</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="39" />
       <source>Không</source>
       <translation>No</translation>
@@ -407,6 +432,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="148" />
       <source>Không cấp giấy chứng nhận</source>
       <translation>No certificate</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="48" />
+      <source>Không nhập</source>
+      <translation>Not imported</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="93" />
@@ -444,12 +474,12 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="141" />
+      <location filename="ocop_desktop/ui/main_window.py" line="151" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="955" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1061" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -459,22 +489,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1102" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1208" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1096" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1202" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="241" />
+      <location filename="ocop_desktop/ui/main_window.py" line="261" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1104" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1210" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -484,12 +514,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="988" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1094" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="972" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1078" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -509,6 +539,11 @@
       <translation>Save the Excel template…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="37" />
+      <source>Lưu tệp trao đổi</source>
+      <translation>Save the exchange file</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="103" />
       <source>Lưu và nộp phiếu</source>
       <translation>Save and submit</translation>
@@ -517,6 +552,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="207" />
       <source>Lượt chấm {n}: điểm trung bình {average}, chênh lệch {spread}</source>
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
+      <source>Lần gửi</source>
+      <translation>Revision</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="89" />
@@ -539,7 +579,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="246" />
+      <location filename="ocop_desktop/ui/main_window.py" line="266" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -564,6 +604,11 @@
       <translation>Product code (if it has one)</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
+      <source>Mã xác thực</source>
+      <translation>Verification code</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/results.py" line="189" />
       <source>Mã xác thực dữ liệu của đợt: &lt;b&gt;{code}&lt;/b&gt; — in trên biên bản; tệp gửi tỉnh phải mang đúng mã này</source>
       <translation>Verification code of the round's data: &lt;b&gt;{code}&lt;/b&gt; — printed on the minutes; the file sent to the province must carry the same code</translation>
@@ -584,12 +629,12 @@
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="109" />
+      <location filename="ocop_desktop/ui/main_window.py" line="119" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="972" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1078" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -604,22 +649,22 @@
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1048" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1154" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="101" />
+      <location filename="ocop_desktop/ui/main_window.py" line="111" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="103" />
+      <location filename="ocop_desktop/ui/main_window.py" line="113" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="227" />
+      <location filename="ocop_desktop/ui/main_window.py" line="237" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -659,12 +704,12 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="271" />
+      <location filename="ocop_desktop/ui/main_window.py" line="291" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="273" />
+      <location filename="ocop_desktop/ui/main_window.py" line="293" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -674,7 +719,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="869" />
+      <location filename="ocop_desktop/ui/main_window.py" line="975" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -704,7 +749,7 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1058" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1164" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -714,7 +759,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <location filename="ocop_desktop/ui/main_window.py" line="172" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -724,9 +769,29 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="163" />
+      <location filename="ocop_desktop/ui/main_window.py" line="173" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="512" />
+      <source>Nhập tệp trao đổi</source>
+      <translation>Import exchange files</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="245" />
+      <source>Nhập tệp trao đổi (.ocop)…</source>
+      <translation>Import exchange files (.ocop)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="67" />
+      <source>Nhập tệp trao đổi — xem trước</source>
+      <translation>Import exchange files — preview</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="151" />
+      <source>Nhập {count} tệp</source>
+      <translation>Import {count} file(s)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="57" />
@@ -744,12 +809,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="980" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1086" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="860" />
+      <location filename="ocop_desktop/ui/main_window.py" line="966" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -764,7 +829,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="97" />
+      <location filename="ocop_desktop/ui/main_window.py" line="107" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -809,7 +874,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="884" />
+      <location filename="ocop_desktop/ui/main_window.py" line="990" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -819,7 +884,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="160" />
+      <location filename="ocop_desktop/ui/main_window.py" line="170" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -849,7 +914,7 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="955" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1061" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -864,7 +929,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="285" />
+      <location filename="ocop_desktop/ui/main_window.py" line="305" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -879,7 +944,7 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1094" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1200" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -904,7 +969,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="860" />
+      <location filename="ocop_desktop/ui/main_window.py" line="966" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -912,6 +977,11 @@
       <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
       <source>Sản phẩm</source>
       <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="45" />
+      <source>Sẽ nhập</source>
+      <translation>Will be imported</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="29" />
@@ -934,12 +1004,17 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="584" />
+      <location filename="ocop_desktop/ui/main_window.py" line="690" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="234" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="71" />
+      <source>Thay đổi</source>
+      <translation>Changes</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="254" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -989,7 +1064,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="453" />
+      <location filename="ocop_desktop/ui/main_window.py" line="559" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1024,17 +1099,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="980" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1086" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1065" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1171" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1103" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1209" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1059,12 +1134,12 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="152" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="453" />
+      <location filename="ocop_desktop/ui/main_window.py" line="559" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1149,7 +1224,7 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="102" />
+      <location filename="ocop_desktop/ui/main_window.py" line="112" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1234,9 +1309,29 @@
       <translation>Preview</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="148" />
+      <source>Xem trước lại</source>
+      <translation>Preview again</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/pdf_view.py" line="106" />
       <source>Xem trước: {name} — {count} trang</source>
       <translation>Preview: {name} — {count} pages</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="47" />
+      <source>Xung đột — không nhập</source>
+      <translation>Conflicts — not imported</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="249" />
+      <source>Xuất phiếu chấm của tôi (.ocop)…</source>
+      <translation>Export my ballots (.ocop)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="247" />
+      <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
+      <translation>Export the round for the province (.ocop)…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
@@ -1254,9 +1349,19 @@
       <translation>spread</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="82" />
+      <source>chính máy này</source>
+      <translation>this computer</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/round.py" line="213" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="82" />
+      <source>chưa đăng ký</source>
+      <translation>not registered</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="212" />
@@ -1274,7 +1379,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="296" />
+      <location filename="ocop_desktop/ui/main_window.py" line="316" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1324,17 +1429,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="881" />
+      <location filename="ocop_desktop/ui/main_window.py" line="987" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="881" />
+      <location filename="ocop_desktop/ui/main_window.py" line="987" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="297" />
+      <location filename="ocop_desktop/ui/main_window.py" line="317" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1399,6 +1504,16 @@
       <translation>Valid ballots: {count}, ready to save and submit.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="125" />
+      <source>{count} tệp sẽ được nhập (sao lưu trước khi nhập; mỗi tệp nhập trọn vẹn hoặc không nhập).</source>
+      <translation>{count} file(s) will be imported (a backup first; each file goes in whole or not at all).</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="58" />
+      <source>{new} mới, {changed} thay đổi, {kept} giữ nguyên</source>
+      <translation>{new} new, {changed} changed, {kept} kept</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
       <source>Ý kiến của UBND cấp xã (4 nội dung)</source>
       <translation>Commune People's Committee's assessment (4 contents)</translation>
@@ -1424,6 +1539,11 @@
       <translation>Stopping…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="533" />
+      <source>Đang ghi và kiểm tra tệp trao đổi…</source>
+      <translation>Writing and checking the exchange file…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="288" />
       <source>Đang in {name}…</source>
       <translation>Printing {name}…</translation>
@@ -1434,14 +1554,24 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="765" />
+      <location filename="ocop_desktop/ui/main_window.py" line="481" />
+      <source>Đang kiểm tra tệp trao đổi…</source>
+      <translation>Checking the exchange files…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="871" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="425" />
+      <location filename="ocop_desktop/ui/main_window.py" line="450" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="501" />
+      <source>Đang nhập tệp trao đổi…</source>
+      <translation>Importing the exchange files…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="192" />
@@ -1454,12 +1584,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="414" />
+      <location filename="ocop_desktop/ui/main_window.py" line="439" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="756" />
+      <location filename="ocop_desktop/ui/main_window.py" line="862" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1509,7 +1639,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="99" />
+      <location filename="ocop_desktop/ui/main_window.py" line="109" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1519,9 +1649,21 @@
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="46" />
+      <source>Đã có, không thay đổi</source>
+      <translation>Already here, nothing changes</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="225" />
       <source>Đã dừng theo yêu cầu. Đã ghi đầy đủ: {kept}. Chưa ghi: {missing}.</source>
       <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="543" />
+      <source>Đã ghi và đọc lại {file}.
+Mã xác thực: {code} — lần xuất {revision}</source>
+      <translation>Written and read back: {file}.
+Verification code: {code} — revision {revision}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="305" />
@@ -1534,14 +1676,19 @@
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="437" />
+      <location filename="ocop_desktop/ui/main_window.py" line="462" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
 Backup before the import: {backup}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="436" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="45" />
+      <source>Đã nhập</source>
+      <translation>Imported</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="461" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -1564,6 +1711,11 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/views/documents.py" line="216" />
       <source>Đã tạo {count} tệp trong thư mục {folder}</source>
       <translation>{count} files made in the folder {folder}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="542" />
+      <source>Đã xuất tệp trao đổi</source>
+      <translation>Exchange file exported</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="62" />
@@ -1606,17 +1758,17 @@ Backup before the import: {backup}</translation>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="230" />
+      <location filename="ocop_desktop/ui/main_window.py" line="240" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="180" />
+      <location filename="ocop_desktop/ui/main_window.py" line="190" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="137" />
+      <location filename="ocop_desktop/ui/main_window.py" line="147" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
