@@ -33,9 +33,11 @@ from ocop_desktop.domain.enums import BallotStatus, EntryMode, Role
 from ocop_desktop.domain.errors import Problem, UserCancelled, UserFacingError, ValidationFailed
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.persistence.keys import InstallationKey
 from ocop_desktop.scoring.engine import DecisionKind
 from ocop_desktop.services import (
     ballot_workbooks,
+    council_key,
     import_dossiers,
     queries,
     registry,
@@ -63,6 +65,7 @@ from ocop_desktop.ui.views.ballot_import import BallotImportDialog, choose_ballo
 from ocop_desktop.ui.views.documents import DocumentsPage
 from ocop_desktop.ui.views.documents import default_folder as default_documents_folder
 from ocop_desktop.ui.views.dossier import DossierPage, self_assessment_total
+from ocop_desktop.ui.views.keys import CouncilKeyDialog, TrustedKeysDialog, obtain_signing_key
 from ocop_desktop.ui.views.projector import ProjectorWindow
 from ocop_desktop.ui.views.results import ResultsView
 from ocop_desktop.ui.views.round import RoundPage
@@ -258,10 +261,17 @@ class MainWindow(QMainWindow):
             action = QAction(label, self)
             action.triggered.connect(lambda _c=False, c=code: self._choose_language(c))
             language_menu.addAction(action)
+        keys_menu = self.menuBar().addMenu(tr("&Khóa ký"))
+        keys_menu.addAction(tr("Khóa ký của hội đồng…"), self.show_council_key)
+        keys_menu.addAction(tr("Khóa tin cậy (hội đồng, đơn vị cấp)…"), lambda: TrustedKeysDialog(self).exec())
         help_menu = self.menuBar().addMenu(tr("&Trợ giúp"))
         about = QAction(tr("Giới thiệu"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def show_council_key(self) -> None:
+        name = queries.round_view(self.db, self.round_id).council_name if self.db and self.round_id else ""
+        CouncilKeyDialog(self, council_name=name).exec()
 
     def _choose_language(self, code: str) -> None:
         """Stored for the next start (the open screens keep their words until then)."""
@@ -385,10 +395,22 @@ class MainWindow(QMainWindow):
         db, round_id, viewer = self.db, self.round_id, self.viewer()
         view = queries.round_view(db, round_id)
 
+        key: list[InstallationKey | None] = [None]
+
+        def unlock(kinds: tuple[str, ...]) -> bool:
+            """Certificates are signed: the key is opened here, on the GUI thread, before the batch (the demo round
+            signs with its own demo key)."""
+            key[0] = None
+            if "certificates" in kinds:
+                key[0] = council_key.demo_key(db.path) or obtain_signing_key(self, issuer=view.council_name)
+            return "certificates" not in kinds or key[0] is not None
+
         def render(kinds: tuple[str, ...], out: Path, report: round_documents.Progress) -> list[Path]:
             return round_documents.render_round_documents(
-                db, actor=viewer, round_id=round_id, out=out, kinds=kinds, progress=report
+                db, actor=viewer, round_id=round_id, out=out, kinds=kinds, progress=report, key=key[0]
             )
+
+        self.documents_page.prepare = unlock
 
         self.documents_page.set_round(
             round_id,

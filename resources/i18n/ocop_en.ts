@@ -4,27 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="256" />
+      <location filename="ocop_desktop/ui/main_window.py" line="264" />
+      <source>&amp;Khóa ký</source>
+      <translation>&amp;Signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="259" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="237" />
+      <location filename="ocop_desktop/ui/main_window.py" line="240" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="267" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="225" />
+      <location filename="ocop_desktop/ui/main_window.py" line="228" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="244" />
+      <location filename="ocop_desktop/ui/main_window.py" line="247" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -49,22 +54,42 @@
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="142" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="272" />
+      <source>Bảo vệ bằng cụm mật khẩu (Argon2id, AES-256-GCM)</source>
+      <translation>Protected by a passphrase (Argon2id, AES-256-GCM)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="270" />
+      <source>Bảo vệ bằng cụm mật khẩu; đang mở trong phiên làm việc này</source>
+      <translation>Protected by a passphrase; unlocked for this session</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="147" />
+      <source>Bảo vệ khóa ký bằng cụm mật khẩu</source>
+      <translation>Protect the signing key with a passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="145" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="283" />
+      <location filename="ocop_desktop/ui/main_window.py" line="293" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="137" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="268" />
+      <source>CHƯA BẢO VỆ: khóa cũ lưu không mã hóa; hãy đặt cụm mật khẩu</source>
+      <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="140" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="155" />
+      <location filename="ocop_desktop/ui/views/round.py" line="157" />
       <source>Chênh lệch vượt ngưỡng</source>
       <translation>Spread over the limit</translation>
     </message>
@@ -79,9 +104,24 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="518" />
+      <location filename="ocop_desktop/ui/main_window.py" line="540" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="189" />
+      <source>Chưa có khóa ký</source>
+      <translation>No signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="263" />
+      <source>Chưa có khóa ký trên máy này</source>
+      <translation>No signing key on this computer</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="419" />
+      <source>Chưa có khóa tin cậy nào. Thêm khóa từ tệp khóa công khai hội đồng gửi kèm phiếu đăng ký.</source>
+      <translation>No trusted keys yet. Add a key from the public key file a council sends with its registration form.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="38" />
@@ -104,7 +144,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="984" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1006" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -114,7 +154,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="139" />
+      <location filename="ocop_desktop/ui/main_window.py" line="142" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -134,7 +174,12 @@
       <translation>Choose an Excel file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="108" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="62" />
+      <source>Chọn tệp khóa công khai của hội đồng</source>
+      <translation>Choose a council's public key file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="110" />
       <source>Chọn…</source>
       <translation>Choose…</translation>
     </message>
@@ -219,7 +264,27 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="285" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="116" />
+      <source>Cụm mật khẩu</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="130" />
+      <source>Cụm mật khẩu cần ít nhất {minimum} ký tự; nên dùng vài từ dễ nhớ, khó đoán. Không ai khôi phục được cụm mật khẩu đã quên: khi đó phải tạo khóa mới và đăng ký lại.</source>
+      <translation>The passphrase needs at least {minimum} characters; a few words easy to remember and hard to guess. Nobody can recover a forgotten passphrase: a new key must then be created and registered.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="160" />
+      <source>Cụm mật khẩu hiện tại</source>
+      <translation>Current passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="161" />
+      <source>Cụm mật khẩu mới</source>
+      <translation>New passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="295" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -244,12 +309,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1093" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1115" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1044" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1066" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -284,7 +349,12 @@
       <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="262" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="190" />
+      <source>Giấy chứng nhận được ký bằng khóa ký của hội đồng, nhưng máy này chưa có khóa. Tạo khóa ngay?</source>
+      <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="268" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -309,12 +379,17 @@
       <translation>When the session ended</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="883" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="237" />
+      <source>Gửi tỉnh tệp khóa công khai kèm phiếu đăng ký đã ký, đóng dấu (bằng đường công văn). Tỉnh đối chiếu mã khóa qua điện thoại trước khi tin cậy khóa.</source>
+      <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="905" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="238" />
+      <location filename="ocop_desktop/ui/main_window.py" line="241" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -334,7 +409,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="138" />
+      <location filename="ocop_desktop/ui/main_window.py" line="141" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -344,7 +419,7 @@
       <translation>Dossier rejected</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="201" />
+      <location filename="ocop_desktop/ui/views/round.py" line="203" />
       <source>Hồ sơ trong đợt</source>
       <translation>Dossiers in the round</translation>
     </message>
@@ -359,7 +434,12 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="526" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="350" />
+      <source>Hội đồng / đơn vị</source>
+      <translation>Council / body</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="548" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -384,12 +464,12 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="277" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="281" />
       <source>In {name}</source>
       <translation>Print {name}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="127" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="129" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
@@ -397,6 +477,31 @@
       <location filename="ocop_desktop/ui/views/round.py" line="39" />
       <source>Khách mời</source>
       <translation>Guest</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="207" />
+      <source>Khóa ký của hội đồng</source>
+      <translation>Council signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="265" />
+      <source>Khóa ký của hội đồng…</source>
+      <translation>Council signing key…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="139" />
+      <source>Khóa ký của máy này đang lưu không mã hóa (tệp cũ). Đặt cụm mật khẩu để bảo vệ nó: vẫn là khóa cũ, các giấy chứng nhận đã in vẫn hợp lệ.</source>
+      <translation>This computer's signing key is stored unencrypted (an older file). Set a passphrase to protect it: it stays the same key, and certificates already printed stay valid.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="401" />
+      <source>Khóa tin cậy (hội đồng, đơn vị cấp)</source>
+      <translation>Trusted keys (councils, issuers)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="266" />
+      <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
+      <translation>Trusted keys (councils, issuers)…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="39" />
@@ -419,12 +524,12 @@
       <translation>Could not be done</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="234" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="238" />
       <source>Không tạo tài liệu nào.</source>
       <translation>No document was made.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="232" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="236" />
       <source>Không tạo tài liệu nào:</source>
       <translation>No document was made:</translation>
     </message>
@@ -444,12 +549,12 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="140" />
+      <location filename="ocop_desktop/ui/main_window.py" line="143" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="951" />
+      <location filename="ocop_desktop/ui/main_window.py" line="973" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -459,22 +564,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1098" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1120" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1092" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1114" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="240" />
+      <location filename="ocop_desktop/ui/main_window.py" line="243" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1100" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1122" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -484,12 +589,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="984" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1006" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="968" />
+      <location filename="ocop_desktop/ui/main_window.py" line="990" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -497,6 +602,16 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="40" />
       <source>Lưu</source>
       <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="319" />
+      <source>Lưu phiếu đăng ký khóa</source>
+      <translation>Save key registration form</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="226" />
+      <source>Lưu phiếu đăng ký khóa (PDF)…</source>
+      <translation>Save key registration form (PDF)…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="506" />
@@ -507,6 +622,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="470" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="302" />
+      <source>Lưu tệp khóa công khai</source>
+      <translation>Save public key file</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="103" />
@@ -539,7 +659,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="245" />
+      <location filename="ocop_desktop/ui/main_window.py" line="248" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -547,6 +667,11 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="175" />
       <source>Mã PIN</source>
       <translation>PIN</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="219" />
+      <source>Mã khóa</source>
+      <translation>Key id</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="53" />
@@ -574,17 +699,22 @@
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="126" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="128" />
       <source>Mở bằng ứng dụng khác</source>
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="108" />
+      <location filename="ocop_desktop/ui/main_window.py" line="111" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="968" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="112" />
+      <source>Mở khóa ký của hội đồng</source>
+      <translation>Unlock the council signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="990" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -594,27 +724,27 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="128" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="130" />
       <source>Mở thư mục</source>
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1044" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1066" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="100" />
+      <location filename="ocop_desktop/ui/main_window.py" line="103" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="102" />
+      <location filename="ocop_desktop/ui/main_window.py" line="105" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="226" />
+      <location filename="ocop_desktop/ui/main_window.py" line="229" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -654,12 +784,27 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="270" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="407" />
+      <source>Ngày thêm</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="222" />
+      <source>Ngày tạo</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="352" />
+      <source>Ngày tạo khóa</source>
+      <translation>Key created</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="280" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="272" />
+      <location filename="ocop_desktop/ui/main_window.py" line="282" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -669,7 +814,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="868" />
+      <location filename="ocop_desktop/ui/main_window.py" line="890" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -689,6 +834,11 @@
       <translation>Double-click a member to correct it.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="109" />
+      <source>Nhập cụm mật khẩu của khóa ký {key_id} để ký giấy chứng nhận. Khóa được giữ mở đến khi đóng ứng dụng.</source>
+      <translation>Enter the passphrase of signing key {key_id} to sign the certificates. The key stays unlocked until the application is closed.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="374" />
       <source>Nhập danh sách hồ sơ từ Excel</source>
       <translation>Import a dossier list from Excel</translation>
@@ -699,7 +849,12 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="162" />
+      <source>Nhập lại cụm mật khẩu</source>
+      <translation>Type the passphrase again</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1076" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -709,7 +864,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="161" />
+      <location filename="ocop_desktop/ui/main_window.py" line="164" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -719,7 +874,7 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <location filename="ocop_desktop/ui/main_window.py" line="165" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
@@ -739,12 +894,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="976" />
+      <location filename="ocop_desktop/ui/main_window.py" line="998" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="859" />
+      <location filename="ocop_desktop/ui/main_window.py" line="881" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -759,7 +914,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="96" />
+      <location filename="ocop_desktop/ui/main_window.py" line="99" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -789,7 +944,7 @@
       <translation>Rule version</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="214" />
+      <location filename="ocop_desktop/ui/views/round.py" line="216" />
       <source>Phiên họp</source>
       <translation>Session</translation>
     </message>
@@ -804,7 +959,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="883" />
+      <location filename="ocop_desktop/ui/main_window.py" line="905" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -814,7 +969,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="159" />
+      <location filename="ocop_desktop/ui/main_window.py" line="162" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -844,7 +999,12 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="951" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="332" />
+      <source>Phiếu đăng ký khóa</source>
+      <translation>Key registration form</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="973" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -859,7 +1019,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="284" />
+      <location filename="ocop_desktop/ui/main_window.py" line="294" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -874,7 +1034,7 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1090" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1112" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -899,7 +1059,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="859" />
+      <location filename="ocop_desktop/ui/main_window.py" line="881" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -929,14 +1089,39 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="583" />
+      <location filename="ocop_desktop/ui/main_window.py" line="605" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="233" />
+      <location filename="ocop_desktop/ui/main_window.py" line="236" />
       <source>Thoát</source>
       <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="377" />
+      <source>Thu hồi khóa</source>
+      <translation>Revoke key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="373" />
+      <source>Thu hồi khóa {key_id} của «{issuer}». Tệp và giấy chứng nhận ký bằng khóa này từ ngày thu hồi bị từ chối; những gì ký trước ngày đó vẫn được nhận nhưng có đánh dấu.</source>
+      <translation>Revoke key {key_id} of '{issuer}'. Files and certificates signed with it from that date on are refused; what was signed before is accepted and flagged.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="407" />
+      <source>Thu hồi từ ngày</source>
+      <translation>Revoked since</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="381" />
+      <source>Thu hồi từ ngày (dd/mm/yyyy)</source>
+      <translation>Revoked from (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="415" />
+      <source>Thu hồi…</source>
+      <translation>Revoke…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="174" />
@@ -944,7 +1129,7 @@
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="177" />
+      <location filename="ocop_desktop/ui/views/round.py" line="179" />
       <source>Thành viên hội đồng và điểm danh</source>
       <translation>Council members and attendance</translation>
     </message>
@@ -962,6 +1147,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="468" />
       <source>Thêm hồ sơ…</source>
       <translation>Add a dossier…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="343" />
+      <source>Thêm khóa tin cậy</source>
+      <translation>Add a trusted key</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="260" />
@@ -984,7 +1174,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="452" />
+      <location filename="ocop_desktop/ui/main_window.py" line="474" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -994,17 +1184,22 @@
       <translation>Add a document…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="414" />
+      <source>Thêm từ tệp…</source>
+      <translation>Add from file…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="345" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="147" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="149" />
       <source>Thư mục lưu</source>
       <translation>Save in folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="178" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="180" />
       <source>Thư mục lưu tài liệu</source>
       <translation>Folder for the documents</translation>
     </message>
@@ -1019,17 +1214,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="976" />
+      <location filename="ocop_desktop/ui/main_window.py" line="998" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1061" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1083" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1099" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1054,27 +1249,27 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="141" />
+      <location filename="ocop_desktop/ui/main_window.py" line="144" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="452" />
+      <location filename="ocop_desktop/ui/main_window.py" line="474" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="84" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="86" />
       <source>Tài liệu cần tạo</source>
       <translation>Documents to make</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="195" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="199" />
       <source>Tài liệu của đợt</source>
       <translation>The round's documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="199" />
+      <location filename="ocop_desktop/ui/views/round.py" line="201" />
       <source>Tài liệu của đợt (Alt+6)…</source>
       <translation>The round's documents (Alt+6)…</translation>
     </message>
@@ -1092,6 +1287,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="189" />
       <source>Tên hội đồng</source>
       <translation>Council name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="221" />
+      <source>Tên hội đồng / đơn vị</source>
+      <translation>Council / body name</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="346" />
@@ -1114,9 +1314,19 @@
       <translation>Find a sheet (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="180" />
+      <location filename="ocop_desktop/ui/views/round.py" line="182" />
       <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
       <translation>Find a product, code or producer (accents optional)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="220" />
+      <source>Tình trạng</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="354" />
+      <source>Tôi đã đối chiếu mã khóa này với phiếu đăng ký bản giấy (có chữ ký, con dấu) và qua điện thoại</source>
+      <translation>I have compared this key id with the signed and stamped paper registration form, and by telephone</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="193" />
@@ -1129,22 +1339,37 @@
       <translation>Create the council…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="146" />
+      <source>Tạo khóa ký của hội đồng</source>
+      <translation>Create the council signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="135" />
+      <source>Tạo khóa ký của hội đồng. Khóa dùng để ký giấy chứng nhận và tệp kết quả gửi tỉnh; khóa bí mật được mã hóa bằng cụm mật khẩu do Chủ tịch hội đồng chọn.</source>
+      <translation>Create the council's signing key. It signs the certificates and the result files sent to the province; the private key is encrypted under a passphrase the council chair chooses.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="223" />
+      <source>Tạo khóa…</source>
+      <translation>Create key…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Tạo tài khoản quản trị</source>
       <translation>Create the administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="113" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="115" />
       <source>Tạo tài liệu</source>
       <translation>Make the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="89" />
+      <location filename="ocop_desktop/ui/app.py" line="90" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="101" />
+      <location filename="ocop_desktop/ui/main_window.py" line="104" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1164,6 +1389,11 @@
       <translation>File</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="321" />
+      <source>Tệp PDF (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="65" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
@@ -1174,7 +1404,17 @@
       <translation>New data file: create the first administrator account.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="121" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="62" />
+      <source>Tệp khóa công khai (*.json *.txt)</source>
+      <translation>Public key files (*.json *.txt)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="304" />
+      <source>Tệp khóa công khai (*.json)</source>
+      <translation>Public key file (*.json)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="123" />
       <source>Tệp đã tạo</source>
       <translation>Files made</translation>
     </message>
@@ -1224,7 +1464,7 @@
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="125" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="127" />
       <source>Xem trước</source>
       <translation>Preview</translation>
     </message>
@@ -1232,6 +1472,16 @@
       <location filename="ocop_desktop/ui/pdf_view.py" line="106" />
       <source>Xem trước: {name} — {count} trang</source>
       <translation>Preview: {name} — {count} pages</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="313" />
+      <source>Xuất tệp khóa công khai</source>
+      <translation>Export public key file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="225" />
+      <source>Xuất tệp khóa công khai…</source>
+      <translation>Export public key file…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
@@ -1249,17 +1499,17 @@
       <translation>spread</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="211" />
+      <location filename="ocop_desktop/ui/views/round.py" line="213" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="210" />
+      <location filename="ocop_desktop/ui/views/round.py" line="212" />
       <source>chưa đủ túc số</source>
       <translation>no quorum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="156" />
+      <location filename="ocop_desktop/ui/views/round.py" line="158" />
       <source>chấm lại</source>
       <translation>re-scored</translation>
     </message>
@@ -1269,7 +1519,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="295" />
+      <location filename="ocop_desktop/ui/main_window.py" line="305" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1279,7 +1529,7 @@
       <translation>has problems</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="212" />
+      <location filename="ocop_desktop/ui/views/round.py" line="214" />
       <source>có mặt</source>
       <translation>present</translation>
     </message>
@@ -1289,7 +1539,7 @@
       <translation>needs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="223" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="227" />
       <source>không có</source>
       <translation>none</translation>
     </message>
@@ -1319,17 +1569,22 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="880" />
+      <location filename="ocop_desktop/ui/main_window.py" line="902" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="880" />
+      <location filename="ocop_desktop/ui/main_window.py" line="902" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="296" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="389" />
+      <source>ngày thu hồi</source>
+      <translation>revocation date</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="306" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1349,7 +1604,7 @@
       <translation>stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="212" />
+      <location filename="ocop_desktop/ui/views/round.py" line="214" />
       <source>thành viên chấm điểm</source>
       <translation>scoring members</translation>
     </message>
@@ -1369,9 +1624,14 @@
       <translation>max</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="209" />
+      <location filename="ocop_desktop/ui/views/round.py" line="211" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="216" />
+      <source>ví dụ: Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện …</source>
+      <translation>e.g. OCOP product evaluation council of … district</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="168" />
@@ -1419,42 +1679,42 @@
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="288" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="292" />
       <source>Đang in {name}…</source>
       <translation>Printing {name}…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="209" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="213" />
       <source>Đang kiểm tra số liệu…</source>
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="764" />
+      <location filename="ocop_desktop/ui/main_window.py" line="786" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="424" />
+      <location filename="ocop_desktop/ui/main_window.py" line="446" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="192" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="196" />
       <source>Đang tạo tài liệu…</source>
       <translation>Making the documents…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="210" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="214" />
       <source>Đang tạo: {document}</source>
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="413" />
+      <location filename="ocop_desktop/ui/main_window.py" line="435" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="755" />
+      <location filename="ocop_desktop/ui/main_window.py" line="777" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1504,7 +1764,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="98" />
+      <location filename="ocop_desktop/ui/main_window.py" line="101" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1514,12 +1774,22 @@
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="225" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="229" />
       <source>Đã dừng theo yêu cầu. Đã ghi đầy đủ: {kept}. Chưa ghi: {missing}.</source>
       <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="305" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="313" />
+      <source>Đã ghi tệp {file}</source>
+      <translation>Written: {file}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="333" />
+      <source>Đã ghi {file}. In phiếu, Chủ tịch hội đồng ký, đóng dấu và gửi tỉnh.</source>
+      <translation>Written: {file}. Print the form; the council chair signs and stamps it and sends it to the province.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="309" />
       <source>Đã gửi {printed} trang của {name} tới máy in.</source>
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
@@ -1529,14 +1799,14 @@
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="436" />
+      <location filename="ocop_desktop/ui/main_window.py" line="458" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
 Backup before the import: {backup}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="435" />
+      <location filename="ocop_desktop/ui/main_window.py" line="457" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -1556,7 +1826,7 @@ Backup before the import: {backup}</translation>
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="216" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="220" />
       <source>Đã tạo {count} tệp trong thư mục {folder}</source>
       <translation>{count} files made in the folder {folder}</translation>
     </message>
@@ -1564,6 +1834,11 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/dialogs.py" line="62" />
       <source>Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.</source>
       <translation>An unexpected error occurred. Saved data is not affected.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="293" />
+      <source>Đã đổi cụm mật khẩu. Khóa ký giữ nguyên.</source>
+      <translation>The passphrase was changed. The signing key is the same.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="41" />
@@ -1574,6 +1849,11 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Đăng nhập</source>
       <translation>Sign in</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="279" />
+      <source>Đặt cụm mật khẩu…</source>
+      <translation>Set passphrase…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="33" />
@@ -1596,22 +1876,37 @@ Backup before the import: {backup}</translation>
       <translation>OK</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="148" />
+      <source>Đổi cụm mật khẩu</source>
+      <translation>Change passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="143" />
+      <source>Đổi cụm mật khẩu của khóa ký. Khóa vẫn giữ nguyên, không phải đăng ký lại.</source>
+      <translation>Change the signing key's passphrase. The key stays the same and needs no new registration.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="224" />
+      <source>Đổi cụm mật khẩu…</source>
+      <translation>Change passphrase…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="167" />
       <source>Đổi người chấm</source>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="229" />
+      <location filename="ocop_desktop/ui/main_window.py" line="232" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="179" />
+      <location filename="ocop_desktop/ui/main_window.py" line="182" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="136" />
+      <location filename="ocop_desktop/ui/main_window.py" line="139" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -1656,7 +1951,7 @@ Backup before the import: {backup}</translation>
       <translation>leave empty: the application assigns the code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="210" />
+      <location filename="ocop_desktop/ui/views/round.py" line="212" />
       <source>đủ túc số</source>
       <translation>quorum present</translation>
     </message>
