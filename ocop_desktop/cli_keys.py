@@ -172,7 +172,7 @@ def cmd_keys_trust(args: argparse.Namespace) -> int:
         answer = input(ui_text("keys.trust_prompt", args.lang, key_id=found.key_id, issuer=issuer, created=created))
         if answer.strip().casefold() not in ("c", "có", "co", "y", "yes"):
             raise UserFacingError([Problem("key.not_confirmed", {})])
-    identifier, name = council_key.trust(path)
+    identifier, name = council_key.trust(found, source=path.name)
     print(ui_text("keys.trusted", args.lang, key_id=identifier, issuer=name))
     return EXIT_OK
 

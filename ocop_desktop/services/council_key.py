@@ -142,10 +142,10 @@ def read_public_key_file(path: Path) -> PublicKeyFile:
         raise _fail("key.bad_public_key", where=where) from exc
 
 
-def trust(path: Path, *, folder: Path | None = None) -> tuple[str, str]:
-    """Add the key of a public key file to the registry (the caller has had the key id compared with the paper)."""
-    found = read_public_key_file(path)
-    return trust_public_key(public_key_document(found, found.issuer, found.created), folder, source=path.name)
+def trust(found: PublicKeyFile, *, source: str = "", folder: Path | None = None) -> tuple[str, str]:
+    """Add the key the officer was shown (read once by `read_public_key_file`, so the file cannot change between
+    the comparison and the adding) to the registry."""
+    return trust_public_key(public_key_document(found, found.issuer, found.created), folder, source=source)
 
 
 def registry(folder: Path | None = None) -> list[TrustedKey]:

@@ -256,7 +256,11 @@ def test_the_registry_adds_only_a_confirmed_key_and_revokes_from_a_date(
     dialog.add_button.click()
     assert seen == [(council.key_id, False)] and dialog.table.rowCount() == 0
 
+    swapped = keys.create_key(TEST_PASSPHRASE, tmp_path / "swapped")
+
     def compare(confirm: ConfirmKeyDialog) -> None:
+        # the file changed while the officer was comparing: what is added is still the key that was shown
+        public.write_text(keys.public_key_document(swapped, "Hội đồng OCOP huyện Phú Lương", None))
         confirm.compared.setChecked(True)
         assert confirm.ok.isEnabled()
         confirm.ok.click()

@@ -466,10 +466,7 @@ class TrustedKeysDialog(QDialog):
             return
         if ConfirmKeyDialog(self, found).exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            council_key.trust(path, folder=self.folder)
-        except UserFacingError as exc:
-            show_error(self, exc)
+        council_key.trust(found, source=path.name, folder=self.folder)
         self.refresh()
 
     def revoke_selected(self) -> None:
