@@ -304,3 +304,30 @@ def test_the_menu_opens_both_dialogs(qtbot: QtBot, demo_db: Database, monkeypatc
     for action in menu.actions():
         action.trigger()
     assert opened == ["Hội đồng thử nghiệm", "TrustedKeysDialog"]  # the name given to the session's key
+
+
+def test_the_demo_round_signs_with_its_demo_key_without_asking(
+    qtbot: QtBot, tmp_path: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ocop_desktop.documents import certificate
+    from ocop_desktop.services.certificate_seal import Seal, verify_payload
+    from ocop_desktop.services.council_key import demo_key_folder
+    from ocop_desktop.ui import app
+
+    monkeypatch.setattr(app, "default_data_dir", lambda: tmp_path)
+    monkeypatch.setattr(app.SignInDialog, "exec", lambda self: 0)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    app.Controller(window).open_demo()
+    path = tmp_path / "dot-mau.ocopdb"
+    demo = keys.stored_key(demo_key_folder(path))
+    assert demo is not None and demo.demo and keys.stored_key(data) is None
+    keys.forget_unlocked_keys()  # the demo key is opened again from its published passphrase, nobody is asked
+    with Database.open(path) as db:
+        _window, page = open_documents(qtbot, db, tmp_path / "out")
+        choose(page, "certificates")
+        page.generate_button.click()
+        qtbot.waitUntil(lambda: page.running is None and page.files.count() > 0, timeout=60000)
+    payload = certificate.read_qr_payloads(tmp_path / "out" / "giay-chung-nhan.pdf")[0]
+    check = verify_payload(payload)
+    assert check.seal is Seal.UNKNOWN_ISSUER and check.key_id == demo.key_id
