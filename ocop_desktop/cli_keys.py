@@ -54,7 +54,8 @@ def given_passphrase(args: argparse.Namespace, prompt: str) -> str:
 
 
 def new_passphrase(args: argparse.Namespace, file_attribute: str = "passphrase_file") -> tuple[str, str]:
-    """A new passphrase: once from a file or the environment (scripts), else typed twice on the terminal."""
+    """A new passphrase: once from a file (scripts), else typed twice on the terminal. The environment variable
+    gives the passphrase of a new key only: when changing it, it holds the old one."""
     from ocop_desktop.persistence.keys import MIN_PASSPHRASE
     from ocop_desktop.services.council_key import passphrase_from_environment
 
@@ -62,7 +63,7 @@ def new_passphrase(args: argparse.Namespace, file_attribute: str = "passphrase_f
     if name:
         text = _read_passphrase_file(name)
         return text, text
-    from_env = passphrase_from_environment()
+    from_env = passphrase_from_environment() if file_attribute == "passphrase_file" else None
     if from_env is not None:
         return from_env, from_env
     if not _interactive():

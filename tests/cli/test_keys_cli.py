@@ -326,3 +326,19 @@ def test_the_old_group_name_still_works(data: Path, capsys: pytest.CaptureFixtur
     keys.create_key(PASSPHRASE, data)
     assert main(["key", "show"]) == 0
     assert "Khóa ký của hội đồng" in capsys.readouterr().out
+
+
+def test_changing_the_passphrase_from_the_environment_and_the_terminal(
+    data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    made = keys.create_key(PASSPHRASE, data)
+    keys.forget_unlocked_keys()
+    monkeypatch.setenv("OCOP_KEY_PASSPHRASE", PASSPHRASE)  # the old one; the new one is typed twice
+    assert main(["keys", "passphrase"]) == 2
+    assert "--passphrase-file" in capsys.readouterr().err
+    monkeypatch.setattr(cli_keys, "_interactive", lambda: True)
+    typed = iter(["cụm mật khẩu mới 2027", "cụm mật khẩu mới 2027"])
+    monkeypatch.setattr(cli_keys, "_ask", lambda _prompt: next(typed))
+    assert main(["keys", "passphrase"]) == 0
+    keys.forget_unlocked_keys()
+    assert keys.unlock_key("cụm mật khẩu mới 2027", data).key_id == made.key_id
