@@ -268,9 +268,12 @@ def create_key(passphrase: str, folder: Path | None = None, *, issuer: str = "",
     path, legacy = folder / KEY_FILE, folder / LEGACY_KEY_FILE
     if path.exists():
         raise _problem("key.exists", key_id=key_id(unb64(str(_read_document(path)["public_key"]))))
-    private = _load_legacy(legacy) if legacy.exists() else Ed25519PrivateKey.generate()
+    if legacy.exists():  # made when the older file was written
+        private, created = _load_legacy(legacy), dt.date.fromtimestamp(legacy.stat().st_mtime)
+    else:
+        private, created = Ed25519PrivateKey.generate(), dt.date.today()
     folder.mkdir(parents=True, exist_ok=True)
-    _write_private(path, _seal(private, passphrase, created=dt.date.today(), issuer=issuer, demo=demo))
+    _write_private(path, _seal(private, passphrase, created=created, issuer=issuer, demo=demo))
     legacy.unlink(missing_ok=True)
     return _remember(folder, InstallationKey(private, _public_raw(private)))
 
@@ -313,6 +316,8 @@ def change_passphrase(old: str, new: str, folder: Path | None = None) -> Install
     new = check_passphrase(new)
     path = folder / KEY_FILE
     if not path.exists():
+        if not (folder / LEGACY_KEY_FILE).exists():
+            raise _problem("key.none")
         return create_key(new, folder)
     key = unlock_key(old, folder)
     stored = stored_key(folder)

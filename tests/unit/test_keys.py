@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -101,6 +102,9 @@ def test_short_passphrases_are_refused_and_nothing_is_written(tmp_path: Path) ->
 def test_no_key_and_a_second_key(tmp_path: Path) -> None:
     assert keys.stored_key(tmp_path) is None
     with pytest.raises(UserFacingError) as info:
+        keys.change_passphrase("", PASSPHRASE, tmp_path)  # changing is not creating
+    assert codes(info) == ["key.none"]
+    with pytest.raises(UserFacingError) as info:
         keys.installation_key(tmp_path)
     assert codes(info) == ["key.none"]
     assert not any(tmp_path.iterdir())  # asking creates nothing
@@ -140,6 +144,7 @@ def _legacy(folder: Path) -> Ed25519PrivateKey:
 
 def test_an_older_unencrypted_key_keeps_signing_and_is_converted_by_the_first_passphrase(tmp_path: Path) -> None:
     private = _legacy(tmp_path)
+    os.utime(tmp_path / keys.LEGACY_KEY_FILE, (1_760_000_000, 1_760_000_000))  # made in October 2025
     public = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     stored = keys.stored_key(tmp_path)
     assert stored is not None and not stored.protected and stored.public_raw == public
@@ -147,6 +152,8 @@ def test_an_older_unencrypted_key_keeps_signing_and_is_converted_by_the_first_pa
     assert public in keys.trusted_issuers(tmp_path)
     converted = keys.change_passphrase("", PASSPHRASE, tmp_path)
     assert converted.public_raw == public
+    protected = keys.stored_key(tmp_path)
+    assert protected is not None and protected.created == dt.date.fromtimestamp(1_760_000_000)
     assert not (tmp_path / keys.LEGACY_KEY_FILE).exists()
     keys.forget_unlocked_keys()
     with pytest.raises(UserFacingError) as info:
