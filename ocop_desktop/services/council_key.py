@@ -15,9 +15,8 @@ from pathlib import Path
 from ocop_desktop.documents import key_registration
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.text import nfc
-from ocop_desktop.paths import user_data_dir, written_atomically
+from ocop_desktop.paths import written_atomically
 from ocop_desktop.persistence.keys import (
-    TRUSTED_DIR,
     InstallationKey,
     PublicKeyFile,
     StoredKey,
@@ -169,10 +168,6 @@ def revoke(identifier: str, *, since: dt.date, reason: str, folder: Path | None 
         raise ValidationFailed([Problem("key.reason_needed", {})])
     revoke_key(entry.key_id, since, reason, folder)
     return next(e for e in trusted_keys(folder) if e.key_id == wanted)
-
-
-def trusted_folder(folder: Path | None = None) -> Path:
-    return (folder or user_data_dir()) / TRUSTED_DIR
 
 
 # the demo ----------------------------------------------------------------------------------------------------
