@@ -81,7 +81,7 @@ def unlocked(folder: Path | None = None) -> InstallationKey | None:
 class ExportedKey:
     key_id: str
     issuer: str
-    file: Path
+    file: Path | None
     form: Path | None
 
 
@@ -120,7 +120,7 @@ def export(
         with written_atomically(out) as tmp:
             tmp.write_text(public_key_document(stored, name, stored.created), encoding="utf-8")
     written_form = registration_form(stored, name, form, place=place) if form is not None else None
-    return ExportedKey(stored.key_id, name, out or Path(), written_form)
+    return ExportedKey(stored.key_id, name, out, written_form)
 
 
 def read_public_key_file(path: Path) -> PublicKeyFile:
