@@ -26,5 +26,9 @@ for lang in vi en; do
   xvfb-run -a -s "-screen 0 1400x900x24" "$VENV/bin/python" tools/screenshot_ballot_import.py "$TMP/demo.ocopdb" "$OUT" \
     "$lang" 2> /dev/null
 done
+# the signing key dialogs (offscreen, with a throw-away key and registry of their own)
+for lang in vi en; do
+  "$VENV/bin/python" tools/screenshot_keys.py "$OUT" "$lang" 2> /dev/null
+done
 rm -f "$OUT/criteria-browser.png"
 ls "$OUT"

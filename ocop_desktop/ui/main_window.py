@@ -35,9 +35,11 @@ from ocop_desktop.domain.errors import Problem, UserCancelled, UserFacingError, 
 from ocop_desktop.domain.text import slug
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.persistence.keys import InstallationKey
 from ocop_desktop.scoring.engine import DecisionKind
 from ocop_desktop.services import (
     ballot_workbooks,
+    council_key,
     exchange,
     exchange_import,
     import_dossiers,
@@ -74,6 +76,7 @@ from ocop_desktop.ui.views.exchange import (
     choose_export_path,
     outcome_text,
 )
+from ocop_desktop.ui.views.keys import CouncilKeyDialog, TrustedKeysDialog, obtain_signing_key
 from ocop_desktop.ui.views.projector import ProjectorWindow
 from ocop_desktop.ui.views.results import ResultsView
 from ocop_desktop.ui.views.round import RoundPage
@@ -279,10 +282,17 @@ class MainWindow(QMainWindow):
             action = QAction(label, self)
             action.triggered.connect(lambda _c=False, c=code: self._choose_language(c))
             language_menu.addAction(action)
+        keys_menu = self.menuBar().addMenu(tr("&Khóa ký"))
+        keys_menu.addAction(tr("Khóa ký của hội đồng…"), self.show_council_key)
+        keys_menu.addAction(tr("Khóa tin cậy (hội đồng, đơn vị cấp)…"), lambda: TrustedKeysDialog(self).exec())
         help_menu = self.menuBar().addMenu(tr("&Trợ giúp"))
         about = QAction(tr("Giới thiệu"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def show_council_key(self) -> None:
+        name = queries.round_view(self.db, self.round_id).council_name if self.db and self.round_id else ""
+        CouncilKeyDialog(self, council_name=name).exec()
 
     def _choose_language(self, code: str) -> None:
         """Stored for the next start (the open screens keep their words until then)."""
@@ -411,10 +421,22 @@ class MainWindow(QMainWindow):
         db, round_id, viewer = self.db, self.round_id, self.viewer()
         view = queries.round_view(db, round_id)
 
+        key: list[InstallationKey | None] = [None]
+
+        def unlock(kinds: tuple[str, ...]) -> bool:
+            """Certificates are signed: the key is opened here, on the GUI thread, before the batch (the demo round
+            signs with its own demo key)."""
+            key[0] = None
+            if "certificates" in kinds:
+                key[0] = council_key.demo_key(db.path) or obtain_signing_key(self, issuer=view.council_name)
+            return "certificates" not in kinds or key[0] is not None
+
         def render(kinds: tuple[str, ...], out: Path, report: round_documents.Progress) -> list[Path]:
             return round_documents.render_round_documents(
-                db, actor=viewer, round_id=round_id, out=out, kinds=kinds, progress=report
+                db, actor=viewer, round_id=round_id, out=out, kinds=kinds, progress=report, key=key[0]
             )
+
+        self.documents_page.prepare = unlock
 
         self.documents_page.set_round(
             round_id,
@@ -527,11 +549,16 @@ class MainWindow(QMainWindow):
         if out is None:
             return None
         db, actor, round_id = self.db, self.actor, self.round_id
+        key = council_key.demo_key(db.path) or obtain_signing_key(self, issuer=summary.council_name)
+        if key is None:
+            return None
         try:
             done = run_with_progress(
                 self,
                 tr("Đang ghi và kiểm tra tệp trao đổi…"),
-                lambda: exchange.export_round(db, actor=actor, round_id=round_id, out=out, member_id=member_id),
+                lambda: exchange.export_round(
+                    db, actor=actor, round_id=round_id, out=out, member_id=member_id, key=key
+                ),
                 cancellable=False,
             )
         except Exception as exc:

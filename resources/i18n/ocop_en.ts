@@ -4,27 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="277" />
+      <location filename="ocop_desktop/ui/main_window.py" line="285" />
+      <source>&amp;Khóa ký</source>
+      <translation>&amp;Signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="280" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="258" />
+      <location filename="ocop_desktop/ui/main_window.py" line="261" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="282" />
+      <location filename="ocop_desktop/ui/main_window.py" line="288" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="236" />
+      <location filename="ocop_desktop/ui/main_window.py" line="239" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="265" />
+      <location filename="ocop_desktop/ui/main_window.py" line="268" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -39,7 +44,7 @@
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="511" />
+      <location filename="ocop_desktop/ui/main_window.py" line="533" />
       <source>Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Backup made before the import: {backup}</translation>
     </message>
@@ -54,17 +59,37 @@
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="153" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="272" />
+      <source>Bảo vệ bằng cụm mật khẩu (Argon2id, AES-256-GCM)</source>
+      <translation>Protected by a passphrase (Argon2id, AES-256-GCM)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="270" />
+      <source>Bảo vệ bằng cụm mật khẩu; đang mở trong phiên làm việc này</source>
+      <translation>Protected by a passphrase; unlocked for this session</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="147" />
+      <source>Bảo vệ khóa ký bằng cụm mật khẩu</source>
+      <translation>Protect the signing key with a passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="156" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="304" />
+      <location filename="ocop_desktop/ui/main_window.py" line="314" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="148" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="268" />
+      <source>CHƯA BẢO VỆ: khóa cũ lưu không mã hóa; hãy đặt cụm mật khẩu</source>
+      <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="151" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -84,9 +109,24 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="625" />
+      <location filename="ocop_desktop/ui/main_window.py" line="652" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="189" />
+      <source>Chưa có khóa ký</source>
+      <translation>No signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="263" />
+      <source>Chưa có khóa ký trên máy này</source>
+      <translation>No signing key on this computer</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="419" />
+      <source>Chưa có khóa tin cậy nào. Thêm khóa từ tệp khóa công khai hội đồng gửi kèm phiếu đăng ký.</source>
+      <translation>No trusted keys yet. Add a key from the public key file a council sends with its registration form.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="38" />
@@ -109,7 +149,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1094" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -119,7 +159,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="150" />
+      <location filename="ocop_desktop/ui/main_window.py" line="153" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -144,12 +184,17 @@
       <translation>Choose an Excel file</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="62" />
+      <source>Chọn tệp khóa công khai của hội đồng</source>
+      <translation>Choose a council's public key file</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="32" />
       <source>Chọn tệp trao đổi cần nhập</source>
       <translation>Choose the exchange files to import</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="108" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="110" />
       <source>Chọn…</source>
       <translation>Choose…</translation>
     </message>
@@ -234,7 +279,27 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="306" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="116" />
+      <source>Cụm mật khẩu</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="130" />
+      <source>Cụm mật khẩu cần ít nhất {minimum} ký tự; nên dùng vài từ dễ nhớ, khó đoán. Không ai khôi phục được cụm mật khẩu đã quên: khi đó phải tạo khóa mới và đăng ký lại.</source>
+      <translation>The passphrase needs at least {minimum} characters; a few words easy to remember and hard to guess. Nobody can recover a forgotten passphrase: a new key must then be created and registered.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="160" />
+      <source>Cụm mật khẩu hiện tại</source>
+      <translation>Current passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="161" />
+      <source>Cụm mật khẩu mới</source>
+      <translation>New passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="316" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -259,12 +324,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1203" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1230" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1154" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1181" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -299,7 +364,12 @@
       <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="283" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="190" />
+      <source>Giấy chứng nhận được ký bằng khóa ký của hội đồng, nhưng máy này chưa có khóa. Tạo khóa ngay?</source>
+      <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="289" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -324,12 +394,17 @@
       <translation>When the session ended</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="990" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="237" />
+      <source>Gửi tỉnh tệp khóa công khai kèm phiếu đăng ký đã ký, đóng dấu (bằng đường công văn). Tỉnh đối chiếu mã khóa qua điện thoại trước khi tin cậy khóa.</source>
+      <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1017" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="259" />
+      <location filename="ocop_desktop/ui/main_window.py" line="262" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -349,7 +424,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="149" />
+      <location filename="ocop_desktop/ui/main_window.py" line="152" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -374,7 +449,12 @@
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="633" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="350" />
+      <source>Hội đồng / đơn vị</source>
+      <translation>Council / body</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="660" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -404,12 +484,12 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="277" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="281" />
       <source>In {name}</source>
       <translation>Print {name}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="127" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="129" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
@@ -422,6 +502,31 @@
       <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
       <source>Khóa</source>
       <translation>Key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="207" />
+      <source>Khóa ký của hội đồng</source>
+      <translation>Council signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="286" />
+      <source>Khóa ký của hội đồng…</source>
+      <translation>Council signing key…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="139" />
+      <source>Khóa ký của máy này đang lưu không mã hóa (tệp cũ). Đặt cụm mật khẩu để bảo vệ nó: vẫn là khóa cũ, các giấy chứng nhận đã in vẫn hợp lệ.</source>
+      <translation>This computer's signing key is stored unencrypted (an older file). Set a passphrase to protect it: it stays the same key, and certificates already printed stay valid.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="401" />
+      <source>Khóa tin cậy (hội đồng, đơn vị cấp)</source>
+      <translation>Trusted keys (councils, issuers)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="287" />
+      <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
+      <translation>Trusted keys (councils, issuers)…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="39" />
@@ -449,12 +554,12 @@
       <translation>Could not be done</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="234" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="238" />
       <source>Không tạo tài liệu nào.</source>
       <translation>No document was made.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="232" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="236" />
       <source>Không tạo tài liệu nào:</source>
       <translation>No document was made:</translation>
     </message>
@@ -474,12 +579,12 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="151" />
+      <location filename="ocop_desktop/ui/main_window.py" line="154" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1061" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1088" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -489,22 +594,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1208" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1235" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1202" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1229" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="264" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1210" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1237" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -514,12 +619,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1094" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1078" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1105" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -527,6 +632,16 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="40" />
       <source>Lưu</source>
       <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="319" />
+      <source>Lưu phiếu đăng ký khóa</source>
+      <translation>Save key registration form</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="226" />
+      <source>Lưu phiếu đăng ký khóa (PDF)…</source>
+      <translation>Save key registration form (PDF)…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="506" />
@@ -537,6 +652,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="470" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="302" />
+      <source>Lưu tệp khóa công khai</source>
+      <translation>Save public key file</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="37" />
@@ -579,7 +699,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="266" />
+      <location filename="ocop_desktop/ui/main_window.py" line="269" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -587,6 +707,11 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="175" />
       <source>Mã PIN</source>
       <translation>PIN</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="219" />
+      <source>Mã khóa</source>
+      <translation>Key id</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="53" />
@@ -624,17 +749,22 @@
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="126" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="128" />
       <source>Mở bằng ứng dụng khác</source>
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="119" />
+      <location filename="ocop_desktop/ui/main_window.py" line="122" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1078" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="112" />
+      <source>Mở khóa ký của hội đồng</source>
+      <translation>Unlock the council signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1105" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -644,27 +774,27 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="128" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="130" />
       <source>Mở thư mục</source>
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1154" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1181" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="111" />
+      <location filename="ocop_desktop/ui/main_window.py" line="114" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="113" />
+      <location filename="ocop_desktop/ui/main_window.py" line="116" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="237" />
+      <location filename="ocop_desktop/ui/main_window.py" line="240" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -704,12 +834,27 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="291" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="407" />
+      <source>Ngày thêm</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="222" />
+      <source>Ngày tạo</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="352" />
+      <source>Ngày tạo khóa</source>
+      <translation>Key created</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="301" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="293" />
+      <location filename="ocop_desktop/ui/main_window.py" line="303" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -719,7 +864,7 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="975" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1002" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -739,6 +884,11 @@
       <translation>Double-click a member to correct it.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="109" />
+      <source>Nhập cụm mật khẩu của khóa ký {key_id} để ký giấy chứng nhận. Khóa được giữ mở đến khi đóng ứng dụng.</source>
+      <translation>Enter the passphrase of signing key {key_id} to sign the certificates. The key stays unlocked until the application is closed.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="374" />
       <source>Nhập danh sách hồ sơ từ Excel</source>
       <translation>Import a dossier list from Excel</translation>
@@ -749,7 +899,12 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1164" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="162" />
+      <source>Nhập lại cụm mật khẩu</source>
+      <translation>Type the passphrase again</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1191" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -759,7 +914,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="172" />
+      <location filename="ocop_desktop/ui/main_window.py" line="175" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -769,17 +924,17 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="173" />
+      <location filename="ocop_desktop/ui/main_window.py" line="176" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="512" />
+      <location filename="ocop_desktop/ui/main_window.py" line="534" />
       <source>Nhập tệp trao đổi</source>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="245" />
+      <location filename="ocop_desktop/ui/main_window.py" line="248" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
@@ -809,12 +964,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1086" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1113" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="966" />
+      <location filename="ocop_desktop/ui/main_window.py" line="993" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -829,7 +984,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="107" />
+      <location filename="ocop_desktop/ui/main_window.py" line="110" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -874,7 +1029,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="990" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1017" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -884,7 +1039,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="170" />
+      <location filename="ocop_desktop/ui/main_window.py" line="173" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -914,7 +1069,12 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1061" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="332" />
+      <source>Phiếu đăng ký khóa</source>
+      <translation>Key registration form</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1088" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -929,7 +1089,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="305" />
+      <location filename="ocop_desktop/ui/main_window.py" line="315" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -944,7 +1104,7 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1200" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1227" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -969,7 +1129,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="966" />
+      <location filename="ocop_desktop/ui/main_window.py" line="993" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -1004,7 +1164,7 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="690" />
+      <location filename="ocop_desktop/ui/main_window.py" line="717" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1014,9 +1174,34 @@
       <translation>Changes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="254" />
+      <location filename="ocop_desktop/ui/main_window.py" line="257" />
       <source>Thoát</source>
       <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="377" />
+      <source>Thu hồi khóa</source>
+      <translation>Revoke key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="373" />
+      <source>Thu hồi khóa {key_id} của «{issuer}». Tệp và giấy chứng nhận ký bằng khóa này từ ngày thu hồi bị từ chối; những gì ký trước ngày đó vẫn được nhận nhưng có đánh dấu.</source>
+      <translation>Revoke key {key_id} of '{issuer}'. Files and certificates signed with it from that date on are refused; what was signed before is accepted and flagged.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="407" />
+      <source>Thu hồi từ ngày</source>
+      <translation>Revoked since</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="381" />
+      <source>Thu hồi từ ngày (dd/mm/yyyy)</source>
+      <translation>Revoked from (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="415" />
+      <source>Thu hồi…</source>
+      <translation>Revoke…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="174" />
@@ -1044,6 +1229,11 @@
       <translation>Add a dossier…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="343" />
+      <source>Thêm khóa tin cậy</source>
+      <translation>Add a trusted key</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="260" />
       <source>Thêm phiên họp</source>
       <translation>Add a meeting session</translation>
@@ -1064,7 +1254,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="559" />
+      <location filename="ocop_desktop/ui/main_window.py" line="586" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1074,17 +1264,22 @@
       <translation>Add a document…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="414" />
+      <source>Thêm từ tệp…</source>
+      <translation>Add from file…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="345" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="147" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="149" />
       <source>Thư mục lưu</source>
       <translation>Save in folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="178" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="180" />
       <source>Thư mục lưu tài liệu</source>
       <translation>Folder for the documents</translation>
     </message>
@@ -1099,17 +1294,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1086" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1113" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1171" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1198" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1209" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1236" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1134,22 +1329,22 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="152" />
+      <location filename="ocop_desktop/ui/main_window.py" line="155" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="559" />
+      <location filename="ocop_desktop/ui/main_window.py" line="586" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="84" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="86" />
       <source>Tài liệu cần tạo</source>
       <translation>Documents to make</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="195" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="199" />
       <source>Tài liệu của đợt</source>
       <translation>The round's documents</translation>
     </message>
@@ -1172,6 +1367,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="189" />
       <source>Tên hội đồng</source>
       <translation>Council name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="221" />
+      <source>Tên hội đồng / đơn vị</source>
+      <translation>Council / body name</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="346" />
@@ -1199,6 +1399,16 @@
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="220" />
+      <source>Tình trạng</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="354" />
+      <source>Tôi đã đối chiếu mã khóa này với phiếu đăng ký bản giấy (có chữ ký, con dấu) và qua điện thoại</source>
+      <translation>I have compared this key id with the signed and stamped paper registration form, and by telephone</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="193" />
       <source>Túc số (tỷ lệ thành viên có mặt)</source>
       <translation>Quorum (share of members present)</translation>
@@ -1209,22 +1419,37 @@
       <translation>Create the council…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="146" />
+      <source>Tạo khóa ký của hội đồng</source>
+      <translation>Create the council signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="135" />
+      <source>Tạo khóa ký của hội đồng. Khóa dùng để ký giấy chứng nhận và tệp kết quả gửi tỉnh; khóa bí mật được mã hóa bằng cụm mật khẩu do Chủ tịch hội đồng chọn.</source>
+      <translation>Create the council's signing key. It signs the certificates and the result files sent to the province; the private key is encrypted under a passphrase the council chair chooses.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="223" />
+      <source>Tạo khóa…</source>
+      <translation>Create key…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Tạo tài khoản quản trị</source>
       <translation>Create the administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="113" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="115" />
       <source>Tạo tài liệu</source>
       <translation>Make the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="89" />
+      <location filename="ocop_desktop/ui/app.py" line="90" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="112" />
+      <location filename="ocop_desktop/ui/main_window.py" line="115" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1244,6 +1469,11 @@
       <translation>File</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="321" />
+      <source>Tệp PDF (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="65" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
@@ -1254,7 +1484,17 @@
       <translation>New data file: create the first administrator account.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="121" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="62" />
+      <source>Tệp khóa công khai (*.json *.txt)</source>
+      <translation>Public key files (*.json *.txt)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="304" />
+      <source>Tệp khóa công khai (*.json)</source>
+      <translation>Public key file (*.json)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="123" />
       <source>Tệp đã tạo</source>
       <translation>Files made</translation>
     </message>
@@ -1304,7 +1544,7 @@
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="125" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="127" />
       <source>Xem trước</source>
       <translation>Preview</translation>
     </message>
@@ -1324,12 +1564,22 @@
       <translation>Conflicts — not imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="249" />
+      <location filename="ocop_desktop/ui/main_window.py" line="252" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="247" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="313" />
+      <source>Xuất tệp khóa công khai</source>
+      <translation>Export public key file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="225" />
+      <source>Xuất tệp khóa công khai…</source>
+      <translation>Export public key file…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="250" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
     </message>
@@ -1379,7 +1629,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="316" />
+      <location filename="ocop_desktop/ui/main_window.py" line="326" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1399,7 +1649,7 @@
       <translation>needs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="223" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="227" />
       <source>không có</source>
       <translation>none</translation>
     </message>
@@ -1429,17 +1679,22 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="987" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="987" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="317" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="389" />
+      <source>ngày thu hồi</source>
+      <translation>revocation date</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="327" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1482,6 +1737,11 @@
       <location filename="ocop_desktop/ui/views/round.py" line="211" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="216" />
+      <source>ví dụ: Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện …</source>
+      <translation>e.g. OCOP product evaluation council of … district</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="173" />
@@ -1539,57 +1799,57 @@
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="533" />
+      <location filename="ocop_desktop/ui/main_window.py" line="558" />
       <source>Đang ghi và kiểm tra tệp trao đổi…</source>
       <translation>Writing and checking the exchange file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="288" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="292" />
       <source>Đang in {name}…</source>
       <translation>Printing {name}…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="209" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="213" />
       <source>Đang kiểm tra số liệu…</source>
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="481" />
+      <location filename="ocop_desktop/ui/main_window.py" line="503" />
       <source>Đang kiểm tra tệp trao đổi…</source>
       <translation>Checking the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="871" />
+      <location filename="ocop_desktop/ui/main_window.py" line="898" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="450" />
+      <location filename="ocop_desktop/ui/main_window.py" line="472" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="501" />
+      <location filename="ocop_desktop/ui/main_window.py" line="523" />
       <source>Đang nhập tệp trao đổi…</source>
       <translation>Importing the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="192" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="196" />
       <source>Đang tạo tài liệu…</source>
       <translation>Making the documents…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="210" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="214" />
       <source>Đang tạo: {document}</source>
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="439" />
+      <location filename="ocop_desktop/ui/main_window.py" line="461" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="862" />
+      <location filename="ocop_desktop/ui/main_window.py" line="889" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1639,7 +1899,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="109" />
+      <location filename="ocop_desktop/ui/main_window.py" line="112" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1654,19 +1914,29 @@
       <translation>Already here, nothing changes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="225" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="229" />
       <source>Đã dừng theo yêu cầu. Đã ghi đầy đủ: {kept}. Chưa ghi: {missing}.</source>
       <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="543" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="313" />
+      <source>Đã ghi tệp {file}</source>
+      <translation>Written: {file}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="570" />
       <source>Đã ghi và đọc lại {file}.
 Mã xác thực: {code} — lần xuất {revision}</source>
       <translation>Written and read back: {file}.
 Verification code: {code} — revision {revision}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="305" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="333" />
+      <source>Đã ghi {file}. In phiếu, Chủ tịch hội đồng ký, đóng dấu và gửi tỉnh.</source>
+      <translation>Written: {file}. Print the form; the council chair signs and stamps it and sends it to the province.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="309" />
       <source>Đã gửi {printed} trang của {name} tới máy in.</source>
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
@@ -1676,7 +1946,7 @@ Verification code: {code} — revision {revision}</translation>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="462" />
+      <location filename="ocop_desktop/ui/main_window.py" line="484" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
@@ -1688,7 +1958,7 @@ Backup before the import: {backup}</translation>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="461" />
+      <location filename="ocop_desktop/ui/main_window.py" line="483" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -1708,12 +1978,12 @@ Backup before the import: {backup}</translation>
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="216" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="220" />
       <source>Đã tạo {count} tệp trong thư mục {folder}</source>
       <translation>{count} files made in the folder {folder}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="542" />
+      <location filename="ocop_desktop/ui/main_window.py" line="569" />
       <source>Đã xuất tệp trao đổi</source>
       <translation>Exchange file exported</translation>
     </message>
@@ -1721,6 +1991,11 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/dialogs.py" line="62" />
       <source>Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.</source>
       <translation>An unexpected error occurred. Saved data is not affected.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="293" />
+      <source>Đã đổi cụm mật khẩu. Khóa ký giữ nguyên.</source>
+      <translation>The passphrase was changed. The signing key is the same.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="41" />
@@ -1731,6 +2006,11 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Đăng nhập</source>
       <translation>Sign in</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="279" />
+      <source>Đặt cụm mật khẩu…</source>
+      <translation>Set passphrase…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="33" />
@@ -1753,22 +2033,37 @@ Backup before the import: {backup}</translation>
       <translation>OK</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="148" />
+      <source>Đổi cụm mật khẩu</source>
+      <translation>Change passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="143" />
+      <source>Đổi cụm mật khẩu của khóa ký. Khóa vẫn giữ nguyên, không phải đăng ký lại.</source>
+      <translation>Change the signing key's passphrase. The key stays the same and needs no new registration.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="224" />
+      <source>Đổi cụm mật khẩu…</source>
+      <translation>Change passphrase…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="167" />
       <source>Đổi người chấm</source>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="240" />
+      <location filename="ocop_desktop/ui/main_window.py" line="243" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="190" />
+      <location filename="ocop_desktop/ui/main_window.py" line="193" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="147" />
+      <location filename="ocop_desktop/ui/main_window.py" line="150" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>

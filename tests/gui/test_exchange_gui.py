@@ -17,10 +17,11 @@ from sqlalchemy import select
 from ocop_desktop.models import AuditEvent, Round
 from ocop_desktop.persistence import exchange_file
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.persistence.keys import b64, installation_key
+from ocop_desktop.persistence.keys import b64
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.ui.main_window import MainWindow
 from ocop_desktop.ui.views.exchange import ExchangeImportDialog
+from tests.builders import council_key
 
 
 def _messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
@@ -79,7 +80,7 @@ def test_an_unregistered_key_is_taken_only_once_the_officer_ticks_it(
     path, _code = _export(qtbot, demo_db, tmp_path / "dot.ocop", monkeypatch)
     foreign = tmp_path / "khac.ocop"
     shutil.copy(path, foreign)
-    key = installation_key(tmp_path / "hoi-dong-khac")
+    key = council_key(tmp_path / "hoi-dong-khac")
     with sqlite3.connect(foreign) as con:  # the same round as signed on another council's laptop
         manifest = dict(con.execute("SELECT key, value FROM manifest").fetchall())
         manifest.update(key_id=key.key_id, public_key=b64(key.public_raw))
