@@ -164,7 +164,7 @@
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="109" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="116" />
       <source>Chấp nhận khóa {key} ({council}) cho lần nhập này — đã đối chiếu mã với giấy tờ; ghi nhật ký</source>
       <translation>Accept key {key} ({council}) for this import — compared with the paper form; recorded in the audit trail</translation>
     </message>
@@ -584,6 +584,11 @@
       <translation>Results</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
+      <source>Kết quả nhập</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/main_window.py" line="1088" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
@@ -944,7 +949,7 @@
       <translation>Import exchange files — preview</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="151" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="158" />
       <source>Nhập {count} tệp</source>
       <translation>Import {count} file(s)</translation>
     </message>
@@ -1549,7 +1554,7 @@
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="148" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="155" />
       <source>Xem trước lại</source>
       <translation>Preview again</translation>
     </message>
@@ -1599,7 +1604,7 @@
       <translation>spread</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="82" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="83" />
       <source>chính máy này</source>
       <translation>this computer</translation>
     </message>
@@ -1609,7 +1614,7 @@
       <translation>no session yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="82" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="85" />
       <source>chưa đăng ký</source>
       <translation>not registered</translation>
     </message>
@@ -1764,7 +1769,7 @@
       <translation>Valid ballots: {count}, ready to save and submit.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="125" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="132" />
       <source>{count} tệp sẽ được nhập (sao lưu trước khi nhập; mỗi tệp nhập trọn vẹn hoặc không nhập).</source>
       <translation>{count} file(s) will be imported (a backup first; each file goes in whole or not at all).</translation>
     </message>

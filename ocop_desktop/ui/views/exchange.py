@@ -67,7 +67,7 @@ class ExchangeImportDialog(QDialog):
         self.setWindowTitle(tr("Nhập tệp trao đổi — xem trước"))
         self.accepted = accepted
         lang = current_lang()
-        headers = [tr("Tệp"), tr("Hội đồng — Đợt"), tr("Lần gửi"), tr("Mã xác thực"), tr("Khóa"), tr("Kết quả"),
+        headers = [tr("Tệp"), tr("Hội đồng — Đợt"), tr("Lần gửi"), tr("Mã xác thực"), tr("Khóa"), tr("Kết quả nhập"),
                    tr("Thay đổi")]  # fmt: skip
         self.table = QTableWidget(len(report.files), len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -76,22 +76,29 @@ class ExchangeImportDialog(QDialog):
         unknown: dict[str, str] = {}
         for row, file in enumerate(report.files):
             m = file.manifest
-            if file.issuer is None and m.get("key_id"):
+            if file.key_accepted or any(p.code == "import.untrusted_key" for p in file.problems):
                 unknown[m["key_id"]] = m.get("council_name", "")
             key = m.get("key_id", "—")
-            issuer = tr("chính máy này") if file.issuer == "" else (file.issuer or tr("chưa đăng ký"))
+            if file.issuer is not None:
+                key += f" ({file.issuer or tr('chính máy này')})"
+            elif m.get("key_id") in unknown:
+                key += f" ({tr('chưa đăng ký')})"
             values = (
                 file.source.name,
                 f"{m.get('council_name', '—')} — {m.get('round_name', '—')}",
                 m.get("revision", "—"),
                 file.fingerprint or "—",
-                f"{key} ({issuer})" if m else "—",
+                key,
                 outcome_text(file, report.dry_run),
                 changes_text(file),
             )
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        for column in (1, 4):  # long council names and issuers: the whole text is in the tooltip
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
         self.table.horizontalHeader().setStretchLastSection(True)
 
         self.messages = QListWidget()
@@ -135,7 +142,7 @@ class ExchangeImportDialog(QDialog):
             layout.addWidget(box)
         layout.addWidget(buttons)
         self._keys_changed()
-        self.resize(1000, 520)
+        self.resize(1250, 520)
 
     def accepted_keys(self) -> frozenset[str]:
         return frozenset(key for key, box in self.keys.items() if box.isChecked())
