@@ -279,9 +279,14 @@ def _check_meaning(staging: Path, manifest: dict[str, str]) -> None:
         for snapshot in s.scalars(select(CriteriaSnapshot)):
             if hashlib.sha256(snapshot.content.encode("utf-8")).hexdigest() != snapshot.sha256:
                 raise _Stop([Problem("verify.snapshot_altered", {"sheet": snapshot.sheet_id or snapshot.version_id})])
-        problems += _option_problems(s, manifest["round_id"])
-        for row in s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)):
-            problems += check_result(s, row)
+        try:
+            problems += _option_problems(s, manifest["round_id"])
+            for row in s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)):
+                problems += check_result(s, row)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+            # signed JSON of another shape (a result's inputs that are a list, a sheet that is not one): the
+            # scoring core cannot read it, so it is not the council's record
+            raise _Stop([Problem("import.malformed", {"detail": f"{type(exc).__name__}: {exc}"[:120]})]) from exc
     if problems:
         raise _Stop(problems[:20])
 
