@@ -48,6 +48,7 @@ from ocop_desktop.persistence import exchange_file, exchange_merge
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.exchange_merge import TableDiff
 from ocop_desktop.persistence.keys import revocation, unb64
+from ocop_desktop.scoring.catalogue import Sheet
 from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, version_from_snapshot
@@ -314,8 +315,11 @@ def _option_problems(s: Session, round_id: str, ballots_from: str = "main") -> l
         )
     used = s.execute(text(query), {"round": round_id}).all()
     problems = []
+    sheets: dict[str, Sheet] = {}  # one per dossier's sheet, not one per choice: each is read and hashed whole
     for sheet_sha, product, item_id, option in used:
-        item = sheet_from_snapshot(s, sheet_sha, version).item(item_id)
+        if sheet_sha not in sheets:
+            sheets[sheet_sha] = sheet_from_snapshot(s, sheet_sha, version)
+        item = sheets[sheet_sha].item(item_id)
         where = (("product", product), ("item", item_id))
         if item is None or not item.options:
             problems.append(Problem("import.unknown_item", {"item": item_id}, where))
