@@ -20,12 +20,15 @@ from ocop_desktop.services.criteria_snapshots import canonical_json
 Dump = list[tuple[str, list[tuple[object, ...]]]]
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-# columns whose values depend on when a file was taken in, not on what it held: the register's own id and time,
-# and the audit trail's sequence, ids, times and hash chain (each hash covers the time of its event)
+# what differs with when and in which order files were taken in, not with what they held: the register's own id
+# and time, the audit trail's sequence, ids, times and hash chain (each hash covers its event's time), and what
+# each import reports having done — new or identical rows depend on which file brought a shared record first (the
+# criteria snapshots every council's round carries)
 IMPORT_TIME = {
-    "exchange_imports": {"id", "imported_at"},
+    "exchange_imports": {"id", "imported_at", "changes"},
     "audit_events": {"id", "seq", "at", "prev_hash", "hash"},
 }
+REPORTED = {("audit_events", "after"): "changes"}  # a JSON column's key left out for the same reason
 
 
 def dump(db: Database) -> Dump:
@@ -36,8 +39,8 @@ def dump(db: Database) -> Dump:
 
 
 def logical_dump(db: Database) -> Dump:
-    """The content as what was taken in, not when: the columns of `IMPORT_TIME` left out and every table's rows
-    sorted whole (the audit trail's order is its sequence, which is the order of the imports)."""
+    """The content as what was taken in, not when or in which order: `IMPORT_TIME` and `REPORTED` left out and
+    every table's rows sorted whole (the audit trail's own order is its sequence, the order of the imports)."""
     result = []
     with db.raw() as con:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
@@ -46,8 +49,18 @@ def logical_dump(db: Database) -> Dump:
             kept = [n for n in names if n not in IMPORT_TIME.get(table, set())]
             listed = ", ".join(f'"{n}"' for n in kept)
             rows = con.execute(f'SELECT {listed} FROM "{table}"').fetchall()
+            for position, name in enumerate(kept):
+                if (table, name) in REPORTED:
+                    rows = [_without(row, position, REPORTED[table, name]) for row in rows]
             result.append((table, sorted(rows, key=repr)))
     return result
+
+
+def _without(row: tuple[object, ...], position: int, key: str) -> tuple[object, ...]:
+    value = json.loads(row[position]) if isinstance(row[position], str) else row[position]
+    if isinstance(value, dict):
+        value = {k: v for k, v in value.items() if k != key}
+    return (*row[:position], json.dumps(value, sort_keys=True), *row[position + 1 :])
 
 
 def resign(path: Path, key_folder: Path | None = None, *, recount: bool = False, **changes: str) -> None:
