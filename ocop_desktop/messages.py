@@ -211,6 +211,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "tiêu chí {item} không có trong phiếu chấm của sản phẩm",
         "item {item} is not on the product's scoring sheet",
     ),
+    "import.malformed": (
+        "tệp có dữ liệu không đúng cấu trúc, không tính lại được ({detail})",
+        "the file holds data of the wrong shape, which cannot be recomputed ({detail})",
+    ),
     "import.unknown_option": ("tiêu chí {item} không có phương án {option}", "item {item} has no option {option}"),
     "import.already": (
         "lần gửi {revision} này đã được nhập ngày {at}; không có gì thay đổi",

@@ -8,6 +8,7 @@ conflicts)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -26,6 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
 )
+from sqlalchemy.pool import StaticPool
 from sqlalchemy.schema import Table
 
 from ocop_desktop.models.base import Base
@@ -47,13 +49,23 @@ def _table(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
-def create_staging(path: Path) -> None:
-    """An empty staging database with the exchange tables of the working schema (constraints, no triggers)."""
-    engine = create_engine(f"sqlite:///{path}")
+@functools.cache
+def _staging_image() -> bytes:
+    """The empty staging database, made once per process in memory: creating its tables on disk for every file
+    cost a synced write per statement, most of the time of a file refused for one of its values."""
+    con = sqlite3.connect(":memory:", check_same_thread=False)
+    engine = create_engine("sqlite://", creator=lambda: con, poolclass=StaticPool)
     try:
         Base.metadata.create_all(engine, tables=[_table(name) for name in APPLY_ORDER])
+        return con.serialize()
     finally:
         engine.dispose()
+        con.close()
+
+
+def create_staging(path: Path) -> None:
+    """An empty staging database with the exchange tables of the working schema (constraints, no triggers)."""
+    path.write_bytes(_staging_image())
 
 
 def staging_connection(path: Path) -> sqlite3.Connection:

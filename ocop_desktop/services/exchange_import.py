@@ -48,6 +48,7 @@ from ocop_desktop.persistence import exchange_file, exchange_merge
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.exchange_merge import TableDiff
 from ocop_desktop.persistence.keys import revocation, unb64
+from ocop_desktop.scoring.catalogue import Sheet
 from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, version_from_snapshot
@@ -288,9 +289,14 @@ def _check_meaning(staging: Path, manifest: dict[str, str]) -> None:
         for snapshot in s.scalars(select(CriteriaSnapshot)):
             if hashlib.sha256(snapshot.content.encode("utf-8")).hexdigest() != snapshot.sha256:
                 raise _Stop([Problem("verify.snapshot_altered", {"sheet": snapshot.sheet_id or snapshot.version_id})])
-        problems += _option_problems(s, manifest["round_id"])
-        for row in s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)):
-            problems += check_result(s, row)
+        try:
+            problems += _option_problems(s, manifest["round_id"])
+            for row in s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)):
+                problems += check_result(s, row)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+            # signed JSON of another shape (a result's inputs that are a list, a sheet that is not one): the
+            # scoring core cannot read it, so it is not the council's record
+            raise _Stop([Problem("import.malformed", {"detail": f"{type(exc).__name__}: {exc}"[:120]})]) from exc
     if problems:
         raise _Stop(problems[:20])
 
@@ -318,8 +324,11 @@ def _option_problems(s: Session, round_id: str, ballots_from: str = "main") -> l
         )
     used = s.execute(text(query), {"round": round_id}).all()
     problems = []
+    sheets: dict[str, Sheet] = {}  # one per dossier's sheet, not one per choice: each is read and hashed whole
     for sheet_sha, product, item_id, option in used:
-        item = sheet_from_snapshot(s, sheet_sha, version).item(item_id)
+        if sheet_sha not in sheets:
+            sheets[sheet_sha] = sheet_from_snapshot(s, sheet_sha, version)
+        item = sheets[sheet_sha].item(item_id)
         where = (("product", product), ("item", item_id))
         if item is None or not item.options:
             problems.append(Problem("import.unknown_item", {"item": item_id}, where))

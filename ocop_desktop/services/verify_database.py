@@ -86,15 +86,21 @@ def check_result(s: Session, row: Result) -> list[Problem]:
     if hashlib.sha256(canonical_json(row.inputs).encode("utf-8")).hexdigest() != row.inputs_hash:
         problems.append(Problem("verify.inputs_altered", {}, where))
     members: list[dict[str, Any]] = list(row.inputs.get("members", []))  # type: ignore[call-overload]
+    ballot_ids = [m["ballot_id"] for m in members if m.get("ballot_id") is not None]
+    held = set(s.scalars(select(Ballot.id).where(Ballot.id.in_(ballot_ids))))
+    stored: dict[str, dict[str, int]] = {b: {} for b in ballot_ids}
+    for ballot_id, item_id, option in s.execute(  # one query for the result's ballots, not one per member
+        select(BallotChoice.ballot_id, BallotChoice.item_id, BallotChoice.option_number).where(
+            BallotChoice.ballot_id.in_(ballot_ids)
+        )
+    ):
+        stored[ballot_id][item_id] = option
     for member in members:
         ballot_id = member.get("ballot_id")
         if ballot_id is None:
             continue
-        current = {
-            c.item_id: c.option_number
-            for c in s.scalars(select(BallotChoice).where(BallotChoice.ballot_id == ballot_id))
-        }
-        if s.get(Ballot, ballot_id) is None or current != {k: int(v) for k, v in member["choices"].items()}:
+        current = stored[ballot_id]
+        if ballot_id not in held or current != {k: int(v) for k, v in member["choices"].items()}:
             person = s.get(CouncilMember, member["member_id"])
             name = person.full_name if person is not None else member["member_id"]
             problems.append(Problem("verify.choices_altered", {"member": name}, where))

@@ -17,10 +17,9 @@ from ocop_desktop.domain.errors import ValidationFailed
 from ocop_desktop.models import AuditEvent, Ballot, Dossier, Round
 from ocop_desktop.persistence import exchange_file
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.persistence.keys import b64
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.exchange import Seal, export_round, verify_exchange
-from tests.builders import council_key
+from tests.exchange_helpers import resign
 
 
 def _round(db: Database) -> str:
@@ -37,18 +36,6 @@ def _copy(path: Path, tmp_path: Path, name: str) -> Path:
     target = tmp_path / name
     shutil.copy(path, target)
     return target
-
-
-def _resign(path: Path, key_folder: Path, **changes: str) -> None:
-    """Recompute the digest and sign the manifest again with another installation's key (what a forger can do)."""
-    key = council_key(key_folder)
-    with sqlite3.connect(path) as con:
-        manifest = dict(con.execute("SELECT key, value FROM manifest").fetchall())
-        manifest["content_sha256"], manifest["meeting_sha256"], _counts = exchange_file.digests(con)
-        manifest.update(changes, key_id=key.key_id, public_key=b64(key.public_raw))
-        manifest["signature"] = b64(key.sign(exchange_file.canonical_manifest(manifest)))
-        con.execute("DELETE FROM manifest")
-        con.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
 
 
 def test_the_exported_round_verifies_with_its_counts_and_code(demo_db: Database, exported: Path) -> None:
@@ -98,7 +85,7 @@ def test_content_resigned_with_another_key_is_an_unknown_signer(exported: Path, 
     forged = _copy(exported, tmp_path, "forged.ocop")
     with sqlite3.connect(forged) as con:
         con.execute("UPDATE results SET stars = 5")
-    _resign(forged, tmp_path / "forger")
+    resign(forged, tmp_path / "forger")
     assert verify_exchange(forged).seal is Seal.UNKNOWN_KEY
 
 

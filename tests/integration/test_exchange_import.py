@@ -18,7 +18,6 @@ from ocop_desktop.models import AuditEvent, Ballot, Certificate, ExchangeImport,
 from ocop_desktop.persistence import exchange_file
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import (
-    b64,
     installation_key,
     public_key_line,
     revoke_key,
@@ -31,33 +30,15 @@ from ocop_desktop.services.exchange import export_round
 from ocop_desktop.services.exchange_import import Outcome, import_files
 from ocop_desktop.services.verify_database import verify_file
 from tests.builders import best_choices, council_key
+from tests.exchange_helpers import dump, resign
 from tests.integration.meeting import NAMES, PASSWORD, build_meeting
 
 EXCHANGED = [name for name, _key, _where in exchange_file.TABLES] + ["exchange_imports"]
 
 
-def dump(db: Database) -> list[tuple[str, list[tuple[object, ...]]]]:
-    """The database's content, table by table in key order (what must not move when a file is refused)."""
-    with db.raw() as con:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return [(t, con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()) for t in tables]
-
-
 def _round(db: Database) -> str:
     with db.reading() as s:
         return s.scalars(select(Round.id)).one()
-
-
-def _resign(path: Path, key_folder: Path | None = None, **changes: str) -> None:
-    """Digest and signature made again after an edit, with `key_folder`'s key (the own key by default)."""
-    key = council_key(key_folder) if key_folder is not None else installation_key()
-    with sqlite3.connect(path) as con:
-        manifest = dict(con.execute("SELECT key, value FROM manifest").fetchall())
-        manifest["content_sha256"], manifest["meeting_sha256"], _counts = exchange_file.digests(con)
-        manifest.update(changes, key_id=key.key_id, public_key=b64(key.public_raw))
-        manifest["signature"] = b64(key.sign(exchange_file.canonical_manifest(manifest)))
-        con.execute("DELETE FROM manifest")
-        con.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
 
 
 @pytest.fixture
@@ -138,7 +119,7 @@ def test_the_same_revision_with_other_content_is_an_alarm(province: Database, ex
     shutil.copy(exported, twin)
     with sqlite3.connect(twin) as con:
         con.execute("UPDATE rounds SET place = 'Hội trường B'")
-    _resign(twin)
+    resign(twin)
     before = dump(province)
     report = import_files(province, [twin], actor=SYSTEM)
     assert report.files[0].problems[0].code == "import.equivocation"
@@ -150,7 +131,7 @@ def test_an_unknown_key_is_refused_unless_an_officer_accepts_it(
 ) -> None:
     foreign = tmp_path / "foreign.ocop"
     shutil.copy(exported, foreign)
-    _resign(foreign, tmp_path / "other-council")
+    resign(foreign, tmp_path / "other-council")
     before = dump(province)
     refused = import_files(province, [foreign], actor=SYSTEM)
     assert refused.files[0].problems[0].code == "import.untrusted_key"
@@ -182,7 +163,7 @@ def test_a_changed_value_under_a_valid_signature_is_still_checked_by_recomputati
     shutil.copy(exported, wrong)
     with sqlite3.connect(wrong) as con:
         con.execute("UPDATE results SET stars = 5, band_stars = 5 WHERE stars = 3")
-    _resign(wrong)
+    resign(wrong)
     report = import_files(province, [wrong], actor=SYSTEM)
     assert report.files[0].outcome is Outcome.REFUSED
     assert {p.code for p in report.files[0].problems} == {"verify.result_differs"}
@@ -199,6 +180,7 @@ def test_a_changed_value_under_a_valid_signature_is_still_checked_by_recomputati
         ("DELETE FROM council_members WHERE rowid = 1", "import.dangling"),
         ("UPDATE dossiers SET round_id = 'khác' WHERE rowid = 1", "import.out_of_scope"),
         ("UPDATE criteria_snapshots SET content = content || ' ' WHERE rowid = 1", "verify.snapshot_altered"),
+        ("UPDATE results SET inputs = '[]' WHERE rowid = 1", "import.malformed"),
     ],
 )
 def test_every_value_is_checked_even_under_a_valid_signature(
@@ -209,7 +191,7 @@ def test_every_value_is_checked_even_under_a_valid_signature(
     with sqlite3.connect(odd) as con:
         con.execute(statement)
         counts = exchange_file.content_digest(con)[1]
-    _resign(odd, counts=__import__("json").dumps(counts, sort_keys=True))
+    resign(odd, counts=__import__("json").dumps(counts, sort_keys=True))
     before = dump(province)
     report = import_files(province, [odd], actor=SYSTEM)
     assert report.files[0].outcome is Outcome.REFUSED
@@ -252,7 +234,7 @@ def test_a_product_scored_by_two_councils_in_one_year_is_flagged(
             con.execute(f"UPDATE {table} SET round_id = 'dot-khac'")
         for table in ("dossiers", "ballots", "results", "certificates", "decisions", "council_members"):
             con.execute(f"UPDATE {table} SET id = id || '-2'")
-    _resign(copy, round_id="dot-khac", council_id="hoi-dong-khac", council_name="Hội đồng khác")
+    resign(copy, round_id="dot-khac", council_id="hoi-dong-khac", council_name="Hội đồng khác")
     report = import_files(province, [copy], actor=SYSTEM, dry_run=True)
     codes = {p.code for p in report.files[0].problems}
     assert report.files[0].outcome in (Outcome.CONFLICTS, Outcome.REFUSED)
@@ -336,7 +318,7 @@ def test_a_member_cannot_bring_another_members_ballot(council: object, tmp_path:
     laptop.close()
     with sqlite3.connect(path) as con:  # the ballot relabelled as the chair's
         con.execute("UPDATE ballots SET member_id = ?", (council.members[NAMES[0]],))
-    _resign(path, tmp_path / "laptop-key")
+    resign(path, tmp_path / "laptop-key")
     report = import_files(council.db, [path], actor=council.secretary, accept_keys=[laptop_key.key_id])
     assert report.files[0].problems[0].code == "import.ballot_for_another_member"
 
