@@ -14,16 +14,19 @@ import datetime as dt
 import functools
 import json
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.documents import province_list
 from ocop_desktop.domain.admin_units import Commune, Province, load_units_2025
+from ocop_desktop.domain.dates import format_vi_date
 from ocop_desktop.domain.enums import CertificateStatus, ResultStatus, RevocationGround
 from ocop_desktop.domain.text import fold, vi_sort_key
+from ocop_desktop.messages import ui_text
 from ocop_desktop.models import (
     Certificate,
     Council,
@@ -524,3 +527,234 @@ def _change_totals(changes: object) -> tuple[int, int, int]:
                     value = counts.get(name)
                     totals[index] += value if isinstance(value, int) else 0
     return totals[0], totals[1], totals[2]
+
+
+# the workbook ----------------------------------------------------------------------------------------------------
+
+SITUATIONS = {
+    "due": "Đến hạn nộp hồ sơ đánh giá lại",
+    "window_missed": "Đã qua hạn nộp, sắp hết hạn",
+    "expired": "Đã hết hạn",
+    "revoked": "Đã thu hồi",
+}
+CERTIFICATE_STATES = {
+    CertificateStatus.VALID: "Còn hiệu lực",
+    CertificateStatus.EXPIRED: "Hết hạn",
+    CertificateStatus.REVOKED: "Đã thu hồi",
+}
+
+
+def result_words(line: ProductLine) -> str:
+    """The current result in the document's words."""
+    if not line.approved:
+        return "Chưa phê duyệt"
+    if line.stars is None:
+        return "Không đạt" if line.result_status is ResultStatus.ELIMINATED else "Không xếp hạng"
+    return f"{line.stars} sao"
+
+
+def window_words(today: dt.date) -> str:
+    return (
+        f"Cửa sổ nộp hồ sơ đánh giá lại: từ {REEVALUATION_WINDOW_OPENS_DAYS} đến {REEVALUATION_WINDOW_CLOSES_DAYS} "
+        f"ngày trước khi giấy chứng nhận hết hạn (QĐ 26/2026/QĐ-TTg, Điều 7.6). Tính đến ngày {format_vi_date(today)}."
+    )
+
+
+def _count_row(t: Tally, label: str | None = None) -> province_list.CountRow:
+    return province_list.CountRow(
+        label if label is not None else t.label,
+        t.count(5),
+        t.count(4),
+        t.count(3),
+        t.count(2) + t.count(1),
+        t.count(None),
+        t.total,
+    )
+
+
+def workbook_data(
+    view: ProvinceView, *, products: Sequence[ProductLine] | None = None, filters: str = ""
+) -> province_list.ProvinceWorkbook:
+    """The workbook of `products` (all of the view's by default; the screen passes what its filter shows, and
+    `filters` says which filter in words). The counts are of those products; the certificates are the province's."""
+    lines = tuple(view.products if products is None else products)
+    subtitle = f"Tính đến ngày {format_vi_date(view.today)} — {len(lines)} sản phẩm"
+    if filters:
+        subtitle += f" — lọc: {filters}"
+    every = Tally("", "Toàn tỉnh", tuple(Counter(p.stars for p in lines).items()), len(lines))
+    counts = (
+        ("Tất cả sản phẩm", (_count_row(every),)),
+        ("Theo nhóm sản phẩm", tuple(_count_row(t) for t in tally(lines, lambda p: p.sheet_id, lambda p: p.group))),
+        (
+            "Theo năm đánh giá",
+            tuple(_count_row(t) for t in tally(lines, lambda p: str(p.year or ""), lambda p: str(p.year or ""))),
+        ),
+        (
+            "Theo tỉnh, thành phố",
+            tuple(_count_row(t) for t in tally(lines, lambda p: p.province_code or "", lambda p: p.province)),
+        ),
+        (
+            "Theo xã, phường",
+            tuple(
+                _count_row(t)
+                for t in tally(
+                    lines,
+                    lambda p: p.commune_code or "",
+                    lambda p: f"{p.commune}, {p.province}" if p.commune_code else "",
+                )
+            ),
+        ),
+        (
+            "Theo hội đồng",
+            tuple(_count_row(t) for t in tally(lines, lambda p: p.council_id or "", lambda p: p.council)),
+        ),
+    )
+    certificates = tuple(
+        province_list.CertificateRow(
+            situation=SITUATIONS[situation],
+            number=c.number,
+            product=c.product,
+            code=c.code or "",
+            producer=c.producer,
+            council=c.council,
+            stars=c.stars,
+            issued=c.issued,
+            expiry=c.expiry,
+            days_left=c.days_left,
+            revocation=(
+                f"{format_vi_date(c.revocation_date) if c.revocation_date else ''} {c.revocation_decision or ''}: "
+                f"{c.revocation_reason or ''}".strip(" :")
+                if situation == "revoked"
+                else ""
+            ),
+        )
+        for situation, group in (
+            ("due", view.due),
+            ("window_missed", view.window_missed),
+            ("expired", view.expired),
+            ("revoked", view.revoked),
+        )
+        for c in group
+    )
+    return province_list.ProvinceWorkbook(
+        title="DANH SÁCH SẢN PHẨM OCOP TOÀN TỈNH",
+        subtitle=subtitle,
+        products=tuple(
+            province_list.ProductRow(
+                product=p.name,
+                code=p.code or "",
+                producer=p.producer,
+                group=p.group,
+                province=p.province,
+                commune=p.commune,
+                year=p.year,
+                council=p.council,
+                stars=p.stars,
+                result=result_words(p),
+                certificate=p.certificate_number or "",
+                issued=p.certificate_issued,
+                expiry=p.certificate_expiry,
+                certificate_state=CERTIFICATE_STATES[p.certificate_state] if p.certificate_state else "",
+            )
+            for p in lines
+        ),
+        counts=counts,
+        certificates=certificates,
+        certificates_note=window_words(view.today),
+    )
+
+
+def write_workbook(
+    view: ProvinceView, path: Path, *, products: Sequence[ProductLine] | None = None, filters: str = ""
+) -> Path:
+    """The province's Excel workbook at `path`, written atomically (no database access: safe on a worker thread)."""
+    return province_list.render_xlsx(workbook_data(view, products=products, filters=filters), path)
+
+
+def export_workbook(db: Database, path: Path, *, today: dt.date) -> Path:
+    """`province export`: the whole province as of `today`."""
+    return write_workbook(province_view(db, today=today), path)
+
+
+# the summary of `province show` ------------------------------------------------------------------------------------
+
+
+def _stars_words(stars: int | None, lang: str) -> str:
+    return ui_text("province.stars", lang, stars=stars) if stars is not None else ui_text("province.no_stars", lang)
+
+
+def _tally_line(t: Tally, lang: str) -> str:
+    split = " · ".join(f"{_stars_words(stars, lang)} {count}" for stars, count in t.by_stars)
+    return f"  {t.label or ui_text('province.unknown', lang)}: {t.total} ({split})"
+
+
+def local_time(moment: dt.datetime) -> str:
+    """An import time on this computer's clock, as people read it."""
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def summary_lines(view: ProvinceView, lang: str) -> list[str]:
+    """What `province show` prints: the counts, the councils with their files, and the certificates to act on."""
+    out = [ui_text("province.head", lang, date=format_vi_date(view.today), count=len(view.products))]
+    out.append(
+        f"{ui_text('province.by_stars', lang)}: "
+        + " · ".join(f"{_stars_words(stars, lang)} {count}" for stars, count in view.by_stars)
+    )
+    for key, tallies in (
+        ("province.by_group", view.by_group),
+        ("province.by_year", view.by_year),
+        ("province.by_province", view.by_province),
+        ("province.by_commune", view.by_commune),
+    ):
+        out.append(f"{ui_text(key, lang)}:")
+        out.extend(_tally_line(t, lang) for t in tallies)
+    out.append(f"{ui_text('province.councils', lang)}:")
+    for council in view.councils:
+        out.append(
+            "  "
+            + ui_text("province.council", lang, name=council.name, rounds=council.rounds, products=council.products)
+        )
+        if not council.files:
+            out.append(f"    {ui_text('province.no_files', lang)}")
+        for f in council.files:
+            issuer = ui_text("province.key_accepted_once", lang) if f.key_accepted else f.issuer
+            out.append(
+                "    "
+                + ui_text(
+                    "province.file",
+                    lang,
+                    file=f.file_name,
+                    round=f.round_name,
+                    revision=f.revision,
+                    fingerprint=f.fingerprint,
+                    key_id=f.key_id,
+                    issuer=issuer,
+                    imported=local_time(f.imported_at),
+                )
+            )
+    window = {"opens": REEVALUATION_WINDOW_OPENS_DAYS, "closes": REEVALUATION_WINDOW_CLOSES_DAYS}
+    for key, lines, line_key in (
+        ("province.due", view.due, "province.certificate"),
+        ("province.window_missed", view.window_missed, "province.certificate"),
+        ("province.expired", view.expired, "province.certificate_expired"),
+        ("province.revoked", view.revoked, "province.certificate_revoked"),
+    ):
+        out.append(ui_text(key, lang, count=len(lines), **window))
+        for c in lines:
+            out.append(
+                "  "
+                + ui_text(
+                    line_key,
+                    lang,
+                    number=c.number,
+                    product=c.product,
+                    code=c.code or "—",
+                    stars=c.stars,
+                    expiry=format_vi_date(c.expiry),
+                    days=c.days_left,
+                    date=format_vi_date(c.revocation_date) if c.revocation_date else "—",
+                    decision=c.revocation_decision or "—",
+                    reason=c.revocation_reason or "—",
+                )
+            )
+    return out

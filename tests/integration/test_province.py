@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import event
 
 from ocop_desktop.domain.enums import CertificateStatus, CouncilLevel, ResultStatus
@@ -256,3 +258,16 @@ def test_the_number_of_queries_does_not_grow_with_the_products(empty_db: Databas
     view = province_view(empty_db, today=TODAY)
     assert len(view.products) == 320
     assert len(statements) == few <= 8
+
+
+def test_the_workbook_of_a_filtered_list_counts_what_it_lists(empty_db: Database, tmp_path: Path) -> None:
+    build_sample_province(empty_db, products=60)
+    view = province_view(empty_db, today=TODAY)
+    four = [p for p in view.products if p.stars == 4]
+    path = province.write_workbook(view, tmp_path / "4-sao.xlsx", products=four, filters="4 sao")
+    book = load_workbook(path)
+    sheet = book["Danh sách sản phẩm"]
+    assert sheet["A2"].value == f"Tính đến ngày 22/11/2026 — {len(four)} sản phẩm — lọc: 4 sao"
+    assert [r[1] for r in sheet.iter_rows(min_row=4, values_only=True)] == [p.name for p in four]
+    everything = next(r for r in book["Tổng hợp"].iter_rows(values_only=True) if r[0] == "Toàn tỉnh")
+    assert everything[1:] == (0, len(four), 0, 0, 0, len(four))
