@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Current screenshots of every view into docs/screenshots/ (offscreen, from `ocop-desktop gui --screenshot`; the
 # documents page and the Excel ballots preview under xvfb-run, from tools/screenshot_documents.py and
-# tools/screenshot_ballot_import.py),
+# tools/screenshot_ballot_import.py; the province page's tabs over a sample province file, from
+# tools/screenshot_province.py),
 # over a demo data file built for the purpose. Run: bash tools/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,10 @@ for lang in vi en; do
   # the preview of a member's returned Excel ballots (on a copy of the demo file, with a product added after the meeting)
   xvfb-run -a -s "-screen 0 1400x900x24" "$VENV/bin/python" tools/screenshot_ballot_import.py "$TMP/demo.ocopdb" "$OUT" \
     "$lang" 2> /dev/null
+done
+# the province page: every tab over a province file merged from three councils (offscreen is enough)
+for lang in vi en; do
+  QT_QPA_PLATFORM=offscreen "$VENV/bin/python" tools/screenshot_province.py "$OUT" "$lang" 2> /dev/null
 done
 rm -f "$OUT/criteria-browser.png"
 ls "$OUT"

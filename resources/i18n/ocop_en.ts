@@ -4,29 +4,59 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="256" />
+      <location filename="ocop_desktop/ui/main_window.py" line="269" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="237" />
+      <location filename="ocop_desktop/ui/main_window.py" line="246" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="274" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="225" />
+      <location filename="ocop_desktop/ui/main_window.py" line="234" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="244" />
+      <location filename="ocop_desktop/ui/main_window.py" line="253" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="289" />
+      <source>(chưa rõ)</source>
+      <translation>(not recorded)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="458" />
+      <source>(chưa đánh giá)</source>
+      <translation>(not evaluated)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <source>1–2 sao</source>
+      <translation>1–2 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <source>3 sao</source>
+      <translation>3 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <source>4 sao</source>
+      <translation>4 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <source>5 sao</source>
+      <translation>5 stars</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="50" />
@@ -49,22 +79,22 @@
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="145" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="283" />
+      <location filename="ocop_desktop/ui/main_window.py" line="296" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="137" />
+      <location filename="ocop_desktop/ui/main_window.py" line="140" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="155" />
+      <location filename="ocop_desktop/ui/views/round.py" line="157" />
       <source>Chênh lệch vượt ngưỡng</source>
       <translation>Spread over the limit</translation>
     </message>
@@ -79,7 +109,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="518" />
+      <location filename="ocop_desktop/ui/main_window.py" line="539" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -94,9 +124,24 @@
       <translation>None yet.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="580" />
+      <source>Chưa nhập tệp trao đổi nào (dữ liệu nhập trực tiếp)</source>
+      <translation>No exchange file imported (data entered here)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="55" />
+      <source>Chưa phê duyệt</source>
+      <translation>Not approved yet</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/results.py" line="204" />
       <source>Chưa phê duyệt được:</source>
       <translation>Cannot approve yet:</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="50" />
+      <source>Chưa xếp hạng</source>
+      <translation>No stars</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="150" />
@@ -104,7 +149,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="984" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1005" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -114,9 +159,14 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="139" />
+      <location filename="ocop_desktop/ui/main_window.py" line="142" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="582" />
+      <source>Chấp nhận một lần (khóa chưa tin cậy)</source>
+      <translation>Accepted once (untrusted key)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/pdf_view.py" line="116" />
@@ -159,9 +209,24 @@
       <translation>Criteria with the widest disagreement</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="327" />
+      <source>Còn (ngày)</source>
+      <translation>Days left</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="63" />
+      <source>Còn hiệu lực</source>
+      <translation>Valid</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="38" />
       <source>Có</source>
       <translation>Yes</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="336" />
+      <source>Có giá trị đến</source>
+      <translation>Valid until</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="209" />
@@ -219,9 +284,14 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="285" />
+      <location filename="ocop_desktop/ui/main_window.py" line="298" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="383" />
+      <source>Danh sách sản phẩm</source>
+      <translation>Products</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="63" />
@@ -244,12 +314,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1093" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1114" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1044" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1065" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -284,7 +354,12 @@
       <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="262" />
+      <location filename="ocop_desktop/ui/views/province.py" line="386" />
+      <source>Giấy chứng nhận cần theo dõi</source>
+      <translation>Certificates to follow</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="275" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -309,12 +384,12 @@
       <translation>When the session ended</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="883" />
+      <location filename="ocop_desktop/ui/main_window.py" line="904" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="238" />
+      <location filename="ocop_desktop/ui/main_window.py" line="247" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -329,12 +404,17 @@
       <translation>Band by points</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="64" />
+      <source>Hết hạn</source>
+      <translation>Expired</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="130" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="138" />
+      <location filename="ocop_desktop/ui/main_window.py" line="141" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -344,9 +424,14 @@
       <translation>Dossier rejected</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="201" />
+      <location filename="ocop_desktop/ui/views/round.py" line="203" />
       <source>Hồ sơ trong đợt</source>
       <translation>Dossiers in the round</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="608" />
+      <source>Hồ sơ đánh giá lại được nộp trong khoảng từ {opens} đến {closes} ngày trước khi giấy chứng nhận hết hạn (QĐ 26/2026/QĐ-TTg, Điều 7.6). Chỉ xét giấy chứng nhận mới nhất của mỗi sản phẩm.</source>
+      <translation>A re-evaluation dossier is submitted from {opens} to {closes} days before the certificate expires (QĐ 26/2026/QĐ-TTg, Article 7.6). Only each product's latest certificate is considered.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="65" />
@@ -354,14 +439,24 @@
       <translation>Household business</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="471" />
+      <location filename="ocop_desktop/ui/views/province.py" line="333" />
       <source>Hội đồng</source>
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="526" />
+      <location filename="ocop_desktop/ui/views/province.py" line="554" />
+      <source>Hội đồng / tệp</source>
+      <translation>Council / file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="547" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="385" />
+      <source>Hội đồng và tệp</source>
+      <translation>Councils and files</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="169" />
@@ -399,6 +494,16 @@
       <translation>Guest</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="558" />
+      <source>Khóa</source>
+      <translation>Key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="572" />
+      <source>Khóa của tệp này chưa được tin cậy; người nhập đã chấp nhận nó cho riêng tệp này</source>
+      <translation>This file's key is not trusted; the person importing it accepted it for this file only</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="39" />
       <source>Không</source>
       <translation>No</translation>
@@ -429,7 +534,7 @@
       <translation>No document was made:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="137" />
+      <location filename="ocop_desktop/ui/views/province.py" line="57" />
       <source>Không xếp hạng</source>
       <translation>Not rated</translation>
     </message>
@@ -444,12 +549,17 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="140" />
+      <location filename="ocop_desktop/ui/views/province.py" line="57" />
+      <source>Không đạt</source>
+      <translation>Eliminated</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="143" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="951" />
+      <location filename="ocop_desktop/ui/main_window.py" line="972" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -459,22 +569,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1098" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1119" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1092" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1113" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="240" />
+      <location filename="ocop_desktop/ui/main_window.py" line="249" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1100" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -484,12 +594,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="984" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1005" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="968" />
+      <location filename="ocop_desktop/ui/main_window.py" line="989" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -497,6 +607,11 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="40" />
       <source>Lưu</source>
       <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="377" />
+      <source>Lưu danh sách sản phẩm đang hiển thị, số liệu tổng hợp và giấy chứng nhận cần theo dõi</source>
+      <translation>Save the products shown, their counts and the certificates to follow</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="506" />
@@ -519,6 +634,11 @@
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="556" />
+      <source>Lần xuất</source>
+      <translation>Revision</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="89" />
       <source>Lần đăng ký</source>
       <translation>Registration</translation>
@@ -539,7 +659,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="245" />
+      <location filename="ocop_desktop/ui/main_window.py" line="254" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -549,7 +669,7 @@
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="53" />
+      <location filename="ocop_desktop/ui/views/province.py" line="331" />
       <source>Mã số</source>
       <translation>Code</translation>
     </message>
@@ -564,9 +684,44 @@
       <translation>Product code (if it has one)</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="557" />
+      <source>Mã xác thực</source>
+      <translation>Verification code</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="131" />
       <source>Mật khẩu</source>
       <translation>Password</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="448" />
+      <source>Mọi hạng sao</source>
+      <translation>All stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="459" />
+      <source>Mọi hội đồng</source>
+      <translation>All councils</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="451" />
+      <source>Mọi nhóm sản phẩm</source>
+      <translation>All product groups</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="455" />
+      <source>Mọi năm</source>
+      <translation>All years</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="452" />
+      <source>Mọi tỉnh, thành phố</source>
+      <translation>All provinces</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="453" />
+      <source>Mọi xã, phường</source>
+      <translation>All communes</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="147" />
@@ -579,12 +734,12 @@
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="108" />
+      <location filename="ocop_desktop/ui/main_window.py" line="111" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="968" />
+      <location filename="ocop_desktop/ui/main_window.py" line="989" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -599,22 +754,22 @@
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1044" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1065" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="100" />
+      <location filename="ocop_desktop/ui/main_window.py" line="103" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="102" />
+      <location filename="ocop_desktop/ui/main_window.py" line="105" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="226" />
+      <location filename="ocop_desktop/ui/main_window.py" line="235" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -639,6 +794,11 @@
       <translation>Origin of the product idea</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="335" />
+      <source>Ngày cấp</source>
+      <translation>Issued</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="265" />
       <source>Ngày họp (dd/mm/yyyy)</source>
       <translation>Meeting date (dd/mm/yyyy)</translation>
@@ -654,12 +814,17 @@
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="270" />
+      <location filename="ocop_desktop/ui/views/province.py" line="327" />
+      <source>Ngày thu hồi</source>
+      <translation>Revoked on</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="283" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="272" />
+      <location filename="ocop_desktop/ui/main_window.py" line="285" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -669,7 +834,17 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="868" />
+      <location filename="ocop_desktop/ui/views/province.py" line="559" />
+      <source>Người ký</source>
+      <translation>Signed by</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="561" />
+      <source>Người nhập</source>
+      <translation>Imported by</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="889" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -682,6 +857,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="245" />
       <source>Ngưỡng chênh lệch điểm</source>
       <translation>Spread limit (points)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="107" />
+      <source>Nhóm sản phẩm</source>
+      <translation>Product group</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="478" />
@@ -699,7 +879,12 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
+      <location filename="ocop_desktop/ui/views/province.py" line="560" />
+      <source>Nhập lúc</source>
+      <translation>Imported</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1075" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -709,7 +894,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="161" />
+      <location filename="ocop_desktop/ui/main_window.py" line="166" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -719,7 +904,7 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <location filename="ocop_desktop/ui/main_window.py" line="167" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
@@ -734,17 +919,17 @@
       <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="243" />
+      <location filename="ocop_desktop/ui/views/province.py" line="104" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="976" />
+      <location filename="ocop_desktop/ui/main_window.py" line="997" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="859" />
+      <location filename="ocop_desktop/ui/main_window.py" line="880" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -759,7 +944,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="96" />
+      <location filename="ocop_desktop/ui/main_window.py" line="99" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -789,7 +974,7 @@
       <translation>Rule version</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="214" />
+      <location filename="ocop_desktop/ui/views/round.py" line="216" />
       <source>Phiên họp</source>
       <translation>Session</translation>
     </message>
@@ -804,7 +989,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="883" />
+      <location filename="ocop_desktop/ui/main_window.py" line="904" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -814,7 +999,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="159" />
+      <location filename="ocop_desktop/ui/main_window.py" line="164" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -844,7 +1029,7 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="951" />
+      <location filename="ocop_desktop/ui/main_window.py" line="972" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -859,7 +1044,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="284" />
+      <location filename="ocop_desktop/ui/main_window.py" line="297" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -874,7 +1059,7 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1090" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1111" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -882,6 +1067,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="80" />
       <source>Quyết định loại / dừng…</source>
       <translation>Eliminate / stop…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="327" />
+      <source>Quyết định thu hồi</source>
+      <translation>Revocation decision</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="192" />
@@ -894,12 +1084,12 @@
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="58" />
+      <location filename="ocop_desktop/ui/views/province.py" line="334" />
       <source>Sao</source>
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="859" />
+      <location filename="ocop_desktop/ui/main_window.py" line="880" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -907,6 +1097,11 @@
       <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
       <source>Sản phẩm</source>
       <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="329" />
+      <source>Số giấy chứng nhận</source>
+      <translation>Certificate number</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="29" />
@@ -929,12 +1124,47 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="583" />
+      <location filename="ocop_desktop/ui/main_window.py" line="604" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="233" />
+      <location filename="ocop_desktop/ui/views/province.py" line="562" />
+      <source>Thay đổi (mới / sửa / bỏ)</source>
+      <translation>Changes (new / changed / removed)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="519" />
+      <source>Theo hạng sao</source>
+      <translation>By stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="521" />
+      <source>Theo nhóm sản phẩm</source>
+      <translation>By product group</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="523" />
+      <source>Theo nhóm sản phẩm và hạng sao</source>
+      <translation>By product group and stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="520" />
+      <source>Theo năm đánh giá</source>
+      <translation>By year of evaluation</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="524" />
+      <source>Theo tỉnh, thành phố</source>
+      <translation>By province</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="522" />
+      <source>Theo xã, phường</source>
+      <translation>By commune</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="242" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -944,7 +1174,7 @@
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="177" />
+      <location filename="ocop_desktop/ui/views/round.py" line="179" />
       <source>Thành viên hội đồng và điểm danh</source>
       <translation>Council members and attendance</translation>
     </message>
@@ -984,7 +1214,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="452" />
+      <location filename="ocop_desktop/ui/main_window.py" line="473" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1019,17 +1249,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="976" />
+      <location filename="ocop_desktop/ui/main_window.py" line="997" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1061" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1082" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1099" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1120" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1037,6 +1267,16 @@
       <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
       <source>Tiêu chí / phương án</source>
       <translation>Criterion / option</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="146" />
+      <source>Toàn tỉnh</source>
+      <translation>Province</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="656" />
+      <source>Toàn tỉnh — tính đến ngày {date}: {products} sản phẩm, {councils} hội đồng, {files} tệp đã nhập</source>
+      <translation>Province as of {date}: {products} products, {councils} councils, {files} files imported</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="64" />
@@ -1054,12 +1294,12 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="141" />
+      <location filename="ocop_desktop/ui/main_window.py" line="144" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="452" />
+      <location filename="ocop_desktop/ui/main_window.py" line="473" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1074,7 +1314,7 @@
       <translation>The round's documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="199" />
+      <location filename="ocop_desktop/ui/views/round.py" line="201" />
       <source>Tài liệu của đợt (Alt+6)…</source>
       <translation>The round's documents (Alt+6)…</translation>
     </message>
@@ -1114,9 +1354,14 @@
       <translation>Find a sheet (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="180" />
+      <location filename="ocop_desktop/ui/views/province.py" line="399" />
       <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
       <translation>Find a product, code or producer (accents optional)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="119" />
+      <source>Tình trạng</source>
+      <translation>State</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="193" />
@@ -1144,7 +1389,7 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="101" />
+      <location filename="ocop_desktop/ui/main_window.py" line="104" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1184,6 +1429,11 @@
       <translation>Province / commune</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="109" />
+      <source>Tỉnh, thành phố</source>
+      <translation>Province</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
       <source>Tối thiểu</source>
       <translation>Minimum</translation>
@@ -1194,9 +1444,14 @@
       <translation>Cooperative group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="409" />
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
       <source>Tổng</source>
       <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="384" />
+      <source>Tổng hợp</source>
+      <translation>Summary</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="74" />
@@ -1234,6 +1489,21 @@
       <translation>Preview: {name} — {count} pages</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="375" />
+      <source>Xuất Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="671" />
+      <source>Xuất danh sách sản phẩm toàn tỉnh</source>
+      <translation>Export the province's product list</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="108" />
+      <source>Xã, phường</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
       <source>bỏ qua, không lưu phiếu cho sản phẩm này</source>
       <translation>skipped: no ballot is saved for this product</translation>
@@ -1249,17 +1519,17 @@
       <translation>spread</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="211" />
+      <location filename="ocop_desktop/ui/views/round.py" line="213" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="210" />
+      <location filename="ocop_desktop/ui/views/round.py" line="212" />
       <source>chưa đủ túc số</source>
       <translation>no quorum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="156" />
+      <location filename="ocop_desktop/ui/views/round.py" line="158" />
       <source>chấm lại</source>
       <translation>re-scored</translation>
     </message>
@@ -1269,7 +1539,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="295" />
+      <location filename="ocop_desktop/ui/main_window.py" line="308" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1279,7 +1549,7 @@
       <translation>has problems</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="212" />
+      <location filename="ocop_desktop/ui/views/round.py" line="214" />
       <source>có mặt</source>
       <translation>present</translation>
     </message>
@@ -1319,17 +1589,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="880" />
+      <location filename="ocop_desktop/ui/main_window.py" line="901" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="880" />
+      <location filename="ocop_desktop/ui/main_window.py" line="901" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="296" />
+      <location filename="ocop_desktop/ui/main_window.py" line="309" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1349,7 +1619,7 @@
       <translation>stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="212" />
+      <location filename="ocop_desktop/ui/views/round.py" line="214" />
       <source>thành viên chấm điểm</source>
       <translation>scoring members</translation>
     </message>
@@ -1369,7 +1639,7 @@
       <translation>max</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="209" />
+      <location filename="ocop_desktop/ui/views/round.py" line="211" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
     </message>
@@ -1392,6 +1662,26 @@
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="69" />
       <source>{count} phiếu hợp lệ, sẵn sàng lưu và nộp.</source>
       <translation>Valid ballots: {count}, ready to save and submit.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="50" />
+      <source>{n} sao</source>
+      <translation>{n} stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="574" />
+      <source>{rounds} đợt, {products} sản phẩm</source>
+      <translation>{rounds} rounds, {products} products</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="490" />
+      <source>{shown} / {total} sản phẩm</source>
+      <translation>{shown} / {total} products</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="492" />
+      <source>{total} sản phẩm</source>
+      <translation>{total} products</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
@@ -1419,6 +1709,11 @@
       <translation>Stopping…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="690" />
+      <source>Đang ghi tệp Excel…</source>
+      <translation>Writing the Excel file…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="288" />
       <source>Đang in {name}…</source>
       <translation>Printing {name}…</translation>
@@ -1429,12 +1724,12 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="764" />
+      <location filename="ocop_desktop/ui/main_window.py" line="785" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="424" />
+      <location filename="ocop_desktop/ui/main_window.py" line="445" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
@@ -1449,12 +1744,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="413" />
+      <location filename="ocop_desktop/ui/main_window.py" line="434" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="755" />
+      <location filename="ocop_desktop/ui/main_window.py" line="776" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1504,7 +1799,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="98" />
+      <location filename="ocop_desktop/ui/main_window.py" line="101" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1524,19 +1819,29 @@
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="634" />
+      <source>Đã hết hạn ({n})</source>
+      <translation>Expired ({n})</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="436" />
+      <location filename="ocop_desktop/ui/main_window.py" line="457" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
 Backup before the import: {backup}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="435" />
+      <location filename="ocop_desktop/ui/views/province.py" line="697" />
+      <source>Đã lưu {count} sản phẩm vào {file}</source>
+      <translation>Saved {count} products to {file}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="456" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -1554,6 +1859,21 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/views/results.py" line="35" />
       <source>Đã phê duyệt, đề nghị cấp trung ương đánh giá 5 sao</source>
       <translation>Approved, referred to the national level for 5 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="633" />
+      <source>Đã qua hạn nộp, sắp hết hạn ({n})</source>
+      <translation>Window missed, expiring ({n})</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="65" />
+      <source>Đã thu hồi</source>
+      <translation>Revoked</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="635" />
+      <source>Đã thu hồi ({n})</source>
+      <translation>Revoked ({n})</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="216" />
@@ -1574,6 +1894,11 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Đăng nhập</source>
       <translation>Sign in</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="632" />
+      <source>Đến hạn nộp hồ sơ đánh giá lại ({n})</source>
+      <translation>Due for re-evaluation ({n})</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="33" />
@@ -1601,17 +1926,17 @@ Backup before the import: {backup}</translation>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="229" />
+      <location filename="ocop_desktop/ui/main_window.py" line="238" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="179" />
+      <location filename="ocop_desktop/ui/main_window.py" line="185" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="136" />
+      <location filename="ocop_desktop/ui/main_window.py" line="139" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -1656,7 +1981,7 @@ Backup before the import: {backup}</translation>
       <translation>leave empty: the application assigns the code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="210" />
+      <location filename="ocop_desktop/ui/views/round.py" line="212" />
       <source>đủ túc số</source>
       <translation>quorum present</translation>
     </message>
