@@ -51,7 +51,7 @@ from ocop_desktop.services.recognition import certificate_status
 REEVALUATION_WINDOW_OPENS_DAYS = 180
 REEVALUATION_WINDOW_CLOSES_DAYS = 120
 
-UNKNOWN = ""  # the key of products whose group, place or year is not recorded
+UNKNOWN = "?"  # the key of products whose place or year is not recorded (a filter can choose it; "" is "any")
 
 
 @dataclass(frozen=True)

@@ -429,7 +429,7 @@
       <translation>Dossiers in the round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="608" />
+      <location filename="ocop_desktop/ui/views/province.py" line="609" />
       <source>Hồ sơ đánh giá lại được nộp trong khoảng từ {opens} đến {closes} ngày trước khi giấy chứng nhận hết hạn (QĐ 26/2026/QĐ-TTg, Điều 7.6). Chỉ xét giấy chứng nhận mới nhất của mỗi sản phẩm.</source>
       <translation>A re-evaluation dossier is submitted from {opens} to {closes} days before the certificate expires (QĐ 26/2026/QĐ-TTg, Article 7.6). Only each product's latest certificate is considered.</translation>
     </message>
@@ -1274,7 +1274,7 @@
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="656" />
+      <location filename="ocop_desktop/ui/views/province.py" line="657" />
       <source>Toàn tỉnh — tính đến ngày {date}: {products} sản phẩm, {councils} hội đồng, {files} tệp đã nhập</source>
       <translation>Province as of {date}: {products} products, {councils} councils, {files} files imported</translation>
     </message>
@@ -1494,7 +1494,7 @@
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="671" />
+      <location filename="ocop_desktop/ui/views/province.py" line="672" />
       <source>Xuất danh sách sản phẩm toàn tỉnh</source>
       <translation>Export the province's product list</translation>
     </message>
@@ -1604,6 +1604,11 @@
       <translation>user</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="583" />
+      <source>phiếu chấm của một thành viên</source>
+      <translation>one member's ballots</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/projector.py" line="46" />
       <source>phiếu đã nộp</source>
       <translation>ballots submitted</translation>
@@ -1709,7 +1714,7 @@
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="690" />
+      <location filename="ocop_desktop/ui/views/province.py" line="691" />
       <source>Đang ghi tệp Excel…</source>
       <translation>Writing the Excel file…</translation>
     </message>
@@ -1819,7 +1824,7 @@
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="634" />
+      <location filename="ocop_desktop/ui/views/province.py" line="635" />
       <source>Đã hết hạn ({n})</source>
       <translation>Expired ({n})</translation>
     </message>
@@ -1836,7 +1841,7 @@ Bản sao lưu trước khi nhập: {backup}</source>
 Backup before the import: {backup}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="697" />
+      <location filename="ocop_desktop/ui/views/province.py" line="698" />
       <source>Đã lưu {count} sản phẩm vào {file}</source>
       <translation>Saved {count} products to {file}</translation>
     </message>
@@ -1861,7 +1866,7 @@ Backup before the import: {backup}</translation>
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="633" />
+      <location filename="ocop_desktop/ui/views/province.py" line="634" />
       <source>Đã qua hạn nộp, sắp hết hạn ({n})</source>
       <translation>Window missed, expiring ({n})</translation>
     </message>
@@ -1871,7 +1876,7 @@ Backup before the import: {backup}</translation>
       <translation>Revoked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="635" />
+      <location filename="ocop_desktop/ui/views/province.py" line="636" />
       <source>Đã thu hồi ({n})</source>
       <translation>Revoked ({n})</translation>
     </message>
@@ -1896,7 +1901,7 @@ Backup before the import: {backup}</translation>
       <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="632" />
+      <location filename="ocop_desktop/ui/views/province.py" line="633" />
       <source>Đến hạn nộp hồ sơ đánh giá lại ({n})</source>
       <translation>Due for re-evaluation ({n})</translation>
     </message>

@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.services.province import UNKNOWN
 from ocop_desktop.ui.main_window import PAGES, MainWindow
 from ocop_desktop.ui.views.province import NO_STARS, ProvincePage
-from tests.province_data import build_sample_province
+from tests.province_data import build_sample_province, province_rows
 
 PRODUCTS = 5000
 
@@ -138,3 +139,22 @@ def test_the_excel_button_writes_what_the_filter_shows(
     sheet = load_workbook(written)["Danh sách sản phẩm"]
     assert sheet["A2"].value.endswith(f"{len(expected)} sản phẩm — lọc: «che»; 4 sao")
     assert [r[1] for r in sheet.iter_rows(min_row=4, values_only=True)] == expected
+
+
+def test_products_with_no_place_or_year_can_be_chosen(qtbot: QtBot, empty_db: Database) -> None:
+    with province_rows(empty_db) as b:
+        council = b.council("Hội đồng tỉnh Thái Nguyên")
+        b.evaluate(b.round(council, "Đợt 1 năm 2026", 2026), b.product("Chè búp"), stars=4)
+        b.product("Mật ong không rõ địa chỉ", commune=None, province=None, producer="Chủ thể khác")
+    _window, page, _took = open_page(qtbot, empty_db)
+    assert page.commune_box.itemText(page.commune_box.count() - 1) == "(chưa rõ) (1)"
+    choose(page.commune_box, UNKNOWN)
+    assert [p.name for p in page.model.visible] == ["Mật ong không rõ địa chỉ"]
+    choose(page.commune_box, "")
+    choose(page.year_box, UNKNOWN)
+    assert [p.name for p in page.model.visible] == ["Mật ong không rõ địa chỉ"]
+    choose(page.year_box, "")
+    choose(page.council_box, UNKNOWN)
+    assert [p.name for p in page.model.visible] == ["Mật ong không rõ địa chỉ"]
+    years = [page.year_box.itemData(i) for i in range(page.year_box.count())]
+    assert years == ["", "2026", UNKNOWN]

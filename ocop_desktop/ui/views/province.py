@@ -451,7 +451,7 @@ class ProvincePage(QWidget):
         self._fill(self.group_box, tr("Mọi nhóm sản phẩm"), self._choices(view.by_group))
         self._fill(self.province_box, tr("Mọi tỉnh, thành phố"), self._choices(view.by_province))
         self._fill(self.commune_box, tr("Mọi xã, phường"), self._choices(view.by_commune))
-        years = sorted(view.by_year, key=lambda t: (t.key == province.UNKNOWN, t.key), reverse=True)
+        years = sorted(view.by_year, key=lambda t: (t.key == province.UNKNOWN, -int(t.key) if t.key.isdigit() else 0))
         self._fill(self.year_box, tr("Mọi năm"), [(t.label or tr("(chưa rõ)"), t.key) for t in years])
         councils = [(c.name, c.council_id) for c in view.councils if c.products]
         if any(p.council_id is None for p in view.products):
@@ -580,9 +580,10 @@ class ProvincePage(QWidget):
                 top.addChild(QTreeWidgetItem([tr("Chưa nhập tệp trao đổi nào (dữ liệu nhập trực tiếp)")]))
             for f in council.files:
                 issuer = tr("Chấp nhận một lần (khóa chưa tin cậy)") if f.key_accepted else f.issuer
+                name = f.file_name if f.kind == "round" else f"{f.file_name} ({tr('phiếu chấm của một thành viên')})"
                 item = QTreeWidgetItem(
                     [
-                        f.file_name,
+                        name,
                         f.round_name,
                         str(f.revision),
                         f.fingerprint,
