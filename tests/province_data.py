@@ -238,8 +238,16 @@ class ProvinceBuilder:
         key_accepted: bool = False,
         imported_at: dt.datetime | None = None,
         changes: dict[str, dict[str, int]] | None = None,
+        meeting_sha256: str | None = None,
     ) -> str:
         content = hashlib.sha256(f"{round_id}-{revision}".encode()).hexdigest()
+        manifest: dict[str, object] = {
+            "round_name": self._names.get(round_id, ""),
+            "council_name": self._names.get(council_id, ""),
+            "revision": revision,
+        }
+        if meeting_sha256 is not None:
+            manifest["meeting_sha256"] = meeting_sha256
         row = ExchangeImport(
             id=new_id(),
             kind="round",
@@ -254,11 +262,7 @@ class ProvinceBuilder:
             key_accepted=key_accepted,
             signed_at="2026-10-20T08:00:00+00:00",
             imported_at=imported_at or dt.datetime(2026, 11, 1, 8, tzinfo=UTC),
-            manifest={
-                "round_name": self._names.get(round_id, ""),
-                "council_name": self._names.get(council_id, ""),
-                "revision": revision,
-            },
+            manifest=manifest,
             changes=changes or {"products": {"new": 3, "changed": 0, "removed": 0}},
         )
         self._add(row)

@@ -106,7 +106,7 @@ class FileLine:
     round_id: str
     round_name: str
     revision: int
-    fingerprint: str  # mã xác thực
+    fingerprint: str  # mã xác thực: of the meeting's data (manifest `meeting_sha256`), else of the whole content
     key_id: str
     issuer: str
     key_accepted: bool  # an untrusted key accepted for this one file
@@ -490,7 +490,7 @@ def _councils(s: Session, products: Iterable[ProductLine]) -> tuple[CouncilLine,
                 round_id=imp.round_id,
                 round_name=round_names.get(imp.round_id) or str(manifest.get("round_name") or ""),
                 revision=imp.revision,
-                fingerprint=fingerprint(imp.content_sha256),
+                fingerprint=fingerprint(str(manifest.get("meeting_sha256") or imp.content_sha256)),
                 key_id=imp.key_id,
                 issuer=imp.issuer,
                 key_accepted=imp.key_accepted,

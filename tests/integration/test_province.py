@@ -179,7 +179,12 @@ def test_councils_list_the_files_taken_from_them(empty_db: Database) -> None:
         r2 = b.round(tinh, "Đợt 2 năm 2026", 2026)
         b.evaluate(r1, b.product("Chè búp"), stars=3)
         b.exchange_file(
-            r1, dai_tu, file_name="dai-tu-2024.ocop", key_accepted=True, imported_at=dt.datetime(2026, 1, 5, tzinfo=UTC)
+            r1,
+            dai_tu,
+            file_name="dai-tu-2024.ocop",
+            key_accepted=True,
+            imported_at=dt.datetime(2026, 1, 5, tzinfo=UTC),
+            meeting_sha256="ab12" * 16,
         )
         b.exchange_file(
             r2,
@@ -204,6 +209,7 @@ def test_councils_list_the_files_taken_from_them(empty_db: Database) -> None:
     assert (dai_tu_line.rounds, dai_tu_line.products, dai_tu_line.level) == (1, 1, "huyen")
     accepted = dai_tu_line.files[0]
     assert (accepted.key_accepted, accepted.issuer, accepted.round_name) == (True, "", "Đợt 1 năm 2024")
+    assert accepted.fingerprint == fingerprint("ab12" * 16)  # the meeting's data, when the manifest carries it
     files = councils["Hội đồng tỉnh Thái Nguyên"].files
     assert [(f.file_name, f.revision) for f in files] == [("tinh-2026-lan-2.ocop", 2), ("tinh-2026-lan-1.ocop", 1)]
     with empty_db.reading() as s:
@@ -211,7 +217,7 @@ def test_councils_list_the_files_taken_from_them(empty_db: Database) -> None:
 
         row = s.get(ExchangeImport, newest)
         assert row is not None
-        assert files[0].fingerprint == fingerprint(row.content_sha256)
+        assert files[0].fingerprint == fingerprint(row.content_sha256)  # a file from before meeting_sha256
         assert files[0].key_id == row.key_id
     assert files[0].changes == (5, 2, 0)
 
