@@ -503,7 +503,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from ocop_desktop.services.exchange import export_round
 
     with Database.open(Path(args.db)) as db:
-        done = export_round(db, actor=SYSTEM, round_id=args.round, out=Path(args.out))
+        done = export_round(db, actor=SYSTEM, round_id=args.round, out=Path(args.out), member_id=args.member)
     print(
         ui_text(
             "exchange.exported",
@@ -514,6 +514,57 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
+
+
+def _print_import(report: Any, lang: str) -> None:
+    from ocop_desktop.messages import describe
+    from ocop_desktop.services.exchange_import import Outcome
+
+    for file in report.files:
+        word = "would_import" if report.dry_run and file.outcome is Outcome.IMPORTED else file.outcome.value
+        print(f"{ui_text('import.outcome.' + word, lang)}: {file.source.name}")
+        m = file.manifest
+        if m:
+            issuer = file.issuer if file.issuer else ui_text("seal.this_installation", lang)
+            if file.issuer is None:
+                issuer = ui_text("import.key_not_registered", lang)
+            print(
+                ui_text(
+                    "import.file_summary",
+                    lang,
+                    council=m.get("council_name", "?"),
+                    round=m.get("round_name", "?"),
+                    revision=m.get("revision", "?"),
+                    fingerprint=file.fingerprint,
+                    key_id=m.get("key_id", "?"),
+                    issuer=issuer,
+                )
+            )
+        for table, counts in file.changes.items():
+            print(f"  {table}: " + ui_text("import.table_counts", lang, **counts))
+        for problem in file.problems:
+            print(f"  ✗ {describe(problem, lang)}")
+        for note in file.notes:
+            print(f"  • {describe(note, lang)}")
+    if report.backup is not None:
+        print(ui_text("import.backup", lang, path=report.backup))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Take exchange files into a database, creating it (a province's) if it does not exist; exit 1 if any file
+    is refused or conflicts."""
+    from ocop_desktop.persistence.database import Database
+    from ocop_desktop.services.actor import SYSTEM
+    from ocop_desktop.services.exchange_import import import_files
+
+    target = Path(args.db)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with Database.open(target, create=True) as db:
+        report = import_files(
+            db, [Path(f) for f in args.files], actor=SYSTEM, accept_keys=args.accept_key, dry_run=args.dry_run
+        )
+    _print_import(report, args.lang)
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
 
 
 def cmd_verify_exchange(args: argparse.Namespace) -> int:
@@ -546,7 +597,18 @@ def cmd_verify_exchange(args: argparse.Namespace) -> int:
             results=check.counts["results"],
         )
     )
-    return EXIT_OK if check.seal is Seal.VALID else EXIT_PROBLEMS
+    if check.seal is Seal.INVALID:
+        return EXIT_PROBLEMS
+    from ocop_desktop.messages import describe
+    from ocop_desktop.services.exchange_import import inspect_file
+
+    deep = inspect_file(Path(args.file))
+    deeper = [p for p in deep.problems if p.code != "import.untrusted_key"]
+    for problem in deeper:
+        print(f"✗ {describe(problem, args.lang)}")
+    if not deeper:
+        print(ui_text("import.recomputed_ok", args.lang, results=check.counts["results"]))
+    return EXIT_OK if check.seal is Seal.VALID and not deeper else EXIT_PROBLEMS
 
 
 def _today(args: argparse.Namespace) -> dt.date:
@@ -659,7 +721,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--db", required=True, metavar="FILE")
     export.add_argument("--round", required=True, metavar="ID")
     export.add_argument("--out", required=True, metavar="FILE.ocop")
+    export.add_argument(
+        "--member", default=None, metavar="ID", help="chỉ xuất phiếu của thành viên này (máy riêng của thành viên)"
+    )
     export.set_defaults(func=cmd_export)
+    imp = sub.add_parser(
+        "import", parents=[lang_parent], help="nhập tệp trao đổi (.ocop) vào cơ sở dữ liệu (tạo mới nếu chưa có)"
+    )
+    imp.add_argument("--db", required=True, metavar="FILE")
+    imp.add_argument("files", nargs="+", metavar="FILE.ocop")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    imp.add_argument(
+        "--accept-key",
+        action="append",
+        default=[],
+        metavar="KEY-ID",
+        help="chấp nhận khóa chưa đăng ký cho lần nhập này (ghi vào nhật ký)",
+    )
+    imp.set_defaults(func=cmd_import)
     v_exchange = sub.add_parser(
         "verify", parents=[lang_parent], help="kiểm tra tệp trao đổi (.ocop): chữ ký, toàn vẹn, mã xác thực"
     )

@@ -151,6 +151,135 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "tệp được tạo bằng phiên bản mới hơn (định dạng {version}); hãy cập nhật phần mềm",
         "the file was made by a newer version (format {version}); update the software",
     ),
+    "exchange.bad_type": (
+        "giá trị sai kiểu hoặc sai dạng ở bảng {table}, cột {column} (dòng {row})",
+        "a value of the wrong type or form in table {table}, column {column} (row {row})",
+    ),
+    "exchange.rule_broken": (
+        "dữ liệu bảng {table} trái quy tắc của cơ sở dữ liệu: {detail}",
+        "the rows of table {table} break a rule of the database: {detail}",
+    ),
+    "import.invalid.content": (
+        "nội dung tệp đã bị thay đổi sau khi ký (mã xác thực tính lại: {computed}); không nhập",
+        "the file's content was changed after signing (recomputed code: {computed}); not imported",
+    ),
+    "import.invalid.signature": (
+        "chữ ký của tệp không hợp lệ; không nhập",
+        "the file's signature is not valid; not imported",
+    ),
+    "import.untrusted_key": (
+        "tệp được ký bằng khóa {key_id} chưa đăng ký tại đây; hãy đăng ký khóa của hội đồng (sau khi đối chiếu "
+        "phiếu đăng ký) hoặc chấp nhận riêng tệp này (--accept-key {key_id}, được ghi nhật ký)",
+        "the file is signed with key {key_id}, not registered here; register the council's key (after comparing "
+        "its registration form) or accept this file alone (--accept-key {key_id}, recorded in the audit trail)",
+    ),
+    "import.key_revoked": (
+        "khóa {key_id} đã bị thu hồi từ ngày {since}; tệp ký từ ngày đó không được nhận",
+        "key {key_id} is revoked since {since}; files signed from that date are refused",
+    ),
+    "import.signed_before_revocation": (
+        "khóa {key_id} đã bị thu hồi từ ngày {since}; tệp này ký trước ngày đó nên được nhận — hãy đối chiếu mã "
+        "xác thực với biên bản giấy",
+        "key {key_id} is revoked since {since}; this file was signed before and is accepted — compare its "
+        "verification code with the paper minutes",
+    ),
+    "import.counts_differ": (
+        "số dòng trong tệp khác với số dòng đã ký trong phần mô tả",
+        "the file's row counts differ from those signed in its manifest",
+    ),
+    "import.out_of_scope": (
+        "tệp chứa dữ liệu ngoài phạm vi của nó (bảng {tables})",
+        "the file holds rows outside its scope (tables {tables})",
+    ),
+    "import.ballot_for_another_member": (
+        "tệp phiếu của thành viên «{member}» chứa phiếu của thành viên khác; không nhập",
+        "the ballots file of member '{member}' holds another member's ballots; not imported",
+    ),
+    "import.manifest_differs": (
+        "đợt, hội đồng hoặc bộ tiêu chí trong tệp khác với phần mô tả đã ký",
+        "the round, council or rule version in the file differ from its signed manifest",
+    ),
+    "import.dangling": (
+        "bảng {table} trỏ tới bản ghi không có trong tệp (bảng {parent})",
+        "table {table} points at a record the file does not hold (table {parent})",
+    ),
+    "import.round_missing": (
+        "chưa có đợt «{round}» ở đây: hãy nhập tệp của đợt trước",
+        "round '{round}' is not here: import the round's file first",
+    ),
+    "import.unknown_item": (
+        "tiêu chí {item} không có trong phiếu chấm của sản phẩm",
+        "item {item} is not on the product's scoring sheet",
+    ),
+    "import.unknown_option": ("tiêu chí {item} không có phương án {option}", "item {item} has no option {option}"),
+    "import.already": (
+        "lần gửi {revision} này đã được nhập ngày {at}; không có gì thay đổi",
+        "revision {revision} was imported on {at} already; nothing changes",
+    ),
+    "import.equivocation": (
+        "CẢNH BÁO: đã nhập một tệp lần gửi {revision} với nội dung KHÁC; có hai phiên bản đã ký khác nhau của "
+        "cùng một lần gửi — không nhập, hãy liên hệ hội đồng",
+        "WARNING: a revision {revision} with DIFFERENT content was imported already; two different signed versions "
+        "of one revision exist — not imported, contact the council",
+    ),
+    "import.older_revision": (
+        "tệp là lần gửi {revision}, cũ hơn lần gửi {highest} đã nhập; không nhập",
+        "the file is revision {revision}, older than revision {highest} already imported; not imported",
+    ),
+    "import.changed_submitted_ballot": (
+        "tệp thay đổi một phiếu đã nộp (phiếu đã nộp không được sửa)",
+        "the file changes a submitted ballot (a submitted ballot cannot change)",
+    ),
+    "import.changed_approved_result": ("tệp thay đổi một kết quả đã phê duyệt", "the file changes an approved result"),
+    "import.changed_revoked_certificate": (
+        "tệp thay đổi một giấy chứng nhận đã thu hồi",
+        "the file changes a revoked certificate",
+    ),
+    "import.changed_snapshot": ("tệp thay đổi một bộ tiêu chí đã lưu", "the file changes a stored set of criteria"),
+    "import.same_natural_key": (
+        "bảng {table}: {columns} «{value}» đã có ở đây với mã bản ghi khác ({held})",
+        "table {table}: {columns} '{value}' is held here by another record ({held})",
+    ),
+    "import.owned_by_other_council": (
+        "tệp thay đổi bản ghi (bảng {table}) thuộc hội đồng khác",
+        "the file changes a record (table {table}) of another council",
+    ),
+    "import.changed_not_imported": (
+        "tệp thay đổi {count} bản ghi bảng {table} của một đợt chưa từng được nhập từ hội đồng này",
+        "the file changes {count} rows of table {table} in a round never imported from this council",
+    ),
+    "import.product_two_councils": (
+        "sản phẩm «{product}» đã được hội đồng «{council}» đánh giá năm {year}; cần người có thẩm quyền quyết định",
+        "product '{product}' was evaluated by council '{council}' in {year}; a person must decide",
+    ),
+    "import.member_not_in_council": (
+        "«{member}» không phải thành viên hội đồng của đợt này",
+        "'{member}' is not a member of this round's council",
+    ),
+    "import.key_of_another_member": (
+        "khóa {key_id} đã gửi phiếu của một thành viên khác trong đợt này; không nhập",
+        "key {key_id} already brought another member's ballots in this round; not imported",
+    ),
+    "import.dossier_not_in_round": (
+        "phiếu cho hồ sơ {dossier} không thuộc đợt này",
+        "a ballot for dossier {dossier} is not of this round",
+    ),
+    "import.member_recused": (
+        "thành viên đã xin không chấm sản phẩm này",
+        "the member has recused themself from this product",
+    ),
+    "import.result_already_approved": (
+        "kết quả của sản phẩm đã được phê duyệt; không nhận thêm phiếu",
+        "the product's result is approved already; no more ballots are taken",
+    ),
+    "import.rows_kept": (
+        "{count} bản ghi bảng {table} có ở đây nhưng không có trong tệp: giữ nguyên, không xóa",
+        "{count} rows of table {table} are here but not in the file: kept, not deleted",
+    ),
+    "import.ballots_kept": (
+        "{count} phiếu có ở đây nhưng không có trong tệp (ví dụ phiếu nháp trên máy này): giữ nguyên",
+        "{count} ballots are here but not in the file (e.g. drafts on this laptop): kept",
+    ),
     "documents.certificate_differs": (
         "giấy chứng nhận ghi {stars} sao nhưng kết quả tính lại từ phiếu chấm không còn như vậy; không in giấy này",
         "the certificate says {stars} stars but the result recomputed from the ballots no longer does; not printed",
@@ -601,6 +730,7 @@ _PLACES: dict[str, tuple[str, str]] = {
     "certificate": ("giấy chứng nhận số", "certificate no."),
     "element": ("thành phần số", "element no."),
     "page": ("trang", "page"),
+    "record": ("bản ghi", "record"),
 }
 
 _QUOTED = {"member", "file"}
@@ -717,6 +847,25 @@ _UI: dict[str, tuple[str, str]] = {
     "exchange.exported": (
         "Đã xuất {file}\nMã xác thực: {fingerprint} — lần xuất {revision}",
         "Exported {file}\nVerification code: {fingerprint} — revision {revision}",
+    ),
+    "import.outcome.would_import": ("SẼ NHẬP", "WOULD IMPORT"),
+    "import.outcome.imported": ("ĐÃ NHẬP", "IMPORTED"),
+    "import.outcome.already": ("ĐÃ CÓ, KHÔNG THAY ĐỔI", "ALREADY HERE, NOTHING CHANGES"),
+    "import.outcome.conflicts": ("XUNG ĐỘT — KHÔNG NHẬP", "CONFLICTS — NOT IMPORTED"),
+    "import.outcome.refused": ("KHÔNG NHẬP", "NOT IMPORTED"),
+    "import.file_summary": (
+        "  {council} — {round}, lần gửi {revision}\n  Mã xác thực: {fingerprint} — khóa {key_id} ({issuer})",
+        "  {council} — {round}, revision {revision}\n  Verification code: {fingerprint} — key {key_id} ({issuer})",
+    ),
+    "import.key_not_registered": ("chưa đăng ký", "not registered"),
+    "import.table_counts": (
+        "{new} mới, {changed} thay đổi, {identical} trùng khớp, {kept} giữ nguyên",
+        "{new} new, {changed} changed, {identical} identical, {kept} kept",
+    ),
+    "import.backup": ("Bản sao lưu trước khi nhập: {path}", "Backup made before the import: {path}"),
+    "import.recomputed_ok": (
+        "Mọi giá trị hợp lệ; {results} kết quả tính lại khớp với tệp",
+        "Every value is valid; the {results} results recomputed match the file",
     ),
     "seal.this_installation": ("chính cài đặt này", "this installation"),
     "seal.field.so": ("Số giấy chứng nhận", "Certificate number"),

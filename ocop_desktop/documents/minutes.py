@@ -104,6 +104,7 @@ class Minutes:
     chair: str
     secretary: str
     products: tuple[ProductMinutes, ...]
+    fingerprint: str = ""  # "mã xác thực" of the meeting's data when printed: the province compares its file
 
 
 def _time(value: str | None) -> str:
@@ -283,6 +284,16 @@ def story(minutes: Minutes) -> list[Flowable]:
     story_ += [
         _para(closing_sentence(last)),
         _para("Biên bản đã được thông qua tại cuộc họp; các thành viên dự họp thống nhất với nội dung biên bản."),
+    ]
+    if minutes.fingerprint:
+        story_.append(
+            Paragraph(
+                f"Mã xác thực dữ liệu phiên họp: <b>{escape(minutes.fingerprint)}</b> (tính từ dữ liệu của đợt đánh "
+                "giá tại thời điểm in biên bản; tệp dữ liệu gửi cấp tỉnh phải mang đúng mã này).",
+                s["body"],
+            )
+        )
+    story_ += [
         Spacer(1, 10),
         layout.signature_block(width, (("Thư ký hội đồng", minutes.secretary), ("Chủ tịch hội đồng", minutes.chair))),
     ]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ocop_desktop.models.base import Base
 from ocop_desktop.paths import written_atomically
+from ocop_desktop.persistence.database import known_revisions
 
 FORMAT = "ocop-exchange"
 FORMAT_VERSION = 1
@@ -72,7 +73,17 @@ TABLES: tuple[tuple[str, str, str], ...] = (
         "UNION SELECT sheet_snapshot FROM src.dossiers WHERE round_id = :round)",
     ),
 )
+# a member's ballots file: only that member's ballots of the round, with their choices
+MEMBER_WHERE = {
+    "ballots": "member_id = :member AND dossier_id IN (SELECT id FROM src.dossiers WHERE round_id = :round)",
+    "ballot_choices": "ballot_id IN (SELECT id FROM src.ballots WHERE member_id = :member AND dossier_id IN "
+    "(SELECT id FROM src.dossiers WHERE round_id = :round))",
+}
+AFTER_MEETING = frozenset({"decisions", "certificates"})  # recorded after the minutes are signed
 LEFT_OUT = {"pin_hash"}  # a member's PIN hash never leaves the laptop
+# columns each schema revision added to an exchange table: a file written before a revision lacks them (none yet:
+# revisions 0002 and 0003 added an index and the import register, outside the exchange tables)
+ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 class ExchangeFileError(Exception):
@@ -114,24 +125,44 @@ def _canonical_value(table: str, column: str, value: object) -> object:
     raise ExchangeFileError("exchange.bad_value", table=table, column=column, value=type(value).__name__)
 
 
-def content_digest(con: sqlite3.Connection, schema: str = "main") -> tuple[str, dict[str, int]]:
+def content_digest(
+    con: sqlite3.Connection, schema: str = "main", present: Mapping[str, list[str]] | None = None
+) -> tuple[str, dict[str, int]]:
     """SHA-256 over the canonical content — table by table in the fixed order, rows in key order, each row one line
-    of compact JSON (NFC text, integers, a blob as its SHA-256; a float is refused) — and the row counts."""
-    digest = hashlib.sha256()
+    of compact JSON (NFC text, integers, a blob as its SHA-256; a float is refused) — and the row counts. `present`
+    names the columns of an older file (`columns_at`); by default, today's."""
+    content, _meeting, counts = digests(con, schema, present)
+    return content, counts
+
+
+def digests(
+    con: sqlite3.Connection,
+    schema: str = "main",
+    present: Mapping[str, list[str]] | None = None,
+    round_id: str | None = None,
+) -> tuple[str, str, dict[str, int]]:
+    """The content digest, the meeting digest (the same lines less the decision and its certificates, which come
+    after the minutes are signed: its fingerprint is the "mã xác thực" printed on the minutes) and the counts.
+    With `round_id`, the rows of that round in a working database (the same rows its exchange file would hold)."""
+    content, meeting = hashlib.sha256(), hashlib.sha256()
     counts = {}
-    for table, key, _where in TABLES:
-        names = [name for name, _type in columns()[table]]
+    for table, key, where in TABLES:
+        names = list(present[table]) if present else [name for name, _type in columns()[table]]
         count = 0
-        query = f'SELECT {", ".join(names)} FROM {schema}."{table}" ORDER BY "{key}"'  # noqa: S608 - fixed names
+        scope = f" WHERE {where.replace('src.', f'{schema}.')}" if round_id is not None else ""
+        query = f'SELECT {", ".join(names)} FROM {schema}."{table}"{scope} ORDER BY "{key}"'  # noqa: S608
         try:
-            for row in con.execute(query):
+            for row in con.execute(query, {"round": round_id}):
                 line = [table, *(_canonical_value(table, c, v) for c, v in zip(names, row, strict=True))]
-                digest.update(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+                data = json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+                content.update(data)
+                if table not in AFTER_MEETING:
+                    meeting.update(data)
                 count += 1
         except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged page, text not UTF-8: not to be trusted
             raise ExchangeFileError("exchange.damaged", detail=f"{table}: {exc}"[:200]) from exc
         counts[table] = count
-    return digest.hexdigest(), counts
+    return content.hexdigest(), meeting.hexdigest(), counts
 
 
 def canonical_manifest(manifest: Mapping[str, str]) -> bytes:
@@ -140,27 +171,32 @@ def canonical_manifest(manifest: Mapping[str, str]) -> bytes:
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def write(working: Path, round_id: str, out: Path, make_manifest: object) -> dict[str, str]:
+def write(
+    working: Path, round_id: str, out: Path, make_manifest: object, *, member_id: str | None = None
+) -> dict[str, str]:
     """Copy the round's rows from the working database into a new exchange file at `out` (through a temporary file
-    renamed into place once it reads back identical). `make_manifest(content_sha256, counts)` returns the manifest,
-    signature included."""
+    renamed into place once it reads back identical). `make_manifest(content_sha256, meeting_sha256, counts)` returns
+    the manifest,
+    signature included. With `member_id`, the file holds only that member's ballots and their choices (a member's
+    laptop sending its ballots to the secretary); the other tables are there, empty."""
     with written_atomically(out) as tmp:
         with closing(sqlite3.connect(tmp)) as con:
             con.execute("PRAGMA journal_mode=DELETE")
             con.execute("ATTACH DATABASE ? AS src", (f"file:{working}?mode=ro",))
-            for table, _key, where in TABLES:
+            for table, _key, round_where in TABLES:
                 cols = columns()[table]
                 ddl = ", ".join(f'"{name}" {kind}' for name, kind in cols)
                 con.execute(f'CREATE TABLE "{table}" ({ddl})')
                 names = ", ".join(f'"{name}"' for name, _kind in cols)
+                where = round_where if member_id is None else MEMBER_WHERE.get(table, "0")
                 con.execute(
                     f'INSERT INTO "{table}" ({names}) SELECT {names} FROM src."{table}" WHERE {where}',  # noqa: S608
-                    {"round": round_id},
+                    {"round": round_id, "member": member_id},
                 )
             con.commit()
             con.execute("DETACH DATABASE src")
-            content_sha256, counts = content_digest(con)
-            manifest: dict[str, str] = make_manifest(content_sha256, counts)  # type: ignore[operator]
+            content_sha256, meeting_sha256, counts = digests(con)
+            manifest: dict[str, str] = make_manifest(content_sha256, meeting_sha256, counts)  # type: ignore[operator]
             con.execute("CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             con.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
             con.commit()
@@ -172,10 +208,16 @@ def write(working: Path, round_id: str, out: Path, make_manifest: object) -> dic
     return manifest
 
 
+def sqlite_uri(path: Path) -> str:
+    """The URI that opens `path` read-only and immutable: nothing in the file is written or recovered."""
+    return f"{path.resolve().as_uri().replace('file://', 'file:', 1)}?mode=ro&immutable=1"
+
+
 @contextmanager
 def opened(path: Path) -> Iterator[sqlite3.Connection]:
     """An untrusted exchange file, opened read-only and immutable with `trusted_schema=OFF`, checked whole (size,
-    SQLite header, quick_check, exact tables and columns, nothing else in the schema) before any row is read."""
+    SQLite header, quick_check, nothing but the known tables, the manifest's versions, then the exact columns of
+    that version) before any row is read."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
@@ -186,9 +228,8 @@ def opened(path: Path) -> Iterator[sqlite3.Connection]:
         raise ExchangeFileError("exchange.too_big", mb=MAX_BYTES // 1048576)
     if header != b"SQLite format 3\x00":
         raise ExchangeFileError("exchange.not_sqlite")
-    uri = f"{path.resolve().as_uri().replace('file://', 'file:', 1)}?mode=ro&immutable=1"
     try:
-        con = sqlite3.connect(uri, uri=True)
+        con = sqlite3.connect(sqlite_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise ExchangeFileError("exchange.not_sqlite") from exc
     try:
@@ -198,7 +239,11 @@ def opened(path: Path) -> Iterator[sqlite3.Connection]:
             verdict = con.execute("PRAGMA quick_check").fetchone()
             if verdict is None or verdict[0] != "ok":
                 raise ExchangeFileError("exchange.damaged", detail=str(verdict[0] if verdict else "?")[:200])
-            _check_schema(con)
+            _check_objects(con)
+            _check_columns(con, "manifest", ["key", "value"])
+            expected = columns_at(check_versions(read_manifest(con)))
+            for table, names in expected.items():
+                _check_columns(con, table, names)
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise ExchangeFileError("exchange.damaged", detail=str(exc)[:200]) from exc
         yield con
@@ -206,22 +251,52 @@ def opened(path: Path) -> Iterator[sqlite3.Connection]:
         con.close()
 
 
-def _check_schema(con: sqlite3.Connection) -> None:
-    expected = {table: [name for name, _type in cols] for table, cols in columns().items()}
-    expected["manifest"] = ["key", "value"]
-    objects = con.execute("SELECT type, name, tbl_name FROM sqlite_master").fetchall()
-    for kind, name, _table in objects:
+def _check_objects(con: sqlite3.Connection) -> None:
+    expected = {*columns(), "manifest"}
+    objects = con.execute("SELECT type, name FROM sqlite_master").fetchall()
+    for kind, name in objects:
         if kind == "index" and str(name).startswith("sqlite_autoindex_manifest"):
             continue  # the manifest's primary key
         if kind != "table" or name not in expected:
             raise ExchangeFileError("exchange.unexpected_object", kind=kind, name=name)
-    present = {name for kind, name, _t in objects if kind == "table"}
-    for table, names in expected.items():
-        if table not in present:
-            raise ExchangeFileError("exchange.missing_table", table=table)
-        found = [row[1] for row in con.execute(f'PRAGMA table_info("{table}")')]
-        if found != names:
-            raise ExchangeFileError("exchange.unexpected_columns", table=table)
+    present = {name for kind, name in objects if kind == "table"}
+    for table in sorted(expected - present):
+        raise ExchangeFileError("exchange.missing_table", table=table)
+
+
+def _check_columns(con: sqlite3.Connection, table: str, names: list[str]) -> None:
+    found = [row[1] for row in con.execute(f'PRAGMA table_info("{table}")')]
+    if found != names:
+        raise ExchangeFileError("exchange.unexpected_columns", table=table)
+
+
+def check_versions(manifest: Mapping[str, str]) -> str:
+    """The file's schema version, once its format and schema are known to this version of the application: a
+    file from a newer one asks for the software to be updated; an older one is read with its own columns."""
+    if manifest.get("format") != FORMAT:
+        raise ExchangeFileError("exchange.not_exchange")
+    version = manifest.get("format_version", "")
+    if not version.isdigit() or int(version) > FORMAT_VERSION:
+        raise ExchangeFileError("exchange.newer_format", version=version or "?")
+    schema = manifest.get("schema_version", "")
+    revisions, _head = known_revisions()
+    if schema not in revisions:
+        if schema.isdigit() and schema > revisions[-1]:
+            raise ExchangeFileError("exchange.newer_format", version=f"{version}/{schema}")
+        raise ExchangeFileError("exchange.bad_manifest", key="schema_version")
+    return schema
+
+
+def columns_at(schema_version: str) -> dict[str, list[str]]:
+    """Each exchange table's columns as a file of `schema_version` has them: today's, less the columns added by
+    later schema revisions (`ADDED_COLUMNS`), which an older file's rows take with their defaults."""
+    later = {
+        (table, column)
+        for revision, added in ADDED_COLUMNS.items()
+        if revision > schema_version
+        for table, column in added
+    }
+    return {table: [name for name, _type in cols if (table, name) not in later] for table, cols in columns().items()}
 
 
 def read_manifest(con: sqlite3.Connection) -> dict[str, str]:

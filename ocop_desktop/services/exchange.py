@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ocop_desktop import __version__
-from ocop_desktop.domain.errors import Problem, ValidationFailed
-from ocop_desktop.models import AuditEvent, Council, Round
+from ocop_desktop.domain.errors import PermissionDenied, Problem, ValidationFailed
+from ocop_desktop.models import AuditEvent, Council, CouncilMember, Round
 from ocop_desktop.persistence import exchange_file
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import (
@@ -36,7 +37,7 @@ from ocop_desktop.services.permissions import Permission, require
 REQUIRED = (
     "format", "format_version", "schema_version", "app_version", "round_id", "round_name", "council_id",
     "council_name", "rule_version", "revision", "created_at", "counts", "audit_head", "key_id", "public_key",
-    "content_sha256", "signature",
+    "content_sha256", "meeting_sha256", "signature",
 )  # fmt: skip
 
 
@@ -53,7 +54,7 @@ class Exported:
 
     @property
     def fingerprint(self) -> str:
-        return exchange_file.fingerprint(self.manifest["content_sha256"])
+        return exchange_file.fingerprint(self.manifest["meeting_sha256"])
 
 
 @dataclass(frozen=True)
@@ -67,23 +68,39 @@ class Verification:
 
 
 def export_round(
-    db: Database, *, actor: Actor, round_id: str, out: Path, key: InstallationKey | None = None
+    db: Database,
+    *,
+    actor: Actor,
+    round_id: str,
+    out: Path,
+    key: InstallationKey | None = None,
+    member_id: str | None = None,
 ) -> Exported:
-    """Write the round's exchange file, signed with the installation's key; each export raises the revision."""
-    require(actor, Permission.APPROVE_RESULT)
+    """Write the round's exchange file, signed with the installation's key; each export raises the revision.
+
+    With `member_id`, the file carries only that member's ballots of the round (kind "ballots"): what a member
+    who scored on their own laptop hands to the secretary. A member exports their own ballots only."""
+    if member_id is None:
+        require(actor, Permission.APPROVE_RESULT)
+    elif actor.member_id is not None and actor.member_id != member_id:
+        raise PermissionDenied([Problem("auth.not_allowed", {"user": actor.username, "action": "export_ballots"})])
+    else:
+        require(actor, Permission.SCORE_OWN if actor.member_id else Permission.SCORE_FOR_MEMBER)
     key = key or installation_key()
+    action = "export_round" if member_id is None else "export_ballots"
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
-        earlier = s.scalar(
-            select(func.count())
-            .select_from(AuditEvent)
-            .where(AuditEvent.action == "export_round", AuditEvent.entity_id == round_id)
-        )
+        earlier = s.scalars(
+            select(AuditEvent.after).where(AuditEvent.action == action, AuditEvent.entity_id == (member_id or round_id))
+        ).all()
+        if member_id is not None:
+            earlier = [e for e in earlier if isinstance(e, dict) and e.get("round") == round_id]
         head = s.scalars(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first() or ""
         fields = {
             "format": exchange_file.FORMAT,
             "format_version": str(exchange_file.FORMAT_VERSION),
+            "kind": "round" if member_id is None else "ballots",
             "schema_version": db.schema_revision() or "",
             "app_version": __version__,
             "round_id": rnd.id,
@@ -91,59 +108,88 @@ def export_round(
             "council_id": council.id,
             "council_name": council.name,
             "rule_version": rnd.rule_version_id,
-            "revision": str((earlier or 0) + 1),
+            "revision": str(len(earlier) + 1),
             "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
             "audit_head": head,
             "key_id": key.key_id,
             "public_key": b64(key.public_raw),
         }
+        if member_id is not None:
+            member = get_or_fail(s, CouncilMember, member_id, "member")
+            if member.council_id != council.id:
+                raise ValidationFailed([Problem("import.member_not_in_council", {"member": member.full_name})])
+            fields |= {"member_id": member.id, "member_name": member.full_name}
 
-    def make_manifest(content_sha256: str, counts: dict[str, int]) -> dict[str, str]:
-        manifest = {**fields, "content_sha256": content_sha256, "counts": json.dumps(counts, sort_keys=True)}
+    def make_manifest(content_sha256: str, meeting_sha256: str, counts: dict[str, int]) -> dict[str, str]:
+        manifest = {
+            **fields,
+            "content_sha256": content_sha256,
+            "meeting_sha256": meeting_sha256,
+            "counts": json.dumps(counts, sort_keys=True),
+        }
         manifest["signature"] = b64(key.sign(exchange_file.canonical_manifest(manifest)))
         return manifest
 
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        manifest = exchange_file.write(db.path, round_id, out, make_manifest)
+        manifest = exchange_file.write(db.path, round_id, out, make_manifest, member_id=member_id)
     except exchange_file.ExchangeFileError as exc:
         raise ValidationFailed([Problem(exc.code, dict(exc.params), (("file", out.name),))]) from exc
     with db.transaction() as s:
         audit.record(
             s,
             actor,
-            "export_round",
-            "round",
-            round_id,
-            after={"file": out.name, "revision": manifest["revision"], "content_sha256": manifest["content_sha256"]},
+            action,
+            "round" if member_id is None else "council_member",
+            member_id or round_id,
+            after={
+                "file": out.name,
+                "round": round_id,
+                "revision": manifest["revision"],
+                "content_sha256": manifest["content_sha256"],
+            },
         )
     return Exported(out, manifest)
+
+
+def meeting_fingerprint(db: Database, round_id: str) -> str:
+    """The "mã xác thực" of the round as it stands: what its exchange file will show and the minutes print, so the
+    province compares the file it receives with the signed paper."""
+    with db.raw() as con:
+        try:
+            return exchange_file.fingerprint(exchange_file.digests(con, round_id=round_id)[1])
+        except exchange_file.ExchangeFileError as exc:
+            raise ValidationFailed([Problem(exc.code, dict(exc.params))]) from exc
 
 
 def verify_exchange(path: Path, data_folder: Path | None = None) -> Verification:
     """Authenticity and integrity of an exchange file: its shape, its manifest, the content digest recomputed from
     the rows, the signature over the manifest and whether the key is trusted here. Raises ValidationFailed, with
     the file named, when the file cannot be read as an exchange file at all."""
-    where = (("file", path.name),)
     try:
         with exchange_file.opened(path) as con:
             manifest = exchange_file.read_manifest(con)
-            missing = [k for k in REQUIRED if k not in manifest]
-            if missing:
-                raise exchange_file.ExchangeFileError("exchange.bad_manifest", key=", ".join(missing))
-            if manifest["format"] != exchange_file.FORMAT:
-                raise exchange_file.ExchangeFileError("exchange.not_exchange")
-            if (
-                not manifest["format_version"].isdigit()
-                or int(manifest["format_version"]) > exchange_file.FORMAT_VERSION
-            ):
-                raise exchange_file.ExchangeFileError("exchange.newer_format", version=manifest["format_version"])
-            content_sha256, counts = exchange_file.content_digest(con)
+            present = exchange_file.columns_at(manifest["schema_version"])
+            return check_seal(con, manifest, data_folder, present)
     except exchange_file.ExchangeFileError as exc:
-        raise ValidationFailed([Problem(exc.code, dict(exc.params), where)]) from exc
-    fingerprint = exchange_file.fingerprint(manifest["content_sha256"])
-    if content_sha256 != manifest["content_sha256"]:
-        return Verification(Seal.INVALID, manifest, exchange_file.fingerprint(content_sha256), counts, "content", None)
+        raise ValidationFailed([Problem(exc.code, dict(exc.params), (("file", path.name),))]) from exc
+
+
+def check_seal(
+    con: sqlite3.Connection,
+    manifest: dict[str, str],
+    data_folder: Path | None,
+    present: dict[str, list[str]] | None = None,
+) -> Verification:
+    """The seal of an opened exchange file: the digest of its rows against the manifest, the signature over the
+    manifest, and whether this installation trusts the key."""
+    missing = [k for k in REQUIRED if k not in manifest]
+    if missing:
+        raise exchange_file.ExchangeFileError("exchange.bad_manifest", key=", ".join(missing))
+    content_sha256, meeting_sha256, counts = exchange_file.digests(con, present=present)
+    fingerprint = exchange_file.fingerprint(manifest["meeting_sha256"])
+    if content_sha256 != manifest["content_sha256"] or meeting_sha256 != manifest["meeting_sha256"]:
+        return Verification(Seal.INVALID, manifest, exchange_file.fingerprint(meeting_sha256), counts, "content", None)
     try:
         public_raw, signature = unb64(manifest["public_key"]), unb64(manifest["signature"])
     except ValueError:

@@ -22,6 +22,7 @@ class Permission(enum.StrEnum):
     REOPEN_RESULT = "reopen_result"
     ISSUE_DECISION = "issue_decision"  # decision and certificates
     REVOKE_CERTIFICATE = "revoke_certificate"
+    IMPORT_EXCHANGE = "import_exchange"  # take in exchange files: councils' rounds (province), members' ballots
     VIEW = "view"
 
 
@@ -35,6 +36,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.START_RESCORE,
             Permission.RECORD_DISCUSSION,
             Permission.MANAGE_BACKUPS,
+            Permission.IMPORT_EXCHANGE,
             Permission.VIEW,
         }
     ),
@@ -49,7 +51,9 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.MEMBER: frozenset({Permission.SCORE_OWN, Permission.VIEW}),
-    Role.OFFICER: frozenset({Permission.ISSUE_DECISION, Permission.REVOKE_CERTIFICATE, Permission.VIEW}),
+    Role.OFFICER: frozenset(
+        {Permission.ISSUE_DECISION, Permission.REVOKE_CERTIFICATE, Permission.IMPORT_EXCHANGE, Permission.VIEW}
+    ),
 }
 
 

@@ -55,6 +55,7 @@ from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.certificate_seal import sign_payload
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_catalogue import rule_version
+from ocop_desktop.services.exchange import meeting_fingerprint
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.queries import producer_address
 from ocop_desktop.services.results import Inputs, compute, gather_inputs, quorum_of
@@ -528,6 +529,7 @@ def minutes_data(
             chair=_chair(council),
             secretary=_secretary(council),
             products=tuple(products),
+            fingerprint=meeting_fingerprint(db, round_id),
         )
     if problems:
         raise DocumentRefused(problems)

@@ -67,7 +67,7 @@ def verify_file(path: Path) -> VerifyReport:
                     problems.append(Problem("verify.snapshot_altered", {"sheet": name}))
             rows = s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)).all()
             for row in rows:
-                problems.extend(_check_result(s, row))
+                problems.extend(check_result(s, row))
         return VerifyReport(str(path), tuple(problems), len(rows), events)
     finally:
         db.close()
@@ -80,7 +80,7 @@ def _where(s: Session, row: Result) -> tuple[tuple[str, str], ...]:
     return (("product", label), ("scoring_round", str(row.scoring_round)))
 
 
-def _check_result(s: Session, row: Result) -> list[Problem]:
+def check_result(s: Session, row: Result) -> list[Problem]:
     where = _where(s, row)
     problems = []
     if hashlib.sha256(canonical_json(row.inputs).encode("utf-8")).hexdigest() != row.inputs_hash:

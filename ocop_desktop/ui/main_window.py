@@ -37,6 +37,7 @@ from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import DecisionKind
 from ocop_desktop.services import (
     ballot_workbooks,
+    exchange,
     import_dossiers,
     province,
     queries,
@@ -960,6 +961,9 @@ class MainWindow(QMainWindow):
                 (e.scoring_round, e.average_total, e.spread, e.spread_exceeds_limit, e.discussion)
                 for e in queries.earlier_results(self.db, self.dossier_id)
             ]
+        )
+        self.results_page.show_fingerprint(
+            exchange.meeting_fingerprint(self.db, self.round_id) if view.locked else None
         )
         can_chair = self.can(Permission.APPROVE_RESULT)
         self.results_page.approve_button.setEnabled(can_chair and not view.locked)

@@ -4,27 +4,27 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="269" />
+      <location filename="ocop_desktop/ui/main_window.py" line="270" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="246" />
+      <location filename="ocop_desktop/ui/main_window.py" line="247" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="274" />
+      <location filename="ocop_desktop/ui/main_window.py" line="275" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="234" />
+      <location filename="ocop_desktop/ui/main_window.py" line="235" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="253" />
+      <location filename="ocop_desktop/ui/main_window.py" line="254" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -79,17 +79,17 @@
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="145" />
+      <location filename="ocop_desktop/ui/main_window.py" line="146" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="296" />
+      <location filename="ocop_desktop/ui/main_window.py" line="297" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="140" />
+      <location filename="ocop_desktop/ui/main_window.py" line="141" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -99,7 +99,7 @@
       <translation>Spread over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="168" />
+      <location filename="ocop_desktop/ui/views/results.py" line="173" />
       <source>Chênh lệch điểm</source>
       <translation>Spread of totals</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="539" />
+      <location filename="ocop_desktop/ui/main_window.py" line="540" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>Not approved yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="204" />
+      <location filename="ocop_desktop/ui/views/results.py" line="219" />
       <source>Chưa phê duyệt được:</source>
       <translation>Cannot approve yet:</translation>
     </message>
@@ -144,22 +144,22 @@
       <translation>No stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="150" />
+      <location filename="ocop_desktop/ui/views/results.py" line="155" />
       <source>Chưa đạt mức tối thiểu</source>
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1005" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1009" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="79" />
+      <location filename="ocop_desktop/ui/views/results.py" line="83" />
       <source>Chấm lại…</source>
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="143" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -204,7 +204,7 @@
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="169" />
+      <location filename="ocop_desktop/ui/views/results.py" line="174" />
       <source>Các tiêu chí chênh nhiều nhất</source>
       <translation>Criteria with the widest disagreement</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="298" />
+      <location filename="ocop_desktop/ui/main_window.py" line="299" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -314,12 +314,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1114" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1118" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1065" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1069" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -334,7 +334,7 @@
       <translation>Record when the session ended…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="78" />
+      <location filename="ocop_desktop/ui/views/results.py" line="82" />
       <source>Ghi nội dung thảo luận…</source>
       <translation>Record the discussion…</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>Certificates to follow</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="275" />
+      <location filename="ocop_desktop/ui/main_window.py" line="276" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -384,12 +384,12 @@
       <translation>When the session ended</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="904" />
+      <location filename="ocop_desktop/ui/main_window.py" line="905" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="247" />
+      <location filename="ocop_desktop/ui/main_window.py" line="248" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="141" />
+      <location filename="ocop_desktop/ui/views/results.py" line="146" />
       <source>Hạng theo điểm</source>
       <translation>Band by points</translation>
     </message>
@@ -414,7 +414,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="141" />
+      <location filename="ocop_desktop/ui/main_window.py" line="142" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -449,7 +449,7 @@
       <translation>Council / file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="547" />
+      <location filename="ocop_desktop/ui/main_window.py" line="548" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -509,7 +509,7 @@
       <translation>No</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="143" />
+      <location filename="ocop_desktop/ui/views/results.py" line="148" />
       <source>Không cấp giấy chứng nhận</source>
       <translation>No certificate</translation>
     </message>
@@ -554,12 +554,12 @@
       <translation>Eliminated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="143" />
+      <location filename="ocop_desktop/ui/main_window.py" line="144" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="972" />
+      <location filename="ocop_desktop/ui/main_window.py" line="976" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -569,22 +569,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1119" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1123" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1113" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1117" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="249" />
+      <location filename="ocop_desktop/ui/main_window.py" line="250" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1125" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -594,12 +594,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1005" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1009" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="989" />
+      <location filename="ocop_desktop/ui/main_window.py" line="993" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -629,7 +629,7 @@
       <translation>Save and submit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="192" />
+      <location filename="ocop_desktop/ui/views/results.py" line="207" />
       <source>Lượt chấm {n}: điểm trung bình {average}, chênh lệch {spread}</source>
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
     </message>
@@ -659,7 +659,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="254" />
+      <location filename="ocop_desktop/ui/main_window.py" line="255" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -687,6 +687,11 @@
       <location filename="ocop_desktop/ui/views/province.py" line="557" />
       <source>Mã xác thực</source>
       <translation>Verification code</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="189" />
+      <source>Mã xác thực dữ liệu của đợt: &lt;b&gt;{code}&lt;/b&gt; — in trên biên bản; tệp gửi tỉnh phải mang đúng mã này</source>
+      <translation>Verification code of the round's data: &lt;b&gt;{code}&lt;/b&gt; — printed on the minutes; the file sent to the province must carry the same code</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="131" />
@@ -734,17 +739,17 @@
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="111" />
+      <location filename="ocop_desktop/ui/main_window.py" line="112" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="989" />
+      <location filename="ocop_desktop/ui/main_window.py" line="993" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="82" />
+      <location filename="ocop_desktop/ui/views/results.py" line="86" />
       <source>Mở lại kết quả…</source>
       <translation>Reopen the result…</translation>
     </message>
@@ -754,22 +759,22 @@
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1065" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1069" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="103" />
+      <location filename="ocop_desktop/ui/main_window.py" line="104" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="105" />
+      <location filename="ocop_desktop/ui/main_window.py" line="106" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="235" />
+      <location filename="ocop_desktop/ui/main_window.py" line="236" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -819,12 +824,12 @@
       <translation>Revoked on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="283" />
+      <location filename="ocop_desktop/ui/main_window.py" line="284" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="285" />
+      <location filename="ocop_desktop/ui/main_window.py" line="286" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -844,7 +849,7 @@
       <translation>Imported by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="889" />
+      <location filename="ocop_desktop/ui/main_window.py" line="890" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -884,7 +889,7 @@
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1075" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1079" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -894,7 +899,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="166" />
+      <location filename="ocop_desktop/ui/main_window.py" line="167" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -904,7 +909,7 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="167" />
+      <location filename="ocop_desktop/ui/main_window.py" line="168" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
@@ -924,12 +929,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="997" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1001" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="880" />
+      <location filename="ocop_desktop/ui/main_window.py" line="881" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -944,7 +949,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="99" />
+      <location filename="ocop_desktop/ui/main_window.py" line="100" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -989,7 +994,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="904" />
+      <location filename="ocop_desktop/ui/main_window.py" line="905" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -999,7 +1004,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="164" />
+      <location filename="ocop_desktop/ui/main_window.py" line="165" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -1029,12 +1034,12 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="972" />
+      <location filename="ocop_desktop/ui/main_window.py" line="976" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="81" />
+      <location filename="ocop_desktop/ui/views/results.py" line="85" />
       <source>Phê duyệt và khóa kết quả</source>
       <translation>Approve and lock the result</translation>
     </message>
@@ -1044,7 +1049,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="297" />
+      <location filename="ocop_desktop/ui/main_window.py" line="298" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -1059,12 +1064,12 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1111" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1115" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="80" />
+      <location filename="ocop_desktop/ui/views/results.py" line="84" />
       <source>Quyết định loại / dừng…</source>
       <translation>Eliminate / stop…</translation>
     </message>
@@ -1089,7 +1094,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="880" />
+      <location filename="ocop_desktop/ui/main_window.py" line="881" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -1124,7 +1129,7 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="604" />
+      <location filename="ocop_desktop/ui/main_window.py" line="605" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1164,7 +1169,7 @@
       <translation>By commune</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="242" />
+      <location filename="ocop_desktop/ui/main_window.py" line="243" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -1214,7 +1219,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="473" />
+      <location filename="ocop_desktop/ui/main_window.py" line="474" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1244,22 +1249,22 @@
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="173" />
+      <location filename="ocop_desktop/ui/views/results.py" line="178" />
       <source>Thảo luận</source>
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="997" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1001" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1082" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1086" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1120" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1124" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1269,7 +1274,7 @@
       <translation>Criterion / option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="146" />
+      <location filename="ocop_desktop/ui/main_window.py" line="147" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
@@ -1294,12 +1299,12 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="144" />
+      <location filename="ocop_desktop/ui/main_window.py" line="145" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="473" />
+      <location filename="ocop_desktop/ui/main_window.py" line="474" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1389,7 +1394,7 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="104" />
+      <location filename="ocop_desktop/ui/main_window.py" line="105" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1469,7 +1474,7 @@
       <translation>Producer's self-assessment</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="185" />
+      <location filename="ocop_desktop/ui/views/results.py" line="200" />
       <source>Tự đánh giá của chủ thể: {total} điểm</source>
       <translation>Producer's self-assessment: {total} points</translation>
     </message>
@@ -1514,7 +1519,7 @@
       <translation>criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="166" />
+      <location filename="ocop_desktop/ui/views/results.py" line="171" />
       <source>chênh</source>
       <translation>spread</translation>
     </message>
@@ -1539,7 +1544,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="308" />
+      <location filename="ocop_desktop/ui/main_window.py" line="309" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1554,7 +1559,7 @@
       <translation>present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="148" />
+      <location filename="ocop_desktop/ui/views/results.py" line="153" />
       <source>cần</source>
       <translation>needs</translation>
     </message>
@@ -1564,7 +1569,7 @@
       <translation>none</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="158" />
+      <location filename="ocop_desktop/ui/views/results.py" line="163" />
       <source>không tính (vắng / không tham gia)</source>
       <translation>not counted (absent / recused)</translation>
     </message>
@@ -1579,7 +1584,7 @@
       <translation>not met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="141" />
+      <location filename="ocop_desktop/ui/views/results.py" line="146" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
@@ -1589,17 +1594,17 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="901" />
+      <location filename="ocop_desktop/ui/main_window.py" line="902" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="901" />
+      <location filename="ocop_desktop/ui/main_window.py" line="902" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="309" />
+      <location filename="ocop_desktop/ui/main_window.py" line="310" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1619,7 +1624,7 @@
       <translation>option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="141" />
+      <location filename="ocop_desktop/ui/views/results.py" line="146" />
       <source>sao</source>
       <translation>stars</translation>
     </message>
@@ -1629,7 +1634,7 @@
       <translation>scoring members</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="198" />
+      <location filename="ocop_desktop/ui/views/results.py" line="213" />
       <source>thảo luận</source>
       <translation>discussion</translation>
     </message>
@@ -1649,7 +1654,7 @@
       <translation>and the chair present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="168" />
+      <location filename="ocop_desktop/ui/views/results.py" line="173" />
       <source>vượt ngưỡng</source>
       <translation>over the limit</translation>
     </message>
@@ -1704,7 +1709,7 @@
       <translation>Now scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="115" />
+      <location filename="ocop_desktop/ui/views/results.py" line="120" />
       <source>Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.</source>
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
@@ -1729,12 +1734,12 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="785" />
+      <location filename="ocop_desktop/ui/main_window.py" line="786" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="445" />
+      <location filename="ocop_desktop/ui/main_window.py" line="446" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
@@ -1749,12 +1754,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="434" />
+      <location filename="ocop_desktop/ui/main_window.py" line="435" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="776" />
+      <location filename="ocop_desktop/ui/main_window.py" line="777" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1779,7 +1784,7 @@
       <translation>Points by part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="140" />
+      <location filename="ocop_desktop/ui/views/results.py" line="145" />
       <source>Điểm trung bình</source>
       <translation>Average total</translation>
     </message>
@@ -1804,7 +1809,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="101" />
+      <location filename="ocop_desktop/ui/main_window.py" line="102" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1834,7 +1839,7 @@
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="457" />
+      <location filename="ocop_desktop/ui/main_window.py" line="458" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
@@ -1846,7 +1851,7 @@ Backup before the import: {backup}</translation>
       <translation>Saved {count} products to {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="456" />
+      <location filename="ocop_desktop/ui/main_window.py" line="457" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -1931,17 +1936,17 @@ Backup before the import: {backup}</translation>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="238" />
+      <location filename="ocop_desktop/ui/main_window.py" line="239" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="185" />
+      <location filename="ocop_desktop/ui/main_window.py" line="186" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="139" />
+      <location filename="ocop_desktop/ui/main_window.py" line="140" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -1951,7 +1956,7 @@ Backup before the import: {backup}</translation>
       <translation>Round and meeting sessions</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="143" />
+      <location filename="ocop_desktop/ui/views/results.py" line="148" />
       <source>Đủ điều kiện cấp giấy chứng nhận</source>
       <translation>Qualifies for a certificate</translation>
     </message>

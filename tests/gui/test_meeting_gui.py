@@ -16,7 +16,7 @@ from sqlalchemy import select
 from ocop_desktop.domain.enums import BallotStatus
 from ocop_desktop.models import Ballot, BallotChoice, Result
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import round_setup
+from ocop_desktop.services import exchange, round_setup
 from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.ui import main_window as main_window_module
 from ocop_desktop.ui.main_window import PAGES, MainWindow
@@ -110,11 +110,14 @@ def test_members_score_with_the_keyboard_and_the_chair_approves(
     assert window.results_page.stars.text().startswith("★")
     with meeting.db.reading() as s:
         assert s.scalars(select(Result.locked)).one()
+    code = exchange.meeting_fingerprint(meeting.db, meeting.round_id)
+    assert f"<b>{code}</b>" in window.results_page.fingerprint.text()  # shown at approval, as the minutes print it
 
     monkeypatch.setattr(main_window_module, "ask_text", lambda *_a, **_k: "Bổ sung chứng cứ")
     window.results_page.reopen_button.click()
     with meeting.db.reading() as s:
         assert not s.scalars(select(Result.locked)).one()
+    assert window.results_page.fingerprint.text() == ""
     assert shown == []
 
 

@@ -43,7 +43,7 @@ def _resign(path: Path, key_folder: Path, **changes: str) -> None:
     key = installation_key(key_folder)
     with sqlite3.connect(path) as con:
         manifest = dict(con.execute("SELECT key, value FROM manifest").fetchall())
-        manifest["content_sha256"] = exchange_file.content_digest(con)[0]
+        manifest["content_sha256"], manifest["meeting_sha256"], _counts = exchange_file.digests(con)
         manifest.update(changes, key_id=key.key_id, public_key=b64(key.public_raw))
         manifest["signature"] = b64(key.sign(exchange_file.canonical_manifest(manifest)))
         con.execute("DELETE FROM manifest")

@@ -70,6 +70,10 @@ class ResultsView(QWidget):
         self.history.setStyleSheet("color: #444;")
         self.status = QLabel()
         self.status.setObjectName("status")
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("fingerprint")
+        self.fingerprint.setWordWrap(True)
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.blocking = QLabel()
         self.blocking.setObjectName("blocking")
         self.blocking.setWordWrap(True)
@@ -104,6 +108,7 @@ class ResultsView(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.fingerprint)
         layout.addWidget(self.blocking)
         layout.addLayout(buttons)
 
@@ -177,6 +182,16 @@ class ResultsView(QWidget):
         self.rescore_button.setEnabled(not locked)
         self.discuss_button.setEnabled(not locked)
         self.decision_button.setEnabled(not locked)
+
+    def show_fingerprint(self, fingerprint: str | None) -> None:
+        """The round's "mã xác thực" once a result is approved: printed on the minutes, carried by the file."""
+        self.fingerprint.setText(
+            tr(
+                "Mã xác thực dữ liệu của đợt: <b>{code}</b> — in trên biên bản; tệp gửi tỉnh phải mang đúng mã này"
+            ).format(code=fingerprint)
+            if fingerprint
+            else ""
+        )
 
     def show_self_assessment(self, total: int | None) -> None:
         """The producer's own score next to the council's (Mẫu số 02)."""
