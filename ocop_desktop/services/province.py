@@ -108,7 +108,7 @@ class FileLine:
     revision: int
     fingerprint: str  # mã xác thực: of the meeting's data (manifest `meeting_sha256`), else of the whole content
     key_id: str
-    issuer: str
+    issuer: str  # the name the key is trusted under; "" for this installation's own key (or one accepted once)
     key_accepted: bool  # an untrusted key accepted for this one file
     signed_at: str
     imported_at: dt.datetime
@@ -717,7 +717,11 @@ def summary_lines(view: ProvinceView, lang: str) -> list[str]:
         if not council.files:
             out.append(f"    {ui_text('province.no_files', lang)}")
         for f in council.files:
-            issuer = ui_text("province.key_accepted_once", lang) if f.key_accepted else f.issuer
+            issuer = (
+                ui_text("province.key_accepted_once", lang)
+                if f.key_accepted
+                else f.issuer or ui_text("seal.this_installation", lang)
+            )
             out.append(
                 "    "
                 + ui_text(

@@ -104,6 +104,11 @@
       <translation>Spread of totals</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="585" />
+      <source>Chính cài đặt này</source>
+      <translation>This installation</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="414" />
       <source>Chưa chấm</source>
       <translation>Not yet scored</translation>
@@ -164,7 +169,7 @@
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="582" />
+      <location filename="ocop_desktop/ui/views/province.py" line="583" />
       <source>Chấp nhận một lần (khóa chưa tin cậy)</source>
       <translation>Accepted once (untrusted key)</translation>
     </message>
@@ -429,7 +434,7 @@
       <translation>Dossiers in the round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="609" />
+      <location filename="ocop_desktop/ui/views/province.py" line="613" />
       <source>Hồ sơ đánh giá lại được nộp trong khoảng từ {opens} đến {closes} ngày trước khi giấy chứng nhận hết hạn (QĐ 26/2026/QĐ-TTg, Điều 7.6). Chỉ xét giấy chứng nhận mới nhất của mỗi sản phẩm.</source>
       <translation>A re-evaluation dossier is submitted from {opens} to {closes} days before the certificate expires (QĐ 26/2026/QĐ-TTg, Article 7.6). Only each product's latest certificate is considered.</translation>
     </message>
@@ -1279,7 +1284,7 @@
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="657" />
+      <location filename="ocop_desktop/ui/views/province.py" line="661" />
       <source>Toàn tỉnh — tính đến ngày {date}: {products} sản phẩm, {councils} hội đồng, {files} tệp đã nhập</source>
       <translation>Province as of {date}: {products} products, {councils} councils, {files} files imported</translation>
     </message>
@@ -1499,7 +1504,7 @@
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="672" />
+      <location filename="ocop_desktop/ui/views/province.py" line="676" />
       <source>Xuất danh sách sản phẩm toàn tỉnh</source>
       <translation>Export the province's product list</translation>
     </message>
@@ -1609,7 +1614,7 @@
       <translation>user</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="583" />
+      <location filename="ocop_desktop/ui/views/province.py" line="587" />
       <source>phiếu chấm của một thành viên</source>
       <translation>one member's ballots</translation>
     </message>
@@ -1719,7 +1724,7 @@
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="691" />
+      <location filename="ocop_desktop/ui/views/province.py" line="695" />
       <source>Đang ghi tệp Excel…</source>
       <translation>Writing the Excel file…</translation>
     </message>
@@ -1829,7 +1834,7 @@
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="635" />
+      <location filename="ocop_desktop/ui/views/province.py" line="639" />
       <source>Đã hết hạn ({n})</source>
       <translation>Expired ({n})</translation>
     </message>
@@ -1846,7 +1851,7 @@ Bản sao lưu trước khi nhập: {backup}</source>
 Backup before the import: {backup}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="698" />
+      <location filename="ocop_desktop/ui/views/province.py" line="702" />
       <source>Đã lưu {count} sản phẩm vào {file}</source>
       <translation>Saved {count} products to {file}</translation>
     </message>
@@ -1871,7 +1876,7 @@ Backup before the import: {backup}</translation>
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="634" />
+      <location filename="ocop_desktop/ui/views/province.py" line="638" />
       <source>Đã qua hạn nộp, sắp hết hạn ({n})</source>
       <translation>Window missed, expiring ({n})</translation>
     </message>
@@ -1881,7 +1886,7 @@ Backup before the import: {backup}</translation>
       <translation>Revoked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="636" />
+      <location filename="ocop_desktop/ui/views/province.py" line="640" />
       <source>Đã thu hồi ({n})</source>
       <translation>Revoked ({n})</translation>
     </message>
@@ -1906,7 +1911,7 @@ Backup before the import: {backup}</translation>
       <translation>Sign in</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="633" />
+      <location filename="ocop_desktop/ui/views/province.py" line="637" />
       <source>Đến hạn nộp hồ sơ đánh giá lại ({n})</source>
       <translation>Due for re-evaluation ({n})</translation>
     </message>

@@ -18,6 +18,9 @@ from ocop_desktop.models import CriteriaSnapshot
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.exchange_file import fingerprint
 from ocop_desktop.services import province, queries
+from ocop_desktop.services.actor import SYSTEM
+from ocop_desktop.services.exchange import export_round, verify_exchange
+from ocop_desktop.services.exchange_import import import_files
 from ocop_desktop.services.province import (
     REEVALUATION_WINDOW_CLOSES_DAYS,
     REEVALUATION_WINDOW_OPENS_DAYS,
@@ -277,3 +280,22 @@ def test_the_workbook_of_a_filtered_list_counts_what_it_lists(empty_db: Database
     assert [r[1] for r in sheet.iter_rows(min_row=4, values_only=True)] == [p.name for p in four]
     everything = next(r for r in book["Tổng hợp"].iter_rows(values_only=True) if r[0] == "Toàn tỉnh")
     assert everything[1:] == (0, len(four), 0, 0, 0, len(four))
+
+
+def test_a_round_taken_in_through_the_import_pipeline(demo_db: Database, empty_db: Database, tmp_path: Path) -> None:
+    """The demo round exported as a signed file and imported into a province file: the page's picture is the
+    council's, and the file carries the Mã xác thực that `verify` prints, signed by this installation."""
+    round_id = queries.list_rounds(demo_db)[0].round_id
+    exported = export_round(demo_db, actor=SYSTEM, round_id=round_id, out=tmp_path / "dot-2.ocop")
+    report = import_files(empty_db, [exported.path], actor=SYSTEM)
+    assert report.ok, [p.code for r in report.files for p in r.problems]
+    council_view = province_view(demo_db, today=TODAY)
+    view = province_view(empty_db, today=TODAY)
+    assert {(p.name, p.stars, p.certificate_number) for p in view.products} == {
+        (p.name, p.stars, p.certificate_number) for p in council_view.products
+    }
+    (council,) = view.councils
+    (taken,) = council.files
+    assert taken.fingerprint == verify_exchange(exported.path).fingerprint == exported.fingerprint
+    assert (taken.file_name, taken.revision, taken.issuer, taken.key_accepted) == ("dot-2.ocop", 1, "", False)
+    assert "chính cài đặt này" in "\n".join(province.summary_lines(view, "vi"))

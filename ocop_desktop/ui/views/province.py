@@ -579,7 +579,11 @@ class ProvincePage(QWidget):
             if not council.files:
                 top.addChild(QTreeWidgetItem([tr("Chưa nhập tệp trao đổi nào (dữ liệu nhập trực tiếp)")]))
             for f in council.files:
-                issuer = tr("Chấp nhận một lần (khóa chưa tin cậy)") if f.key_accepted else f.issuer
+                issuer = (
+                    tr("Chấp nhận một lần (khóa chưa tin cậy)")
+                    if f.key_accepted
+                    else f.issuer or tr("Chính cài đặt này")
+                )
                 name = f.file_name if f.kind == "round" else f"{f.file_name} ({tr('phiếu chấm của một thành viên')})"
                 item = QTreeWidgetItem(
                     [
