@@ -181,20 +181,27 @@ def province_view(db: Database, *, today: dt.date) -> ProvinceView:
         today=today,
         products=products,
         by_stars=tuple(sorted(Counter(p.stars for p in products).items(), key=_stars_order)),
-        by_group=tally(products, lambda p: p.sheet_id, lambda p: p.group),
-        by_province=tally(products, lambda p: p.province_code or UNKNOWN, lambda p: p.province),
-        by_commune=tally(
-            products,
-            lambda p: p.commune_code or UNKNOWN,
-            lambda p: f"{p.commune}, {p.province}" if p.commune_code else "",
-        ),
-        by_year=tally(products, lambda p: str(p.year or UNKNOWN), lambda p: str(p.year or "")),
+        by_group=tally(products, *BY_GROUP),
+        by_province=tally(products, *BY_PROVINCE),
+        by_commune=tally(products, *BY_COMMUNE),
+        by_year=tally(products, *BY_YEAR),
         councils=councils,
         due=tuple(c for c in valid if _in_window(c.days_left)),
         window_missed=tuple(c for c in valid if 0 <= c.days_left < REEVALUATION_WINDOW_CLOSES_DAYS),
         expired=tuple(c for c in latest if c.state is CertificateStatus.EXPIRED),
         revoked=revoked,
     )
+
+
+Grouping = tuple[Callable[[ProductLine], str], Callable[[ProductLine], str]]  # (key, label) of a count
+BY_GROUP: Grouping = (lambda p: p.sheet_id, lambda p: p.group)
+BY_PROVINCE: Grouping = (lambda p: p.province_code or UNKNOWN, lambda p: p.province)
+BY_COMMUNE: Grouping = (
+    lambda p: p.commune_code or UNKNOWN,
+    lambda p: f"{p.commune}, {p.province}" if p.commune_code else "",
+)
+BY_YEAR: Grouping = (lambda p: str(p.year or UNKNOWN), lambda p: str(p.year or ""))
+BY_COUNCIL: Grouping = (lambda p: p.council_id or UNKNOWN, lambda p: p.council)
 
 
 def _in_window(days_left: int) -> bool:
@@ -470,8 +477,9 @@ def _certificates(s: Session, today: dt.date) -> tuple[list[CertificateLine], tu
 def _councils(s: Session, products: Iterable[ProductLine]) -> tuple[CouncilLine, ...]:
     """Every council in the file, with its rounds and the exchange files taken from it (newest first). Files whose
     council is not in the file (none should be) are listed under the council name their manifest gives."""
-    rounds = Counter(s.scalars(select(Round.council_id)))
-    round_names = {round_id: name for round_id, name in s.execute(select(Round.id, Round.name))}
+    round_rows = s.execute(select(Round.id, Round.name, Round.council_id)).all()
+    rounds = Counter(r.council_id for r in round_rows)
+    round_names = {r.id: r.name for r in round_rows}
     councils = {c.id: c for c in s.scalars(select(Council))}
     product_counts = Counter(p.council_id for p in products if p.council_id)
     files: dict[str, list[FileLine]] = {}
@@ -560,9 +568,9 @@ def window_words(today: dt.date) -> str:
     )
 
 
-def _count_row(t: Tally, label: str | None = None) -> province_list.CountRow:
+def _count_row(t: Tally) -> province_list.CountRow:
     return province_list.CountRow(
-        label if label is not None else t.label,
+        t.label,
         t.count(5),
         t.count(4),
         t.count(3),
@@ -584,29 +592,15 @@ def workbook_data(
     every = Tally("", "Toàn tỉnh", tuple(Counter(p.stars for p in lines).items()), len(lines))
     counts = (
         ("Tất cả sản phẩm", (_count_row(every),)),
-        ("Theo nhóm sản phẩm", tuple(_count_row(t) for t in tally(lines, lambda p: p.sheet_id, lambda p: p.group))),
-        (
-            "Theo năm đánh giá",
-            tuple(_count_row(t) for t in tally(lines, lambda p: str(p.year or ""), lambda p: str(p.year or ""))),
-        ),
-        (
-            "Theo tỉnh, thành phố",
-            tuple(_count_row(t) for t in tally(lines, lambda p: p.province_code or "", lambda p: p.province)),
-        ),
-        (
-            "Theo xã, phường",
-            tuple(
-                _count_row(t)
-                for t in tally(
-                    lines,
-                    lambda p: p.commune_code or "",
-                    lambda p: f"{p.commune}, {p.province}" if p.commune_code else "",
-                )
-            ),
-        ),
-        (
-            "Theo hội đồng",
-            tuple(_count_row(t) for t in tally(lines, lambda p: p.council_id or "", lambda p: p.council)),
+        *(
+            (heading, tuple(_count_row(t) for t in tally(lines, *grouping)))
+            for heading, grouping in (
+                ("Theo nhóm sản phẩm", BY_GROUP),
+                ("Theo năm đánh giá", BY_YEAR),
+                ("Theo tỉnh, thành phố", BY_PROVINCE),
+                ("Theo xã, phường", BY_COMMUNE),
+                ("Theo hội đồng", BY_COUNCIL),
+            )
         ),
     )
     certificates = tuple(
@@ -669,11 +663,6 @@ def write_workbook(
 ) -> Path:
     """The province's Excel workbook at `path`, written atomically (no database access: safe on a worker thread)."""
     return province_list.render_xlsx(workbook_data(view, products=products, filters=filters), path)
-
-
-def export_workbook(db: Database, path: Path, *, today: dt.date) -> Path:
-    """`province export`: the whole province as of `today`."""
-    return write_workbook(province_view(db, today=today), path)
 
 
 # the summary of `province show` ------------------------------------------------------------------------------------
