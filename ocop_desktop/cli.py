@@ -276,10 +276,14 @@ def _demo_db(path: Path, lang: str, out: Path | None) -> int:
     if out is not None:
         from ocop_desktop.persistence.database import Database
         from ocop_desktop.services.actor import SYSTEM
+        from ocop_desktop.services.council_key import DEMO_KEY_PASSPHRASE, demo_key_folder, make_demo_key
         from ocop_desktop.services.round_documents import render_round_documents
 
+        key = make_demo_key(path)
+        folder = demo_key_folder(path)
+        print(ui_text("keys.demo", lang, key_id=key.key_id, folder=folder, passphrase=DEMO_KEY_PASSPHRASE))
         with Database.open(summary.path) as db:
-            files = render_round_documents(db, actor=SYSTEM, round_id=summary.round_id, out=out)
+            files = render_round_documents(db, actor=SYSTEM, round_id=summary.round_id, out=out, key=key)
         print(("Documents of the demo round in " if en else "Tài liệu của đợt mẫu trong ") + str(out.resolve()))
         for file in files:
             print(f"  {file.relative_to(out).as_posix()}")
@@ -376,19 +380,23 @@ def cmd_dossiers_import(args: argparse.Namespace) -> int:
 
 def cmd_documents(args: argparse.Namespace) -> int:
     """Render a round's documents into a folder; refused whole when a stored figure does not follow from the data."""
+    from ocop_desktop.cli_keys import signing_key
     from ocop_desktop.persistence.database import Database
     from ocop_desktop.services.actor import SYSTEM
     from ocop_desktop.services.round_documents import render_round_documents
 
+    kinds = (args.kind,) if args.kind else KINDS
+    key = signing_key(args, Path(args.db)) if "certificates" in kinds else None
     with Database.open(Path(args.db)) as db:
         for path in render_round_documents(
             db,
             actor=SYSTEM,
             round_id=args.round,
             out=Path(args.out),
-            kinds=(args.kind,) if args.kind else KINDS,
+            kinds=kinds,
             minutes_number=args.minutes_number,
             certificate_template=Path(args.certificate_template) if args.certificate_template else None,
+            key=key,
         ):
             print(path)
     return EXIT_OK
@@ -440,29 +448,6 @@ def _certificate_pdf_payloads(path: Path) -> list[str]:
     return payloads
 
 
-def cmd_key_show(args: argparse.Namespace) -> int:
-    from ocop_desktop.persistence.keys import installation_key, public_key_line
-
-    key = installation_key()
-    print(ui_text("key.show", args.lang, key_id=key.key_id, line=public_key_line(key, args.issuer).strip()))
-    return EXIT_OK
-
-
-def cmd_key_trust(args: argparse.Namespace) -> int:
-    from ocop_desktop.persistence.keys import trust_public_key
-
-    path = Path(args.file)
-    where = (("file", path.name),)
-    try:
-        line = path.read_text(encoding="utf-8")[:4096]
-        key, issuer = trust_public_key(line)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserFacingError([Problem("input.unreadable", {"detail": str(exc)}, where)]) from exc
-    except ValueError as exc:
-        raise UserFacingError([Problem("key.bad_public_key", {}, where)]) from exc
-    print(ui_text("key.trusted", args.lang, key_id=key, issuer=issuer))
-
-
 def cmd_ballots_import(args: argparse.Namespace) -> int:
     """Check a member's returned Excel ballots; print every problem with its sheet and cell, or the per-product
     summary; save (all or nothing) unless --dry-run."""
@@ -498,12 +483,14 @@ def cmd_ballots_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from ocop_desktop.cli_keys import signing_key
     from ocop_desktop.persistence.database import Database
     from ocop_desktop.services.actor import SYSTEM
     from ocop_desktop.services.exchange import export_round
 
+    key = signing_key(args, Path(args.db))
     with Database.open(Path(args.db)) as db:
-        done = export_round(db, actor=SYSTEM, round_id=args.round, out=Path(args.out), member_id=args.member)
+        done = export_round(db, actor=SYSTEM, round_id=args.round, out=Path(args.out), key=key, member_id=args.member)
     print(
         ui_text(
             "exchange.exported",
@@ -646,6 +633,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ocop_desktop.cli_keys import add_keys_parser, add_passphrase_option
+
     lang_parent = argparse.ArgumentParser(add_help=False)
     lang_parent.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="vi (mặc định) | en")
     parser = _Parser(
@@ -715,6 +704,7 @@ def build_parser() -> argparse.ArgumentParser:
     documents.add_argument(
         "--certificate-template", default=None, metavar="FILE.json", help="mẫu giấy chứng nhận (mặc định: mẫu sẵn có)"
     )
+    add_passphrase_option(documents)
     documents.set_defaults(func=cmd_documents)
 
     export = sub.add_parser("export", parents=[lang_parent], help="xuất một đợt ra tệp trao đổi có chữ ký (.ocop)")
@@ -724,6 +714,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--member", default=None, metavar="ID", help="chỉ xuất phiếu của thành viên này (máy riêng của thành viên)"
     )
+    add_passphrase_option(export)
     export.set_defaults(func=cmd_export)
     imp = sub.add_parser(
         "import", parents=[lang_parent], help="nhập tệp trao đổi (.ocop) vào cơ sở dữ liệu (tạo mới nếu chưa có)"
@@ -766,14 +757,7 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--pdf", metavar="FILE", help="tệp PDF giấy chứng nhận (đọc mọi mã QR trong tệp)")
     verify.set_defaults(func=cmd_verify_certificate)
 
-    key = sub.add_parser("key", parents=[lang_parent], help="khóa ký của cài đặt này và các đơn vị cấp tin cậy")
-    ksub = key.add_subparsers(dest="key_command", required=True, parser_class=_Parser)
-    k_show = ksub.add_parser("show", parents=[lang_parent], help="xem khóa và dòng khóa công khai để gửi đi")
-    k_show.add_argument("--issuer", default="OCOP Desktop", help="tên đơn vị cấp ghi kèm khóa công khai")
-    k_show.set_defaults(func=cmd_key_show)
-    k_trust = ksub.add_parser("trust", parents=[lang_parent], help="tin cậy khóa công khai của một đơn vị cấp")
-    k_trust.add_argument("file", metavar="FILE.txt")
-    k_trust.set_defaults(func=cmd_key_trust)
+    add_keys_parser(sub, lang_parent, _Parser)
 
     ballots = sub.add_parser("ballots", parents=[lang_parent], help="phiếu chấm Excel của thành viên")
     bsub = ballots.add_subparsers(dest="ballots_command", required=True, parser_class=_Parser)

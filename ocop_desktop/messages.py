@@ -272,6 +272,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "kết quả của sản phẩm đã được phê duyệt; không nhận thêm phiếu",
         "the product's result is approved already; no more ballots are taken",
     ),
+    "import.file_changed": (
+        "tệp đã thay đổi kể từ khi xem trước; hãy xem trước lại",
+        "the file changed since the preview; preview it again",
+    ),
     "import.rows_kept": (
         "{count} bản ghi bảng {table} có ở đây nhưng không có trong tệp: giữ nguyên, không xóa",
         "{count} rows of table {table} are here but not in the file: kept, not deleted",
@@ -323,9 +327,66 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "no QR code could be read in the file (not a certificate, or the print is too faint)",
     ),
     "key.bad_public_key": (
-        "tệp không chứa dòng khóa công khai hợp lệ (dạng: <khóa> <tên đơn vị>, như lệnh «key show» in ra)",
-        "the file holds no valid public key line (<key> <issuer name>, as 'key show' prints it)",
+        "tệp không chứa khóa công khai hợp lệ (tệp do lệnh «keys export» tạo, hoặc một dòng <khóa> <tên đơn vị>)",
+        "the file holds no valid public key (a file made by 'keys export', or one line <key> <issuer name>)",
     ),
+    "key.none": (
+        "máy này chưa có khóa ký của hội đồng; hãy tạo khóa (menu Khóa ký, hoặc lệnh «ocop-desktop keys create»)",
+        "there is no council signing key on this computer; create one (menu Signing key, or "
+        "'ocop-desktop keys create')",
+    ),
+    "key.locked": (
+        "khóa ký của hội đồng đang khóa: cần nhập cụm mật khẩu để ký",
+        "the council's signing key is locked: its passphrase is needed to sign",
+    ),
+    "key.wrong_passphrase": (
+        "cụm mật khẩu không đúng; khóa ký vẫn đang khóa",
+        "the passphrase is wrong; the signing key stays locked",
+    ),
+    "key.passphrase_too_short": (
+        "cụm mật khẩu phải có ít nhất {minimum} ký tự (nên dùng vài từ dễ nhớ, khó đoán)",
+        "the passphrase needs at least {minimum} characters (a few words easy to remember and hard to guess)",
+    ),
+    "key.passphrase_too_long": (
+        "cụm mật khẩu dài quá {maximum} ký tự",
+        "the passphrase is longer than {maximum} characters",
+    ),
+    "key.passphrase_mismatch": (
+        "hai lần nhập cụm mật khẩu không giống nhau",
+        "the two passphrases typed differ",
+    ),
+    "key.passphrase_needed": (
+        "cần cụm mật khẩu của khóa ký: dùng --passphrase-file TỆP, biến môi trường OCOP_KEY_PASSPHRASE, "
+        "hoặc chạy lệnh trong cửa sổ dòng lệnh để được hỏi",
+        "the signing key's passphrase is needed: use --passphrase-file FILE, the environment variable "
+        "OCOP_KEY_PASSPHRASE, or run the command in a terminal to be asked",
+    ),
+    "key.exists": (
+        "máy này đã có khóa ký {key_id}; đổi cụm mật khẩu bằng «keys passphrase»",
+        "this computer already has signing key {key_id}; change its passphrase with 'keys passphrase'",
+    ),
+    "key.damaged": ("tệp khóa ký hỏng hoặc không đúng định dạng ({detail})", "the key file is damaged ({detail})"),
+    "key.newer_format": (
+        "tệp khóa ký thuộc phiên bản {version}, mới hơn phần mềm này; hãy cập nhật phần mềm",
+        "the key file is of version {version}, newer than this software; please update it",
+    ),
+    "key.unknown_id": (
+        "không có khóa {key_id} trong danh sách khóa tin cậy (xem «keys list»)",
+        "there is no key {key_id} among the trusted keys (see 'keys list')",
+    ),
+    "key.confirm_needed": (
+        "cần xác nhận đã đối chiếu mã khóa với phiếu đăng ký bản giấy: chạy trong cửa sổ dòng lệnh, hoặc thêm --yes",
+        "confirm that the key id was compared with the paper registration form: run in a terminal, or add --yes",
+    ),
+    "key.not_confirmed": (
+        "chưa xác nhận mã khóa; khóa không được thêm",
+        "the key id was not confirmed; the key was not added",
+    ),
+    "key.issuer_needed": (
+        "cần tên hội đồng hoặc đơn vị ghi kèm khóa (--issuer)",
+        "the name of the council or body that holds the key is needed (--issuer)",
+    ),
+    "key.reason_needed": ("cần ghi lý do thu hồi khóa", "a reason for revoking the key is needed"),
     "certificate.unreadable_pdf": ("không mở được tệp PDF: {detail}", "the PDF cannot be opened: {detail}"),
     "documents.result_differs": (
         "kết quả lưu của «{product}» khác kết quả tính lại từ các phiếu; không in tài liệu (kiểm tra bằng db verify)",
@@ -876,12 +937,65 @@ _UI: dict[str, tuple[str, str]] = {
     "seal.field.qd": ("Quyết định công nhận", "Recognition decision"),
     "seal.field.ngay_cap": ("Ngày cấp", "Issued on"),
     "seal.field.het_han": ("Có giá trị đến", "Valid until"),
-    "key.show": (
-        "Khóa ký của cài đặt này: {key_id}\nDòng khóa công khai (gửi cho đơn vị cần kiểm tra giấy chứng nhận):\n{line}",
-        "This installation's signing key: {key_id}\nPublic key line (send it to whoever checks the certificates):\n"
-        "{line}",
+    "keys.show": (
+        "Khóa ký của hội đồng: {key_id}\nĐơn vị: {issuer}\nNgày tạo: {created}\nBảo vệ: {protection}\n"
+        "Khóa công khai: {public}",
+        "Council signing key: {key_id}\nIssuer: {issuer}\nCreated: {created}\nProtection: {protection}\n"
+        "Public key: {public}",
     ),
-    "key.trusted": ("đã tin cậy khóa {key_id} của {issuer}", "key {key_id} of {issuer} is now trusted"),
+    "keys.protected": ("cụm mật khẩu (Argon2id, AES-256-GCM)", "passphrase (Argon2id, AES-256-GCM)"),
+    "keys.unprotected": (
+        "CHƯA BẢO VỆ (tệp cũ installation-key.pem); đặt cụm mật khẩu bằng «keys passphrase»",
+        "NOT PROTECTED (older installation-key.pem); set a passphrase with 'keys passphrase'",
+    ),
+    "keys.unknown": ("(chưa ghi)", "(not given)"),
+    "keys.created": (
+        "Đã tạo khóa ký {key_id}, bảo vệ bằng cụm mật khẩu.\nTiếp theo: «keys export --out TỆP --form PHIẾU.pdf», "
+        "in phiếu, ký, đóng dấu và gửi tỉnh.",
+        "Signing key {key_id} created, protected by the passphrase.\nNext: 'keys export --out FILE --form FORM.pdf', "
+        "print the form, sign and stamp it and send it to the province.",
+    ),
+    "keys.converted": (
+        "Khóa ký {key_id} (giữ nguyên khóa cũ) nay được bảo vệ bằng cụm mật khẩu; tệp installation-key.pem đã xóa.",
+        "Signing key {key_id} (the same key as before) is now protected by the passphrase; "
+        "installation-key.pem was removed.",
+    ),
+    "keys.passphrase_changed": (
+        "Đã đổi cụm mật khẩu của khóa {key_id}",
+        "The passphrase of key {key_id} was changed",
+    ),
+    "keys.exported": ("Đã ghi tệp khóa công khai: {file}", "Public key file written: {file}"),
+    "keys.form_written": ("Đã ghi phiếu đăng ký khóa: {file}", "Key registration form written: {file}"),
+    "keys.trust_prompt": (
+        "Khóa {key_id} của «{issuer}» (tạo ngày {created}).\n"
+        "Đã đối chiếu mã khóa này với phiếu đăng ký bản giấy (có chữ ký, con dấu) và qua điện thoại chưa? [c/K] ",
+        "Key {key_id} of '{issuer}' (created {created}).\n"
+        "Has this key id been compared with the signed and stamped paper form and by telephone? [y/N] ",
+    ),
+    "keys.trusted": ("Đã tin cậy khóa {key_id} của {issuer}", "Key {key_id} of {issuer} is now trusted"),
+    "keys.revoked": (
+        "Đã thu hồi khóa {key_id} của {issuer} từ ngày {since}",
+        "Key {key_id} of {issuer} revoked from {since}",
+    ),
+    "keys.list_empty": ("Chưa có khóa tin cậy nào", "No trusted keys yet"),
+    "keys.list_head": ("Đơn vị | Mã khóa | Ngày thêm | Thu hồi từ", "Issuer | Key id | Added | Revoked since"),
+    "keys.legacy_warning": (
+        "Lưu ý: khóa ký của máy này chưa được bảo vệ bằng cụm mật khẩu; hãy chạy «ocop-desktop keys passphrase»",
+        "Note: this computer's signing key is not protected by a passphrase; run 'ocop-desktop keys passphrase'",
+    ),
+    "keys.demo": (
+        "Giấy chứng nhận mẫu được ký bằng khóa mẫu {key_id} (thư mục {folder}, cụm mật khẩu «{passphrase}»); "
+        "máy khác sẽ báo «không rõ đơn vị cấp».",
+        "The demo certificates are signed with demo key {key_id} (folder {folder}, passphrase '{passphrase}'); "
+        "another computer reports them as from an unknown issuer.",
+    ),
+    "keys.ask": ("Cụm mật khẩu của khóa ký: ", "Signing key passphrase: "),
+    "keys.ask_old": ("Cụm mật khẩu hiện tại: ", "Current passphrase: "),
+    "keys.ask_new": (
+        "Cụm mật khẩu mới (ít nhất {minimum} ký tự): ",
+        "New passphrase (at least {minimum} characters): ",
+    ),
+    "keys.ask_again": ("Nhập lại cụm mật khẩu mới: ", "Type the new passphrase again: "),
     "note": ("Ghi chú", "Note"),
     "ballots_head": (
         "Phiếu chấm Excel của «{member}», {round} (tệp {file}, SHA-256 {sha}):",

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+from ocop_desktop.persistence import keys
 from ocop_desktop.scoring.catalogue import Sheet, parse_sheet
 from ocop_desktop.scoring.engine import MemberBallot
+
+TEST_PASSPHRASE = "cum mat khau thu nghiem"
+
+
+def council_key(folder: Path) -> keys.InstallationKey:
+    """Another installation's key (a forger's, a second council's): made in `folder` the first time, then unlocked."""
+    if keys.stored_key(folder) is None:
+        return keys.create_key(TEST_PASSPHRASE, folder)
+    return keys.unlock_key(TEST_PASSPHRASE, folder)
 
 
 def option(points: int, star: int | None = None, case: str | None = None) -> dict[str, Any]:

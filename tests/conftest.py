@@ -15,9 +15,16 @@ os.environ["OCOP_DESKTOP_DATA"] = tempfile.mkdtemp(prefix="ocop-data-")
 import pytest
 
 from ocop_desktop.domain.enums import Role
+from ocop_desktop.persistence import keys
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
 from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
+from tests.builders import TEST_PASSPHRASE
+
+# the cost of the key's passphrase is stored in each key file: tests make theirs cheap (production: 64 MiB, t=3)
+keys.DEFAULT_KDF = keys.KdfParams(memory_kib=8, iterations=1, lanes=1)
+DATA = Path(os.environ["OCOP_DESKTOP_DATA"])
+keys.create_key(TEST_PASSPHRASE, DATA, issuer="Hội đồng thử nghiệm")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DOMAIN = ROOT.parent / "shared" / "domain"
@@ -72,6 +79,13 @@ def empty_db(empty_template: Path, tmp_path: Path) -> Iterator[Database]:
     db = Database.open(_copy(empty_template, tmp_path))
     yield db
     db.close()
+
+
+@pytest.fixture(autouse=True)
+def council_key_unlocked() -> None:
+    """Every test starts as after the chair typed the passphrase: the council's key unlocked, and only that one."""
+    keys.forget_unlocked_keys()
+    keys.unlock_key(TEST_PASSPHRASE, DATA)
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,9 @@ mkdir -p "$OUT"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 "$VENV/bin/ocop-desktop" demo --db "$TMP/demo.ocopdb" --out "$TMP/out" > /dev/null
+# the registration form of the demo's own key (its folder is a data folder like any other)
+OCOP_DESKTOP_DATA="$TMP/demo.khoa-mau" "$VENV/bin/ocop-desktop" keys export --out "$TMP/khoa.json" \
+  --form "$TMP/out/phieu-dang-ky-khoa.pdf" --place "Thái Nguyên" > /dev/null
 for pdf in "$TMP"/out/*.pdf; do
   name="$(basename "$pdf" .pdf)"
   pdftoppm -r 80 -f 1 -l 1 -singlefile -png "$pdf" "$OUT/$name"

@@ -27,6 +27,14 @@ for lang in vi en; do
   xvfb-run -a -s "-screen 0 1400x900x24" "$VENV/bin/python" tools/screenshot_ballot_import.py "$TMP/demo.ocopdb" "$OUT" \
     "$lang" 2> /dev/null
 done
+# the preview of an exchange import at the province (offscreen, in a throw-away data folder)
+for lang in vi en; do
+  "$VENV/bin/python" tools/screenshot_exchange.py "$OUT" "$lang" 2> /dev/null
+done
+# the signing key dialogs (offscreen, with a throw-away key and registry of their own)
+for lang in vi en; do
+  "$VENV/bin/python" tools/screenshot_keys.py "$OUT" "$lang" 2> /dev/null
+done
 # the province page: every tab over a province file merged from three councils (offscreen is enough)
 for lang in vi en; do
   QT_QPA_PLATFORM=offscreen "$VENV/bin/python" tools/screenshot_province.py "$OUT" "$lang" 2> /dev/null

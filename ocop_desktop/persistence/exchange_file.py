@@ -200,12 +200,26 @@ def write(
             con.execute("CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             con.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
             con.commit()
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
+        written = _read_back(tmp)
+        if _read_back(tmp, evict=True) != written:  # a USB stick that lies about what it stored
+            raise ExchangeFileError("exchange.write_check_failed", file=out.name)
         with opened(tmp) as check:
             if read_manifest(check) != manifest or content_digest(check)[0] != content_sha256:
                 raise ExchangeFileError("exchange.write_check_failed", file=out.name)
     return manifest
+
+
+def _read_back(path: Path, *, evict: bool = False) -> str:
+    """The SHA-256 of the file's bytes after fsync; with `evict`, read from the device itself, not from the page
+    cache (where the operating system offers it), so a removable drive is compared with what was written."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+        if evict and hasattr(os, "posix_fadvise"):
+            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        while chunk := handle.read(1024 * 1024):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def sqlite_uri(path: Path) -> str:

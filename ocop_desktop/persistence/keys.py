@@ -1,8 +1,13 @@
-"""The installation's Ed25519 signing key and the public keys of issuers it trusts.
+"""The council's Ed25519 signing key, kept encrypted under the chair's passphrase, and the public keys of issuers
+this installation trusts.
 
-The private key is made on first use and kept in the person's data folder (never in the data file, which travels
-to the province); certificates and exchange files carry the public key, and another installation trusts it once its
-public key file is placed in `trusted-issuers/` (or imported). Nothing here opens a network connection."""
+The private key lives in the person's data folder (never in the data file, which travels to the province) as
+`council-key.json`: Argon2id turns the passphrase into an AES-256-GCM key that seals the raw 32-byte private key;
+the salt, the KDF parameters, the nonce, the public key and the creation date sit beside it in clear, so showing and
+verifying need no passphrase. A key once unlocked stays in this process's memory only (`installation_key`).
+An older installation's unencrypted `installation-key.pem` still signs until a passphrase is set, which converts it
+(the same key pair, so certificates already printed stay valid) and removes it. Nothing here opens a network
+connection."""
 
 from __future__ import annotations
 
@@ -11,17 +16,45 @@ import datetime as dt
 import hashlib
 import json
 import os
+import secrets
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from ocop_desktop.domain.errors import Problem, UserFacingError
+from ocop_desktop.domain.text import nfc, vi_sort_key
 from ocop_desktop.paths import user_data_dir, written_atomically
 
-KEY_FILE = "installation-key.pem"
+KEY_FILE = "council-key.json"
+LEGACY_KEY_FILE = "installation-key.pem"
 TRUSTED_DIR = "trusted-issuers"
+KEY_FORMAT = "ocop-council-key"
+KEY_FORMAT_VERSION = 1
+MIN_PASSPHRASE = 10
+MAX_PASSPHRASE = 1024
+MAX_KEY_FILE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost, stored in each key file so that it can be raised later without losing older keys."""
+
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+
+# OWASP's second Argon2id profile raised to 64 MiB (about 0.2 s here): tests lower it through this name
+DEFAULT_KDF = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
+# what a key file may ask for: a file claiming more is refused rather than allowed to exhaust the memory
+KDF_LIMITS = KdfParams(memory_kib=4 * 1024 * 1024, iterations=64, lanes=64)
 
 
 def b64(data: bytes) -> str:
@@ -38,8 +71,14 @@ def key_id(public_raw: bytes) -> str:
     return "-".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
+def _problem(code: str, **params: object) -> UserFacingError:
+    return UserFacingError([Problem(code, params)])
+
+
 @dataclass(frozen=True)
 class InstallationKey:
+    """An unlocked signing key (only ever in memory)."""
+
     private: Ed25519PrivateKey
     public_raw: bytes
 
@@ -51,38 +90,334 @@ class InstallationKey:
         return self.private.sign(message)
 
 
-def installation_key(folder: Path | None = None) -> InstallationKey:
-    """The key of this installation, made and saved (owner-only, written atomically) the first time it is asked for."""
-    folder = folder or user_data_dir()
+@dataclass(frozen=True)
+class StoredKey:
+    """What the data folder says about its key without a passphrase: the public half, when it was made, the issuer
+    name given to it, and whether it is protected (False for an older installation's unencrypted PEM)."""
+
+    public_raw: bytes
+    created: dt.date | None
+    issuer: str
+    protected: bool
+    demo: bool
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.public_raw)
+
+
+def _public_raw(private: Ed25519PrivateKey) -> bytes:
+    return private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _private_raw(private: Ed25519PrivateKey) -> bytes:
+    return private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+
+
+def check_passphrase(passphrase: str) -> str:
+    """The passphrase as used (NFC: Vietnamese typed through different input methods gives the same bytes), or the
+    problem with it."""
+    text = nfc(passphrase)
+    if len(text) < MIN_PASSPHRASE:
+        raise _problem("key.passphrase_too_short", minimum=MIN_PASSPHRASE)
+    if len(text) > MAX_PASSPHRASE:
+        raise _problem("key.passphrase_too_long", maximum=MAX_PASSPHRASE)
+    return text
+
+
+def _derive(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
+    return Argon2id(
+        salt=salt, length=32, iterations=kdf.iterations, lanes=kdf.lanes, memory_cost=kdf.memory_kib
+    ).derive(nfc(passphrase).encode("utf-8"))
+
+
+def _header(document: dict[str, object]) -> bytes:
+    """The associated data of the seal: everything in clear but the issuer name, so that a public key or a cost
+    edited in the file makes the passphrase fail instead of unlocking a key that does not match."""
+    fields = {k: document[k] for k in ("format", "version", "algorithm", "public_key", "created", "kdf", "demo")}
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Owner-only from the first byte (0600), whole or not at all."""
+    with written_atomically(path) as tmp:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _seal(
+    private: Ed25519PrivateKey,
+    passphrase: str,
+    *,
+    created: dt.date,
+    issuer: str,
+    demo: bool,
+    kdf: KdfParams | None = None,
+) -> bytes:
+    kdf = kdf or DEFAULT_KDF
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    document: dict[str, object] = {
+        "format": KEY_FORMAT,
+        "version": KEY_FORMAT_VERSION,
+        "algorithm": "Ed25519",
+        "key_id": key_id(_public_raw(private)),
+        "public_key": b64(_public_raw(private)),
+        "created": created.isoformat(),
+        "issuer": nfc(issuer.strip()),
+        "demo": demo,
+        "kdf": {
+            "name": "argon2id",
+            "memory_kib": kdf.memory_kib,
+            "iterations": kdf.iterations,
+            "lanes": kdf.lanes,
+            "salt": b64(salt),
+        },
+    }
+    sealed = AESGCM(_derive(passphrase, salt, kdf)).encrypt(nonce, _private_raw(private), _header(document))
+    document["cipher"] = {"name": "aes-256-gcm", "nonce": b64(nonce), "ciphertext": b64(sealed)}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _folder(folder: Path | None) -> Path:
+    return folder or user_data_dir()
+
+
+def _read_document(path: Path) -> dict[str, Any]:
+    """The key file, its shape checked: a damaged or foreign file is a message, not a traceback."""
+    try:
+        raw = path.read_bytes()
+        if len(raw) > MAX_KEY_FILE:
+            raise ValueError("too large")
+        document = json.loads(raw.decode("utf-8"))
+        if not isinstance(document, dict) or document.get("format") != KEY_FORMAT:
+            raise ValueError("not a key file")
+        if document.get("version") != KEY_FORMAT_VERSION:
+            raise _problem("key.newer_format", version=str(document.get("version")))
+        kdf, cipher = document["kdf"], document["cipher"]
+        if not isinstance(kdf, dict) or not isinstance(cipher, dict) or kdf.get("name") != "argon2id":
+            raise ValueError("unknown KDF")
+        if cipher.get("name") != "aes-256-gcm" or len(unb64(str(document["public_key"]))) != 32:
+            raise ValueError("unknown cipher")
+        for name in ("memory_kib", "iterations", "lanes"):
+            value = kdf[name]
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= getattr(KDF_LIMITS, name):
+                raise ValueError(f"bad {name}")
+        dt.date.fromisoformat(str(document["created"]))
+    except UserFacingError:
+        raise
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise UserFacingError([Problem("key.damaged", {"detail": str(exc)}, (("file", str(path)),))]) from exc
+    return document
+
+
+def _load_legacy(path: Path) -> Ed25519PrivateKey:
+    try:
+        loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise UserFacingError([Problem("key.damaged", {"detail": str(exc)}, (("file", str(path)),))]) from exc
+    if not isinstance(loaded, Ed25519PrivateKey):
+        raise UserFacingError([Problem("key.damaged", {"detail": "not Ed25519"}, (("file", str(path)),))])
+    return loaded
+
+
+def stored_key(folder: Path | None = None) -> StoredKey | None:
+    """The key of the data folder as it is stored (None when there is none); asks for nothing, creates nothing."""
+    folder = _folder(folder)
     path = folder / KEY_FILE
     if path.exists():
-        loaded = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        if not isinstance(loaded, Ed25519PrivateKey):
-            raise ValueError(f"{path} is not an Ed25519 key")
-        private = loaded
-    else:
-        folder.mkdir(parents=True, exist_ok=True)
-        private = Ed25519PrivateKey.generate()
-        pem = private.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        document = _read_document(path)
+        return StoredKey(
+            unb64(str(document["public_key"])),
+            dt.date.fromisoformat(str(document["created"])),
+            str(document.get("issuer") or ""),
+            protected=True,
+            demo=document.get("demo") is True,
         )
-        with written_atomically(path) as tmp:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pem)
-                handle.flush()
-                os.fsync(handle.fileno())
-    public_raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return InstallationKey(private, public_raw)
+    legacy = folder / LEGACY_KEY_FILE
+    if legacy.exists():
+        return StoredKey(_public_raw(_load_legacy(legacy)), None, "", protected=False, demo=False)
+    return None
+
+
+_unlocked: dict[Path, InstallationKey] = {}
+_unlocked_lock = threading.Lock()
+
+
+def _remember(folder: Path, key: InstallationKey) -> InstallationKey:
+    with _unlocked_lock:
+        _unlocked[folder.resolve()] = key
+    return key
+
+
+def forget_unlocked_keys() -> None:
+    """Lock every key again (the next signature asks for the passphrase)."""
+    with _unlocked_lock:
+        _unlocked.clear()
+
+
+def create_key(passphrase: str, folder: Path | None = None, *, issuer: str = "", demo: bool = False) -> InstallationKey:
+    """Make the council's key under `passphrase` (or protect an older installation's unencrypted key with it, keeping
+    the same key pair, then remove the PEM); refused when a protected key is already there."""
+    folder = _folder(folder)
+    passphrase = check_passphrase(passphrase)
+    path, legacy = folder / KEY_FILE, folder / LEGACY_KEY_FILE
+    if path.exists():
+        raise _problem("key.exists", key_id=key_id(unb64(str(_read_document(path)["public_key"]))))
+    if legacy.exists():  # made when the older file was written
+        private, created = _load_legacy(legacy), dt.date.fromtimestamp(legacy.stat().st_mtime)
+    else:
+        private, created = Ed25519PrivateKey.generate(), dt.date.today()
+    folder.mkdir(parents=True, exist_ok=True)
+    _write_private(path, _seal(private, passphrase, created=created, issuer=issuer, demo=demo))
+    legacy.unlink(missing_ok=True)
+    return _remember(folder, InstallationKey(private, _public_raw(private)))
+
+
+def unlock_key(passphrase: str, folder: Path | None = None) -> InstallationKey:
+    """The key opened with the passphrase, kept in memory for the rest of this process; a wrong passphrase is a
+    message. An unprotected older key needs none."""
+    folder = _folder(folder)
+    path = folder / KEY_FILE
+    if not path.exists():
+        legacy = folder / LEGACY_KEY_FILE
+        if legacy.exists():
+            private = _load_legacy(legacy)
+            return _remember(folder, InstallationKey(private, _public_raw(private)))
+        raise _problem("key.none")
+    document = _read_document(path)
+    kdf_fields = document["kdf"]
+    cipher = document["cipher"]
+    kdf = KdfParams(int(kdf_fields["memory_kib"]), int(kdf_fields["iterations"]), int(kdf_fields["lanes"]))
+    try:
+        salt, nonce = unb64(str(kdf_fields["salt"])), unb64(str(cipher["nonce"]))
+        secret = AESGCM(_derive(passphrase, salt, kdf)).decrypt(
+            nonce, unb64(str(cipher["ciphertext"])), _header(document)
+        )
+        private = Ed25519PrivateKey.from_private_bytes(secret)
+    except InvalidTag:
+        raise _problem("key.wrong_passphrase") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise UserFacingError([Problem("key.damaged", {"detail": str(exc)}, (("file", str(path)),))]) from exc
+    public_raw = _public_raw(private)
+    if public_raw != unb64(str(document["public_key"])):
+        raise UserFacingError([Problem("key.damaged", {"detail": "public key"}, (("file", str(path)),))])
+    return _remember(folder, InstallationKey(private, public_raw))
+
+
+def change_passphrase(old: str, new: str, folder: Path | None = None) -> InstallationKey:
+    """Seal the same key under a new passphrase (fresh salt and nonce, today's default cost). An unprotected older
+    key is converted: it has no old passphrase."""
+    folder = _folder(folder)
+    new = check_passphrase(new)
+    path = folder / KEY_FILE
+    if not path.exists():
+        if not (folder / LEGACY_KEY_FILE).exists():
+            raise _problem("key.none")
+        return create_key(new, folder)
+    key = unlock_key(old, folder)
+    stored = stored_key(folder)
+    if stored is None:
+        raise _problem("key.none")
+    created = stored.created or dt.date.today()
+    _write_private(path, _seal(key.private, new, created=created, issuer=stored.issuer, demo=stored.demo))
+    return key
+
+
+def set_issuer(issuer: str, folder: Path | None = None) -> None:
+    """The name the council gives its key (written on the exported public key file and the registration form);
+    it is outside the seal, so no passphrase is needed to change it."""
+    path = _folder(folder) / KEY_FILE
+    document = _read_document(path)
+    document["issuer"] = nfc(issuer.strip())
+    _write_private(path, (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+def installation_key(folder: Path | None = None) -> InstallationKey:
+    """The key to sign with: the one unlocked earlier in this process (an older unencrypted key is opened as it
+    is). Raises a message when the key is still locked (the caller asks for the passphrase) or there is none."""
+    folder = _folder(folder)
+    with _unlocked_lock:
+        key = _unlocked.get(folder.resolve())
+    if key is not None:
+        return key
+    if (folder / KEY_FILE).exists():
+        raise _problem("key.locked")
+    if (folder / LEGACY_KEY_FILE).exists():
+        return unlock_key("", folder)
+    raise _problem("key.none")
+
+
+def public_key_line(key: InstallationKey | StoredKey, issuer: str) -> str:
+    """The older one-line public key file (`<base64url key> <issuer name>`), still accepted by `trust_public_key`."""
+    return f"{b64(key.public_raw)} {issuer}\n"
+
+
+PUBLIC_KEY_FORMAT = "ocop-public-key"
+
+
+def public_key_document(key: InstallationKey | StoredKey | PublicKeyFile, issuer: str, created: dt.date | None) -> str:
+    """The public key file a council sends to the province with its registration form: small, readable JSON."""
+    document = {
+        "format": PUBLIC_KEY_FORMAT,
+        "version": 1,
+        "algorithm": "Ed25519",
+        "issuer": nfc(issuer.strip()),
+        "key_id": key_id(key.public_raw),
+        "public_key": b64(key.public_raw),
+        "created": created.isoformat() if created else None,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+@dataclass(frozen=True)
+class PublicKeyFile:
+    public_raw: bytes
+    issuer: str
+    created: dt.date | None
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.public_raw)
+
+
+def read_public_key(text: str) -> PublicKeyFile:
+    """A public key file in either form (the JSON `public_key_document`, or the older one line). Raises ValueError
+    when it holds no 32-byte Ed25519 key, or when its stated key id is not that of its key."""
+    text = nfc(text.strip().lstrip("\ufeff"))
+    if text.startswith("{"):
+        document = json.loads(text)
+        if not isinstance(document, dict) or document.get("format") != PUBLIC_KEY_FORMAT:
+            raise ValueError("not a public key file")
+        raw = unb64(str(document.get("public_key", "")))
+        created = document.get("created")
+        found = PublicKeyFile(raw, str(document.get("issuer") or "").strip(),
+                              dt.date.fromisoformat(created) if isinstance(created, str) else None)  # fmt: skip
+        if len(raw) == 32 and document.get("key_id") not in (None, found.key_id):
+            raise ValueError("the key id does not match the key")
+    else:
+        encoded, _, name = text.partition(" ")
+        found = PublicKeyFile(unb64(encoded), name.strip(), None)
+    if len(found.public_raw) != 32:
+        raise ValueError("not an Ed25519 public key")
+    return found
 
 
 def trusted_issuers(folder: Path | None = None) -> dict[bytes, str]:
     """Public keys this installation accepts, each with the name its file gives the issuer; its own key is there
     with an empty name (the caller says "this installation" in the person's language).
-    A trusted key file is one line `<base64url raw public key> <issuer name>`, as `export_public_key` writes it."""
-    folder = folder or user_data_dir()
-    # checking needs no key of one's own: an inspector's laptop that only verifies never makes one
-    keys = {installation_key(folder).public_raw: ""} if (folder / KEY_FILE).exists() else {}
+    A trusted key file is one line `<base64url raw public key> <issuer name>`, as `trust_public_key` writes it."""
+    folder = _folder(folder)
+    # checking needs no key of one's own (an inspector's laptop that only verifies never makes one), nor its passphrase
+    try:
+        own = stored_key(folder)
+    except UserFacingError:
+        own = None
+    keys = {own.public_raw: ""} if own is not None else {}
     directory = folder / TRUSTED_DIR
     if directory.is_dir():
         for file in sorted(directory.glob("*.txt")):
@@ -97,11 +432,6 @@ def trusted_issuers(folder: Path | None = None) -> dict[bytes, str]:
     return keys
 
 
-def public_key_line(key: InstallationKey, issuer: str) -> str:
-    """What another installation puts in its trusted-issuers folder to accept this one's signatures."""
-    return f"{b64(key.public_raw)} {issuer}\n"
-
-
 def verify_signature(public_raw: bytes, signature: bytes, message: bytes) -> bool:
     try:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
@@ -110,20 +440,24 @@ def verify_signature(public_raw: bytes, signature: bytes, message: bytes) -> boo
     return True
 
 
-def trust_public_key(line: str, folder: Path | None = None) -> tuple[str, str]:
-    """Add an issuer's public key line to the trusted issuers; returns (key id, issuer name). Raises ValueError
-    when the line is not a 32-byte Ed25519 public key followed by a name."""
-    folder = folder or user_data_dir()
-    encoded, _, name = line.strip().partition(" ")
-    raw = unb64(encoded)
-    if len(raw) != 32:
-        raise ValueError("not an Ed25519 public key")
+def trust_public_key(text: str, folder: Path | None = None, *, source: str = "") -> tuple[str, str]:
+    """Add an issuer's public key (either file form) to the trusted issuers, noting when and from which file;
+    returns (key id, issuer name). Raises ValueError when the text holds no Ed25519 public key."""
+    folder = _folder(folder)
+    found = read_public_key(text)
     directory = folder / TRUSTED_DIR
     directory.mkdir(parents=True, exist_ok=True)
-    identifier = key_id(raw)
+    identifier = found.key_id
     with written_atomically(directory / f"{identifier}.txt") as tmp:
-        tmp.write_text(f"{b64(raw)} {name.strip()}\n", encoding="utf-8")
-    return identifier, name.strip() or identifier
+        tmp.write_text(f"{b64(found.public_raw)} {found.issuer}\n", encoding="utf-8")
+    note = {
+        "added": dt.date.today().isoformat(),
+        "created": found.created.isoformat() if found.created else None,
+        "source": source,
+    }
+    with written_atomically(directory / f"{identifier}.json") as tmp:
+        tmp.write_text(json.dumps(note, ensure_ascii=False) + "\n", encoding="utf-8")
+    return identifier, found.issuer or identifier
 
 
 @dataclass(frozen=True)
@@ -137,7 +471,7 @@ class Revocation:
 
 def revocation(public_raw: bytes, folder: Path | None = None) -> Revocation | None:
     """The revocation recorded for a trusted key (`trusted-issuers/<KEY-ID>.revoked`, JSON), if any."""
-    path = (folder or user_data_dir()) / TRUSTED_DIR / f"{key_id(public_raw)}.revoked"
+    path = _folder(folder) / TRUSTED_DIR / f"{key_id(public_raw)}.revoked"
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -146,7 +480,40 @@ def revocation(public_raw: bytes, folder: Path | None = None) -> Revocation | No
 
 def revoke_key(identifier: str, since: dt.date, reason: str, folder: Path | None = None) -> None:
     """Record that the trusted key `identifier` (its key id) is revoked from `since`."""
-    directory = (folder or user_data_dir()) / TRUSTED_DIR
+    directory = _folder(folder) / TRUSTED_DIR
     directory.mkdir(parents=True, exist_ok=True)
     with written_atomically(directory / f"{identifier}.revoked") as tmp:
         tmp.write_text(json.dumps({"since": since.isoformat(), "reason": reason}, ensure_ascii=False), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class TrustedKey:
+    """One line of the registry of trusted issuers."""
+
+    public_raw: bytes
+    issuer: str
+    added: dt.date | None
+    revoked: Revocation | None
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.public_raw)
+
+
+def trusted_keys(folder: Path | None = None) -> list[TrustedKey]:
+    """The registry: every trusted key with its name, the day it was added (unknown for keys placed by hand) and
+    its revocation, by name."""
+    folder = _folder(folder)
+    entries = []
+    for raw, issuer in trusted_issuers(folder).items():
+        if not issuer:
+            continue  # this installation's own key
+        note = folder / TRUSTED_DIR / f"{key_id(raw)}.json"
+        added = None
+        if note.exists():
+            try:
+                added = dt.date.fromisoformat(str(json.loads(note.read_text(encoding="utf-8"))["added"]))
+            except (ValueError, KeyError, TypeError):
+                added = None
+        entries.append(TrustedKey(raw, issuer, added, revocation(raw, folder)))
+    return sorted(entries, key=lambda e: (vi_sort_key(e.issuer), e.key_id))

@@ -24,7 +24,7 @@ import hashlib
 import json
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,15 +120,20 @@ def import_files(
     accept_keys: Iterable[str] = (),
     dry_run: bool = False,
     data_folder: Path | None = None,
+    expected: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Import `paths` in order; each file goes in whole or not at all. `accept_keys` are key ids an officer has
-    accepted although this installation does not trust them (recorded in the audit trail with the file)."""
+    accepted although this installation does not trust them (recorded in the audit trail with the file).
+    `expected` maps a path to the SHA-256 its preview showed: a file changed since is refused."""
     require(actor, Permission.IMPORT_EXCHANGE)
     accepted = frozenset(accept_keys)
     folder = data_folder or user_data_dir()
     (folder / QUARANTINE_DIR).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder / QUARANTINE_DIR) as work:
-        inspected = [_inspect(Path(p), Path(work) / f"{n}", accepted, folder) for n, p in enumerate(paths)]
+        inspected = [
+            _inspect(Path(p), Path(work) / f"{n}", accepted, folder, (expected or {}).get(str(p)))
+            for n, p in enumerate(paths)
+        ]
         if dry_run:
             scratch = Path(work) / "scratch.ocopdb"
             with db.raw() as con, closing(sqlite3.connect(scratch)) as copy:
@@ -156,12 +161,16 @@ def inspect_file(path: Path, data_folder: Path | None = None) -> FileReport:
         return item
 
 
-def _inspect(source: Path, work: Path, accepted: frozenset[str], folder: Path) -> _Inspected | FileReport:
+def _inspect(
+    source: Path, work: Path, accepted: frozenset[str], folder: Path, expected: str | None = None
+) -> _Inspected | FileReport:
     report = FileReport(source)
     work.mkdir()
     try:
         copy = work / "file.ocop"
         report.file_sha256 = _quarantine(source, copy)
+        if expected is not None and expected != report.file_sha256:
+            raise _Stop([Problem("import.file_changed", {})])
         with exchange_file.opened(copy) as con:
             manifest = exchange_file.read_manifest(con)
             report.manifest = manifest

@@ -539,10 +539,10 @@ def minutes_data(
 def certificates_data(
     db: Database, *, actor: Actor, round_id: str, key: InstallationKey | None = None
 ) -> list[certificate.CertificatePage]:
-    """The round's valid certificates, in agenda order, each signed with the installation's key. The stars are
+    """The round's valid certificates, in agenda order, each signed with `key` (by default the council's key already
+    unlocked in this session: a locked key is a message, never a prompt from here). The stars are
     recomputed from the raw choices: a certificate whose stars the data no longer supports is refused."""
     require(actor, Permission.VIEW)
-    key = key or installation_key()
     settings = get_settings(db)
     pages: list[certificate.CertificatePage] = []
     problems: list[Problem] = []
@@ -570,6 +570,7 @@ def certificates_data(
                 continue
             code = cert.product_code or product.code or ""
             address = producer_address(producer)
+            key = key or installation_key()
             payload = sign_payload(
                 {
                     "so": cert.number,
@@ -702,6 +703,7 @@ def render_round_documents(
     progress: Progress | None = None,
     minutes_number: str | None = None,
     certificate_template: Path | None = None,
+    key: InstallationKey | None = None,
 ) -> list[Path]:
     """Write the requested documents of the round into `out`; returns the files written. Every figure is checked
     before any file is written, so a refusal leaves no partial set behind. When `progress` returns False the batch
@@ -726,7 +728,7 @@ def render_round_documents(
     certificates = None
     if "certificates" in kinds:
         template = certificate.load_template(certificate_template)
-        certificates = (certificates_data(db, actor=actor, round_id=round_id), template)
+        certificates = (certificates_data(db, actor=actor, round_id=round_id, key=key), template)
         if kinds == ("certificates",) and not certificates[0]:
             raise ValidationFailed([Problem("documents.no_certificates", {})])
     books = ballot_workbooks_data(db, actor=actor, round_id=round_id) if "ballots" in kinds else None

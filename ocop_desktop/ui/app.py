@@ -15,6 +15,7 @@ from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.paths import fonts_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import queries
+from ocop_desktop.services.council_key import make_demo_key
 from ocop_desktop.services.demo import build_demo
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import SignInDialog, show_error
@@ -95,6 +96,7 @@ class Controller:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             build_demo(path)
+        make_demo_key(path)  # the demo's certificates are signed with a demo key of its own, beside the file
         self.open_path(path)
 
     def open_path(self, path: Path, *, create: bool = False) -> None:

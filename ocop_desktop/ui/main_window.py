@@ -4,6 +4,7 @@ Views only show what services return and call services for every change; no rule
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import tempfile
 from pathlib import Path
@@ -32,12 +33,16 @@ from PySide6.QtWidgets import (
 from ocop_desktop import __version__
 from ocop_desktop.domain.enums import BallotStatus, EntryMode, Role
 from ocop_desktop.domain.errors import Problem, UserCancelled, UserFacingError, ValidationFailed
+from ocop_desktop.domain.text import slug
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.persistence.keys import InstallationKey
 from ocop_desktop.scoring.engine import DecisionKind
 from ocop_desktop.services import (
     ballot_workbooks,
+    council_key,
     exchange,
+    exchange_import,
     import_dossiers,
     province,
     queries,
@@ -49,6 +54,7 @@ from ocop_desktop.services import (
 )
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_catalogue import rule_versions
+from ocop_desktop.services.exchange_import import ImportReport
 from ocop_desktop.services.permissions import Permission, allowed
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import (
@@ -66,6 +72,13 @@ from ocop_desktop.ui.views.ballot_import import BallotImportDialog, choose_ballo
 from ocop_desktop.ui.views.documents import DocumentsPage
 from ocop_desktop.ui.views.documents import default_folder as default_documents_folder
 from ocop_desktop.ui.views.dossier import DossierPage, self_assessment_total
+from ocop_desktop.ui.views.exchange import (
+    ExchangeImportDialog,
+    choose_exchange_files,
+    choose_export_path,
+    outcome_text,
+)
+from ocop_desktop.ui.views.keys import CouncilKeyDialog, TrustedKeysDialog, obtain_signing_key
 from ocop_desktop.ui.views.projector import ProjectorWindow
 from ocop_desktop.ui.views.province import ProvincePage
 from ocop_desktop.ui.views.results import ResultsView
@@ -240,6 +253,16 @@ class MainWindow(QMainWindow):
         switch.setShortcut(QKeySequence("Ctrl+U"))
         switch.triggered.connect(self.switch_member)
         file_menu.addAction(switch)
+        file_menu.addSeparator()
+        self.import_exchange_action = QAction(tr("Nhập tệp trao đổi (.ocop)…"), self)
+        self.import_exchange_action.triggered.connect(lambda _checked=False: self.import_exchange_files(None))
+        self.export_round_action = QAction(tr("Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…"), self)
+        self.export_round_action.triggered.connect(lambda: self.export_exchange_file(member=False))
+        self.export_ballots_action = QAction(tr("Xuất phiếu chấm của tôi (.ocop)…"), self)
+        self.export_ballots_action.triggered.connect(lambda: self.export_exchange_file(member=True))
+        for action in (self.import_exchange_action, self.export_round_action, self.export_ballots_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(tr("Thoát"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -272,10 +295,17 @@ class MainWindow(QMainWindow):
             action = QAction(label, self)
             action.triggered.connect(lambda _c=False, c=code: self._choose_language(c))
             language_menu.addAction(action)
+        keys_menu = self.menuBar().addMenu(tr("&Khóa ký"))
+        keys_menu.addAction(tr("Khóa ký của hội đồng…"), self.show_council_key)
+        keys_menu.addAction(tr("Khóa tin cậy (hội đồng, đơn vị cấp)…"), lambda: TrustedKeysDialog(self).exec())
         help_menu = self.menuBar().addMenu(tr("&Trợ giúp"))
         about = QAction(tr("Giới thiệu"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def show_council_key(self) -> None:
+        name = queries.round_view(self.db, self.round_id).council_name if self.db and self.round_id else ""
+        CouncilKeyDialog(self, council_name=name).exec()
 
     def _choose_language(self, code: str) -> None:
         """Stored for the next start (the open screens keep their words until then)."""
@@ -336,6 +366,11 @@ class MainWindow(QMainWindow):
 
     def _round_chosen(self) -> None:
         self.round_id = self.round_box.currentData()
+        self.import_exchange_action.setEnabled(self.can(Permission.IMPORT_EXCHANGE))
+        self.export_round_action.setEnabled(self.can(Permission.APPROVE_RESULT) and self.round_id is not None)
+        self.export_ballots_action.setEnabled(
+            self.actor is not None and self.actor.member_id is not None and self.round_id is not None
+        )
         self.refresh_round()
 
     def refresh_round(self) -> None:
@@ -402,10 +437,22 @@ class MainWindow(QMainWindow):
         db, round_id, viewer = self.db, self.round_id, self.viewer()
         view = queries.round_view(db, round_id)
 
+        key: list[InstallationKey | None] = [None]
+
+        def unlock(kinds: tuple[str, ...]) -> bool:
+            """Certificates are signed: the key is opened here, on the GUI thread, before the batch (the demo round
+            signs with its own demo key)."""
+            key[0] = None
+            if "certificates" in kinds:
+                key[0] = council_key.demo_key(db.path) or obtain_signing_key(self, issuer=view.council_name)
+            return "certificates" not in kinds or key[0] is not None
+
         def render(kinds: tuple[str, ...], out: Path, report: round_documents.Progress) -> list[Path]:
             return round_documents.render_round_documents(
-                db, actor=viewer, round_id=round_id, out=out, kinds=kinds, progress=report
+                db, actor=viewer, round_id=round_id, out=out, kinds=kinds, progress=report, key=key[0]
             )
+
+        self.documents_page.prepare = unlock
 
         self.documents_page.set_round(
             round_id,
@@ -460,6 +507,92 @@ class MainWindow(QMainWindow):
                 ),
             )
         self.refresh_round()
+
+    def import_exchange_files(self, paths: list[Path] | None = None) -> ImportReport | None:
+        """Preview, then import: councils' rounds at the province, a member's ballots at the secretary's laptop."""
+        if self.db is None or self.actor is None:
+            return None
+        paths = paths if paths is not None else choose_exchange_files(self)
+        if not paths:
+            return None
+        db, actor = self.db, self.actor
+        accepted: frozenset[str] = frozenset()
+        while True:
+            try:
+                preview = run_with_progress(
+                    self,
+                    tr("Đang kiểm tra tệp trao đổi…"),
+                    functools.partial(
+                        exchange_import.import_files, db, paths, actor=actor, accept_keys=accepted, dry_run=True
+                    ),
+                )
+            except Exception as exc:  # a person-sized message, never a traceback
+                show_error(self, exc)
+                return None
+            if preview is None:
+                return None
+            dialog = ExchangeImportDialog(self, preview, accepted)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            if not dialog.wants_new_preview():
+                break
+            accepted = dialog.accepted_keys()
+        expected = {str(f.source): f.file_sha256 for f in preview.files}
+        try:
+            done = run_with_progress(
+                self,
+                tr("Đang nhập tệp trao đổi…"),
+                lambda: exchange_import.import_files(db, paths, actor=actor, accept_keys=accepted, expected=expected),
+                cancellable=False,
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        lines = [f"{f.source.name}: {outcome_text(f, False)}" for f in done.files]
+        lines += [describe(p, current_lang()) for f in done.files for p in f.problems]
+        if done.backup is not None:
+            lines.append(tr("Bản sao lưu trước khi nhập: {backup}").format(backup=done.backup))
+        inform(self, tr("Nhập tệp trao đổi"), "\n".join(lines))
+        self.open_database(db, actor)  # the rounds taken in appear in the list
+        return done
+
+    def export_exchange_file(self, *, member: bool, out: Path | None = None) -> Path | None:
+        """The selected round signed into an exchange file for the province, or (member) the signed-in member's own
+        ballots of the round for the secretary."""
+        if self.db is None or self.actor is None or self.round_id is None:
+            return None
+        member_id = self.actor.member_id if member else None
+        if member and member_id is None:
+            return None
+        summary = queries.round_view(self.db, self.round_id)
+        suggested = slug(f"{summary.name}-{self.actor.username if member else 'gui-tinh'}") + ".ocop"
+        out = out or choose_export_path(self, str(Path.home() / suggested))
+        if out is None:
+            return None
+        db, actor, round_id = self.db, self.actor, self.round_id
+        key = council_key.demo_key(db.path) or obtain_signing_key(self, issuer=summary.council_name)
+        if key is None:
+            return None
+        try:
+            done = run_with_progress(
+                self,
+                tr("Đang ghi và kiểm tra tệp trao đổi…"),
+                lambda: exchange.export_round(
+                    db, actor=actor, round_id=round_id, out=out, member_id=member_id, key=key
+                ),
+                cancellable=False,
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        inform(
+            self,
+            tr("Đã xuất tệp trao đổi"),
+            tr("Đã ghi và đọc lại {file}.\nMã xác thực: {code} — lần xuất {revision}").format(
+                file=done.path, code=done.fingerprint, revision=done.manifest["revision"]
+            ),
+        )
+        return done.path
 
     def viewer(self) -> Actor:
         """Who reads: the signed-in person, or a read-only member when nobody is (the screenshot mode)."""

@@ -4,27 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="270" />
+      <location filename="ocop_desktop/ui/main_window.py" line="298" />
+      <source>&amp;Khóa ký</source>
+      <translation>&amp;Signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="293" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="247" />
+      <location filename="ocop_desktop/ui/main_window.py" line="270" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="275" />
+      <location filename="ocop_desktop/ui/main_window.py" line="301" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="235" />
+      <location filename="ocop_desktop/ui/main_window.py" line="248" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="254" />
+      <location filename="ocop_desktop/ui/main_window.py" line="277" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -69,6 +74,11 @@
       <translation>Advisory team's report</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="554" />
+      <source>Bản sao lưu trước khi nhập: {backup}</source>
+      <translation>Backup made before the import: {backup}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="31" />
       <source>Bản sắc, trí tuệ địa phương</source>
       <translation>Local identity and knowledge</translation>
@@ -79,17 +89,37 @@
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="146" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="272" />
+      <source>Bảo vệ bằng cụm mật khẩu (Argon2id, AES-256-GCM)</source>
+      <translation>Protected by a passphrase (Argon2id, AES-256-GCM)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="270" />
+      <source>Bảo vệ bằng cụm mật khẩu; đang mở trong phiên làm việc này</source>
+      <translation>Protected by a passphrase; unlocked for this session</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="147" />
+      <source>Bảo vệ khóa ký bằng cụm mật khẩu</source>
+      <translation>Protect the signing key with a passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="159" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="297" />
+      <location filename="ocop_desktop/ui/main_window.py" line="327" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="141" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="268" />
+      <source>CHƯA BẢO VỆ: khóa cũ lưu không mã hóa; hãy đặt cụm mật khẩu</source>
+      <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="154" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -114,9 +144,24 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="540" />
+      <location filename="ocop_desktop/ui/main_window.py" line="673" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="189" />
+      <source>Chưa có khóa ký</source>
+      <translation>No signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="263" />
+      <source>Chưa có khóa ký trên máy này</source>
+      <translation>No signing key on this computer</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="419" />
+      <source>Chưa có khóa tin cậy nào. Thêm khóa từ tệp khóa công khai hội đồng gửi kèm phiếu đăng ký.</source>
+      <translation>No trusted keys yet. Add a key from the public key file a council sends with its registration form.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="38" />
@@ -154,7 +199,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1009" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -164,9 +209,14 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="143" />
+      <location filename="ocop_desktop/ui/main_window.py" line="156" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="116" />
+      <source>Chấp nhận khóa {key} ({council}) cho lần nhập này — đã đối chiếu mã với giấy tờ; ghi nhật ký</source>
+      <translation>Accept key {key} ({council}) for this import — compared with the paper form; recorded in the audit trail</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="583" />
@@ -189,7 +239,17 @@
       <translation>Choose an Excel file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="108" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="62" />
+      <source>Chọn tệp khóa công khai của hội đồng</source>
+      <translation>Choose a council's public key file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="32" />
+      <source>Chọn tệp trao đổi cần nhập</source>
+      <translation>Choose the exchange files to import</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="110" />
       <source>Chọn…</source>
       <translation>Choose…</translation>
     </message>
@@ -289,7 +349,27 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="299" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="116" />
+      <source>Cụm mật khẩu</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="130" />
+      <source>Cụm mật khẩu cần ít nhất {minimum} ký tự; nên dùng vài từ dễ nhớ, khó đoán. Không ai khôi phục được cụm mật khẩu đã quên: khi đó phải tạo khóa mới và đăng ký lại.</source>
+      <translation>The passphrase needs at least {minimum} characters; a few words easy to remember and hard to guess. Nobody can recover a forgotten passphrase: a new key must then be created and registered.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="160" />
+      <source>Cụm mật khẩu hiện tại</source>
+      <translation>Current passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="161" />
+      <source>Cụm mật khẩu mới</source>
+      <translation>New passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="329" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
@@ -319,12 +399,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1118" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1251" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1069" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1202" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -364,7 +444,12 @@
       <translation>Certificates to follow</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="276" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="190" />
+      <source>Giấy chứng nhận được ký bằng khóa ký của hội đồng, nhưng máy này chưa có khóa. Tạo khóa ngay?</source>
+      <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="302" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -389,12 +474,17 @@
       <translation>When the session ended</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="905" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="237" />
+      <source>Gửi tỉnh tệp khóa công khai kèm phiếu đăng ký đã ký, đóng dấu (bằng đường công văn). Tỉnh đối chiếu mã khóa qua điện thoại trước khi tin cậy khóa.</source>
+      <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1038" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="248" />
+      <location filename="ocop_desktop/ui/main_window.py" line="271" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -419,7 +509,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="155" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -454,7 +544,12 @@
       <translation>Council / file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="548" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="350" />
+      <source>Hội đồng / đơn vị</source>
+      <translation>Council / body</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="681" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -467,6 +562,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="169" />
       <source>Hội đồng đánh giá</source>
       <translation>Evaluation council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
+      <source>Hội đồng — Đợt</source>
+      <translation>Council — Round</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="66" />
@@ -484,12 +584,12 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="277" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="281" />
       <source>In {name}</source>
       <translation>Print {name}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="127" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="129" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
@@ -499,7 +599,7 @@
       <translation>Guest</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="558" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
       <source>Khóa</source>
       <translation>Key</translation>
     </message>
@@ -507,6 +607,31 @@
       <location filename="ocop_desktop/ui/views/province.py" line="572" />
       <source>Khóa của tệp này chưa được tin cậy; người nhập đã chấp nhận nó cho riêng tệp này</source>
       <translation>This file's key is not trusted; the person importing it accepted it for this file only</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="207" />
+      <source>Khóa ký của hội đồng</source>
+      <translation>Council signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="299" />
+      <source>Khóa ký của hội đồng…</source>
+      <translation>Council signing key…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="139" />
+      <source>Khóa ký của máy này đang lưu không mã hóa (tệp cũ). Đặt cụm mật khẩu để bảo vệ nó: vẫn là khóa cũ, các giấy chứng nhận đã in vẫn hợp lệ.</source>
+      <translation>This computer's signing key is stored unencrypted (an older file). Set a passphrase to protect it: it stays the same key, and certificates already printed stay valid.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="401" />
+      <source>Khóa tin cậy (hội đồng, đơn vị cấp)</source>
+      <translation>Trusted keys (councils, issuers)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="300" />
+      <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
+      <translation>Trusted keys (councils, issuers)…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="39" />
@@ -519,6 +644,11 @@
       <translation>No certificate</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="48" />
+      <source>Không nhập</source>
+      <translation>Not imported</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="93" />
       <source>Không tham gia chấm</source>
       <translation>Recused</translation>
@@ -529,12 +659,12 @@
       <translation>Could not be done</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="234" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="238" />
       <source>Không tạo tài liệu nào.</source>
       <translation>No document was made.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="232" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="236" />
       <source>Không tạo tài liệu nào:</source>
       <translation>No document was made:</translation>
     </message>
@@ -559,12 +689,17 @@
       <translation>Eliminated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="144" />
+      <location filename="ocop_desktop/ui/main_window.py" line="157" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="976" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
+      <source>Kết quả nhập</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1109" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -574,22 +709,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1123" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1256" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1117" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1250" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="250" />
+      <location filename="ocop_desktop/ui/main_window.py" line="273" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1125" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1258" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -599,12 +734,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1009" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="993" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1126" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -619,6 +754,16 @@
       <translation>Save the products shown, their counts and the certificates to follow</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="319" />
+      <source>Lưu phiếu đăng ký khóa</source>
+      <translation>Save key registration form</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="226" />
+      <source>Lưu phiếu đăng ký khóa (PDF)…</source>
+      <translation>Save key registration form (PDF)…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="506" />
       <source>Lưu tệp Excel mẫu</source>
       <translation>Save the Excel template</translation>
@@ -629,6 +774,16 @@
       <translation>Save the Excel template…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="302" />
+      <source>Lưu tệp khóa công khai</source>
+      <translation>Save public key file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="37" />
+      <source>Lưu tệp trao đổi</source>
+      <translation>Save the exchange file</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="103" />
       <source>Lưu và nộp phiếu</source>
       <translation>Save and submit</translation>
@@ -637,6 +792,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="207" />
       <source>Lượt chấm {n}: điểm trung bình {average}, chênh lệch {spread}</source>
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
+      <source>Lần gửi</source>
+      <translation>Revision</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="556" />
@@ -664,7 +824,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="255" />
+      <location filename="ocop_desktop/ui/main_window.py" line="278" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -672,6 +832,11 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="175" />
       <source>Mã PIN</source>
       <translation>PIN</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="219" />
+      <source>Mã khóa</source>
+      <translation>Key id</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="331" />
@@ -689,7 +854,7 @@
       <translation>Product code (if it has one)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="557" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="70" />
       <source>Mã xác thực</source>
       <translation>Verification code</translation>
     </message>
@@ -739,17 +904,22 @@
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="126" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="128" />
       <source>Mở bằng ứng dụng khác</source>
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="112" />
+      <location filename="ocop_desktop/ui/main_window.py" line="125" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="993" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="112" />
+      <source>Mở khóa ký của hội đồng</source>
+      <translation>Unlock the council signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1126" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -759,27 +929,27 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="128" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="130" />
       <source>Mở thư mục</source>
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1069" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1202" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="104" />
+      <location filename="ocop_desktop/ui/main_window.py" line="117" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="106" />
+      <location filename="ocop_desktop/ui/main_window.py" line="119" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="236" />
+      <location filename="ocop_desktop/ui/main_window.py" line="249" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -829,12 +999,27 @@
       <translation>Revoked on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="284" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="407" />
+      <source>Ngày thêm</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="222" />
+      <source>Ngày tạo</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="352" />
+      <source>Ngày tạo khóa</source>
+      <translation>Key created</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="314" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="286" />
+      <location filename="ocop_desktop/ui/main_window.py" line="316" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -854,7 +1039,7 @@
       <translation>Imported by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="890" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1023" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -879,6 +1064,11 @@
       <translation>Double-click a member to correct it.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="109" />
+      <source>Nhập cụm mật khẩu của khóa ký {key_id} để ký giấy chứng nhận. Khóa được giữ mở đến khi đóng ứng dụng.</source>
+      <translation>Enter the passphrase of signing key {key_id} to sign the certificates. The key stays unlocked until the application is closed.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="374" />
       <source>Nhập danh sách hồ sơ từ Excel</source>
       <translation>Import a dossier list from Excel</translation>
@@ -894,7 +1084,12 @@
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1079" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="162" />
+      <source>Nhập lại cụm mật khẩu</source>
+      <translation>Type the passphrase again</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1212" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -904,7 +1099,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="167" />
+      <location filename="ocop_desktop/ui/main_window.py" line="180" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -914,9 +1109,29 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="168" />
+      <location filename="ocop_desktop/ui/main_window.py" line="181" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="555" />
+      <source>Nhập tệp trao đổi</source>
+      <translation>Import exchange files</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="257" />
+      <source>Nhập tệp trao đổi (.ocop)…</source>
+      <translation>Import exchange files (.ocop)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="67" />
+      <source>Nhập tệp trao đổi — xem trước</source>
+      <translation>Import exchange files — preview</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="158" />
+      <source>Nhập {count} tệp</source>
+      <translation>Import {count} file(s)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="57" />
@@ -934,12 +1149,12 @@
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1001" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1134" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="881" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -954,7 +1169,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="100" />
+      <location filename="ocop_desktop/ui/main_window.py" line="113" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -999,7 +1214,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="905" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1038" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -1009,7 +1224,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="165" />
+      <location filename="ocop_desktop/ui/main_window.py" line="178" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -1039,7 +1254,12 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="976" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="332" />
+      <source>Phiếu đăng ký khóa</source>
+      <translation>Key registration form</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1109" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -1054,7 +1274,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="298" />
+      <location filename="ocop_desktop/ui/main_window.py" line="328" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -1069,7 +1289,7 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1115" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1248" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -1099,7 +1319,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="881" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -1107,6 +1327,11 @@
       <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
       <source>Sản phẩm</source>
       <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="45" />
+      <source>Sẽ nhập</source>
+      <translation>Will be imported</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="329" />
@@ -1134,9 +1359,14 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="605" />
+      <location filename="ocop_desktop/ui/main_window.py" line="738" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="71" />
+      <source>Thay đổi</source>
+      <translation>Changes</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="562" />
@@ -1174,9 +1404,34 @@
       <translation>By commune</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="243" />
+      <location filename="ocop_desktop/ui/main_window.py" line="266" />
       <source>Thoát</source>
       <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="377" />
+      <source>Thu hồi khóa</source>
+      <translation>Revoke key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="373" />
+      <source>Thu hồi khóa {key_id} của «{issuer}». Tệp và giấy chứng nhận ký bằng khóa này từ ngày thu hồi bị từ chối; những gì ký trước ngày đó vẫn được nhận nhưng có đánh dấu.</source>
+      <translation>Revoke key {key_id} of '{issuer}'. Files and certificates signed with it from that date on are refused; what was signed before is accepted and flagged.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="407" />
+      <source>Thu hồi từ ngày</source>
+      <translation>Revoked since</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="381" />
+      <source>Thu hồi từ ngày (dd/mm/yyyy)</source>
+      <translation>Revoked from (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="415" />
+      <source>Thu hồi…</source>
+      <translation>Revoke…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="174" />
@@ -1204,6 +1459,11 @@
       <translation>Add a dossier…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="343" />
+      <source>Thêm khóa tin cậy</source>
+      <translation>Add a trusted key</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="260" />
       <source>Thêm phiên họp</source>
       <translation>Add a meeting session</translation>
@@ -1224,7 +1484,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="474" />
+      <location filename="ocop_desktop/ui/main_window.py" line="607" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1234,17 +1494,22 @@
       <translation>Add a document…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="414" />
+      <source>Thêm từ tệp…</source>
+      <translation>Add from file…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="345" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="147" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="149" />
       <source>Thư mục lưu</source>
       <translation>Save in folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="178" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="180" />
       <source>Thư mục lưu tài liệu</source>
       <translation>Folder for the documents</translation>
     </message>
@@ -1259,17 +1524,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1001" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1134" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1086" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1219" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1124" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1257" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1279,7 +1544,7 @@
       <translation>Criterion / option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="147" />
+      <location filename="ocop_desktop/ui/main_window.py" line="160" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
@@ -1304,22 +1569,22 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="145" />
+      <location filename="ocop_desktop/ui/main_window.py" line="158" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="474" />
+      <location filename="ocop_desktop/ui/main_window.py" line="607" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="84" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="86" />
       <source>Tài liệu cần tạo</source>
       <translation>Documents to make</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="195" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="199" />
       <source>Tài liệu của đợt</source>
       <translation>The round's documents</translation>
     </message>
@@ -1342,6 +1607,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="189" />
       <source>Tên hội đồng</source>
       <translation>Council name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="221" />
+      <source>Tên hội đồng / đơn vị</source>
+      <translation>Council / body name</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="346" />
@@ -1369,9 +1639,14 @@
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="119" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="220" />
       <source>Tình trạng</source>
-      <translation>State</translation>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="354" />
+      <source>Tôi đã đối chiếu mã khóa này với phiếu đăng ký bản giấy (có chữ ký, con dấu) và qua điện thoại</source>
+      <translation>I have compared this key id with the signed and stamped paper registration form, and by telephone</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="193" />
@@ -1384,22 +1659,37 @@
       <translation>Create the council…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="146" />
+      <source>Tạo khóa ký của hội đồng</source>
+      <translation>Create the council signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="135" />
+      <source>Tạo khóa ký của hội đồng. Khóa dùng để ký giấy chứng nhận và tệp kết quả gửi tỉnh; khóa bí mật được mã hóa bằng cụm mật khẩu do Chủ tịch hội đồng chọn.</source>
+      <translation>Create the council's signing key. It signs the certificates and the result files sent to the province; the private key is encrypted under a passphrase the council chair chooses.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="223" />
+      <source>Tạo khóa…</source>
+      <translation>Create key…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Tạo tài khoản quản trị</source>
       <translation>Create the administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="113" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="115" />
       <source>Tạo tài liệu</source>
       <translation>Make the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="89" />
+      <location filename="ocop_desktop/ui/app.py" line="90" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="105" />
+      <location filename="ocop_desktop/ui/main_window.py" line="118" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1419,6 +1709,11 @@
       <translation>File</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="321" />
+      <source>Tệp PDF (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="65" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
@@ -1429,7 +1724,17 @@
       <translation>New data file: create the first administrator account.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="121" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="62" />
+      <source>Tệp khóa công khai (*.json *.txt)</source>
+      <translation>Public key files (*.json *.txt)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="304" />
+      <source>Tệp khóa công khai (*.json)</source>
+      <translation>Public key file (*.json)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="123" />
       <source>Tệp đã tạo</source>
       <translation>Files made</translation>
     </message>
@@ -1489,14 +1794,24 @@
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="125" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="127" />
       <source>Xem trước</source>
       <translation>Preview</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="155" />
+      <source>Xem trước lại</source>
+      <translation>Preview again</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/pdf_view.py" line="106" />
       <source>Xem trước: {name} — {count} trang</source>
       <translation>Preview: {name} — {count} pages</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="47" />
+      <source>Xung đột — không nhập</source>
+      <translation>Conflicts — not imported</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="375" />
@@ -1507,6 +1822,26 @@
       <location filename="ocop_desktop/ui/views/province.py" line="676" />
       <source>Xuất danh sách sản phẩm toàn tỉnh</source>
       <translation>Export the province's product list</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <source>Xuất phiếu chấm của tôi (.ocop)…</source>
+      <translation>Export my ballots (.ocop)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="313" />
+      <source>Xuất tệp khóa công khai</source>
+      <translation>Export public key file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="225" />
+      <source>Xuất tệp khóa công khai…</source>
+      <translation>Export public key file…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="259" />
+      <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
+      <translation>Export the round for the province (.ocop)…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="108" />
@@ -1529,9 +1864,19 @@
       <translation>spread</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="83" />
+      <source>chính máy này</source>
+      <translation>this computer</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/round.py" line="213" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="85" />
+      <source>chưa đăng ký</source>
+      <translation>not registered</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="212" />
@@ -1549,7 +1894,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="309" />
+      <location filename="ocop_desktop/ui/main_window.py" line="339" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1569,7 +1914,7 @@
       <translation>needs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="223" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="227" />
       <source>không có</source>
       <translation>none</translation>
     </message>
@@ -1599,17 +1944,22 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="902" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1035" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="902" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1035" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="310" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="389" />
+      <source>ngày thu hồi</source>
+      <translation>revocation date</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="340" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -1659,6 +2009,11 @@
       <translation>and the chair present</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="216" />
+      <source>ví dụ: Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện …</source>
+      <translation>e.g. OCOP product evaluation council of … district</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/results.py" line="173" />
       <source>vượt ngưỡng</source>
       <translation>over the limit</translation>
@@ -1677,6 +2032,16 @@
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="69" />
       <source>{count} phiếu hợp lệ, sẵn sàng lưu và nộp.</source>
       <translation>Valid ballots: {count}, ready to save and submit.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="132" />
+      <source>{count} tệp sẽ được nhập (sao lưu trước khi nhập; mỗi tệp nhập trọn vẹn hoặc không nhập).</source>
+      <translation>{count} file(s) will be imported (a backup first; each file goes in whole or not at all).</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/exchange.py" line="58" />
+      <source>{new} mới, {changed} thay đổi, {kept} giữ nguyên</source>
+      <translation>{new} new, {changed} changed, {kept} kept</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="50" />
@@ -1729,42 +2094,57 @@
       <translation>Writing the Excel file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="288" />
+      <location filename="ocop_desktop/ui/main_window.py" line="579" />
+      <source>Đang ghi và kiểm tra tệp trao đổi…</source>
+      <translation>Writing and checking the exchange file…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="292" />
       <source>Đang in {name}…</source>
       <translation>Printing {name}…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="209" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="213" />
       <source>Đang kiểm tra số liệu…</source>
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="786" />
+      <location filename="ocop_desktop/ui/main_window.py" line="524" />
+      <source>Đang kiểm tra tệp trao đổi…</source>
+      <translation>Checking the exchange files…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="919" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="446" />
+      <location filename="ocop_desktop/ui/main_window.py" line="493" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="192" />
+      <location filename="ocop_desktop/ui/main_window.py" line="544" />
+      <source>Đang nhập tệp trao đổi…</source>
+      <translation>Importing the exchange files…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="196" />
       <source>Đang tạo tài liệu…</source>
       <translation>Making the documents…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="210" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="214" />
       <source>Đang tạo: {document}</source>
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="435" />
+      <location filename="ocop_desktop/ui/main_window.py" line="482" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="777" />
+      <location filename="ocop_desktop/ui/main_window.py" line="910" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1814,7 +2194,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="102" />
+      <location filename="ocop_desktop/ui/main_window.py" line="115" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1824,12 +2204,34 @@
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="225" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="46" />
+      <source>Đã có, không thay đổi</source>
+      <translation>Already here, nothing changes</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="229" />
       <source>Đã dừng theo yêu cầu. Đã ghi đầy đủ: {kept}. Chưa ghi: {missing}.</source>
       <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="305" />
+      <location filename="ocop_desktop/ui/views/keys.py" line="313" />
+      <source>Đã ghi tệp {file}</source>
+      <translation>Written: {file}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="591" />
+      <source>Đã ghi và đọc lại {file}.
+Mã xác thực: {code} — lần xuất {revision}</source>
+      <translation>Written and read back: {file}.
+Verification code: {code} — revision {revision}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="333" />
+      <source>Đã ghi {file}. In phiếu, Chủ tịch hội đồng ký, đóng dấu và gửi tỉnh.</source>
+      <translation>Written: {file}. Print the form; the council chair signs and stamps it and sends it to the province.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/documents.py" line="309" />
       <source>Đã gửi {printed} trang của {name} tới máy in.</source>
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
@@ -1844,7 +2246,7 @@
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="458" />
+      <location filename="ocop_desktop/ui/main_window.py" line="505" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
@@ -1856,7 +2258,12 @@ Backup before the import: {backup}</translation>
       <translation>Saved {count} products to {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="457" />
+      <location filename="ocop_desktop/ui/views/exchange.py" line="45" />
+      <source>Đã nhập</source>
+      <translation>Imported</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="504" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -1891,14 +2298,24 @@ Backup before the import: {backup}</translation>
       <translation>Revoked ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="216" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="220" />
       <source>Đã tạo {count} tệp trong thư mục {folder}</source>
       <translation>{count} files made in the folder {folder}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="590" />
+      <source>Đã xuất tệp trao đổi</source>
+      <translation>Exchange file exported</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="62" />
       <source>Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.</source>
       <translation>An unexpected error occurred. Saved data is not affected.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="293" />
+      <source>Đã đổi cụm mật khẩu. Khóa ký giữ nguyên.</source>
+      <translation>The passphrase was changed. The signing key is the same.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="41" />
@@ -1909,6 +2326,11 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/dialogs.py" line="119" />
       <source>Đăng nhập</source>
       <translation>Sign in</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="279" />
+      <source>Đặt cụm mật khẩu…</source>
+      <translation>Set passphrase…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="637" />
@@ -1936,22 +2358,37 @@ Backup before the import: {backup}</translation>
       <translation>OK</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="148" />
+      <source>Đổi cụm mật khẩu</source>
+      <translation>Change passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="143" />
+      <source>Đổi cụm mật khẩu của khóa ký. Khóa vẫn giữ nguyên, không phải đăng ký lại.</source>
+      <translation>Change the signing key's passphrase. The key stays the same and needs no new registration.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/keys.py" line="224" />
+      <source>Đổi cụm mật khẩu…</source>
+      <translation>Change passphrase…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="167" />
       <source>Đổi người chấm</source>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="239" />
+      <location filename="ocop_desktop/ui/main_window.py" line="252" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="186" />
+      <location filename="ocop_desktop/ui/main_window.py" line="199" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="140" />
+      <location filename="ocop_desktop/ui/main_window.py" line="153" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>

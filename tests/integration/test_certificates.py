@@ -23,6 +23,7 @@ from ocop_desktop.persistence.keys import installation_key, public_key_line, tru
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.certificate_seal import Seal, verify_payload
 from ocop_desktop.services.round_documents import DocumentRefused, certificates_data, render_round_documents
+from tests.builders import council_key
 
 
 def _round(db: Database) -> str:
@@ -120,7 +121,7 @@ def test_a_forger_with_a_key_of_his_own_is_an_unknown_issuer(certificates_pdf: P
     body = json.loads(certificate.read_qr_payloads(certificates_pdf)[0])
     fields = {k: v for k, v in body.items() if k not in ("ky", "khoa", "loai")}
     fields["sao"] = 5
-    forged = sign_payload(fields, installation_key(tmp_path / "forger"))
+    forged = sign_payload(fields, council_key(tmp_path / "forger"))
     assert verify_payload(forged).seal is Seal.UNKNOWN_ISSUER
 
 
@@ -231,6 +232,6 @@ def test_a_certificate_the_ballots_no_longer_support_is_refused(demo_path: Path,
 
 
 def test_the_signing_key_is_made_once_and_kept_private(tmp_path: Path) -> None:
-    first = installation_key(tmp_path)
-    assert installation_key(tmp_path).public_raw == first.public_raw
-    assert (tmp_path / "installation-key.pem").stat().st_mode & 0o077 == 0
+    first = council_key(tmp_path)
+    assert council_key(tmp_path).public_raw == first.public_raw
+    assert (tmp_path / "council-key.json").stat().st_mode & 0o077 == 0

@@ -17,9 +17,10 @@ from ocop_desktop.domain.errors import ValidationFailed
 from ocop_desktop.models import AuditEvent, Ballot, Dossier, Round
 from ocop_desktop.persistence import exchange_file
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.persistence.keys import b64, installation_key
+from ocop_desktop.persistence.keys import b64
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.exchange import Seal, export_round, verify_exchange
+from tests.builders import council_key
 
 
 def _round(db: Database) -> str:
@@ -40,7 +41,7 @@ def _copy(path: Path, tmp_path: Path, name: str) -> Path:
 
 def _resign(path: Path, key_folder: Path, **changes: str) -> None:
     """Recompute the digest and sign the manifest again with another installation's key (what a forger can do)."""
-    key = installation_key(key_folder)
+    key = council_key(key_folder)
     with sqlite3.connect(path) as con:
         manifest = dict(con.execute("SELECT key, value FROM manifest").fetchall())
         manifest["content_sha256"], manifest["meeting_sha256"], _counts = exchange_file.digests(con)

@@ -30,7 +30,7 @@ from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.services.exchange import export_round
 from ocop_desktop.services.exchange_import import Outcome, import_files
 from ocop_desktop.services.verify_database import verify_file
-from tests.builders import best_choices
+from tests.builders import best_choices, council_key
 from tests.integration.meeting import NAMES, PASSWORD, build_meeting
 
 EXCHANGED = [name for name, _key, _where in exchange_file.TABLES] + ["exchange_imports"]
@@ -50,7 +50,7 @@ def _round(db: Database) -> str:
 
 def _resign(path: Path, key_folder: Path | None = None, **changes: str) -> None:
     """Digest and signature made again after an edit, with `key_folder`'s key (the own key by default)."""
-    key = installation_key(key_folder)
+    key = council_key(key_folder) if key_folder is not None else installation_key()
     with sqlite3.connect(path) as con:
         manifest = dict(con.execute("SELECT key, value FROM manifest").fetchall())
         manifest["content_sha256"], manifest["meeting_sha256"], _counts = exchange_file.digests(con)
@@ -155,7 +155,7 @@ def test_an_unknown_key_is_refused_unless_an_officer_accepts_it(
     refused = import_files(province, [foreign], actor=SYSTEM)
     assert refused.files[0].problems[0].code == "import.untrusted_key"
     assert dump(province) == before
-    key = installation_key(tmp_path / "other-council").key_id
+    key = council_key(tmp_path / "other-council").key_id
     taken = import_files(province, [foreign], actor=SYSTEM, accept_keys=[key])
     assert taken.ok and taken.files[0].key_accepted
     with province.reading() as s:
@@ -305,7 +305,7 @@ def test_a_members_ballots_travel_from_their_laptop_to_the_secretary(council: ob
     laptop, member = _laptop(council, tmp_path)
     dossier_id = council.dossiers["QD26-2026-07"]
     _score_on(laptop, member, dossier_id)
-    laptop_key = installation_key(tmp_path / "laptop-key")
+    laptop_key = council_key(tmp_path / "laptop-key")
     ballots = export_round(
         laptop, actor=member, round_id=council.round_id, out=tmp_path / "tv4.ocop", member_id=member.member_id,
         key=laptop_key,
@@ -330,7 +330,7 @@ def test_a_members_ballots_travel_from_their_laptop_to_the_secretary(council: ob
 def test_a_member_cannot_bring_another_members_ballot(council: object, tmp_path: Path) -> None:
     laptop, member = _laptop(council, tmp_path)
     _score_on(laptop, member, council.dossiers["QD26-2026-07"])
-    laptop_key = installation_key(tmp_path / "laptop-key")
+    laptop_key = council_key(tmp_path / "laptop-key")
     path = tmp_path / "tv4.ocop"
     export_round(laptop, actor=member, round_id=council.round_id, out=path, member_id=member.member_id, key=laptop_key)
     laptop.close()
@@ -345,7 +345,7 @@ def test_a_ballot_already_submitted_here_is_a_conflict(council: object, tmp_path
     laptop, member = _laptop(council, tmp_path)
     dossier_id = council.dossiers["QD26-2026-07"]
     _score_on(laptop, member, dossier_id)
-    laptop_key = installation_key(tmp_path / "laptop-key")
+    laptop_key = council_key(tmp_path / "laptop-key")
     path = export_round(
         laptop, actor=member, round_id=council.round_id, out=tmp_path / "tv4.ocop", member_id=member.member_id,
         key=laptop_key,

@@ -75,6 +75,8 @@ class DocumentsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.render: Render | None = None
+        # asked before a batch starts, on the GUI thread (the window unlocks the signing key for certificates)
+        self.prepare: Callable[[tuple[str, ...]], bool] | None = None
         self.round_id: str | None = None
         self.running: Running | None = None
         self.title = QLabel()
@@ -185,6 +187,8 @@ class DocumentsPage(QWidget):
         """Start the batch; the window stays responsive and the result arrives in `_done` or `_failed`."""
         kinds, folder, render = self.chosen_kinds(), Path(self.folder.text().strip()), self.render
         if self.running is not None or render is None or self.round_id is None or not kinds or not folder.name:
+            return
+        if self.prepare is not None and not self.prepare(kinds):
             return
         settings().setValue(FOLDER_KEY.format(round_id=self.round_id), str(folder))
         self.files.clear()
