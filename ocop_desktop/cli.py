@@ -160,13 +160,13 @@ def cmd_criteria_validate(args: argparse.Namespace) -> int:
     return worst
 
 
-def _parse_date(text: str) -> dt.date:
+def _parse_date(text: str, field: str = "--date") -> dt.date:
     for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise UserFacingError([Problem("catalogue.bad_date", {"field": "--date", "value": text})])
+    raise UserFacingError([Problem("catalogue.bad_date", {"field": field, "value": text})])
 
 
 def cmd_criteria_versions(args: argparse.Namespace) -> int:
@@ -598,6 +598,31 @@ def cmd_verify_exchange(args: argparse.Namespace) -> int:
     return EXIT_OK if check.seal is Seal.VALID and not deeper else EXIT_PROBLEMS
 
 
+def _today(args: argparse.Namespace) -> dt.date:
+    return _parse_date(args.today, "--today") if args.today else dt.date.today()
+
+
+def cmd_province_show(args: argparse.Namespace) -> int:
+    from ocop_desktop.persistence.database import Database
+    from ocop_desktop.services.province import province_view, summary_lines
+
+    with Database.open(Path(args.db)) as db:
+        view = province_view(db, today=_today(args))
+    print("\n".join(summary_lines(view, args.lang)))
+    return EXIT_OK
+
+
+def cmd_province_export(args: argparse.Namespace) -> int:
+    from ocop_desktop.persistence.database import Database
+    from ocop_desktop.services.province import province_view, write_workbook
+
+    with Database.open(Path(args.db)) as db:
+        view = province_view(db, today=_today(args))
+    path = write_workbook(view, Path(args.out))
+    print(ui_text("province.exported", args.lang, file=path, count=len(view.products)))
+    return EXIT_OK
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors without a traceback and with the project's exit code."""
 
@@ -653,7 +678,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "--view",
         default="round",
-        choices=("start", "round", "setup", "dossier", "scoring", "results", "criteria", "projector"),
+        choices=("start", "round", "setup", "dossier", "scoring", "results", "criteria", "province", "projector"),
     )
     gui.add_argument("--product", metavar="CODE", help="mã số sản phẩm cần mở, ví dụ 19-05503-1-2026")
     gui.set_defaults(func=cmd_gui)
@@ -710,6 +735,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     v_exchange.add_argument("file", metavar="FILE.ocop")
     v_exchange.set_defaults(func=cmd_verify_exchange)
+
+    province = sub.add_parser("province", parents=[lang_parent], help="toàn tỉnh: sản phẩm, số liệu, giấy chứng nhận")
+    psub = province.add_subparsers(dest="province_command", required=True, parser_class=_Parser)
+    for name, func, text in (
+        ("show", cmd_province_show, "in số liệu toàn tỉnh, hội đồng và tệp, giấy chứng nhận cần theo dõi"),
+        ("export", cmd_province_export, "xuất danh sách sản phẩm toàn tỉnh ra Excel"),
+    ):
+        command = psub.add_parser(name, parents=[lang_parent], help=text)
+        command.add_argument("--db", required=True, metavar="FILE")
+        if name == "export":
+            command.add_argument("--out", required=True, metavar="FILE.xlsx")
+        command.add_argument("--today", metavar="DD/MM/YYYY", help="tính hạn giấy chứng nhận theo ngày này")
+        command.set_defaults(func=func)
 
     verify = sub.add_parser(
         "verify-certificate", parents=[lang_parent], help="kiểm tra giấy chứng nhận (mã QR có chữ ký), không cần mạng"

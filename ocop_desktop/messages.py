@@ -824,6 +824,54 @@ _UI: dict[str, tuple[str, str]] = {
         "{results} kết quả đã tính lại khớp, {events} sự kiện nhật ký liền mạch",
         "{results} results recomputed and matching, {events} audit events chained",
     ),
+    "province.head": (
+        "Toàn tỉnh, tính đến ngày {date}: {count} sản phẩm",
+        "The whole province as of {date}: {count} products",
+    ),
+    "province.by_stars": ("Theo số sao", "By stars"),
+    "province.by_group": ("Theo nhóm sản phẩm", "By product group"),
+    "province.by_year": ("Theo năm đánh giá", "By year of evaluation"),
+    "province.by_province": ("Theo tỉnh, thành phố", "By province"),
+    "province.by_commune": ("Theo xã, phường", "By commune"),
+    "province.stars": ("{stars} sao", "{stars} stars"),
+    "province.no_stars": ("chưa xếp hạng", "no stars"),
+    "province.unknown": ("(chưa rõ)", "(not recorded)"),
+    "province.councils": ("Hội đồng và tệp trao đổi đã nhập", "Councils and the exchange files imported"),
+    "province.council": ("{name}: {rounds} đợt, {products} sản phẩm", "{name}: {rounds} rounds, {products} products"),
+    "province.no_files": ("chưa nhập tệp nào", "no file imported"),
+    "province.file": (
+        "{file} — {round}, lần xuất {revision}, mã xác thực {fingerprint}, khóa {key_id} ({issuer}), "
+        "nhập lúc {imported}",
+        "{file} — {round}, revision {revision}, verification code {fingerprint}, key {key_id} ({issuer}), "
+        "imported {imported}",
+    ),
+    "province.key_accepted_once": (
+        "khóa chưa tin cậy, chấp nhận cho riêng tệp này",
+        "untrusted key, accepted for this file only",
+    ),
+    "province.due": (
+        "Đến hạn nộp hồ sơ đánh giá lại (từ {opens} đến {closes} ngày trước khi hết hạn): {count}",
+        "Due for re-evaluation (from {opens} to {closes} days before expiry): {count}",
+    ),
+    "province.window_missed": (
+        "Đã qua hạn nộp hồ sơ đánh giá lại, chưa hết hạn: {count}",
+        "Past the re-evaluation window, not yet expired: {count}",
+    ),
+    "province.expired": ("Đã hết hạn: {count}", "Expired: {count}"),
+    "province.revoked": ("Đã thu hồi: {count}", "Revoked: {count}"),
+    "province.certificate": (
+        "{number}  {product} ({code}), {stars} sao, hết hạn {expiry} (còn {days} ngày)",
+        "{number}  {product} ({code}), {stars} stars, expires {expiry} ({days} days left)",
+    ),
+    "province.certificate_expired": (
+        "{number}  {product} ({code}), {stars} sao, hết hạn {expiry}",
+        "{number}  {product} ({code}), {stars} stars, expired {expiry}",
+    ),
+    "province.certificate_revoked": (
+        "{number}  {product} ({code}), thu hồi ngày {date} theo {decision}: {reason}",
+        "{number}  {product} ({code}), revoked on {date} by {decision}: {reason}",
+    ),
+    "province.exported": ("Đã lưu {file} ({count} sản phẩm)", "Saved {file} ({count} products)"),
     "restored": ("đã khôi phục {file}; bản trước khi khôi phục: {saved}", "restored {file}; the file before: {saved}"),
     "seal.valid": (
         "HỢP LỆ: giấy chứng nhận do {issuer} cấp (khóa {key_id}), nội dung đúng như khi ký",

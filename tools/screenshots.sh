@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Current screenshots of every view into docs/screenshots/ (offscreen, from `ocop-desktop gui --screenshot`; the
 # documents page and the Excel ballots preview under xvfb-run, from tools/screenshot_documents.py and
-# tools/screenshot_ballot_import.py),
+# tools/screenshot_ballot_import.py; the province page's tabs over a sample province file, from
+# tools/screenshot_province.py),
 # over a demo data file built for the purpose. Run: bash tools/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,10 @@ done
 # the signing key dialogs (offscreen, with a throw-away key and registry of their own)
 for lang in vi en; do
   "$VENV/bin/python" tools/screenshot_keys.py "$OUT" "$lang" 2> /dev/null
+done
+# the province page: every tab over a province file merged from three councils (offscreen is enough)
+for lang in vi en; do
+  QT_QPA_PLATFORM=offscreen "$VENV/bin/python" tools/screenshot_province.py "$OUT" "$lang" 2> /dev/null
 done
 rm -f "$OUT/criteria-browser.png"
 ls "$OUT"

@@ -3,6 +3,7 @@ Views only show what services return and call services for every change; no rule
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import tempfile
@@ -43,6 +44,7 @@ from ocop_desktop.services import (
     exchange,
     exchange_import,
     import_dossiers,
+    province,
     queries,
     registry,
     results,
@@ -78,6 +80,7 @@ from ocop_desktop.ui.views.exchange import (
 )
 from ocop_desktop.ui.views.keys import CouncilKeyDialog, TrustedKeysDialog, obtain_signing_key
 from ocop_desktop.ui.views.projector import ProjectorWindow
+from ocop_desktop.ui.views.province import ProvincePage
 from ocop_desktop.ui.views.results import ResultsView
 from ocop_desktop.ui.views.round import RoundPage
 from ocop_desktop.ui.views.scoring import ScoringContext, ScoringView
@@ -99,7 +102,7 @@ from ocop_desktop.ui.views.setup import (
     date_field,
 )
 
-PAGES = ("round", "setup", "dossier", "scoring", "results", "documents", "criteria")
+PAGES = ("round", "setup", "dossier", "scoring", "results", "documents", "criteria", "province")
 
 
 class StartPage(QWidget):
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
             tr("Kết quả"),
             tr("Tài liệu"),
             tr("Bộ tiêu chí"),
+            tr("Toàn tỉnh"),
         ):
             self.nav.addItem(label)
         self.nav.setFixedWidth(170)
@@ -167,6 +171,7 @@ class MainWindow(QMainWindow):
         self.results_page = ResultsView()
         self.documents_page = DocumentsPage()
         self.criteria = CriteriaBrowser()
+        self.province_page = ProvincePage()
         scoring_page = QWidget()
         scoring_layout = QVBoxLayout(scoring_page)
         member_row = QHBoxLayout()
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
             self.results_page,
             self.documents_page,
             self.criteria,
+            self.province_page,
         ):
             self.pages.addWidget(page)
 
@@ -196,7 +202,10 @@ class MainWindow(QMainWindow):
         top.addWidget(self.dossier_box, 2)
         work = QWidget()
         work_layout = QVBoxLayout(work)
-        work_layout.addLayout(top)
+        self.round_bar = QWidget()  # hidden on the province page, which is about every round
+        self.round_bar.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        work_layout.addWidget(self.round_bar)
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.pages, 1)
@@ -277,6 +286,10 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{index + 1}"))
             action.triggered.connect(lambda _c=False, i=index: self.nav.setCurrentRow(i))
             view_menu.addAction(action)
+        whole = QAction(tr("Toàn tỉnh"), self)
+        whole.setShortcut(QKeySequence("Alt+8"))  # its place in the list, after the criteria (not on a shortcut)
+        whole.triggered.connect(lambda: self.nav.setCurrentRow(PAGES.index("province")))
+        view_menu.addAction(whole)
         language_menu = self.menuBar().addMenu(tr("&Ngôn ngữ / Language"))
         for code, label in (("vi", "Tiếng Việt"), ("en", "English")):
             action = QAction(label, self)
@@ -393,9 +406,10 @@ class MainWindow(QMainWindow):
         if index < 0:
             return
         self.pages.setCurrentIndex(index)
+        self.round_bar.setVisible(PAGES[index] != "province")
         if self.db is None:
             return
-        if PAGES[index] not in ("setup", "documents") and self.dossier_id is None:
+        if PAGES[index] not in ("setup", "documents", "province") and self.dossier_id is None:
             return
         try:
             name = PAGES[index]
@@ -409,6 +423,8 @@ class MainWindow(QMainWindow):
                 self._fill_members()
             elif name == "results":
                 self.load_results()
+            elif name == "province":
+                self.load_province()
         except UserFacingError as exc:
             show_error(self, exc)
 
@@ -445,6 +461,11 @@ class MainWindow(QMainWindow):
             render,
             can_import=self.can(Permission.SCORE_FOR_MEMBER),
         )
+
+    def load_province(self) -> None:
+        """Every round in the file, as of today (the page is the provincial office's; any file can show it)."""
+        if self.db is not None:
+            self.province_page.load(province.province_view(self.db, today=dt.date.today()))
 
     def import_ballots(self) -> None:
         """A member's returned Excel ballots: read and checked off the GUI thread, previewed with every problem,

@@ -4,34 +4,64 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="285" />
+      <location filename="ocop_desktop/ui/main_window.py" line="298" />
       <source>&amp;Khóa ký</source>
       <translation>&amp;Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="280" />
+      <location filename="ocop_desktop/ui/main_window.py" line="293" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="270" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="288" />
+      <location filename="ocop_desktop/ui/main_window.py" line="301" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="239" />
+      <location filename="ocop_desktop/ui/main_window.py" line="248" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="268" />
+      <location filename="ocop_desktop/ui/main_window.py" line="277" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="289" />
+      <source>(chưa rõ)</source>
+      <translation>(not recorded)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="458" />
+      <source>(chưa đánh giá)</source>
+      <translation>(not evaluated)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <source>1–2 sao</source>
+      <translation>1–2 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <source>3 sao</source>
+      <translation>3 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <source>4 sao</source>
+      <translation>4 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <source>5 sao</source>
+      <translation>5 stars</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="50" />
@@ -44,7 +74,7 @@
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="533" />
+      <location filename="ocop_desktop/ui/main_window.py" line="554" />
       <source>Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Backup made before the import: {backup}</translation>
     </message>
@@ -74,12 +104,12 @@
       <translation>Protect the signing key with a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="156" />
+      <location filename="ocop_desktop/ui/main_window.py" line="159" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="314" />
+      <location filename="ocop_desktop/ui/main_window.py" line="327" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
@@ -89,7 +119,7 @@
       <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="151" />
+      <location filename="ocop_desktop/ui/main_window.py" line="154" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -104,12 +134,17 @@
       <translation>Spread of totals</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="585" />
+      <source>Chính cài đặt này</source>
+      <translation>This installation</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="414" />
       <source>Chưa chấm</source>
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="652" />
+      <location filename="ocop_desktop/ui/main_window.py" line="673" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -139,9 +174,24 @@
       <translation>None yet.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="580" />
+      <source>Chưa nhập tệp trao đổi nào (dữ liệu nhập trực tiếp)</source>
+      <translation>No exchange file imported (data entered here)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="55" />
+      <source>Chưa phê duyệt</source>
+      <translation>Not approved yet</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/results.py" line="219" />
       <source>Chưa phê duyệt được:</source>
       <translation>Cannot approve yet:</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="50" />
+      <source>Chưa xếp hạng</source>
+      <translation>No stars</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="155" />
@@ -149,7 +199,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -159,7 +209,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="153" />
+      <location filename="ocop_desktop/ui/main_window.py" line="156" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -167,6 +217,11 @@
       <location filename="ocop_desktop/ui/views/exchange.py" line="116" />
       <source>Chấp nhận khóa {key} ({council}) cho lần nhập này — đã đối chiếu mã với giấy tờ; ghi nhật ký</source>
       <translation>Accept key {key} ({council}) for this import — compared with the paper form; recorded in the audit trail</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="583" />
+      <source>Chấp nhận một lần (khóa chưa tin cậy)</source>
+      <translation>Accepted once (untrusted key)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/pdf_view.py" line="116" />
@@ -219,9 +274,24 @@
       <translation>Criteria with the widest disagreement</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="327" />
+      <source>Còn (ngày)</source>
+      <translation>Days left</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="63" />
+      <source>Còn hiệu lực</source>
+      <translation>Valid</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="38" />
       <source>Có</source>
       <translation>Yes</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="336" />
+      <source>Có giá trị đến</source>
+      <translation>Valid until</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="209" />
@@ -299,9 +369,14 @@
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="316" />
+      <location filename="ocop_desktop/ui/main_window.py" line="329" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="383" />
+      <source>Danh sách sản phẩm</source>
+      <translation>Products</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="63" />
@@ -324,12 +399,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1230" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1251" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1181" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1202" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -364,12 +439,17 @@
       <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="386" />
+      <source>Giấy chứng nhận cần theo dõi</source>
+      <translation>Certificates to follow</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="190" />
       <source>Giấy chứng nhận được ký bằng khóa ký của hội đồng, nhưng máy này chưa có khóa. Tạo khóa ngay?</source>
       <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="289" />
+      <location filename="ocop_desktop/ui/main_window.py" line="302" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -399,12 +479,12 @@
       <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1017" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1038" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="262" />
+      <location filename="ocop_desktop/ui/main_window.py" line="271" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -419,12 +499,17 @@
       <translation>Band by points</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="64" />
+      <source>Hết hạn</source>
+      <translation>Expired</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="130" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="152" />
+      <location filename="ocop_desktop/ui/main_window.py" line="155" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -439,14 +524,24 @@
       <translation>Dossiers in the round</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="613" />
+      <source>Hồ sơ đánh giá lại được nộp trong khoảng từ {opens} đến {closes} ngày trước khi giấy chứng nhận hết hạn (QĐ 26/2026/QĐ-TTg, Điều 7.6). Chỉ xét giấy chứng nhận mới nhất của mỗi sản phẩm.</source>
+      <translation>A re-evaluation dossier is submitted from {opens} to {closes} days before the certificate expires (QĐ 26/2026/QĐ-TTg, Article 7.6). Only each product's latest certificate is considered.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="65" />
       <source>Hộ sản xuất, hộ kinh doanh</source>
       <translation>Household business</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="471" />
+      <location filename="ocop_desktop/ui/views/province.py" line="333" />
       <source>Hội đồng</source>
       <translation>Council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="554" />
+      <source>Hội đồng / tệp</source>
+      <translation>Council / file</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="350" />
@@ -454,9 +549,14 @@
       <translation>Council / body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="660" />
+      <location filename="ocop_desktop/ui/main_window.py" line="681" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="385" />
+      <source>Hội đồng và tệp</source>
+      <translation>Councils and files</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="169" />
@@ -504,12 +604,17 @@
       <translation>Key</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="572" />
+      <source>Khóa của tệp này chưa được tin cậy; người nhập đã chấp nhận nó cho riêng tệp này</source>
+      <translation>This file's key is not trusted; the person importing it accepted it for this file only</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="207" />
       <source>Khóa ký của hội đồng</source>
       <translation>Council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="286" />
+      <location filename="ocop_desktop/ui/main_window.py" line="299" />
       <source>Khóa ký của hội đồng…</source>
       <translation>Council signing key…</translation>
     </message>
@@ -524,7 +629,7 @@
       <translation>Trusted keys (councils, issuers)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="287" />
+      <location filename="ocop_desktop/ui/main_window.py" line="300" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
       <translation>Trusted keys (councils, issuers)…</translation>
     </message>
@@ -564,7 +669,7 @@
       <translation>No document was made:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="142" />
+      <location filename="ocop_desktop/ui/views/province.py" line="57" />
       <source>Không xếp hạng</source>
       <translation>Not rated</translation>
     </message>
@@ -579,7 +684,12 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="154" />
+      <location filename="ocop_desktop/ui/views/province.py" line="57" />
+      <source>Không đạt</source>
+      <translation>Eliminated</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="157" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
@@ -589,7 +699,7 @@
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1088" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1109" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -599,22 +709,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1235" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1256" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1229" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1250" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="264" />
+      <location filename="ocop_desktop/ui/main_window.py" line="273" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1237" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1258" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -624,12 +734,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1105" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1126" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -637,6 +747,11 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="40" />
       <source>Lưu</source>
       <translation>Save</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="377" />
+      <source>Lưu danh sách sản phẩm đang hiển thị, số liệu tổng hợp và giấy chứng nhận cần theo dõi</source>
+      <translation>Save the products shown, their counts and the certificates to follow</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="319" />
@@ -684,6 +799,11 @@
       <translation>Revision</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="556" />
+      <source>Lần xuất</source>
+      <translation>Revision</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="89" />
       <source>Lần đăng ký</source>
       <translation>Registration</translation>
@@ -704,7 +824,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="269" />
+      <location filename="ocop_desktop/ui/main_window.py" line="278" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -719,7 +839,7 @@
       <translation>Key id</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="53" />
+      <location filename="ocop_desktop/ui/views/province.py" line="331" />
       <source>Mã số</source>
       <translation>Code</translation>
     </message>
@@ -749,6 +869,36 @@
       <translation>Password</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="448" />
+      <source>Mọi hạng sao</source>
+      <translation>All stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="459" />
+      <source>Mọi hội đồng</source>
+      <translation>All councils</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="451" />
+      <source>Mọi nhóm sản phẩm</source>
+      <translation>All product groups</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="455" />
+      <source>Mọi năm</source>
+      <translation>All years</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="452" />
+      <source>Mọi tỉnh, thành phố</source>
+      <translation>All provinces</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="453" />
+      <source>Mọi xã, phường</source>
+      <translation>All communes</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="147" />
       <source>Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy.</source>
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
@@ -759,7 +909,7 @@
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="122" />
+      <location filename="ocop_desktop/ui/main_window.py" line="125" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
@@ -769,7 +919,7 @@
       <translation>Unlock the council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1105" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1126" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -784,22 +934,22 @@
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1181" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1202" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="114" />
+      <location filename="ocop_desktop/ui/main_window.py" line="117" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="116" />
+      <location filename="ocop_desktop/ui/main_window.py" line="119" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="240" />
+      <location filename="ocop_desktop/ui/main_window.py" line="249" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -824,6 +974,11 @@
       <translation>Origin of the product idea</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="335" />
+      <source>Ngày cấp</source>
+      <translation>Issued</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="265" />
       <source>Ngày họp (dd/mm/yyyy)</source>
       <translation>Meeting date (dd/mm/yyyy)</translation>
@@ -837,6 +992,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="349" />
       <source>Ngày nộp hồ sơ (dd/mm/yyyy)</source>
       <translation>Submitted on (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="327" />
+      <source>Ngày thu hồi</source>
+      <translation>Revoked on</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="407" />
@@ -854,12 +1014,12 @@
       <translation>Key created</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="301" />
+      <location filename="ocop_desktop/ui/main_window.py" line="314" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="303" />
+      <location filename="ocop_desktop/ui/main_window.py" line="316" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -869,7 +1029,17 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1002" />
+      <location filename="ocop_desktop/ui/views/province.py" line="559" />
+      <source>Người ký</source>
+      <translation>Signed by</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="561" />
+      <source>Người nhập</source>
+      <translation>Imported by</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1023" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -882,6 +1052,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="245" />
       <source>Ngưỡng chênh lệch điểm</source>
       <translation>Spread limit (points)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="107" />
+      <source>Nhóm sản phẩm</source>
+      <translation>Product group</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="478" />
@@ -904,12 +1079,17 @@
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="560" />
+      <source>Nhập lúc</source>
+      <translation>Imported</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="162" />
       <source>Nhập lại cụm mật khẩu</source>
       <translation>Type the passphrase again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1191" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1212" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -919,7 +1099,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="175" />
+      <location filename="ocop_desktop/ui/main_window.py" line="180" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -929,17 +1109,17 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="176" />
+      <location filename="ocop_desktop/ui/main_window.py" line="181" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="534" />
+      <location filename="ocop_desktop/ui/main_window.py" line="555" />
       <source>Nhập tệp trao đổi</source>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="248" />
+      <location filename="ocop_desktop/ui/main_window.py" line="257" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
@@ -964,17 +1144,17 @@
       <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="243" />
+      <location filename="ocop_desktop/ui/views/province.py" line="104" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1113" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1134" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="993" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -989,7 +1169,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="110" />
+      <location filename="ocop_desktop/ui/main_window.py" line="113" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -1034,7 +1214,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1017" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1038" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -1044,7 +1224,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="173" />
+      <location filename="ocop_desktop/ui/main_window.py" line="178" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -1079,7 +1259,7 @@
       <translation>Key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1088" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1109" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -1094,7 +1274,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="315" />
+      <location filename="ocop_desktop/ui/main_window.py" line="328" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -1109,7 +1289,7 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1227" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1248" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -1117,6 +1297,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="84" />
       <source>Quyết định loại / dừng…</source>
       <translation>Eliminate / stop…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="327" />
+      <source>Quyết định thu hồi</source>
+      <translation>Revocation decision</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="192" />
@@ -1129,12 +1314,12 @@
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="58" />
+      <location filename="ocop_desktop/ui/views/province.py" line="334" />
       <source>Sao</source>
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="993" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -1147,6 +1332,11 @@
       <location filename="ocop_desktop/ui/views/exchange.py" line="45" />
       <source>Sẽ nhập</source>
       <translation>Will be imported</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="329" />
+      <source>Số giấy chứng nhận</source>
+      <translation>Certificate number</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="29" />
@@ -1169,7 +1359,7 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="717" />
+      <location filename="ocop_desktop/ui/main_window.py" line="738" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1179,7 +1369,42 @@
       <translation>Changes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="257" />
+      <location filename="ocop_desktop/ui/views/province.py" line="562" />
+      <source>Thay đổi (mới / sửa / bỏ)</source>
+      <translation>Changes (new / changed / removed)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="519" />
+      <source>Theo hạng sao</source>
+      <translation>By stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="521" />
+      <source>Theo nhóm sản phẩm</source>
+      <translation>By product group</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="523" />
+      <source>Theo nhóm sản phẩm và hạng sao</source>
+      <translation>By product group and stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="520" />
+      <source>Theo năm đánh giá</source>
+      <translation>By year of evaluation</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="524" />
+      <source>Theo tỉnh, thành phố</source>
+      <translation>By province</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="522" />
+      <source>Theo xã, phường</source>
+      <translation>By commune</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="266" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -1259,7 +1484,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="586" />
+      <location filename="ocop_desktop/ui/main_window.py" line="607" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1299,17 +1524,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1113" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1134" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1198" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1219" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1236" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1257" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1317,6 +1542,16 @@
       <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
       <source>Tiêu chí / phương án</source>
       <translation>Criterion / option</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="160" />
+      <source>Toàn tỉnh</source>
+      <translation>Province</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="661" />
+      <source>Toàn tỉnh — tính đến ngày {date}: {products} sản phẩm, {councils} hội đồng, {files} tệp đã nhập</source>
+      <translation>Province as of {date}: {products} products, {councils} councils, {files} files imported</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="64" />
@@ -1334,12 +1569,12 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="155" />
+      <location filename="ocop_desktop/ui/main_window.py" line="158" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="586" />
+      <location filename="ocop_desktop/ui/main_window.py" line="607" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1399,7 +1634,7 @@
       <translation>Find a sheet (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="182" />
+      <location filename="ocop_desktop/ui/views/province.py" line="399" />
       <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
@@ -1454,7 +1689,7 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="115" />
+      <location filename="ocop_desktop/ui/main_window.py" line="118" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -1509,6 +1744,11 @@
       <translation>Province / commune</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="109" />
+      <source>Tỉnh, thành phố</source>
+      <translation>Province</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
       <source>Tối thiểu</source>
       <translation>Minimum</translation>
@@ -1519,9 +1759,14 @@
       <translation>Cooperative group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="409" />
+      <location filename="ocop_desktop/ui/views/province.py" line="302" />
       <source>Tổng</source>
       <translation>Total</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="384" />
+      <source>Tổng hợp</source>
+      <translation>Summary</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="74" />
@@ -1569,7 +1814,17 @@
       <translation>Conflicts — not imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="252" />
+      <location filename="ocop_desktop/ui/views/province.py" line="375" />
+      <source>Xuất Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="676" />
+      <source>Xuất danh sách sản phẩm toàn tỉnh</source>
+      <translation>Export the province's product list</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="261" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
@@ -1584,9 +1839,14 @@
       <translation>Export public key file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="250" />
+      <location filename="ocop_desktop/ui/main_window.py" line="259" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="108" />
+      <source>Xã, phường</source>
+      <translation>Commune</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
@@ -1634,7 +1894,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="326" />
+      <location filename="ocop_desktop/ui/main_window.py" line="339" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1684,12 +1944,12 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1035" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1035" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
@@ -1699,9 +1959,14 @@
       <translation>revocation date</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="327" />
+      <location filename="ocop_desktop/ui/main_window.py" line="340" />
       <source>người dùng</source>
       <translation>user</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="587" />
+      <source>phiếu chấm của một thành viên</source>
+      <translation>one member's ballots</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/projector.py" line="46" />
@@ -1779,6 +2044,26 @@
       <translation>{new} new, {changed} changed, {kept} kept</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="50" />
+      <source>{n} sao</source>
+      <translation>{n} stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="574" />
+      <source>{rounds} đợt, {products} sản phẩm</source>
+      <translation>{rounds} rounds, {products} products</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="490" />
+      <source>{shown} / {total} sản phẩm</source>
+      <translation>{shown} / {total} products</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="492" />
+      <source>{total} sản phẩm</source>
+      <translation>{total} products</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="100" />
       <source>Ý kiến của UBND cấp xã (4 nội dung)</source>
       <translation>Commune People's Committee's assessment (4 contents)</translation>
@@ -1804,7 +2089,12 @@
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="558" />
+      <location filename="ocop_desktop/ui/views/province.py" line="695" />
+      <source>Đang ghi tệp Excel…</source>
+      <translation>Writing the Excel file…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="579" />
       <source>Đang ghi và kiểm tra tệp trao đổi…</source>
       <translation>Writing and checking the exchange file…</translation>
     </message>
@@ -1819,22 +2109,22 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="503" />
+      <location filename="ocop_desktop/ui/main_window.py" line="524" />
       <source>Đang kiểm tra tệp trao đổi…</source>
       <translation>Checking the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="898" />
+      <location filename="ocop_desktop/ui/main_window.py" line="919" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="472" />
+      <location filename="ocop_desktop/ui/main_window.py" line="493" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="523" />
+      <location filename="ocop_desktop/ui/main_window.py" line="544" />
       <source>Đang nhập tệp trao đổi…</source>
       <translation>Importing the exchange files…</translation>
     </message>
@@ -1849,12 +2139,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="461" />
+      <location filename="ocop_desktop/ui/main_window.py" line="482" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="889" />
+      <location filename="ocop_desktop/ui/main_window.py" line="910" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -1904,7 +2194,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="112" />
+      <location filename="ocop_desktop/ui/main_window.py" line="115" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -1929,7 +2219,7 @@
       <translation>Written: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="570" />
+      <location filename="ocop_desktop/ui/main_window.py" line="591" />
       <source>Đã ghi và đọc lại {file}.
 Mã xác thực: {code} — lần xuất {revision}</source>
       <translation>Written and read back: {file}.
@@ -1946,16 +2236,26 @@ Verification code: {code} — revision {revision}</translation>
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="639" />
+      <source>Đã hết hạn ({n})</source>
+      <translation>Expired ({n})</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="484" />
+      <location filename="ocop_desktop/ui/main_window.py" line="505" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
 Backup before the import: {backup}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="702" />
+      <source>Đã lưu {count} sản phẩm vào {file}</source>
+      <translation>Saved {count} products to {file}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="45" />
@@ -1963,7 +2263,7 @@ Backup before the import: {backup}</translation>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="483" />
+      <location filename="ocop_desktop/ui/main_window.py" line="504" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -1983,12 +2283,27 @@ Backup before the import: {backup}</translation>
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="638" />
+      <source>Đã qua hạn nộp, sắp hết hạn ({n})</source>
+      <translation>Window missed, expiring ({n})</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="65" />
+      <source>Đã thu hồi</source>
+      <translation>Revoked</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="640" />
+      <source>Đã thu hồi ({n})</source>
+      <translation>Revoked ({n})</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="220" />
       <source>Đã tạo {count} tệp trong thư mục {folder}</source>
       <translation>{count} files made in the folder {folder}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="569" />
+      <location filename="ocop_desktop/ui/main_window.py" line="590" />
       <source>Đã xuất tệp trao đổi</source>
       <translation>Exchange file exported</translation>
     </message>
@@ -2016,6 +2331,11 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/views/keys.py" line="279" />
       <source>Đặt cụm mật khẩu…</source>
       <translation>Set passphrase…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="637" />
+      <source>Đến hạn nộp hồ sơ đánh giá lại ({n})</source>
+      <translation>Due for re-evaluation ({n})</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="33" />
@@ -2058,17 +2378,17 @@ Backup before the import: {backup}</translation>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="243" />
+      <location filename="ocop_desktop/ui/main_window.py" line="252" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="193" />
+      <location filename="ocop_desktop/ui/main_window.py" line="199" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="150" />
+      <location filename="ocop_desktop/ui/main_window.py" line="153" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>

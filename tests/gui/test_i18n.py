@@ -47,6 +47,7 @@ def test_windows_speak_english_when_asked(qtbot: QtBot, english_catalogue: Path)
             "Results",
             "Documents",
             "Criteria",
+            "Province",
         ]
     finally:
         install(app, "vi")
