@@ -14,7 +14,7 @@ from typing import Any
 
 from ocop_desktop import __version__
 from ocop_desktop.documents.kinds import KINDS
-from ocop_desktop.domain.errors import Problem, UserFacingError
+from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.messages import DEFAULT_LANG, LANGS, describe, ui_text
 
 EXIT_OK = 0
@@ -451,7 +451,7 @@ def _certificate_pdf_payloads(path: Path) -> list[str]:
 def cmd_ballots_import(args: argparse.Namespace) -> int:
     """Check a member's returned Excel ballots; print every problem with its sheet and cell, or the per-product
     summary; save (all or nothing) unless --dry-run."""
-    from ocop_desktop.domain.errors import Conflict, ValidationFailed
+    from ocop_desktop.domain.errors import Conflict
     from ocop_desktop.persistence.database import Database
     from ocop_desktop.services.actor import SYSTEM
     from ocop_desktop.services.ballot_workbooks import import_ballot_workbook
@@ -512,9 +512,10 @@ def _print_import(report: Any, lang: str) -> None:
         print(f"{ui_text('import.outcome.' + word, lang)}: {file.source.name}")
         m = file.manifest
         if m:
-            issuer = file.issuer if file.issuer else ui_text("seal.this_installation", lang)
             if file.issuer is None:
                 issuer = ui_text("import.key_not_registered", lang)
+            else:
+                issuer = file.issuer or ui_text("seal.this_installation", lang)
             print(
                 ui_text(
                     "import.file_summary",
@@ -556,10 +557,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_verify_exchange(args: argparse.Namespace) -> int:
     """Authenticity and integrity of an exchange file, offline; exit 1 unless it is valid and its key trusted."""
+    from ocop_desktop.messages import describe
     from ocop_desktop.persistence.keys import user_data_dir
-    from ocop_desktop.services.exchange import Seal, verify_exchange
+    from ocop_desktop.services.exchange import Seal
+    from ocop_desktop.services.exchange_import import inspect_file
 
-    check = verify_exchange(Path(args.file))
+    report = inspect_file(Path(args.file))  # one pass: shape, seal, every value, every result recomputed
+    check = report.verification
+    if check is None:
+        raise ValidationFailed(report.problems)
     if check.seal is Seal.VALID:
         issuer = check.issuer or ui_text("seal.this_installation", args.lang)
         print(ui_text("exchange.valid", args.lang, issuer=issuer, key_id=check.manifest["key_id"]))
@@ -586,16 +592,11 @@ def cmd_verify_exchange(args: argparse.Namespace) -> int:
     )
     if check.seal is Seal.INVALID:
         return EXIT_PROBLEMS
-    from ocop_desktop.messages import describe
-    from ocop_desktop.services.exchange_import import inspect_file
-
-    deep = inspect_file(Path(args.file))
-    deeper = [p for p in deep.problems if p.code != "import.untrusted_key"]
-    for problem in deeper:
+    for problem in report.problems:
         print(f"✗ {describe(problem, args.lang)}")
-    if not deeper:
+    if not report.problems:
         print(ui_text("import.recomputed_ok", args.lang, results=check.counts["results"]))
-    return EXIT_OK if check.seal is Seal.VALID and not deeper else EXIT_PROBLEMS
+    return EXIT_OK if check.seal is Seal.VALID and not report.problems else EXIT_PROBLEMS
 
 
 def _today(args: argparse.Namespace) -> dt.date:

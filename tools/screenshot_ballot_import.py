@@ -12,8 +12,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread
-
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
 from ocop_desktop.services.ballot_workbooks import read_ballot_workbook
@@ -25,6 +23,8 @@ from ocop_desktop.ui.views.ballot_import import BallotImportDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # the scenario of the tests (a late dossier, a member's filled sheet): one story for the tests and the picture
+from shots import save
+
 from tests.integration.test_ballot_workbooks import (
     LATE_SHEET,
     LATE_TITLE,
@@ -51,11 +51,7 @@ def main(demo: Path, out: Path, lang: str) -> int:
     preview = read_ballot_workbook(db, actor=secretary, path=path, round_id=round_id)
     window.show()
     dialog = BallotImportDialog(window, preview)
-    dialog.show()
-    for _ in range(50):
-        QCoreApplication.processEvents()
-        QThread.msleep(10)
-    dialog.grab().save(str(out / f"ballot-import{suffix}.png"))
+    save(dialog, out / f"ballot-import{suffix}.png")
     dialog.close()
     db.close()
     app.processEvents()

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 WORK = Path(tempfile.mkdtemp(prefix="ocop-exchange-"))
 os.environ["OCOP_DESKTOP_DATA"] = str(WORK / "data")
 
-from PySide6.QtCore import QCoreApplication, QThread  # noqa: E402
+from shots import save  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from ocop_desktop.models import Round  # noqa: E402
@@ -59,11 +59,7 @@ def main(out: Path, lang: str) -> int:
     province = Database.open(WORK / "tinh.ocopdb", create=True)
     report = import_files(province, [first, second, changed], actor=SYSTEM, dry_run=True)
     dialog = ExchangeImportDialog(None, report, frozenset())
-    dialog.show()
-    for _ in range(50):
-        QCoreApplication.processEvents()
-        QThread.msleep(10)
-    dialog.grab().save(str(out / f"exchange-import{suffix}.png"))
+    save(dialog, out / f"exchange-import{suffix}.png")
     dialog.close()
     province.close()
     app.processEvents()

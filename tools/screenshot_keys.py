@@ -16,8 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DATA = Path(tempfile.mkdtemp(prefix="ocop-keys-"))
 os.environ["OCOP_DESKTOP_DATA"] = str(DATA / "council")
 
-from PySide6.QtCore import QCoreApplication, QThread  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from shots import save  # noqa: E402
 
 from ocop_desktop.persistence import keys  # noqa: E402
 from ocop_desktop.ui.app import make_app  # noqa: E402
@@ -25,14 +24,6 @@ from ocop_desktop.ui.views.keys import CouncilKeyDialog, TrustedKeysDialog, Unlo
 
 PASSPHRASE = "chè búp Tân Cương 2026"  # noqa: S105 (a picture's throw-away key)
 COUNCILS = ("Hội đồng OCOP huyện Đại Từ", "Hội đồng OCOP huyện Phú Lương", "Hội đồng OCOP thành phố Sông Công")
-
-
-def save(widget: QWidget, path: Path) -> None:
-    widget.show()
-    for _ in range(30):
-        QCoreApplication.processEvents()
-        QThread.msleep(10)
-    widget.grab().save(str(path))
 
 
 def main(out: Path, lang: str) -> int:

@@ -10,23 +10,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread
-
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.ui.app import make_app
 from ocop_desktop.ui.main_window import PAGES, MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # the sample province of the tests: one story for the tests and the pictures
+from shots import settle
+
 from tests.province_data import build_sample_province
 
 TABS = ("province", "province-summary", "province-councils", "province-certificates")
-
-
-def settle() -> None:
-    for _ in range(20):
-        QCoreApplication.processEvents()
-        QThread.msleep(10)
 
 
 def main(out: Path, lang: str) -> int:

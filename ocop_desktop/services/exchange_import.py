@@ -35,7 +35,6 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.errors import Problem, UserFacingError
 from ocop_desktop.models import (
     CouncilMember,
-    CriteriaSnapshot,
     Dossier,
     ExchangeImport,
     Product,
@@ -55,7 +54,7 @@ from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, versio
 from ocop_desktop.services.exchange import Seal, Verification, check_seal
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.results import refresh_result
-from ocop_desktop.services.verify_database import check_result
+from ocop_desktop.services.verify_database import check_result, snapshot_problems
 
 QUARANTINE_DIR = "quarantine"
 COPY_CHUNK = 1024 * 1024
@@ -77,6 +76,7 @@ class FileReport:
     fingerprint: str = ""
     issuer: str | None = None
     key_accepted: bool = False
+    verification: Verification | None = None  # the seal, once the file could be read as an exchange file
     problems: list[Problem] = field(default_factory=list)  # why refused, or the conflicts
     notes: list[Problem] = field(default_factory=list)  # taken in, but worth a look (rows kept, old key)
     changes: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -109,8 +109,6 @@ class _Stop(Exception):
 class _Inspected:
     report: FileReport
     staging: Path
-    present: dict[str, list[str]]
-    public_raw: bytes
 
 
 def import_files(
@@ -151,11 +149,12 @@ def import_files(
 
 def inspect_file(path: Path, data_folder: Path | None = None) -> FileReport:
     """Everything that can be checked without a receiving database (for `ocop-desktop verify`): the file's shape,
-    signature and key, every value and every result recomputed. `outcome` is IMPORTED when it would be taken in."""
+    signature, every value and every result recomputed — whoever signed it, since nothing is taken in (whether the
+    key is trusted here is in `verification`). `outcome` is IMPORTED when every check holds."""
     folder = data_folder or user_data_dir()
     (folder / QUARANTINE_DIR).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder / QUARANTINE_DIR) as work:
-        item = _inspect(path, Path(work) / "0", frozenset(), folder)
+        item = _inspect(path, Path(work) / "0", frozenset(), folder, any_key=True)
         if isinstance(item, _Inspected):
             item.report.outcome = Outcome.IMPORTED
             return item.report
@@ -163,7 +162,13 @@ def inspect_file(path: Path, data_folder: Path | None = None) -> FileReport:
 
 
 def _inspect(
-    source: Path, work: Path, accepted: frozenset[str], folder: Path, expected: str | None = None
+    source: Path,
+    work: Path,
+    accepted: frozenset[str],
+    folder: Path,
+    expected: str | None = None,
+    *,
+    any_key: bool = False,
 ) -> _Inspected | FileReport:
     report = FileReport(source)
     work.mkdir()
@@ -177,15 +182,16 @@ def _inspect(
             report.manifest = manifest
             present = exchange_file.columns_at(manifest["schema_version"])
             verification = check_seal(con, manifest, folder, present)
+        report.verification = verification
         report.fingerprint = verification.fingerprint
         report.issuer = verification.issuer
-        public_raw = _key_policy(report, verification, accepted, folder)
+        _key_policy(report, verification, accepted, folder, any_key=any_key)
         staging = work / "staging.sqlite"
         exchange_merge.create_staging(staging)
         with closing(exchange_merge.staging_connection(staging)) as con:
             exchange_merge.load(con, copy, present)
-            _check_staged(con, manifest, report)
-        _check_meaning(staging, manifest)
+            _check_staged(con, report)
+        _check_meaning(staging, report)
     except exchange_file.ExchangeFileError as exc:
         report.problems = [Problem(exc.code, dict(exc.params), (("file", source.name),))]
         return report
@@ -195,7 +201,7 @@ def _inspect(
     except UserFacingError as exc:
         report.problems = [p.at(("file", source.name)) for p in exc.problems]
         return report
-    return _Inspected(report, staging, present, public_raw)
+    return _Inspected(report, staging)
 
 
 def _quarantine(source: Path, copy: Path) -> str:
@@ -215,31 +221,33 @@ def _quarantine(source: Path, copy: Path) -> str:
     return digest.hexdigest()
 
 
-def _key_policy(report: FileReport, check: Verification, accepted: frozenset[str], folder: Path) -> bytes:
+def _key_policy(
+    report: FileReport, check: Verification, accepted: frozenset[str], folder: Path, *, any_key: bool = False
+) -> None:
     """The signature must hold; the key must be trusted here — not revoked before the file was signed — or
-    accepted for this file by the officer."""
+    accepted for this file by the officer (`any_key`: only checking, nothing is taken in)."""
     if check.seal is Seal.INVALID:
         raise _Stop([Problem(f"import.invalid.{check.reason}", {"computed": check.fingerprint})])
     public_raw = unb64(check.manifest["public_key"])
     key = check.manifest["key_id"]
     if check.seal is Seal.UNKNOWN_KEY:
-        if key not in accepted:
+        if key in accepted:
+            report.key_accepted = True
+        elif not any_key:
             raise _Stop([Problem("import.untrusted_key", {"key_id": key})])
-        report.key_accepted = True
-        return public_raw
+        return
     withdrawn = revocation(public_raw, folder)
     if withdrawn is not None:
         signed = check.manifest["created_at"][:10]
         if signed >= withdrawn.since.isoformat():
             raise _Stop([Problem("import.key_revoked", {"key_id": key, "since": withdrawn.since.isoformat()})])
         report.notes.append(Problem("import.signed_before_revocation", {"key_id": key, "since": str(withdrawn.since)}))
-    return public_raw
 
 
-def _check_staged(con: sqlite3.Connection, manifest: dict[str, str], report: FileReport) -> None:
+def _check_staged(con: sqlite3.Connection, report: FileReport) -> None:
     """The file's rows against its own manifest: one round, the council it names, counts as signed, nothing
     pointing outside the file (a member's ballots point at the receiving database's round instead)."""
-    kind = manifest.get("kind", "round")
+    manifest, kind = report.manifest, report.kind
     counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in exchange_merge.KEYS}  # noqa: S608
     try:
         signed_counts = json.loads(manifest["counts"])
@@ -279,18 +287,18 @@ def _staged_session(staging: Path) -> Iterator[Session]:
         engine.dispose()
 
 
-def _check_meaning(staging: Path, manifest: dict[str, str]) -> None:
+def _check_meaning(staging: Path, report: FileReport) -> None:
     """The criteria snapshots are what they claim, every option exists on the sheet the dossier is scored with,
     and every stored result follows from the ballots through the scoring core."""
-    if manifest.get("kind", "round") != "round":
+    if report.kind != "round":
         return  # a member's ballots are checked against the receiving round, inside the import
     problems: list[Problem] = []
     with _staged_session(staging) as s:
-        for snapshot in s.scalars(select(CriteriaSnapshot)):
-            if hashlib.sha256(snapshot.content.encode("utf-8")).hexdigest() != snapshot.sha256:
-                raise _Stop([Problem("verify.snapshot_altered", {"sheet": snapshot.sheet_id or snapshot.version_id})])
+        altered = snapshot_problems(s)
+        if altered:
+            raise _Stop(altered[:1])
         try:
-            problems += _option_problems(s, manifest["round_id"])
+            problems += _option_problems(s, report.manifest["round_id"])
             for row in s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)):
                 problems += check_result(s, row)
         except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
@@ -357,7 +365,7 @@ def _take(db: Database, item: _Inspected | FileReport, actor: Actor) -> FileRepo
                         return report
                     diffs = exchange_merge.diff(dbapi, manifest["round_id"])
                     conflicts = _conflicts(s, dbapi, manifest, diffs)
-                    if manifest.get("kind") == "ballots":
+                    if report.kind == "ballots":
                         conflicts += _ballot_problems(s, manifest)
                 except _Stop as stop:
                     report.problems = [p.at(("file", report.source.name)) for p in stop.problems]
@@ -372,7 +380,7 @@ def _take(db: Database, item: _Inspected | FileReport, actor: Actor) -> FileRepo
                     s.rollback()
                     return report
                 exchange_merge.apply(lambda sql, params: s.execute(text(sql), params), diffs)
-                if manifest.get("kind") == "ballots":
+                if report.kind == "ballots":
                     for dossier in s.scalars(select(Dossier).where(Dossier.id.in_(_staged_dossiers(dbapi)))):
                         refresh_result(s, dossier)
                 _register(s, actor, report)
@@ -393,7 +401,7 @@ def _replayed(s: Session, report: FileReport) -> bool:
     rows = s.execute(
         select(ExchangeImport.revision, ExchangeImport.content_sha256, ExchangeImport.imported_at).where(
             ExchangeImport.round_id == manifest["round_id"],
-            ExchangeImport.kind == manifest.get("kind", "round"),
+            ExchangeImport.kind == report.kind,
             ExchangeImport.member_id == manifest.get("member_id", ""),
         )
     ).all()
@@ -566,20 +574,19 @@ def _summary(diffs: dict[str, TableDiff]) -> dict[str, dict[str, int]]:
 def _kept(diffs: dict[str, TableDiff]) -> list[Problem]:
     """Rows of the round held here and absent from the file stay as they are (a member's own drafts on a laptop,
     or rows the council removed since its last file): said, never deleted."""
-    return [
+    kept = [
         Problem("import.rows_kept", {"table": table, "count": len(d.missing)})
         for table, d in diffs.items()
         if d.missing and table not in ("ballots", "ballot_choices")
-    ] + [
-        Problem("import.ballots_kept", {"count": len(diffs["ballots"].missing)})
-        for _ in (0,)
-        if diffs["ballots"].missing
     ]
+    if diffs["ballots"].missing:
+        kept.append(Problem("import.ballots_kept", {"count": len(diffs["ballots"].missing)}))
+    return kept
 
 
 def _register(s: Session, actor: Actor, report: FileReport) -> None:
     manifest = report.manifest
-    kind = manifest.get("kind", "round")
+    kind = report.kind
     if report.key_accepted:
         audit.record(
             s,

@@ -61,16 +61,22 @@ def verify_file(path: Path) -> VerifyReport:
         with db.reading() as s:
             problems.extend(audit.verify_chain(s))
             events = int(s.scalar(select(func.count()).select_from(AuditEvent)) or 0)
-            for snapshot in s.scalars(select(CriteriaSnapshot)):
-                if hashlib.sha256(snapshot.content.encode("utf-8")).hexdigest() != snapshot.sha256:
-                    name = snapshot.sheet_id or snapshot.version_id
-                    problems.append(Problem("verify.snapshot_altered", {"sheet": name}))
+            problems.extend(snapshot_problems(s))
             rows = s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)).all()
             for row in rows:
                 problems.extend(check_result(s, row))
         return VerifyReport(str(path), tuple(problems), len(rows), events)
     finally:
         db.close()
+
+
+def snapshot_problems(s: Session) -> list[Problem]:
+    """Each stored criteria snapshot whose content no longer hashes to its key (they are content-addressed)."""
+    return [
+        Problem("verify.snapshot_altered", {"sheet": snapshot.sheet_id or snapshot.version_id})
+        for snapshot in s.scalars(select(CriteriaSnapshot))
+        if hashlib.sha256(snapshot.content.encode("utf-8")).hexdigest() != snapshot.sha256
+    ]
 
 
 def _where(s: Session, row: Result) -> tuple[tuple[str, str], ...]:

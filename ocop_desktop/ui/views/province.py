@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,9 +39,10 @@ from ocop_desktop.services import province
 from ocop_desktop.services.province import CertificateLine, ProductLine, ProvinceView, Tally
 from ocop_desktop.ui.dialogs import show_error
 from ocop_desktop.ui.i18n import tr
+from ocop_desktop.ui.sorted_model import Index as _Index
+from ocop_desktop.ui.sorted_model import SortedFilteredModel
 from ocop_desktop.ui.tasks import run_with_progress
 
-_Index = QModelIndex | QPersistentModelIndex
 NO_STARS = "none"  # the stars filter's value for products without stars
 STAR_COLOURS = {5: "#b8860b", 4: "#d4a017", 3: "#e8b923", 2: "#9aa5b1", 1: "#b8c2cc", None: "#d5dbe1"}
 
@@ -127,54 +128,29 @@ def _product_columns() -> tuple[tuple[str, Callable[[ProductLine], Any], Callabl
 STATE_COLUMN = 11
 
 
-class ProductModel(QAbstractTableModel):
+class ProductModel(SortedFilteredModel):
     """The province's products with their own filter and sort (plain Python keys, computed once per column)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[ProductLine] = []
-        self.visible: list[ProductLine] = []
         self.filter = Filter()
-        self.sort_column = 0
-        self.sort_order = Qt.SortOrder.AscendingOrder
-        self._key_cache: dict[int, dict[str, Any]] = {}
         self.columns = _product_columns()
 
-    def set_rows(self, rows: Sequence[ProductLine]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self._key_cache = {}
-        self._apply()
-        self.endResetModel()
+    def row_id(self, row: ProductLine) -> str:
+        return row.product_id
+
+    def filtering(self) -> bool:
+        return self.filter != Filter()
+
+    def keeps(self, row: ProductLine) -> bool:
+        return self.filter.keeps(row)
+
+    def sort_key(self, column: int) -> Callable[[ProductLine], Any]:
+        return self.columns[column][2] if 0 <= column < len(self.columns) else self.columns[0][2]
 
     def set_filter(self, chosen: Filter) -> None:
-        self.beginResetModel()
         self.filter = chosen
-        self._apply()
-        self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.beginResetModel()
-        self.sort_column, self.sort_order = column, order
-        self._apply()
-        self.endResetModel()
-
-    def _apply(self) -> None:
-        rows = [r for r in self.rows if self.filter.keeps(r)] if self.filter != Filter() else list(self.rows)
-        key = self._keys(self.sort_column)
-        rows.sort(key=lambda r: key[r.product_id], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        self.visible = rows
-
-    def _keys(self, column: int) -> dict[str, Any]:
-        cached = self._key_cache.get(column)
-        if cached is None:
-            columns = self.columns
-            make = columns[column][2] if 0 <= column < len(columns) else columns[0][2]
-            cached = self._key_cache[column] = {r.product_id: make(r) for r in self.rows}
-        return cached
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.visible)
+        self.refilter()
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return len(self.columns)

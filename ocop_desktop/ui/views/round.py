@@ -4,10 +4,10 @@ a QSortFilterProxyModel over 20,000 rows would take seconds."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -26,8 +26,8 @@ from ocop_desktop.domain.enums import MemberRole
 from ocop_desktop.domain.text import fold, vi_sort_key
 from ocop_desktop.services.queries import DossierRow, MemberRow, RoundView
 from ocop_desktop.ui.i18n import tr
-
-_Index = QModelIndex | QPersistentModelIndex
+from ocop_desktop.ui.sorted_model import Index as _Index
+from ocop_desktop.ui.sorted_model import SortedFilteredModel
 
 
 def role_text(role: MemberRole) -> str:
@@ -60,73 +60,51 @@ def _headers() -> tuple[str, ...]:
     )
 
 
-class DossierModel(QAbstractTableModel):
-    """Dossier rows with their own filter and sort (plain Python keys, no proxy model)."""
+class DossierModel(SortedFilteredModel):
+    """Dossier rows with their own accent-insensitive filter and Vietnamese sort."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[DossierRow] = []
-        self.visible: list[DossierRow] = []
-        self._key_cache: dict[int, dict[str, Any]] = {}
         self.text = ""
-        self.sort_column = 0
-        self.sort_order = Qt.SortOrder.AscendingOrder
         self._warm: list[int] = []
 
-    def set_rows(self, rows: list[DossierRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self._key_cache: dict[int, dict[str, Any]] = {}
-        self._apply()
-        self.endResetModel()
+    def row_id(self, row: DossierRow) -> str:
+        return row.dossier_id
+
+    def filtering(self) -> bool:
+        return bool(self.text)
+
+    def keeps(self, row: DossierRow) -> bool:
+        return self.text in row.search_key
+
+    def sort_key(self, column: int) -> Callable[[DossierRow], Any]:
+        makers: dict[int, Callable[[DossierRow], Any]] = {
+            0: lambda r: r.agenda_order,
+            1: lambda r: vi_sort_key(r.product_name),
+            2: lambda r: r.product_code or "",
+            3: lambda r: vi_sort_key(r.producer_name),
+            4: lambda r: r.sheet_id,
+            5: lambda r: r.submitted,
+            6: lambda r: float(r.average or -1),
+            7: lambda r: r.stars or 0,
+            8: lambda r: (r.locked, r.status or ""),
+        }
+        return makers.get(column, makers[0])
+
+    def set_rows(self, rows: Sequence[DossierRow]) -> None:
+        super().set_rows(rows)
         self._warm = [1, 3]  # the Vietnamese name keys cost most: compute them once the window is up and idle
         # the model as context: a model closed (with its window) before the timer fires is not called
         QTimer.singleShot(300, self, self._warm_next)
 
     def _warm_next(self) -> None:
         if self._warm:
-            self._keys(self._warm.pop(0))
+            self.keys(self._warm.pop(0))
             QTimer.singleShot(0, self, self._warm_next)
 
     def set_filter(self, text: str) -> None:
-        self.beginResetModel()
         self.text = fold(text.strip())
-        self._apply()
-        self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.beginResetModel()
-        self.sort_column, self.sort_order = column, order
-        self._apply()
-        self.endResetModel()
-
-    def _apply(self) -> None:
-        rows = [r for r in self.rows if self.text in r.search_key] if self.text else list(self.rows)
-        key = self._keys(self.sort_column)
-        rows.sort(key=lambda r: key[r.dossier_id], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        self.visible = rows
-
-    def _keys(self, column: int) -> dict[str, Any]:
-        """Sort keys per column, computed once per list (a Vietnamese key costs more than a comparison)."""
-        cached = self._key_cache.get(column)
-        if cached is None:
-            makers: dict[int, Callable[[DossierRow], Any]] = {
-                0: lambda r: r.agenda_order,
-                1: lambda r: vi_sort_key(r.product_name),
-                2: lambda r: r.product_code or "",
-                3: lambda r: vi_sort_key(r.producer_name),
-                4: lambda r: r.sheet_id,
-                5: lambda r: r.submitted,
-                6: lambda r: float(r.average or -1),
-                7: lambda r: r.stars or 0,
-                8: lambda r: (r.locked, r.status or ""),
-            }
-            make = makers.get(column, makers[0])
-            cached = self._key_cache[column] = {r.dossier_id: make(r) for r in self.rows}
-        return cached
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self.visible)
+        self.refilter()
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 9
