@@ -23,11 +23,20 @@ def written_atomically(path: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
-def resource_root() -> Path:
-    """`resources/` beside the package, or inside the frozen bundle's unpack folder."""
+def install_root() -> Path:
+    """The checkout (beside the package), or the frozen bundle's unpack folder."""
     if getattr(sys, "frozen", False):
-        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    return Path(__file__).resolve().parent.parent
+
+
+def resource_root() -> Path:
+    return install_root() / "resources"
+
+
+def manual_dir(lang: str) -> Path:
+    """The user manual of one language (`docs/manual/vi`, `docs/manual/en`); its pictures are in `docs/screenshots`."""
+    return install_root() / "docs" / "manual" / lang
 
 
 def criteria_dir() -> Path:
