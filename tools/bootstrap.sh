@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 MODE="${1:-run}"
 VENV="${VENV:-.venv}"
 
-# System packages Qt needs even offscreen, fonts, Python's venv, and binutils (objdump, objcopy), which PyInstaller
-# uses on Linux to build the installer bundle (tools/build_installer.sh, tests/packaging).
+# System packages Qt needs even offscreen, fonts, Python's venv, and for the installer bundle (tools/build_installer.sh,
+# tests/packaging) what PyInstaller needs on Linux: binutils (objdump, objcopy) and Python's shared library (Debian's
+# python3 links it statically; libpython3-dev brings libpython3.X of whichever Python the system has).
 APT_PACKAGES="python3 python3-venv python3-pip ca-certificates libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 \
-libfontconfig1 libfreetype6 libxkbcommon0 fonts-dejavu-core binutils"
+libfontconfig1 libfreetype6 libxkbcommon0 fonts-dejavu-core binutils libpython3-dev"
 # For a real window (X11 / Xvfb).
 APT_PACKAGES_GUI="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1"
