@@ -690,6 +690,11 @@ class FirstRunWizard(QWizard):
         for page in self.pages_:
             page.retranslate()
 
+    def validateCurrentPage(self) -> bool:
+        """Leaving to open the file that is already there needs no page complete (QWizard checks the current page
+        before it closes)."""
+        return self.outcome.open_existing is not None or super().validateCurrentPage()
+
     def set_language(self, code: str) -> None:
         """The language chosen applies at once, to this assistant and to the next start."""
         app = QApplication.instance()
