@@ -12,8 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the installation's signing key and trusted issuers go to a throw-away folder, never the person's own
 os.environ["OCOP_DESKTOP_DATA"] = tempfile.mkdtemp(prefix="ocop-data-")
 # and so do Qt's settings (language, recent files, "set up already"): a developer's own never steer a test
-SETTINGS_HOME = tempfile.mkdtemp(prefix="ocop-settings-")
-os.environ["XDG_CONFIG_HOME"] = SETTINGS_HOME
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ocop-settings-")
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -30,6 +29,7 @@ keys.DEFAULT_KDF = keys.KdfParams(memory_kib=8, iterations=1, lanes=1)
 DATA = Path(os.environ["OCOP_DESKTOP_DATA"])
 keys.create_key(TEST_PASSPHRASE, DATA, issuer="Hội đồng thử nghiệm")
 
+SETTINGS_HOME = os.environ["XDG_CONFIG_HOME"]
 QCoreApplication.setOrganizationName("OCOP Desktop")  # the names make_app gives, so QSettings() is the app's
 QCoreApplication.setApplicationName("OCOP Desktop")
 QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # a file under SETTINGS_HOME on every platform (no registry)

@@ -9,17 +9,22 @@ Qt's settings (the assistant stores the language chosen).
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-TMP = Path(tempfile.mkdtemp(prefix="ocop-first-run-"))
+# a fixed, short folder per language, so that the paths the pictures show read well and stay the same run to run
+TMP = Path(tempfile.gettempdir()) / f"ocop-first-run-{sys.argv[2] if len(sys.argv) > 2 else 'vi'}"
+shutil.rmtree(TMP, ignore_errors=True)
+TMP.mkdir()
 os.environ["OCOP_DESKTOP_DATA"] = str(TMP / "data")
 os.environ["XDG_CONFIG_HOME"] = str(TMP / "config")
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QWizardPage  # noqa: E402
 from shots import save, settle  # noqa: E402
 
 from ocop_desktop.domain.enums import CouncilLevel  # noqa: E402
@@ -34,34 +39,33 @@ PASSPHRASE = "chè búp Tân Cương 2026"  # noqa: S105 (a picture's throw-away
 THAI_NGUYEN = "19"
 
 
+def fill(wizard: FirstRunWizard, page: QWizardPage) -> None:
+    """What the secretary types on the pages that ask for something."""
+    if page is wizard.admin_page:
+        wizard.admin_page.username.setText("thuky")
+        wizard.admin_page.full_name.setText("Nguyễn Thị Lan")
+        wizard.admin_page.password.setText(PASSWORD)
+        wizard.admin_page.again.setText(PASSWORD)
+    elif page is wizard.identity_page:
+        wizard.identity_page.address.select(THAI_NGUYEN, None)
+    elif page is wizard.key_page:
+        wizard.key_page.passphrase.setText(PASSPHRASE)
+        wizard.key_page.again.setText(PASSPHRASE)
+        wizard.key_page.form_folder.setText(str(TMP / "Tài liệu"))
+
+
 def wizard_pages(out: Path, suffix: str) -> None:
     wizard = FirstRunWizard(None, key_folder=TMP / "key")
     wizard.resize(860, 640)
-    fills = {
-        wizard.admin_page: lambda: (
-            wizard.admin_page.username.setText("thuky"),
-            wizard.admin_page.full_name.setText("Nguyễn Thị Lan"),
-            wizard.admin_page.password.setText(PASSWORD),
-            wizard.admin_page.again.setText(PASSWORD),
-        ),
-        wizard.identity_page: lambda: wizard.identity_page.address.select(THAI_NGUYEN, None),
-        wizard.key_page: lambda: (
-            wizard.key_page.passphrase.setText(PASSPHRASE),
-            wizard.key_page.again.setText(PASSPHRASE),
-            wizard.key_page.form_folder.setText(str(TMP / "Tài liệu")),
-        ),
-    }
     wizard.show()
-    for number in range(1, len(wizard.pages_) + 1):
-        page = wizard.currentPage()
-        if page in fills:
-            fills[page]()
+    for number, page in enumerate(wizard.pages_, start=1):
+        fill(wizard, page)
         settle()
         save(wizard, out / f"first-run-{number}{suffix}.png")
         if number < len(wizard.pages_):
             wizard.next()
             if wizard.currentPage() is page:
-                raise SystemExit(f"page {number} refused: {page.message.text()}")  # type: ignore[attr-defined]
+                raise SystemExit(f"page {number} refused: {page.message.text()}")
 
 
 def recovery(out: Path, suffix: str) -> None:
@@ -103,6 +107,7 @@ def main(out: Path, lang: str) -> int:
     out.mkdir(parents=True, exist_ok=True)
     wizard_pages(out, suffix)
     recovery(out, suffix)
+    shutil.rmtree(TMP, ignore_errors=True)
     return 0
 
 

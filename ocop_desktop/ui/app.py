@@ -22,6 +22,7 @@ from ocop_desktop.services import backups, queries
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.council_key import make_demo_key
 from ocop_desktop.services.demo import build_demo
+from ocop_desktop.services.first_run import DEFAULT_FILE_NAME
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import SignInDialog, show_error
 from ocop_desktop.ui.first_run import Outcome, needs_first_run, run_first_run
@@ -136,7 +137,7 @@ class Controller:
             self.open_path(path)
 
     def new_file(self) -> None:
-        default = default_data_dir() / "hoi-dong.ocopdb"
+        default = default_data_dir() / DEFAULT_FILE_NAME
         name, _filter = QFileDialog.getSaveFileName(self.window, tr("Tạo tệp dữ liệu mới"), str(default), "*.ocopdb")
         if name:
             self.open_path(Path(name), create=True)

@@ -118,7 +118,7 @@ class LanguagePage(_Page):
             button = QRadioButton(name)
             button.setStyleSheet("font-size: 13pt;")
             button.setChecked(code == current_lang())
-            button.toggled.connect(lambda on, c=code: on and wizard.set_language(c))
+            button.toggled.connect(lambda on, c=code: wizard.set_language(c) if on else None)
             group.addButton(button)
             self.choices[code] = button
             layout.addWidget(button)
@@ -320,9 +320,10 @@ class IdentityPage(_Page):
             field.textEdited.connect(lambda _text, f=field: self.typed.add(f))
         self.labels = [QLabel() for _ in range(6)]
         form = QFormLayout()
-        rows = (levels, self.address, self.council_name, self.issuing_body, self.parent_body, self.place_name)
-        for label, row in zip(self.labels, rows, strict=True):
-            form.addRow(label, row)
+        form.addRow(self.labels[0], levels)
+        widgets = (self.address, self.council_name, self.issuing_body, self.parent_body, self.place_name)
+        for label, widget in zip(self.labels[1:], widgets, strict=True):
+            form.addRow(label, widget)
         self.note = _wrapped()
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)

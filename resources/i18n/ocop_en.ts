@@ -64,7 +64,7 @@
       <translation>5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="683" />
+      <location filename="ocop_desktop/ui/first_run.py" line="684" />
       <source>&lt; Quay lại</source>
       <translation>&lt; Back</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>Protect the signing key with a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="583" />
+      <location filename="ocop_desktop/ui/first_run.py" line="584" />
       <source>Bấm «Hoàn tất» để tạo tệp dữ liệu, tài khoản và khóa ký.</source>
       <translation>Press “Finish” to make the data file, the account and the signing key.</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>Accepted once (untrusted key)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="342" />
+      <location filename="ocop_desktop/ui/first_run.py" line="343" />
       <source>Chọn cấp và địa bàn của hội đồng (đơn vị hành chính từ 01/7/2025).</source>
       <translation>Choose the council's level and area (administrative units since 01/7/2025).</translation>
     </message>
@@ -309,7 +309,7 @@
       <translation>Criteria with the widest disagreement</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="360" />
+      <location filename="ocop_desktop/ui/first_run.py" line="361" />
       <source>Các tên được gợi ý theo địa bàn đã chọn; sửa lại nếu văn bản của hội đồng ghi khác.</source>
       <translation>The names are suggested from the area chosen; change them if the council's documents word them differently.</translation>
     </message>
@@ -349,12 +349,12 @@
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="351" />
+      <location filename="ocop_desktop/ui/first_run.py" line="352" />
       <source>Cơ quan ban hành</source>
       <translation>Issuing body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="352" />
+      <location filename="ocop_desktop/ui/first_run.py" line="353" />
       <source>Cơ quan chủ quản</source>
       <translation>Parent body</translation>
     </message>
@@ -374,7 +374,7 @@
       <translation>District level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="348" />
+      <location filename="ocop_desktop/ui/first_run.py" line="349" />
       <source>Cấp hội đồng</source>
       <translation>Council level</translation>
     </message>
@@ -399,12 +399,12 @@
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="486" />
+      <location filename="ocop_desktop/ui/first_run.py" line="487" />
       <source>Cụm mật khẩu</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="489" />
+      <location filename="ocop_desktop/ui/first_run.py" line="490" />
       <source>Cụm mật khẩu cần ít nhất {minimum} ký tự; nên dùng vài từ dễ nhớ, khó đoán, do Chủ tịch hội đồng chọn. Không ai khôi phục được cụm mật khẩu đã quên: khi đó phải tạo khóa mới và đăng ký lại.</source>
       <translation>The passphrase needs at least {minimum} characters; use a few words easy to remember and hard to guess, chosen by the council's chair. Nobody can recover a forgotten passphrase: a new key must then be made and registered again.</translation>
     </message>
@@ -544,7 +544,7 @@
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="685" />
+      <location filename="ocop_desktop/ui/first_run.py" line="686" />
       <source>Hoàn tất</source>
       <translation>Finish</translation>
     </message>
@@ -599,7 +599,7 @@
       <translation>Household business</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="605" />
+      <location filename="ocop_desktop/ui/first_run.py" line="606" />
       <source>Hội đồng</source>
       <translation>Council</translation>
     </message>
@@ -649,7 +649,7 @@
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="341" />
+      <location filename="ocop_desktop/ui/first_run.py" line="342" />
       <source>In trên biên bản, quyết định, giấy chứng nhận và phiếu đăng ký khóa.</source>
       <translation>Printed on the minutes, decisions, certificates and the key registration form.</translation>
     </message>
@@ -679,12 +679,12 @@
       <translation>This file's key is not trusted; the person importing it accepted it for this file only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="607" />
+      <location filename="ocop_desktop/ui/first_run.py" line="608" />
       <source>Khóa ký</source>
       <translation>Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="482" />
+      <location filename="ocop_desktop/ui/first_run.py" line="483" />
       <source>Khóa ký của hội đồng</source>
       <translation>Council signing key</translation>
     </message>
@@ -699,7 +699,7 @@
       <translation>This computer's signing key is stored unencrypted (an older file). Set a passphrase to protect it: it stays the same key, and certificates already printed stay valid.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="505" />
+      <location filename="ocop_desktop/ui/first_run.py" line="506" />
       <source>Khóa ký dùng để ký mã QR trên giấy chứng nhận và tệp kết quả gửi tỉnh, để tỉnh biết chúng đúng là của hội đồng. Chưa có khóa vẫn chấm điểm và in biên bản được, nhưng chưa cấp được giấy chứng nhận và chưa gửi được kết quả cho tỉnh.</source>
       <translation>The signing key signs the QR code on certificates and the results file sent to the province, so that the province knows they really come from the council. Without a key the council can still score and print the minutes, but cannot issue certificates or send its results to the province.</translation>
     </message>
@@ -769,7 +769,7 @@
       <translation>No document was made:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="631" />
+      <location filename="ocop_desktop/ui/first_run.py" line="632" />
       <source>Không tạo được tệp dữ liệu: {detail}</source>
       <translation>The data file could not be made: {detail}</translation>
     </message>
@@ -794,7 +794,7 @@
       <translation>Eliminated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="483" />
+      <location filename="ocop_desktop/ui/first_run.py" line="484" />
       <source>Ký mã QR trên giấy chứng nhận và tệp kết quả gửi tỉnh.</source>
       <translation>Signs the QR code on certificates and the results file sent to the province.</translation>
     </message>
@@ -874,7 +874,7 @@
       <translation>Save key registration form (PDF)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="494" />
+      <location filename="ocop_desktop/ui/first_run.py" line="495" />
       <source>Lưu phiếu đăng ký khóa (PDF, để in, ký, đóng dấu, gửi tỉnh) vào thư mục:</source>
       <translation>Save the key registration form (PDF, to print, sign, stamp and send to the province) in the folder:</translation>
     </message>
@@ -929,7 +929,7 @@
       <translation>First evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="358" />
+      <location filename="ocop_desktop/ui/first_run.py" line="359" />
       <source>Lọc xã, phường (không cần dấu)…</source>
       <translation>Filter communes (accents optional)…</translation>
     </message>
@@ -944,7 +944,7 @@
       <translation>Projector (F5)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="512" />
+      <location filename="ocop_desktop/ui/first_run.py" line="513" />
       <source>Máy này đã có khóa ký của hội đồng; hội đồng mới dùng khóa này. Mã khóa:</source>
       <translation>This computer already has the council's signing key; the new council uses it. Key id:</translation>
     </message>
@@ -1064,7 +1064,7 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="496" />
+      <location filename="ocop_desktop/ui/first_run.py" line="497" />
       <source>Mở phiếu bằng trình xem PDF của máy sau khi lưu</source>
       <translation>Open the form in the computer's PDF viewer once saved</translation>
     </message>
@@ -1239,7 +1239,7 @@
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="487" />
+      <location filename="ocop_desktop/ui/first_run.py" line="488" />
       <source>Nhập lại cụm mật khẩu</source>
       <translation>Type the passphrase again</translation>
     </message>
@@ -1419,7 +1419,7 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="608" />
+      <location filename="ocop_desktop/ui/first_run.py" line="609" />
       <source>Phiếu đăng ký khóa</source>
       <translation>Key registration form</translation>
     </message>
@@ -1489,7 +1489,7 @@
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="584" />
+      <location filename="ocop_desktop/ui/first_run.py" line="585" />
       <source>Sau đó mở:</source>
       <translation>Then open:</translation>
     </message>
@@ -1499,7 +1499,7 @@
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="582" />
+      <location filename="ocop_desktop/ui/first_run.py" line="583" />
       <source>Sẵn sàng</source>
       <translation>Ready</translation>
     </message>
@@ -1584,7 +1584,7 @@
       <translation>By commune</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="681" />
+      <location filename="ocop_desktop/ui/first_run.py" line="682" />
       <source>Thiết lập hội đồng mới</source>
       <translation>Set up a new council</translation>
     </message>
@@ -1694,7 +1694,7 @@
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="340" />
+      <location filename="ocop_desktop/ui/first_run.py" line="341" />
       <source>Thông tin hội đồng</source>
       <translation>The council</translation>
     </message>
@@ -1754,7 +1754,7 @@
       <translation>Criterion / option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="684" />
+      <location filename="ocop_desktop/ui/first_run.py" line="685" />
       <source>Tiếp tục &gt;</source>
       <translation>Next &gt;</translation>
     </message>
@@ -1829,12 +1829,12 @@
       <translation>Producer name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="516" />
+      <location filename="ocop_desktop/ui/first_run.py" line="517" />
       <source>Tên ghi trên khóa: {issuer}. Ngày tạo: {created}.</source>
       <translation>Name on the key: {issuer}. Made on: {created}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="350" />
+      <location filename="ocop_desktop/ui/first_run.py" line="351" />
       <source>Tên hội đồng</source>
       <translation>Council name</translation>
     </message>
@@ -1904,7 +1904,7 @@
       <translation>Create the council's signing key. It signs the certificates and the result files sent to the province; the private key is encrypted under a passphrase the council chair chooses.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="484" />
+      <location filename="ocop_desktop/ui/first_run.py" line="485" />
       <source>Tạo khóa ký ngay (nên làm)</source>
       <translation>Make the signing key now (recommended)</translation>
     </message>
@@ -1924,7 +1924,7 @@
       <translation>Make the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="140" />
+      <location filename="ocop_desktop/ui/app.py" line="141" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
@@ -1964,12 +1964,12 @@
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="603" />
+      <location filename="ocop_desktop/ui/first_run.py" line="604" />
       <source>Tệp dữ liệu</source>
       <translation>Data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="585" />
+      <location filename="ocop_desktop/ui/first_run.py" line="586" />
       <source>Tệp dữ liệu mới của hội đồng (để chuẩn bị đợt đánh giá)</source>
       <translation>The council's new data file (to prepare an evaluation round)</translation>
     </message>
@@ -2189,12 +2189,12 @@
       <translation>needs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="359" />
+      <location filename="ocop_desktop/ui/first_run.py" line="360" />
       <source>dòng trên tên cơ quan ban hành; để trống nếu không có</source>
       <translation>the line above the issuing body's name; leave empty if there is none</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="596" />
+      <location filename="ocop_desktop/ui/first_run.py" line="597" />
       <source>dùng khóa đã có trên máy, mã {key_id}</source>
       <translation>the key already on this computer, id {key_id}</translation>
     </message>
@@ -2204,7 +2204,7 @@
       <translation>none</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="608" />
+      <location filename="ocop_desktop/ui/first_run.py" line="609" />
       <source>không lưu lúc này</source>
       <translation>not saved now</translation>
     </message>
@@ -2284,7 +2284,7 @@
       <translation>discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="598" />
+      <location filename="ocop_desktop/ui/first_run.py" line="599" />
       <source>tạo mới, bảo vệ bằng cụm mật khẩu</source>
       <translation>made now, protected by a passphrase</translation>
     </message>
@@ -2660,12 +2660,12 @@ Backup before the import: {backup}</translation>
       <translation>Proposed, not approved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="485" />
+      <location filename="ocop_desktop/ui/first_run.py" line="486" />
       <source>Để sau (tạo trong menu Khóa ký khi cần)</source>
       <translation>Later (make it from the Signing key menu when needed)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="349" />
+      <location filename="ocop_desktop/ui/first_run.py" line="350" />
       <source>Địa bàn</source>
       <translation>Area</translation>
     </message>
@@ -2675,7 +2675,7 @@ Backup before the import: {backup}</translation>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="353" />
+      <location filename="ocop_desktop/ui/first_run.py" line="354" />
       <source>Địa danh (dòng ngày tháng)</source>
       <translation>Place (date line)</translation>
     </message>
@@ -2725,7 +2725,7 @@ Backup before the import: {backup}</translation>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="586" />
+      <location filename="ocop_desktop/ui/first_run.py" line="587" />
       <source>Đợt đánh giá mẫu để làm quen (tệp riêng, không lẫn với dữ liệu của hội đồng)</source>
       <translation>The demo evaluation round, to get to know the program (a separate file, never mixed with the council's data)</translation>
     </message>
@@ -2760,7 +2760,7 @@ Backup before the import: {backup}</translation>
       <translation>met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="600" />
+      <location filename="ocop_desktop/ui/first_run.py" line="601" />
       <source>để sau</source>
       <translation>later</translation>
     </message>

@@ -29,8 +29,8 @@ from ocop_desktop.ui.main_window import MainWindow
 from ocop_desktop.ui.recovery import RecoveryDialog
 from tests.integration.test_first_run import damage
 
-PASSWORD = "mat-khau-thu-ky"  # noqa: S105 (a test account)
-PASSPHRASE = "chè búp Tân Cương 2026"  # noqa: S105 (a test key)
+PASSWORD = "mat-khau-thu-ky"
+PASSPHRASE = "chè búp Tân Cương 2026"
 
 
 @pytest.fixture
@@ -181,7 +181,7 @@ def test_only_a_computer_never_set_up_opens_the_assistant(
     assert first_run.run_first_run(None) is None
     assert needs_first_run([])  # a cancelled assistant comes back next time
     called: list[object] = []
-    monkeypatch.setattr(app, "run_first_run", lambda parent: called.append(parent))
+    monkeypatch.setattr(app, "run_first_run", called.append)
     window = MainWindow()
     qtbot.addWidget(window)
     app.Controller(window)
@@ -321,4 +321,3 @@ def test_a_screenshot_never_waits_for_the_assistant(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert out.stat().st_size > 10_000
     assert not (tmp_path / "data").exists()  # nothing made
-

@@ -22,8 +22,8 @@ from ocop_desktop.services import accounts, backups, first_run, settings
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.round_documents import _place
 
-PASSWORD = "mat-khau-thu-ky"  # noqa: S105 (a test account)
-PASSPHRASE = "chè búp Tân Cương 2026"  # noqa: S105 (a test key)
+PASSWORD = "mat-khau-thu-ky"
+PASSPHRASE = "chè búp Tân Cương 2026"
 ADMIN = first_run.Administrator("ThuKy", "Nguyễn Thị Lan", PASSWORD)
 THAI_NGUYEN = first_run.CouncilIdentity(
     level=CouncilLevel.PROVINCE,
@@ -80,9 +80,7 @@ def test_a_failure_leaves_no_file_and_no_folder_made_for_it(tmp_path: Path) -> N
     keys.create_key(PASSPHRASE, key_folder)  # a key appeared since the page looked: making another one fails
     path = tmp_path / "moi" / "sau" / "hoi-dong.ocopdb"
     with pytest.raises(UserFacingError) as info:
-        first_run.set_up(
-            path, admin=ADMIN, identity=THAI_NGUYEN, key=first_run.KeyChoice(PASSPHRASE, None, key_folder)
-        )
+        first_run.set_up(path, admin=ADMIN, identity=THAI_NGUYEN, key=first_run.KeyChoice(PASSPHRASE, None, key_folder))
     assert info.value.problems[0].code == "key.exists"
     assert not (tmp_path / "moi").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["khoa"]
