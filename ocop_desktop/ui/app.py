@@ -158,7 +158,7 @@ class Controller:
         except DatabaseProblem as exc:
             self.recover(path, exc)
             return
-        except UserFacingError as exc:
+        except Exception as exc:  # a locked or unreadable file: words, never a traceback
             show_error(self.window, exc)
             return
         if actor is None:

@@ -169,6 +169,18 @@ def test_cancelled_midway_nothing_is_left(qtbot: QtBot, data: Path, tmp_path: Pa
     assert needs_first_run(app.recent_files())
 
 
+def test_a_failure_at_finish_is_said_on_the_page_and_leaves_nothing(qtbot: QtBot, data: Path, tmp_path: Path) -> None:
+    wizard = FirstRunWizard(None, key_folder=tmp_path / "key")
+    qtbot.addWidget(wizard)
+    fill_to_the_end(wizard, tmp_path / "forms")
+    wizard.language_page.choices["en"].setChecked(True)
+    keys.create_key(PASSPHRASE, tmp_path / "key")  # made meanwhile, from another window
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.currentPage() is wizard.finish_page and wizard.result() != QDialog.DialogCode.Accepted
+    assert "already" in wizard.finish_page.message.text()  # in the language chosen
+    assert not (data / "hoi-dong.ocopdb").exists() and not list(data.glob("*.tmp*"))
+
+
 def test_only_a_computer_never_set_up_opens_the_assistant(
     qtbot: QtBot, empty_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
