@@ -105,6 +105,27 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "không khôi phục từ tệp này vì nó không đạt kiểm tra: {detail}",
         "this file is not restored because it fails verification: {detail}",
     ),
+    "first_run.file_exists": (
+        "đã có dữ liệu ở đây; hãy chọn thư mục hoặc tên tệp khác, hoặc mở chính tệp này",
+        "there is data here already; choose another folder or file name, or open this file",
+    ),
+    "first_run.is_folder": ("đây là một thư mục, không phải tệp dữ liệu", "this is a folder, not a data file"),
+    "first_run.not_writable": (
+        "không ghi được vào thư mục này; hãy chọn thư mục khác",
+        "this folder cannot be written to; choose another folder",
+    ),
+    "first_run.bad_level": ("hội đồng là cấp tỉnh hoặc cấp xã", "a council is of province or commune level"),
+    "first_run.no_province": ("chưa chọn tỉnh, thành phố của hội đồng", "choose the council's province or city"),
+    "first_run.no_commune": (
+        "hội đồng cấp xã: chưa chọn xã, phường, đặc khu",
+        "a commune council: choose its commune, ward or special zone",
+    ),
+    "first_run.no_council_name": ("chưa ghi tên hội đồng", "the council's name is missing"),
+    "first_run.no_issuing_body": ("chưa ghi tên cơ quan ban hành", "the issuing body's name is missing"),
+    "first_run.form_failed": (
+        "không lưu được phiếu đăng ký khóa ({detail}); có thể lưu lại trong menu Khóa ký",
+        "the key registration form was not saved ({detail}); save it again from the Signing key menu",
+    ),
     "demo.exists": (
         "tệp đã có; hãy chọn tên tệp mới cho dữ liệu mẫu",
         "the file exists; choose a new file for the demo",
@@ -505,6 +526,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "a member may only fill their own ballot",
     ),
     "auth.password_too_short": ("mật khẩu cần ít nhất {min} ký tự", "a password needs at least {min} characters"),
+    "auth.password_mismatch": (
+        "hai lần nhập mật khẩu không giống nhau",
+        "the password was not typed the same way twice",
+    ),
     "auth.sign_in_required": ("cần đăng nhập để làm việc này", "sign in to do this"),
     "auth.username_taken": ("tên đăng nhập «{username}» đã có", "user name '{username}' is taken"),
     # setting up a round and the registry
@@ -790,6 +815,7 @@ _PLACES: dict[str, tuple[str, str]] = {
     "scoring_round": ("lượt chấm", "scoring round"),
     "audit_event": ("nhật ký", "audit event"),
     "field": ("trường", "field"),
+    "folder": ("thư mục", "folder"),
     "cell": ("ô", "cell"),
     "row": ("dòng", "row"),
     "certificate": ("giấy chứng nhận số", "certificate no."),
@@ -798,7 +824,7 @@ _PLACES: dict[str, tuple[str, str]] = {
     "record": ("bản ghi", "record"),
 }
 
-_QUOTED = {"member", "file"}
+_QUOTED = {"member", "file", "folder"}
 
 # the things a "not found" names by their table, said in words
 _THINGS: dict[str, tuple[str, str]] = {

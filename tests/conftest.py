@@ -11,8 +11,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the installation's signing key and trusted issuers go to a throw-away folder, never the person's own
 os.environ["OCOP_DESKTOP_DATA"] = tempfile.mkdtemp(prefix="ocop-data-")
+# and so do Qt's settings (language, recent files, "set up already"): a developer's own never steer a test
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ocop-settings-")
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from ocop_desktop.domain.enums import Role
 from ocop_desktop.persistence import keys
@@ -25,6 +28,13 @@ from tests.builders import TEST_PASSPHRASE
 keys.DEFAULT_KDF = keys.KdfParams(memory_kib=8, iterations=1, lanes=1)
 DATA = Path(os.environ["OCOP_DESKTOP_DATA"])
 keys.create_key(TEST_PASSPHRASE, DATA, issuer="Hội đồng thử nghiệm")
+
+SETTINGS_HOME = os.environ["XDG_CONFIG_HOME"]
+QCoreApplication.setOrganizationName("OCOP Desktop")  # the names make_app gives, so QSettings() is the app's
+QCoreApplication.setApplicationName("OCOP Desktop")
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # a file under SETTINGS_HOME on every platform (no registry)
+for _scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+    QSettings.setPath(QSettings.Format.IniFormat, _scope, SETTINGS_HOME)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DOMAIN = ROOT.parent / "shared" / "domain"
@@ -79,6 +89,14 @@ def empty_db(empty_template: Path, tmp_path: Path) -> Iterator[Database]:
     db = Database.open(_copy(empty_template, tmp_path))
     yield db
     db.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> None:
+    """Every test starts on a computer never set up: no language chosen, no recent file, no assistant run."""
+    settings = QSettings()
+    settings.clear()
+    settings.sync()
 
 
 @pytest.fixture(autouse=True)

@@ -39,5 +39,9 @@ done
 for lang in vi en; do
   QT_QPA_PLATFORM=offscreen "$VENV/bin/python" tools/screenshot_province.py "$OUT" "$lang" 2> /dev/null
 done
+# the first-run assistant page by page, and the recovery of a damaged file (offscreen, throw-away folders and settings)
+for lang in vi en; do
+  "$VENV/bin/python" tools/screenshot_first_run.py "$OUT" "$lang" 2> /dev/null
+done
 rm -f "$OUT/criteria-browser.png"
 ls "$OUT"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,8 +105,63 @@ def write_backup(source: sqlite3.Connection, destination: Path) -> FileCheck:
 
 
 def backup_name(db_path: Path, reason: str, now: dt.datetime | None = None) -> Path:
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = (now or dt.datetime.now()).strftime(STAMP)
     return db_path.parent / "backups" / f"{db_path.stem}-{stamp}-{reason}{BACKUP_SUFFIX}"
+
+
+STAMP = "%Y%m%d-%H%M%S-%f"
+SET_ASIDE_MARK = "hong"  # "hỏng": the name a damaged file is kept under, beside where it was
+
+
+def backup_time(db_path: Path, backup_path: Path) -> dt.datetime | None:
+    """When a backup of `db_path` was taken (local time, from its name); None for a file that is not one of its
+    backups (`list_backups` of "hoi-dong" also matches the backups of "hoi-dong-2")."""
+    pattern = re.escape(db_path.stem) + r"-(\d{8}-\d{6}-\d{6})-.*" + re.escape(BACKUP_SUFFIX)
+    match = re.fullmatch(pattern, backup_path.name)
+    if match is None:
+        return None
+    try:
+        return dt.datetime.strptime(match.group(1), STAMP)
+    except ValueError:
+        return None
+
+
+def last_change(path: Path) -> dt.datetime | None:
+    """The time (UTC) of the last change recorded in a sound data file's audit trail, read without writing."""
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = con.execute("SELECT max(at) FROM audit_events").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    if not row or not row[0]:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(row[0])).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
+
+
+def set_aside(path: Path, now: dt.datetime | None = None) -> Path:
+    """Rename a damaged file (with its -wal and -shm, which may hold its last writes) out of the way, beside where it
+    was: `hoi-dong.ocopdb` → `hoi-dong.ocopdb.hong-20261120-164000`. Never deleted: an expert may still read it."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.{SET_ASIDE_MARK}-{stamp}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = path.with_name(f"{path.name}.{SET_ASIDE_MARK}-{stamp}-{counter}")
+    for suffix in ("-wal", "-shm"):
+        companion = Path(str(path) + suffix)
+        if companion.exists():
+            os.replace(companion, Path(str(aside) + suffix))
+    os.replace(path, aside)
+    fsync_dir(path.parent)
+    return aside
 
 
 def list_backups(db_path: Path) -> list[Path]:

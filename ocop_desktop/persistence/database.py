@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ocop_desktop.domain.errors import DatabaseProblem, Problem
@@ -95,8 +96,11 @@ class Database:
             database._migrate(is_new=is_new, allowed=migrate)
             if daily_backup and not is_new and migrate:
                 database.daily_backup()
-        except Exception:
+        except Exception as exc:
             engine.dispose()
+            damage = _damage(exc)
+            if damage is not None:
+                raise _problem("db.damaged", path, detail=damage) from exc
             raise
         return database
 
@@ -204,6 +208,18 @@ class Database:
             command.upgrade(cfg, "head")
             conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
             conn.exec_driver_sql(f"PRAGMA user_version={len(revisions)}")
+
+
+CORRUPTION_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
+
+
+def _damage(exc: BaseException) -> str | None:
+    """What SQLite said when it found the file damaged while opening it (a page that does not parse): a reason to
+    offer a backup, not a traceback. Other errors (a locked file, a full disk) are not damage and pass through."""
+    error = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(error, sqlite3.DatabaseError) and (getattr(error, "sqlite_errorcode", 0) & 0xFF) in CORRUPTION_CODES:
+        return str(error)
+    return None
 
 
 def _check_header(path: Path) -> None:

@@ -23,6 +23,7 @@ from ocop_desktop.services.permissions import Permission, require
 
 _HASHER = PasswordHasher()  # argon2id with the library's (OWASP-compliant) defaults
 MIN_PASSWORD_LENGTH = 8
+FIRST_ADMIN_ROLES = frozenset({Role.ADMIN, Role.SECRETARY})  # the person who sets a new file up prepares rounds too
 FREE_FAILURES = 5
 BASE_LOCK_SECONDS = 30
 
@@ -54,13 +55,7 @@ def create_user(
 ) -> str:
     """A new account. The very first account of a file may be created without signing in (first run)."""
     username = nfc(username.strip()).lower()
-    problems = []
-    if not username or any(ch.isspace() for ch in username):
-        problems.append(Problem("auth.bad_username", {}))
-    if len(password) < MIN_PASSWORD_LENGTH:
-        problems.append(Problem("auth.password_too_short", {"min": MIN_PASSWORD_LENGTH}))
-    if not roles:
-        problems.append(Problem("auth.no_role", {}))
+    problems = account_problems(username, password, roles)
     if problems:
         raise ValidationFailed(problems)
     with db.transaction() as s:
@@ -89,6 +84,19 @@ def create_user(
             after={"username": username, "roles": sorted(r.value for r in roles)},
         )
         return user.id
+
+
+def account_problems(username: str, password: str, roles: set[Role] | frozenset[Role]) -> list[Problem]:
+    """What is wrong with a new account before anything is written (the first-run assistant checks its page)."""
+    username = nfc(username.strip())
+    problems = []
+    if not username or any(ch.isspace() for ch in username):
+        problems.append(Problem("auth.bad_username", {}))
+    if len(password) < MIN_PASSWORD_LENGTH:
+        problems.append(Problem("auth.password_too_short", {"min": MIN_PASSWORD_LENGTH}))
+    if not roles:
+        problems.append(Problem("auth.no_role", {}))
+    return problems
 
 
 def authenticate(db: Database, *, username: str, password: str, now: dt.datetime | None = None) -> Actor:

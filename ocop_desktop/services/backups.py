@@ -1,17 +1,35 @@
 """Backups a person asks for (`db backup`), the daily one, and restore — which refuses a file that fails
-verification and backs up the current file before replacing it."""
+verification and backs up the current file before replacing it (or, when the current file is too damaged to be
+copied, keeps it aside under another name). For a file that cannot be opened, `latest_good_backup` finds what to
+offer instead."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from ocop_desktop.domain.errors import DatabaseProblem, Problem
+from ocop_desktop.domain.errors import DatabaseProblem, Problem, UserFacingError
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence import backup
 from ocop_desktop.persistence.database import Database, known_revisions
 from ocop_desktop.services.verify_database import verify_file
+
+# what a backup can cure: a damaged file, or one that something else overwrote. A file from a newer version of the
+# application is sound; restoring an older backup over it would lose what the newer version recorded.
+RECOVERABLE = frozenset({"db.damaged", "db.not_sqlite", "db.not_ocop"})
+
+
+@dataclass(frozen=True)
+class GoodBackup:
+    """A backup that passed every check `restore` makes: when it was taken (local time) and the last change it
+    holds (UTC, from its audit trail), to tell the person what would be lost."""
+
+    path: Path
+    taken: dt.datetime | None
+    last_change: dt.datetime | None
 
 
 def backup_now(path: Path, reason: str = "thu-cong") -> Path:
@@ -19,8 +37,13 @@ def backup_now(path: Path, reason: str = "thu-cong") -> Path:
         return db.backup(reason)
 
 
-def restore(target: Path, source: Path) -> Path | None:
-    """Replace `target` with the backup `source` after checking it; returns the backup of the replaced file."""
+def recoverable(problems: tuple[Problem, ...]) -> bool:
+    """True when opening failed because the file is damaged or not a data file of ours (a backup may help)."""
+    return bool(problems) and all(p.code in RECOVERABLE for p in problems)
+
+
+def _check_restorable(source: Path) -> None:
+    """The checks a backup passes before it replaces anything: sound, of a schema we know, every value verified."""
     loc = (("file", str(source)),)
     check = backup.check_file(source)
     if not check.ok:
@@ -33,10 +56,38 @@ def restore(target: Path, source: Path) -> Path | None:
         if not report.ok:
             detail = "; ".join(describe(p) for p in report.problems[:3])
             raise DatabaseProblem([Problem("db.restore_refused", {"detail": detail}, loc)])
-    saved = None
-    if target.exists():
+
+
+def latest_good_backup(path: Path) -> GoodBackup | None:
+    """The newest backup of `path` in `backups/` beside it that `restore` would accept; None when none does."""
+    for candidate in backup.list_backups(path):
+        taken = backup.backup_time(path, candidate)
+        if taken is None:
+            continue  # another file's backup whose name starts the same way
+        last_change = backup.last_change(candidate)  # read first: verifying leaves the file in WAL mode
+        try:
+            _check_restorable(candidate)
+        except UserFacingError:
+            continue
+        return GoodBackup(candidate, taken, last_change)
+    return None
+
+
+def _save_current(target: Path) -> Path:
+    """A backup of the file about to be replaced; a file too damaged (or too foreign) to be copied is renamed aside
+    instead, so that nothing is ever deleted by a restore."""
+    try:
         with Database.open(target, migrate=False, daily_backup=False) as current:
-            saved = current.backup("truoc-khoi-phuc")
+            return current.backup("truoc-khoi-phuc")
+    except UserFacingError:
+        return backup.set_aside(target)
+
+
+def restore(target: Path, source: Path) -> Path | None:
+    """Replace `target` with the backup `source` after checking it; returns the backup of the replaced file (or the
+    name the damaged file was kept under)."""
+    _check_restorable(source)
+    saved = _save_current(target) if target.exists() else None
     tmp = target.with_name(target.name + ".restore.tmp")
     shutil.copyfile(source, tmp)
     with tmp.open("rb+") as handle:

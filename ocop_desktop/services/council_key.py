@@ -51,6 +51,13 @@ def current(folder: Path | None = None) -> StoredKey | None:
     return stored_key(folder)
 
 
+def check_new_passphrase(passphrase: str, repeated: str) -> None:
+    """A passphrase to choose, typed twice: the same both times and long enough (said before anything is made)."""
+    if nfc(passphrase) != nfc(repeated):
+        raise _fail("key.passphrase_mismatch")
+    check_passphrase(passphrase)
+
+
 def create(passphrase: str, repeated: str, *, issuer: str = "", folder: Path | None = None) -> InstallationKey:
     """A new key under the passphrase typed twice; an older unencrypted key is protected instead (same key pair)."""
     if nfc(passphrase) != nfc(repeated):

@@ -137,7 +137,7 @@ def _province_name(code: str | None) -> str:
 
 
 def _place(settings: dict[str, str], council: Council) -> str:
-    return settings["place_name"] or _province_name(council.province_code)
+    return settings["place_name"] or _province_name(council.province_code or settings["province_code"])
 
 
 def _heading(settings: dict[str, str], council: Council, date: dt.date | None) -> Heading:

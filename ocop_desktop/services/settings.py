@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ocop_desktop.domain.enums import CouncilLevel
 from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.domain.text import nfc
 from ocop_desktop.models import Setting
@@ -28,13 +29,21 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def _digits(size: int) -> Callable[[Any], bool]:
+    """An administrative unit code of `size` digits, or empty (not set yet)."""
+    return lambda v: isinstance(v, str) and (v == "" or (v.isdigit() and len(v) == size))
+
+
 SPECS = {
     spec.key: spec
     for spec in (
         SettingSpec("issuing_body", "ỦY BAN NHÂN DÂN TỈNH", _text),  # tên cơ quan ban hành
         SettingSpec("parent_body", "", lambda v: isinstance(v, str)),  # cơ quan chủ quản (dòng trên)
         SettingSpec("place_name", "", lambda v: isinstance(v, str)),  # địa danh of the date line
-        SettingSpec("province_code", "", lambda v: isinstance(v, str) and (v == "" or (v.isdigit() and len(v) == 2))),
+        SettingSpec("province_code", "", _digits(2)),  # the council's province (2025 units)
+        SettingSpec("commune_code", "", _digits(5)),  # a commune council's commune (2025 units)
+        SettingSpec("council_level", "", lambda v: v == "" or v in {level.value for level in CouncilLevel}),
+        SettingSpec("council_name", "", lambda v: isinstance(v, str)),  # also the name on the council's key
         SettingSpec("certificate_prefix", "GCN-OCOP", _text),
         SettingSpec("minutes_symbol", "BB-HĐĐG", _text),  # ký hiệu of the minutes' number: "…/BB-HĐĐG"
         SettingSpec("spread_limit", "10", lambda v: isinstance(v, str) and v.replace(".", "", 1).isdigit()),
@@ -53,19 +62,31 @@ def get_settings(db: Database) -> dict[str, Any]:
     return values
 
 
-def set_setting(db: Database, *, actor: Actor, key: str, value: Any) -> None:
-    require(actor, Permission.SET_UP_ROUND)
+def _checked(key: str, value: Any) -> Any:
+    """The value as stored (NFC, trimmed), or the problem naming the setting."""
     spec = SPECS.get(key)
     if spec is None:
         raise ValidationFailed([Problem("input.bad_field", {"field": key, "detail": "unknown"})])
     value = nfc(value.strip()) if isinstance(value, str) else value
     if not spec.valid(value):
         raise ValidationFailed([Problem("input.bad_field", {"field": key, "detail": repr(value)})])
+    return value
+
+
+def set_setting(db: Database, *, actor: Actor, key: str, value: Any) -> None:
+    set_settings(db, actor=actor, values={key: value})
+
+
+def set_settings(db: Database, *, actor: Actor, values: dict[str, Any]) -> None:
+    """Several settings in one transaction: every value is checked first, then all are stored or none."""
+    require(actor, Permission.SET_UP_ROUND)
+    checked = {key: _checked(key, value) for key, value in values.items()}
     with db.transaction() as s:
-        row = s.get(Setting, key)
-        before = None if row is None else row.value
-        if row is None:
-            s.add(Setting(key=key, value=value))
-        else:
-            row.value = value
-        audit.record(s, actor, "set_setting", "setting", key, before={"value": before}, after={"value": value})
+        for key, value in checked.items():
+            row = s.get(Setting, key)
+            before = None if row is None else row.value
+            if row is None:
+                s.add(Setting(key=key, value=value))
+            else:
+                row.value = value
+            audit.record(s, actor, "set_setting", "setting", key, before={"value": before}, after={"value": value})

@@ -1,26 +1,34 @@
 """Start the Qt application: fonts, language, the data file, sign-in and the main window. With a screenshot
-path, show the named view, wait until it is painted, save it and exit (works without a display)."""
+path, show the named view, wait until it is painted, save it and exit (works without a display).
+
+The start: `--db FILE` opens that file; else the last file opened (sign-in, or the start page when cancelled); on a
+computer never set up, the first-run assistant. A file that does not open offers its latest good backup."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from ocop_desktop import __version__
-from ocop_desktop.domain.errors import UserFacingError
-from ocop_desktop.paths import fonts_dir
+from ocop_desktop.domain.errors import DatabaseProblem, UserFacingError
+from ocop_desktop.paths import fonts_dir, user_data_dir
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import queries
+from ocop_desktop.services import backups, queries
+from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.council_key import make_demo_key
 from ocop_desktop.services.demo import build_demo
+from ocop_desktop.services.first_run import DEFAULT_FILE_NAME
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import SignInDialog, show_error
-from ocop_desktop.ui.i18n import install, tr
+from ocop_desktop.ui.first_run import Outcome, needs_first_run, run_first_run
+from ocop_desktop.ui.i18n import LANGUAGE_KEY, install, tr
 from ocop_desktop.ui.main_window import PAGES, MainWindow
+from ocop_desktop.ui.recovery import OTHER_FILE, RESTORED, offer_recovery
 from ocop_desktop.ui.tasks import run_in_background
 
 UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")
@@ -42,9 +50,6 @@ def load_ui_font(app: QApplication) -> str | None:
     return family
 
 
-LANGUAGE_KEY = "language"
-
-
 def make_app(lang: str | None = None) -> QApplication:
     """The application with its font and language: `lang` when given, else the one chosen in the settings."""
     existing = QApplication.instance()
@@ -58,17 +63,27 @@ def make_app(lang: str | None = None) -> QApplication:
 
 
 def default_data_dir() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    """The one folder for the person's own files (the council's key, new data files, the demo round)."""
+    return user_data_dir()
+
+
+def _remembered() -> list[str]:
+    value = QSettings().value(RECENT_KEY) or []
+    return [value] if isinstance(value, str) else [str(p) for p in value]  # one entry comes back as a string
+
+
+def recent_files() -> list[Path]:
+    """The files opened before, newest first, that are still there."""
+    return [Path(p) for p in _remembered() if Path(p).is_file()]
 
 
 def remember(path: Path) -> None:
-    settings = QSettings()
-    recent = [str(path), *[p for p in (settings.value(RECENT_KEY) or []) if p != str(path)]][:8]
-    settings.setValue(RECENT_KEY, recent)
+    recent = [str(path), *[p for p in _remembered() if p != str(path)]][:8]
+    QSettings().setValue(RECENT_KEY, recent)
 
 
 class Controller:
-    """Wires the start page's buttons: open, create, demo, recent files."""
+    """Wires the start page's buttons: open, create, demo, recent files, the first-run assistant."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -77,8 +92,44 @@ class Controller:
         window.open_action.triggered.connect(self.open_file)
         start.new_button.clicked.connect(self.new_file)
         start.demo_button.clicked.connect(self.open_demo)
+        start.setup_button.clicked.connect(self.set_up_council)
         start.recent.itemActivated.connect(lambda item: self.open_path(Path(item.text())))
-        start.recent.addItems([p for p in (QSettings().value(RECENT_KEY) or []) if Path(p).exists()])
+        start.recent.addItems([str(p) for p in recent_files()])
+
+    def start(self, db_path: Path | None = None, first: Outcome | None = None) -> None:
+        """What the window does once shown: the file named, the assistant's result, or the last file."""
+        if first is not None:
+            self.after_first_run(first)
+        elif db_path is not None:
+            self.open_path(db_path)
+        else:
+            last = next(iter(recent_files()), None)
+            if last is not None:
+                self.open_path(last)
+
+    def set_up_council(self) -> None:
+        outcome = run_first_run(self.window)
+        if outcome is not None:
+            self.after_first_run(outcome)
+
+    def after_first_run(self, outcome: Outcome) -> None:
+        """Open what the assistant ended with: the new file, signed in as its administrator, or the demo round; the
+        key's registration form in the system's viewer when asked."""
+        if outcome.open_existing is not None:
+            self.open_path(outcome.open_existing)
+            return
+        done = outcome.done
+        if done is None:
+            return
+        remember(done.path)
+        if done.form_problems:
+            show_error(self.window, UserFacingError(done.form_problems))
+        if done.form is not None and outcome.open_form:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(done.form)))
+        if outcome.open_demo:
+            self.open_demo()
+        else:
+            self.open_path(done.path, actor=done.actor)
 
     def open_file(self) -> None:
         path = self.window.open_file_dialog()
@@ -86,7 +137,7 @@ class Controller:
             self.open_path(path)
 
     def new_file(self) -> None:
-        default = default_data_dir() / "hoi-dong.ocopdb"
+        default = default_data_dir() / DEFAULT_FILE_NAME
         name, _filter = QFileDialog.getSaveFileName(self.window, tr("Tạo tệp dữ liệu mới"), str(default), "*.ocopdb")
         if name:
             self.open_path(Path(name), create=True)
@@ -99,19 +150,46 @@ class Controller:
         make_demo_key(path)  # the demo's certificates are signed with a demo key of its own, beside the file
         self.open_path(path)
 
-    def open_path(self, path: Path, *, create: bool = False) -> None:
+    def open_path(self, path: Path, *, create: bool = False, actor: Actor | None = None) -> None:
+        """Open `path` and sign in (`actor`: already signed in, by the assistant); a file that does not open
+        offers its latest good backup."""
         try:
             db = open_interactive(path, create=create)
-        except UserFacingError as exc:
+        except DatabaseProblem as exc:
+            self.recover(path, exc)
+            return
+        except Exception as exc:  # a locked or unreadable file: words, never a traceback
             show_error(self.window, exc)
             return
-        sign_in = SignInDialog(db, self.window)
-        if not sign_in.exec() or sign_in.actor is None:
-            db.close()
-            return
+        if actor is None:
+            sign_in = SignInDialog(db, self.window)
+            if not sign_in.exec() or sign_in.actor is None:
+                db.close()
+                return
+            actor = sign_in.actor
         remember(path)
-        self.window.open_database(db, sign_in.actor)
-        start_background_checks(self.window, db)
+        self.window.open_database(db, actor)
+        start_background_checks(self.window, db, on_damage=self.damaged_after_opening)
+
+    def recover(self, path: Path, exc: DatabaseProblem) -> None:
+        """The file did not open: its backup, another file, or nothing (a file that is merely missing or locked
+        is only said)."""
+        if not backups.recoverable(exc.problems) and not any(p.code == "db.too_new" for p in exc.problems):
+            show_error(self.window, exc)
+            return
+        choice = offer_recovery(self.window, path, exc)
+        if choice == RESTORED:
+            self.open_path(path)
+        elif choice == OTHER_FILE:
+            self.open_file()
+
+    def damaged_after_opening(self, db: Database, exc: DatabaseProblem) -> None:
+        """The check after opening found the file damaged: close it (nothing more is written to it) and recover."""
+        if self.window.db is db:
+            self.window.db, self.window.actor = None, None
+            self.window.stack.setCurrentIndex(0)
+        db.close()
+        self.recover(db.path, exc)
 
 
 def open_interactive(path: Path, *, create: bool = False) -> Database:
@@ -119,9 +197,19 @@ def open_interactive(path: Path, *, create: bool = False) -> Database:
     return Database.open(path, create=create, quick_check=False, daily_backup=False)
 
 
-def start_background_checks(window: QWidget, db: Database) -> None:
-    """quick_check and the day's backup off the GUI thread; a damaged file is reported at once."""
-    run_in_background(db.background_checks, on_failure=lambda exc: show_error(window, exc))
+def start_background_checks(
+    window: QWidget, db: Database, *, on_damage: Callable[[Database, DatabaseProblem], None] | None = None
+) -> None:
+    """quick_check and the day's backup off the GUI thread; a damaged file goes to `on_damage` at once (the
+    recovery), any other failure is said."""
+
+    def failed(exc: BaseException) -> None:
+        if on_damage is not None and isinstance(exc, DatabaseProblem) and backups.recoverable(exc.problems):
+            on_damage(db, exc)
+        else:
+            show_error(window, exc)
+
+    run_in_background(db.background_checks, on_failure=failed)
 
 
 def run_gui(
@@ -134,25 +222,19 @@ def run_gui(
 ) -> int:
     app = make_app(lang)
     db = None
-    if db_path is not None:
-        try:
-            db = open_interactive(db_path)
-        except UserFacingError as exc:
-            if screenshot is not None:
-                raise
-            show_error(None, exc)
+    if db_path is not None and screenshot is not None:
+        db = open_interactive(db_path)
+    # the assistant comes before the window, so that the window is built in the language chosen in it; never with
+    # a screenshot, which must stay non-interactive
+    first = None
+    if screenshot is None and db_path is None and needs_first_run(recent_files()):
+        first = run_first_run(None)
     window = MainWindow()
     controller = Controller(window)
     if screenshot is not None:
         return _screenshot(app, window, db, screenshot, view=view, product=product)
-    if db is not None:
-        sign_in = SignInDialog(db, window)
-        if sign_in.exec() and sign_in.actor is not None:
-            remember(db.path)
-            window.open_database(db, sign_in.actor)
-            start_background_checks(window, db)
     window.show()
-    del controller  # the signal connections keep what they need
+    QTimer.singleShot(0, lambda: controller.start(db_path, first))
     return app.exec()
 
 

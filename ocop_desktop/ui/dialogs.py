@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.domain.enums import Role
 from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
@@ -148,7 +147,7 @@ class SignInDialog(QDialog):
                     username=self.username.text(),
                     full_name=self.full_name.text() or self.username.text(),
                     password=self.password.text(),
-                    roles={Role.ADMIN, Role.SECRETARY},
+                    roles=set(accounts.FIRST_ADMIN_ROLES),
                 )
             self.actor = accounts.authenticate(self.db, username=self.username.text(), password=self.password.text())
         except UserFacingError as exc:

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from ocop_desktop.paths import resource_root
 
 CONTEXT = ""  # pyside6-lupdate files plain tr("…") calls under the empty context
+LANGUAGE_KEY = "language"  # where QSettings keeps the interface language chosen
+LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))  # each named in its own language
 _state = {"lang": "vi"}
 _translators: list[QTranslator] = []
 

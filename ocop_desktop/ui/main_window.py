@@ -51,6 +51,7 @@ from ocop_desktop.services import (
     round_documents,
     round_setup,
     scoring_session,
+    settings,
 )
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_catalogue import rule_versions
@@ -117,15 +118,17 @@ class StartPage(QWidget):
         self.open_button = QPushButton(tr("Mở tệp dữ liệu của hội đồng…"))
         self.new_button = QPushButton(tr("Tạo tệp dữ liệu mới…"))
         self.demo_button = QPushButton(tr("Mở đợt đánh giá mẫu"))
+        self.setup_button = QPushButton(tr("Thiết lập hội đồng mới (trợ lý)…"))
         self.recent = QListWidget()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, subtitle, self.open_button, self.new_button, self.demo_button):
+        buttons = (self.open_button, self.setup_button, self.new_button, self.demo_button)
+        for widget in (title, subtitle, *buttons):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(QLabel(tr("Mở gần đây")), 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.recent, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        for button in (self.open_button, self.new_button, self.demo_button):
+        for button in buttons:
             button.setMinimumWidth(360)
         self.recent.setMinimumWidth(520)
         self.recent.setMaximumHeight(160)
@@ -702,9 +705,18 @@ class MainWindow(QMainWindow):
         if self.db is None or self.actor is None:
             return
         dialog = CouncilDialog(self)
+        identity = settings.get_settings(self.db)  # the council the first-run assistant described
+        if identity["council_name"]:
+            dialog.suggest(identity["council_name"], identity["council_level"], identity["issuing_body"])
+        province_code = identity["province_code"] or None
         council_id = self._run_form(
             dialog,
-            lambda: round_setup.create_council(self.db, actor=self.actor, **dialog.values()),  # type: ignore[arg-type]
+            lambda: round_setup.create_council(
+                self.db,  # type: ignore[arg-type]
+                actor=self.actor,  # type: ignore[arg-type]
+                province_code=province_code,
+                **dialog.values(),
+            ),
         )
         if council_id:
             self.council_id, self.round_id = str(council_id), None

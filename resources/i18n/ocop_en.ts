@@ -4,64 +4,69 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="298" />
+      <location filename="ocop_desktop/ui/main_window.py" line="301" />
       <source>&amp;Khóa ký</source>
       <translation>&amp;Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="293" />
+      <location filename="ocop_desktop/ui/main_window.py" line="296" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="270" />
+      <location filename="ocop_desktop/ui/main_window.py" line="273" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="301" />
+      <location filename="ocop_desktop/ui/main_window.py" line="304" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="248" />
+      <location filename="ocop_desktop/ui/main_window.py" line="251" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="277" />
+      <location filename="ocop_desktop/ui/main_window.py" line="280" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="289" />
+      <location filename="ocop_desktop/ui/views/province.py" line="265" />
       <source>(chưa rõ)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="458" />
+      <location filename="ocop_desktop/ui/views/province.py" line="434" />
       <source>(chưa đánh giá)</source>
       <translation>(not evaluated)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <location filename="ocop_desktop/ui/views/province.py" line="278" />
       <source>1–2 sao</source>
       <translation>1–2 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <location filename="ocop_desktop/ui/views/province.py" line="278" />
       <source>3 sao</source>
       <translation>3 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <location filename="ocop_desktop/ui/views/province.py" line="278" />
       <source>4 sao</source>
       <translation>4 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <location filename="ocop_desktop/ui/views/province.py" line="278" />
       <source>5 sao</source>
       <translation>5 stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="684" />
+      <source>&lt; Quay lại</source>
+      <translation>&lt; Back</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="50" />
@@ -74,9 +79,14 @@
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="554" />
+      <location filename="ocop_desktop/ui/main_window.py" line="557" />
       <source>Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Backup made before the import: {backup}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="120" />
+      <source>Bản sao lưu tốt gần nhất (đã kiểm tra): {time}.</source>
+      <translation>Latest good backup (checked): {time}.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="31" />
@@ -104,12 +114,17 @@
       <translation>Protect the signing key with a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="159" />
+      <location filename="ocop_desktop/ui/first_run.py" line="584" />
+      <source>Bấm «Hoàn tất» để tạo tệp dữ liệu, tài khoản và khóa ký.</source>
+      <translation>Press “Finish” to make the data file, the account and the signing key.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="162" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="327" />
+      <location filename="ocop_desktop/ui/main_window.py" line="330" />
       <source>Bộ tiêu chí có sẵn</source>
       <translation>Bundled criteria</translation>
     </message>
@@ -119,12 +134,17 @@
       <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="154" />
+      <location filename="ocop_desktop/ui/main_window.py" line="157" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="157" />
+      <location filename="ocop_desktop/ui/first_run.py" line="129" />
+      <source>Chào mừng đến với OCOP Desktop</source>
+      <translation>Welcome to OCOP Desktop</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/round.py" line="135" />
       <source>Chênh lệch vượt ngưỡng</source>
       <translation>Spread over the limit</translation>
     </message>
@@ -134,7 +154,7 @@
       <translation>Spread of totals</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="585" />
+      <location filename="ocop_desktop/ui/views/province.py" line="561" />
       <source>Chính cài đặt này</source>
       <translation>This installation</translation>
     </message>
@@ -144,7 +164,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="673" />
+      <location filename="ocop_desktop/ui/main_window.py" line="676" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -174,12 +194,12 @@
       <translation>None yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="580" />
+      <location filename="ocop_desktop/ui/views/province.py" line="556" />
       <source>Chưa nhập tệp trao đổi nào (dữ liệu nhập trực tiếp)</source>
       <translation>No exchange file imported (data entered here)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="55" />
+      <location filename="ocop_desktop/ui/views/province.py" line="56" />
       <source>Chưa phê duyệt</source>
       <translation>Not approved yet</translation>
     </message>
@@ -189,7 +209,7 @@
       <translation>Cannot approve yet:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="50" />
+      <location filename="ocop_desktop/ui/views/province.py" line="51" />
       <source>Chưa xếp hạng</source>
       <translation>No stars</translation>
     </message>
@@ -199,7 +219,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1154" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -209,7 +229,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="156" />
+      <location filename="ocop_desktop/ui/main_window.py" line="159" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -219,9 +239,14 @@
       <translation>Accept key {key} ({council}) for this import — compared with the paper form; recorded in the audit trail</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="583" />
+      <location filename="ocop_desktop/ui/views/province.py" line="559" />
       <source>Chấp nhận một lần (khóa chưa tin cậy)</source>
       <translation>Accepted once (untrusted key)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="343" />
+      <source>Chọn cấp và địa bàn của hội đồng (đơn vị hành chính từ 01/7/2025).</source>
+      <translation>Choose the council's level and area (administrative units since 01/7/2025).</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/pdf_view.py" line="116" />
@@ -229,12 +254,22 @@
       <translation>Choose a PDF file, then press “Preview”.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="130" />
+      <source>Chọn ngôn ngữ / Choose the language</source>
+      <translation>Chọn ngôn ngữ / Choose the language</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="32" />
       <source>Chọn phiếu chấm Excel thành viên gửi lại</source>
       <translation>Choose the Excel ballots a member sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="509" />
+      <location filename="ocop_desktop/ui/first_run.py" line="85" />
+      <source>Chọn thư mục</source>
+      <translation>Choose a folder</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="527" />
       <source>Chọn tệp Excel</source>
       <translation>Choose an Excel file</translation>
     </message>
@@ -249,7 +284,7 @@
       <translation>Choose the exchange files to import</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="110" />
+      <location filename="ocop_desktop/ui/first_run.py" line="203" />
       <source>Chọn…</source>
       <translation>Choose…</translation>
     </message>
@@ -264,7 +299,7 @@
       <translation>Chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="218" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="236" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
@@ -274,22 +309,27 @@
       <translation>Criteria with the widest disagreement</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="327" />
+      <location filename="ocop_desktop/ui/first_run.py" line="361" />
+      <source>Các tên được gợi ý theo địa bàn đã chọn; sửa lại nếu văn bản của hội đồng ghi khác.</source>
+      <translation>The names are suggested from the area chosen; change them if the council's documents word them differently.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="303" />
       <source>Còn (ngày)</source>
       <translation>Days left</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="63" />
+      <location filename="ocop_desktop/ui/views/province.py" line="64" />
       <source>Còn hiệu lực</source>
       <translation>Valid</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="38" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="37" />
       <source>Có</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="336" />
+      <location filename="ocop_desktop/ui/views/province.py" line="312" />
       <source>Có giá trị đến</source>
       <translation>Valid until</translation>
     </message>
@@ -304,14 +344,19 @@
       <translation>Has an elimination rule</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="219" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="237" />
       <source>Cơ quan</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="191" />
+      <location filename="ocop_desktop/ui/first_run.py" line="352" />
       <source>Cơ quan ban hành</source>
       <translation>Issuing body</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="353" />
+      <source>Cơ quan chủ quản</source>
+      <translation>Parent body</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="135" />
@@ -319,39 +364,49 @@
       <translation>Managing body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="190" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="208" />
       <source>Cấp</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="52" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="53" />
       <source>Cấp huyện</source>
       <translation>District level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="54" />
+      <location filename="ocop_desktop/ui/first_run.py" line="349" />
+      <source>Cấp hội đồng</source>
+      <translation>Council level</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="55" />
       <source>Cấp trung ương</source>
       <translation>National level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="53" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="54" />
       <source>Cấp tỉnh</source>
       <translation>Provincial level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="51" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="52" />
       <source>Cấp xã</source>
       <translation>Commune level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="182" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="200" />
       <source>Cần có mặt chủ tịch</source>
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="116" />
+      <location filename="ocop_desktop/ui/first_run.py" line="487" />
       <source>Cụm mật khẩu</source>
       <translation>Passphrase</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="490" />
+      <source>Cụm mật khẩu cần ít nhất {minimum} ký tự; nên dùng vài từ dễ nhớ, khó đoán, do Chủ tịch hội đồng chọn. Không ai khôi phục được cụm mật khẩu đã quên: khi đó phải tạo khóa mới và đăng ký lại.</source>
+      <translation>The passphrase needs at least {minimum} characters; use a few words easy to remember and hard to guess, chosen by the council's chair. Nobody can recover a forgotten passphrase: a new key must then be made and registered again.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="130" />
@@ -369,27 +424,27 @@
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="329" />
+      <location filename="ocop_desktop/ui/main_window.py" line="332" />
       <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
       <translation>Administrative units: vietnamadminunits (MIT).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="383" />
+      <location filename="ocop_desktop/ui/views/province.py" line="359" />
       <source>Danh sách sản phẩm</source>
       <translation>Products</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="63" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="64" />
       <source>Doanh nghiệp nhỏ và vừa</source>
       <translation>Small or medium enterprise</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="341" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="359" />
       <source>Dân tộc</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="394" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="412" />
       <source>Dòng</source>
       <translation>Row</translation>
     </message>
@@ -399,12 +454,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1251" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1263" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1202" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1214" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -414,7 +469,7 @@
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="466" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="484" />
       <source>Ghi giờ kết thúc phiên họp…</source>
       <translation>Record when the session ended…</translation>
     </message>
@@ -424,7 +479,7 @@
       <translation>Record the discussion…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="467" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="485" />
       <source>Ghi thành viên không tham gia chấm hồ sơ đang chọn…</source>
       <translation>Record a recusal for the selected dossier…</translation>
     </message>
@@ -439,7 +494,7 @@
       <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="386" />
+      <location filename="ocop_desktop/ui/views/province.py" line="362" />
       <source>Giấy chứng nhận cần theo dõi</source>
       <translation>Certificates to follow</translation>
     </message>
@@ -449,27 +504,27 @@
       <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="302" />
+      <location filename="ocop_desktop/ui/main_window.py" line="305" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="340" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="358" />
       <source>Giới tính</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="267" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="285" />
       <source>Giờ bắt đầu</source>
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="286" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="304" />
       <source>Giờ kết thúc (giờ:phút)</source>
       <translation>Ended at (hours:minutes)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="281" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="299" />
       <source>Giờ kết thúc phiên họp</source>
       <translation>When the session ended</translation>
     </message>
@@ -479,14 +534,19 @@
       <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1038" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1050" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="271" />
+      <location filename="ocop_desktop/ui/main_window.py" line="274" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="686" />
+      <source>Hoàn tất</source>
+      <translation>Finish</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="203" />
@@ -499,17 +559,17 @@
       <translation>Band by points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="64" />
+      <location filename="ocop_desktop/ui/views/province.py" line="65" />
       <source>Hết hạn</source>
       <translation>Expired</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="130" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="129" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="155" />
+      <location filename="ocop_desktop/ui/main_window.py" line="158" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -519,27 +579,32 @@
       <translation>Dossier rejected</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="203" />
+      <location filename="ocop_desktop/ui/views/round.py" line="181" />
       <source>Hồ sơ trong đợt</source>
       <translation>Dossiers in the round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="613" />
+      <location filename="ocop_desktop/ui/views/province.py" line="589" />
       <source>Hồ sơ đánh giá lại được nộp trong khoảng từ {opens} đến {closes} ngày trước khi giấy chứng nhận hết hạn (QĐ 26/2026/QĐ-TTg, Điều 7.6). Chỉ xét giấy chứng nhận mới nhất của mỗi sản phẩm.</source>
       <translation>A re-evaluation dossier is submitted from {opens} to {closes} days before the certificate expires (QĐ 26/2026/QĐ-TTg, Article 7.6). Only each product's latest certificate is considered.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="65" />
+      <location filename="ocop_desktop/ui/first_run.py" line="195" />
+      <source>Hồ sơ, phiếu chấm, kết quả và nhật ký của hội đồng được ghi vào một tệp. Mỗi ngày và trước mỗi bước quan trọng, phần mềm tự sao lưu tệp vào thư mục «backups» bên cạnh nó.</source>
+      <translation>The council's dossiers, ballots, results and log are written to one file. Every day and before every important step, the program backs the file up into the “backups” folder beside it.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="66" />
       <source>Hộ sản xuất, hộ kinh doanh</source>
       <translation>Household business</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="333" />
+      <location filename="ocop_desktop/ui/first_run.py" line="606" />
       <source>Hội đồng</source>
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="554" />
+      <location filename="ocop_desktop/ui/views/province.py" line="530" />
       <source>Hội đồng / tệp</source>
       <translation>Council / file</translation>
     </message>
@@ -549,17 +614,17 @@
       <translation>Council / body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="681" />
+      <location filename="ocop_desktop/ui/main_window.py" line="684" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="385" />
+      <location filename="ocop_desktop/ui/views/province.py" line="361" />
       <source>Hội đồng và tệp</source>
       <translation>Councils and files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="169" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="187" />
       <source>Hội đồng đánh giá</source>
       <translation>Evaluation council</translation>
     </message>
@@ -569,19 +634,24 @@
       <translation>Council — Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="66" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="67" />
       <source>Hội, hiệp hội, trung tâm điều hành</source>
       <translation>Association or management centre</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="61" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="62" />
       <source>Hợp tác xã</source>
       <translation>Cooperative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="37" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="36" />
       <source>Hủy</source>
       <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="342" />
+      <source>In trên biên bản, quyết định, giấy chứng nhận và phiếu đăng ký khóa.</source>
+      <translation>Printed on the minutes, decisions, certificates and the key registration form.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="281" />
@@ -604,17 +674,22 @@
       <translation>Key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="572" />
+      <location filename="ocop_desktop/ui/views/province.py" line="548" />
       <source>Khóa của tệp này chưa được tin cậy; người nhập đã chấp nhận nó cho riêng tệp này</source>
       <translation>This file's key is not trusted; the person importing it accepted it for this file only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="207" />
+      <location filename="ocop_desktop/ui/first_run.py" line="608" />
+      <source>Khóa ký</source>
+      <translation>Signing key</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="483" />
       <source>Khóa ký của hội đồng</source>
       <translation>Council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="299" />
+      <location filename="ocop_desktop/ui/main_window.py" line="302" />
       <source>Khóa ký của hội đồng…</source>
       <translation>Council signing key…</translation>
     </message>
@@ -624,17 +699,27 @@
       <translation>This computer's signing key is stored unencrypted (an older file). Set a passphrase to protect it: it stays the same key, and certificates already printed stay valid.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="506" />
+      <source>Khóa ký dùng để ký mã QR trên giấy chứng nhận và tệp kết quả gửi tỉnh, để tỉnh biết chúng đúng là của hội đồng. Chưa có khóa vẫn chấm điểm và in biên bản được, nhưng chưa cấp được giấy chứng nhận và chưa gửi được kết quả cho tỉnh.</source>
+      <translation>The signing key signs the QR code on certificates and the results file sent to the province, so that the province knows they really come from the council. Without a key the council can still score and print the minutes, but cannot issue certificates or send its results to the province.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="401" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)</source>
       <translation>Trusted keys (councils, issuers)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="300" />
+      <location filename="ocop_desktop/ui/main_window.py" line="303" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
       <translation>Trusted keys (councils, issuers)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="39" />
+      <location filename="ocop_desktop/ui/recovery.py" line="76" />
+      <source>Khôi phục bản sao lưu này</source>
+      <translation>Restore this backup</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="38" />
       <source>Không</source>
       <translation>No</translation>
     </message>
@@ -642,6 +727,16 @@
       <location filename="ocop_desktop/ui/views/results.py" line="148" />
       <source>Không cấp giấy chứng nhận</source>
       <translation>No certificate</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="57" />
+      <source>Không mở được tệp dữ liệu</source>
+      <translation>The data file does not open</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="64" />
+      <source>Không mở được tệp dữ liệu:</source>
+      <translation>This data file does not open:</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="48" />
@@ -654,9 +749,14 @@
       <translation>Recused</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="56" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="55" />
       <source>Không thực hiện được</source>
       <translation>Could not be done</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="112" />
+      <source>Không tìm thấy bản sao lưu dùng được trong thư mục {folder}.</source>
+      <translation>No usable backup was found in the folder {folder}.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="238" />
@@ -669,7 +769,12 @@
       <translation>No document was made:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="57" />
+      <location filename="ocop_desktop/ui/first_run.py" line="632" />
+      <source>Không tạo được tệp dữ liệu: {detail}</source>
+      <translation>The data file could not be made: {detail}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="58" />
       <source>Không xếp hạng</source>
       <translation>Not rated</translation>
     </message>
@@ -684,12 +789,17 @@
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="57" />
+      <location filename="ocop_desktop/ui/views/province.py" line="58" />
       <source>Không đạt</source>
       <translation>Eliminated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="157" />
+      <location filename="ocop_desktop/ui/first_run.py" line="484" />
+      <source>Ký mã QR trên giấy chứng nhận và tệp kết quả gửi tỉnh.</source>
+      <translation>Signs the QR code on certificates and the results file sent to the province.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="160" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
@@ -699,57 +809,57 @@
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1109" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="338" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="356" />
       <source>Loại hình</source>
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1256" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1268" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1250" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1262" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="273" />
+      <location filename="ocop_desktop/ui/main_window.py" line="276" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1258" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1270" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="301" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="319" />
       <source>Lý do (xung đột lợi ích)</source>
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1154" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1126" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1138" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="40" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="39" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="377" />
+      <location filename="ocop_desktop/ui/views/province.py" line="353" />
       <source>Lưu danh sách sản phẩm đang hiển thị, số liệu tổng hợp và giấy chứng nhận cần theo dõi</source>
       <translation>Save the products shown, their counts and the certificates to follow</translation>
     </message>
@@ -764,12 +874,17 @@
       <translation>Save key registration form (PDF)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="506" />
+      <location filename="ocop_desktop/ui/first_run.py" line="495" />
+      <source>Lưu phiếu đăng ký khóa (PDF, để in, ký, đóng dấu, gửi tỉnh) vào thư mục:</source>
+      <translation>Save the key registration form (PDF, to print, sign, stamp and send to the province) in the folder:</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="524" />
       <source>Lưu tệp Excel mẫu</source>
       <translation>Save the Excel template</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="470" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="488" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
     </message>
@@ -799,7 +914,7 @@
       <translation>Revision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="556" />
+      <location filename="ocop_desktop/ui/views/province.py" line="532" />
       <source>Lần xuất</source>
       <translation>Revision</translation>
     </message>
@@ -814,7 +929,7 @@
       <translation>First evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="126" />
+      <location filename="ocop_desktop/ui/first_run.py" line="359" />
       <source>Lọc xã, phường (không cần dấu)…</source>
       <translation>Filter communes (accents optional)…</translation>
     </message>
@@ -824,12 +939,17 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="278" />
+      <location filename="ocop_desktop/ui/main_window.py" line="281" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="175" />
+      <location filename="ocop_desktop/ui/first_run.py" line="513" />
+      <source>Máy này đã có khóa ký của hội đồng; hội đồng mới dùng khóa này. Mã khóa:</source>
+      <translation>This computer already has the council's signing key; the new council uses it. Key id:</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="174" />
       <source>Mã PIN</source>
       <translation>PIN</translation>
     </message>
@@ -839,7 +959,7 @@
       <translation>Key id</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="331" />
+      <location filename="ocop_desktop/ui/views/province.py" line="307" />
       <source>Mã số</source>
       <translation>Code</translation>
     </message>
@@ -849,7 +969,7 @@
       <translation>Product code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="350" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="368" />
       <source>Mã số sản phẩm (nếu đã có)</source>
       <translation>Product code (if it has one)</translation>
     </message>
@@ -864,39 +984,54 @@
       <translation>Verification code of the round's data: &lt;b&gt;{code}&lt;/b&gt; — printed on the minutes; the file sent to the province must carry the same code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="131" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="130" />
       <source>Mật khẩu</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="448" />
+      <location filename="ocop_desktop/ui/first_run.py" line="282" />
+      <source>Mật khẩu cần ít nhất {minimum} ký tự. Hãy ghi nhớ: không ai khôi phục được mật khẩu đã quên.</source>
+      <translation>The password needs at least {minimum} characters. Remember it: nobody can recover a forgotten password.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="193" />
+      <source>Mọi dữ liệu của hội đồng nằm trong một tệp; các bản sao lưu tự động nằm bên cạnh.</source>
+      <translation>All of the council's data is in one file; the automatic backups sit beside it.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="424" />
       <source>Mọi hạng sao</source>
       <translation>All stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="459" />
+      <location filename="ocop_desktop/ui/views/province.py" line="435" />
       <source>Mọi hội đồng</source>
       <translation>All councils</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="451" />
+      <location filename="ocop_desktop/ui/views/province.py" line="427" />
       <source>Mọi nhóm sản phẩm</source>
       <translation>All product groups</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="455" />
+      <location filename="ocop_desktop/ui/views/province.py" line="431" />
       <source>Mọi năm</source>
       <translation>All years</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="452" />
+      <location filename="ocop_desktop/ui/views/province.py" line="428" />
       <source>Mọi tỉnh, thành phố</source>
       <translation>All provinces</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="453" />
+      <location filename="ocop_desktop/ui/views/province.py" line="429" />
       <source>Mọi xã, phường</source>
       <translation>All communes</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="271" />
+      <source>Mỗi lần mở tệp dữ liệu, phần mềm hỏi tên đăng nhập và mật khẩu này. Tài khoản này có quyền quản trị và thư ký.</source>
+      <translation>Each time the data file is opened, the program asks for this user name and password. This account is an administrator and a secretary.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="147" />
@@ -909,7 +1044,7 @@
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="125" />
+      <location filename="ocop_desktop/ui/main_window.py" line="128" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
@@ -919,7 +1054,7 @@
       <translation>Unlock the council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1126" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1138" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -929,32 +1064,47 @@
       <translation>Reopen the result…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="497" />
+      <source>Mở phiếu bằng trình xem PDF của máy sau khi lưu</source>
+      <translation>Open the form in the computer's PDF viewer once saved</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="130" />
       <source>Mở thư mục</source>
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1202" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1214" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="117" />
+      <location filename="ocop_desktop/ui/main_window.py" line="118" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="119" />
+      <location filename="ocop_desktop/ui/recovery.py" line="77" />
+      <source>Mở tệp khác…</source>
+      <translation>Open another file…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="205" />
+      <source>Mở tệp đã có này</source>
+      <translation>Open this existing file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="120" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="249" />
+      <location filename="ocop_desktop/ui/main_window.py" line="252" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="320" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="338" />
       <source>Nam</source>
       <translation>Male</translation>
     </message>
@@ -974,12 +1124,12 @@
       <translation>Origin of the product idea</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="335" />
+      <location filename="ocop_desktop/ui/views/province.py" line="311" />
       <source>Ngày cấp</source>
       <translation>Issued</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="265" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="283" />
       <source>Ngày họp (dd/mm/yyyy)</source>
       <translation>Meeting date (dd/mm/yyyy)</translation>
     </message>
@@ -989,12 +1139,12 @@
       <translation>Submitted on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="349" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="367" />
       <source>Ngày nộp hồ sơ (dd/mm/yyyy)</source>
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="327" />
+      <location filename="ocop_desktop/ui/views/province.py" line="303" />
       <source>Ngày thu hồi</source>
       <translation>Revoked on</translation>
     </message>
@@ -1014,12 +1164,12 @@
       <translation>Key created</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="314" />
+      <location filename="ocop_desktop/ui/main_window.py" line="317" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="316" />
+      <location filename="ocop_desktop/ui/main_window.py" line="319" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -1029,17 +1179,22 @@
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="559" />
+      <location filename="ocop_desktop/ui/views/province.py" line="535" />
       <source>Người ký</source>
       <translation>Signed by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="561" />
+      <location filename="ocop_desktop/ui/views/province.py" line="537" />
       <source>Người nhập</source>
       <translation>Imported by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1023" />
+      <location filename="ocop_desktop/ui/first_run.py" line="268" />
+      <source>Người quản lý tệp dữ liệu: tạo tài khoản cho thư ký, thành viên và chuẩn bị đợt đánh giá.</source>
+      <translation>Who manages the data file: makes accounts for secretaries and members and prepares the evaluation rounds.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1035" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -1049,17 +1204,17 @@
       <translation>Representative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="245" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="263" />
       <source>Ngưỡng chênh lệch điểm</source>
       <translation>Spread limit (points)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="107" />
+      <location filename="ocop_desktop/ui/views/province.py" line="108" />
       <source>Nhóm sản phẩm</source>
       <translation>Product group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="478" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="496" />
       <source>Nhấp đúp vào một thành viên để sửa.</source>
       <translation>Double-click a member to correct it.</translation>
     </message>
@@ -1069,27 +1224,32 @@
       <translation>Enter the passphrase of signing key {key_id} to sign the certificates. The key stays unlocked until the application is closed.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="374" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="392" />
       <source>Nhập danh sách hồ sơ từ Excel</source>
       <translation>Import a dossier list from Excel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="469" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="487" />
       <source>Nhập danh sách hồ sơ từ Excel…</source>
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="560" />
+      <location filename="ocop_desktop/ui/views/province.py" line="536" />
       <source>Nhập lúc</source>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="162" />
+      <location filename="ocop_desktop/ui/first_run.py" line="488" />
       <source>Nhập lại cụm mật khẩu</source>
       <translation>Type the passphrase again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1212" />
+      <location filename="ocop_desktop/ui/first_run.py" line="277" />
+      <source>Nhập lại mật khẩu</source>
+      <translation>Password again</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1224" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -1099,7 +1259,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="180" />
+      <location filename="ocop_desktop/ui/main_window.py" line="183" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -1109,17 +1269,17 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="181" />
+      <location filename="ocop_desktop/ui/main_window.py" line="184" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="555" />
+      <location filename="ocop_desktop/ui/main_window.py" line="558" />
       <source>Nhập tệp trao đổi</source>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="257" />
+      <location filename="ocop_desktop/ui/main_window.py" line="260" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
@@ -1144,17 +1304,22 @@
       <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="104" />
+      <location filename="ocop_desktop/ui/views/province.py" line="105" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1134" />
+      <location filename="ocop_desktop/ui/first_run.py" line="192" />
+      <source>Nơi lưu tệp dữ liệu</source>
+      <translation>Where the data file lives</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1146" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1026" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -1164,12 +1329,12 @@
       <translation>Submit the ballot (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="319" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="337" />
       <source>Nữ</source>
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="113" />
+      <location filename="ocop_desktop/ui/main_window.py" line="114" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -1199,12 +1364,12 @@
       <translation>Rule version</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="216" />
+      <location filename="ocop_desktop/ui/views/round.py" line="194" />
       <source>Phiên họp</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="285" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="303" />
       <source>Phiên họp ngày</source>
       <translation>Session of</translation>
     </message>
@@ -1214,7 +1379,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1038" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1050" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -1224,7 +1389,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="178" />
+      <location filename="ocop_desktop/ui/main_window.py" line="181" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -1234,7 +1399,7 @@
       <translation>Improvement reports for producers</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="539" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="557" />
       <source>Phiếu tự đánh giá của chủ thể</source>
       <translation>Producer's self-assessment</translation>
     </message>
@@ -1254,12 +1419,12 @@
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="332" />
+      <location filename="ocop_desktop/ui/first_run.py" line="609" />
       <source>Phiếu đăng ký khóa</source>
       <translation>Key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1109" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -1274,7 +1439,7 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="328" />
+      <location filename="ocop_desktop/ui/main_window.py" line="331" />
       <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
       <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
     </message>
@@ -1289,7 +1454,7 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1248" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1260" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -1299,12 +1464,12 @@
       <translation>Eliminate / stop…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="327" />
+      <location filename="ocop_desktop/ui/views/province.py" line="303" />
       <source>Quyết định thu hồi</source>
       <translation>Revocation decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="192" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="210" />
       <source>Quyết định thành lập</source>
       <translation>Establishing decision</translation>
     </message>
@@ -1314,14 +1479,19 @@
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="334" />
+      <location filename="ocop_desktop/ui/views/province.py" line="310" />
       <source>Sao</source>
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1014" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1026" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="585" />
+      <source>Sau đó mở:</source>
+      <translation>Then open:</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
@@ -1329,12 +1499,17 @@
       <translation>Product</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="583" />
+      <source>Sẵn sàng</source>
+      <translation>Ready</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="45" />
       <source>Sẽ nhập</source>
       <translation>Will be imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="329" />
+      <location filename="ocop_desktop/ui/views/province.py" line="305" />
       <source>Số giấy chứng nhận</source>
       <translation>Certificate number</translation>
     </message>
@@ -1344,7 +1519,7 @@
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="420" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="438" />
       <source>Sửa thông tin chủ thể và sản phẩm</source>
       <translation>Correct the producer and the product</translation>
     </message>
@@ -1354,12 +1529,12 @@
       <translation>Correct the producer and the product…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="462" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="480" />
       <source>Sửa thông tin hội đồng…</source>
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="738" />
+      <location filename="ocop_desktop/ui/main_window.py" line="750" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1369,42 +1544,57 @@
       <translation>Changes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="562" />
+      <location filename="ocop_desktop/ui/views/province.py" line="538" />
       <source>Thay đổi (mới / sửa / bỏ)</source>
       <translation>Changes (new / changed / removed)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="519" />
+      <location filename="ocop_desktop/ui/recovery.py" line="121" />
+      <source>Thay đổi cuối cùng ghi trong bản sao lưu: {time}.</source>
+      <translation>Last change recorded in the backup: {time}.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="495" />
       <source>Theo hạng sao</source>
       <translation>By stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="521" />
+      <location filename="ocop_desktop/ui/views/province.py" line="497" />
       <source>Theo nhóm sản phẩm</source>
       <translation>By product group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="523" />
+      <location filename="ocop_desktop/ui/views/province.py" line="499" />
       <source>Theo nhóm sản phẩm và hạng sao</source>
       <translation>By product group and stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="520" />
+      <location filename="ocop_desktop/ui/views/province.py" line="496" />
       <source>Theo năm đánh giá</source>
       <translation>By year of evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="524" />
+      <location filename="ocop_desktop/ui/views/province.py" line="500" />
       <source>Theo tỉnh, thành phố</source>
       <translation>By province</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="522" />
+      <location filename="ocop_desktop/ui/views/province.py" line="498" />
       <source>Theo xã, phường</source>
       <translation>By commune</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="266" />
+      <location filename="ocop_desktop/ui/first_run.py" line="682" />
+      <source>Thiết lập hội đồng mới</source>
+      <translation>Set up a new council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="121" />
+      <source>Thiết lập hội đồng mới (trợ lý)…</source>
+      <translation>Set up a new council (assistant)…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="269" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -1434,27 +1624,27 @@
       <translation>Revoke…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="174" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="173" />
       <source>Thành viên</source>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="179" />
+      <location filename="ocop_desktop/ui/views/round.py" line="157" />
       <source>Thành viên hội đồng và điểm danh</source>
       <translation>Council members and attendance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="294" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="312" />
       <source>Thành viên không tham gia chấm hồ sơ này</source>
       <translation>Member recused from this dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="311" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="329" />
       <source>Thêm hồ sơ</source>
       <translation>Add a dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="468" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="486" />
       <source>Thêm hồ sơ…</source>
       <translation>Add a dossier…</translation>
     </message>
@@ -1464,27 +1654,27 @@
       <translation>Add a trusted key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="260" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="278" />
       <source>Thêm phiên họp</source>
       <translation>Add a meeting session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="465" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="483" />
       <source>Thêm phiên họp…</source>
       <translation>Add a meeting session…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="208" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="226" />
       <source>Thêm thành viên hội đồng</source>
       <translation>Add a council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="463" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="481" />
       <source>Thêm thành viên…</source>
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="607" />
+      <location filename="ocop_desktop/ui/main_window.py" line="610" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1499,9 +1689,29 @@
       <translation>Add from file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="345" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="363" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="341" />
+      <source>Thông tin hội đồng</source>
+      <translation>The council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="202" />
+      <source>Thư mục</source>
+      <translation>Folder</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="200" />
+      <source>Thư mục dữ liệu của tôi trên máy này (nên chọn):</source>
+      <translation>My data folder on this computer (recommended):</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="201" />
+      <source>Thư mục khác, ví dụ ổ D: hoặc thư mục được sao lưu định kỳ:</source>
+      <translation>Another folder, e.g. drive D: or a folder that is backed up regularly:</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="149" />
@@ -1514,7 +1724,7 @@
       <translation>Folder for the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="343" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="361" />
       <source>Thư điện tử</source>
       <translation>E-mail</translation>
     </message>
@@ -1524,17 +1734,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1134" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1146" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1219" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1231" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1257" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1269" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1544,17 +1754,22 @@
       <translation>Criterion / option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="160" />
+      <location filename="ocop_desktop/ui/first_run.py" line="685" />
+      <source>Tiếp tục &gt;</source>
+      <translation>Next &gt;</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="163" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="661" />
+      <location filename="ocop_desktop/ui/views/province.py" line="637" />
       <source>Toàn tỉnh — tính đến ngày {date}: {products} sản phẩm, {councils} hội đồng, {files} tệp đã nhập</source>
       <translation>Province as of {date}: {products} products, {councils} councils, {files} files imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="64" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="65" />
       <source>Trang trại</source>
       <translation>Farm</translation>
     </message>
@@ -1569,12 +1784,22 @@
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="158" />
+      <location filename="ocop_desktop/ui/first_run.py" line="132" />
+      <source>Trợ lý này chuẩn bị máy tính cho hội đồng trong vài phút: nơi lưu tệp dữ liệu, tài khoản quản trị, thông tin hội đồng và khóa ký. Không cần mạng. Chưa có gì được ghi cho đến khi bấm «Hoàn tất».</source>
+      <translation>This assistant prepares the computer for the council in a few minutes: where the data file lives, the administrator account, the council's details and its signing key. No network is needed. Nothing is written until you press “Finish”.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="266" />
+      <source>Tài khoản quản trị</source>
+      <translation>Administrator account</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="161" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="607" />
+      <location filename="ocop_desktop/ui/main_window.py" line="610" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1589,7 +1814,7 @@
       <translation>The round's documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="201" />
+      <location filename="ocop_desktop/ui/views/round.py" line="179" />
       <source>Tài liệu của đợt (Alt+6)…</source>
       <translation>The round's documents (Alt+6)…</translation>
     </message>
@@ -1599,12 +1824,17 @@
       <translation>Attachments (open with Enter or a double click)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="337" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="355" />
       <source>Tên chủ thể</source>
       <translation>Producer name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="189" />
+      <location filename="ocop_desktop/ui/first_run.py" line="517" />
+      <source>Tên ghi trên khóa: {issuer}. Ngày tạo: {created}.</source>
+      <translation>Name on the key: {issuer}. Made on: {created}.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="351" />
       <source>Tên hội đồng</source>
       <translation>Council name</translation>
     </message>
@@ -1614,17 +1844,22 @@
       <translation>Council / body name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="346" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="364" />
       <source>Tên sản phẩm</source>
       <translation>Product name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="128" />
+      <location filename="ocop_desktop/ui/first_run.py" line="204" />
+      <source>Tên tệp</source>
+      <translation>File name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="127" />
       <source>Tên đăng nhập</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="242" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="260" />
       <source>Tên đợt</source>
       <translation>Round name</translation>
     </message>
@@ -1634,7 +1869,7 @@
       <translation>Find a sheet (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="399" />
+      <location filename="ocop_desktop/ui/views/province.py" line="375" />
       <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
@@ -1649,12 +1884,12 @@
       <translation>I have compared this key id with the signed and stamped paper registration form, and by telephone</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="193" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="211" />
       <source>Túc số (tỷ lệ thành viên có mặt)</source>
       <translation>Quorum (share of members present)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="461" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="479" />
       <source>Tạo hội đồng…</source>
       <translation>Create the council…</translation>
     </message>
@@ -1669,12 +1904,17 @@
       <translation>Create the council's signing key. It signs the certificates and the result files sent to the province; the private key is encrypted under a passphrase the council chair chooses.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="485" />
+      <source>Tạo khóa ký ngay (nên làm)</source>
+      <translation>Make the signing key now (recommended)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="223" />
       <source>Tạo khóa…</source>
       <translation>Create key…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="119" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="118" />
       <source>Tạo tài khoản quản trị</source>
       <translation>Create the administrator account</translation>
     </message>
@@ -1684,22 +1924,22 @@
       <translation>Make the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="90" />
+      <location filename="ocop_desktop/ui/app.py" line="141" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="118" />
+      <location filename="ocop_desktop/ui/main_window.py" line="119" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="232" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="250" />
       <source>Tạo đợt đánh giá</source>
       <translation>Create a round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="464" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="482" />
       <source>Tạo đợt đánh giá…</source>
       <translation>Create a round…</translation>
     </message>
@@ -1714,14 +1954,39 @@
       <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="105" />
+      <source>Tệp có thể đã bị hỏng (mất điện, rút USB khi đang ghi, ổ đĩa lỗi) hoặc bị một tệp khác ghi đè. Phần mềm tự sao lưu tệp vào thư mục «backups» bên cạnh nó.</source>
+      <translation>The file may have been damaged (a power cut, a USB stick pulled out while writing, a failing disk) or overwritten by another file. The program backs the file up into the “backups” folder beside it.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="65" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} problems; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="122" />
+      <location filename="ocop_desktop/ui/first_run.py" line="604" />
+      <source>Tệp dữ liệu</source>
+      <translation>Data file</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="586" />
+      <source>Tệp dữ liệu mới của hội đồng (để chuẩn bị đợt đánh giá)</source>
+      <translation>The council's new data file (to prepare an evaluation round)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="121" />
       <source>Tệp dữ liệu mới: hãy tạo tài khoản quản trị đầu tiên.</source>
       <translation>New data file: create the first administrator account.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="132" />
+      <source>Tệp hỏng không bị xóa: nó được đổi tên và giữ lại trong cùng thư mục, để chuyên viên xem lại.</source>
+      <translation>The damaged file is not deleted: it is renamed and kept in the same folder, for a specialist to look at.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="126" />
+      <source>Tệp hỏng được ghi lần cuối lúc {modified}: những gì nhập từ {since} đến lúc đó không có trong bản sao lưu và phải nhập lại.</source>
+      <translation>The damaged file was last written at {modified}: what was entered from {since} until then is not in the backup and must be entered again.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="62" />
@@ -1734,17 +1999,27 @@
       <translation>Public key file (*.json)</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="96" />
+      <source>Tệp này được tạo bằng một phiên bản OCOP Desktop mới hơn phiên bản trên máy này. Hãy cập nhật phần mềm rồi mở lại tệp. Không khôi phục bản sao lưu cũ: sẽ mất những gì phiên bản mới đã ghi.</source>
+      <translation>This file was made by a newer version of OCOP Desktop than the one on this computer. Update the program, then open the file again. Do not restore an older backup: what the newer version recorded would be lost.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="220" />
+      <source>Tệp sẽ được tạo: {path}</source>
+      <translation>The file to be made: {path}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="123" />
       <source>Tệp đã tạo</source>
       <translation>Files made</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="344" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="362" />
       <source>Tỉnh / xã</source>
       <translation>Province / commune</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="109" />
+      <location filename="ocop_desktop/ui/views/province.py" line="110" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
@@ -1754,17 +2029,17 @@
       <translation>Minimum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="62" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="63" />
       <source>Tổ hợp tác</source>
       <translation>Cooperative group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="302" />
+      <location filename="ocop_desktop/ui/views/province.py" line="278" />
       <source>Tổng</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="384" />
+      <location filename="ocop_desktop/ui/views/province.py" line="360" />
       <source>Tổng hợp</source>
       <translation>Summary</translation>
     </message>
@@ -1789,7 +2064,7 @@
       <translation>Producer's self-assessment: {total} points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="217" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="235" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
@@ -1814,17 +2089,17 @@
       <translation>Conflicts — not imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="375" />
+      <location filename="ocop_desktop/ui/views/province.py" line="351" />
       <source>Xuất Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="676" />
+      <location filename="ocop_desktop/ui/views/province.py" line="652" />
       <source>Xuất danh sách sản phẩm toàn tỉnh</source>
       <translation>Export the province's product list</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="264" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
@@ -1839,12 +2114,12 @@
       <translation>Export public key file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="259" />
+      <location filename="ocop_desktop/ui/main_window.py" line="262" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="108" />
+      <location filename="ocop_desktop/ui/views/province.py" line="109" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
@@ -1869,7 +2144,7 @@
       <translation>this computer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="213" />
+      <location filename="ocop_desktop/ui/views/round.py" line="191" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
     </message>
@@ -1879,12 +2154,12 @@
       <translation>not registered</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="212" />
+      <location filename="ocop_desktop/ui/views/round.py" line="190" />
       <source>chưa đủ túc số</source>
       <translation>no quorum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="158" />
+      <location filename="ocop_desktop/ui/views/round.py" line="136" />
       <source>chấm lại</source>
       <translation>re-scored</translation>
     </message>
@@ -1894,7 +2169,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="339" />
+      <location filename="ocop_desktop/ui/main_window.py" line="342" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -1904,7 +2179,7 @@
       <translation>has problems</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="214" />
+      <location filename="ocop_desktop/ui/views/round.py" line="192" />
       <source>có mặt</source>
       <translation>present</translation>
     </message>
@@ -1914,9 +2189,24 @@
       <translation>needs</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="360" />
+      <source>dòng trên tên cơ quan ban hành; để trống nếu không có</source>
+      <translation>the line above the issuing body's name; leave empty if there is none</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="597" />
+      <source>dùng khóa đã có trên máy, mã {key_id}</source>
+      <translation>the key already on this computer, id {key_id}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="227" />
       <source>không có</source>
       <translation>none</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="609" />
+      <source>không lưu lúc này</source>
+      <translation>not saved now</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="163" />
@@ -1944,12 +2234,12 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1035" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1047" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1035" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1047" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
@@ -1959,12 +2249,12 @@
       <translation>revocation date</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="340" />
+      <location filename="ocop_desktop/ui/main_window.py" line="343" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="587" />
+      <location filename="ocop_desktop/ui/views/province.py" line="563" />
       <source>phiếu chấm của một thành viên</source>
       <translation>one member's ballots</translation>
     </message>
@@ -1984,7 +2274,7 @@
       <translation>stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="214" />
+      <location filename="ocop_desktop/ui/views/round.py" line="192" />
       <source>thành viên chấm điểm</source>
       <translation>scoring members</translation>
     </message>
@@ -1992,6 +2282,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="213" />
       <source>thảo luận</source>
       <translation>discussion</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="599" />
+      <source>tạo mới, bảo vệ bằng cụm mật khẩu</source>
+      <translation>made now, protected by a passphrase</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="81" />
@@ -2004,7 +2299,7 @@
       <translation>max</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="211" />
+      <location filename="ocop_desktop/ui/views/round.py" line="189" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
     </message>
@@ -2012,6 +2307,11 @@
       <location filename="ocop_desktop/ui/views/keys.py" line="216" />
       <source>ví dụ: Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện …</source>
       <translation>e.g. OCOP product evaluation council of … district</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="280" />
+      <source>ví dụ: thuky (không dấu, không khoảng trắng)</source>
+      <translation>e.g. thuky (no accents, no spaces)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="173" />
@@ -2024,7 +2324,7 @@
       <translation>see the list of problems below</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="381" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="399" />
       <source>{count} hồ sơ hợp lệ, sẵn sàng lưu.</source>
       <translation>{count} dossiers are valid and ready to save.</translation>
     </message>
@@ -2044,22 +2344,27 @@
       <translation>{new} new, {changed} changed, {kept} kept</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="50" />
+      <location filename="ocop_desktop/ui/views/province.py" line="51" />
       <source>{n} sao</source>
       <translation>{n} stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="574" />
+      <location filename="ocop_desktop/ui/views/province.py" line="550" />
       <source>{rounds} đợt, {products} sản phẩm</source>
       <translation>{rounds} rounds, {products} products</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="490" />
+      <location filename="ocop_desktop/ui/views/province.py" line="466" />
       <source>{shown} / {total} sản phẩm</source>
       <translation>{shown} / {total} products</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="492" />
+      <location filename="ocop_desktop/ui/recovery.py" line="31" />
+      <source>{time} ngày {date}</source>
+      <translation>{time} on {date}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/province.py" line="468" />
       <source>{total} sản phẩm</source>
       <translation>{total} products</translation>
     </message>
@@ -2069,7 +2374,7 @@
       <translation>Commune People's Committee's assessment (4 contents)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="517" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="535" />
       <source>Ý kiến của xã và báo cáo tổ tư vấn</source>
       <translation>Commune's opinion and advisory report</translation>
     </message>
@@ -2089,12 +2394,12 @@
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="695" />
+      <location filename="ocop_desktop/ui/views/province.py" line="671" />
       <source>Đang ghi tệp Excel…</source>
       <translation>Writing the Excel file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="579" />
+      <location filename="ocop_desktop/ui/main_window.py" line="582" />
       <source>Đang ghi và kiểm tra tệp trao đổi…</source>
       <translation>Writing and checking the exchange file…</translation>
     </message>
@@ -2109,22 +2414,22 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="524" />
+      <location filename="ocop_desktop/ui/main_window.py" line="527" />
       <source>Đang kiểm tra tệp trao đổi…</source>
       <translation>Checking the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="919" />
+      <location filename="ocop_desktop/ui/main_window.py" line="931" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="493" />
+      <location filename="ocop_desktop/ui/main_window.py" line="496" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="544" />
+      <location filename="ocop_desktop/ui/main_window.py" line="547" />
       <source>Đang nhập tệp trao đổi…</source>
       <translation>Importing the exchange files…</translation>
     </message>
@@ -2139,12 +2444,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="482" />
+      <location filename="ocop_desktop/ui/main_window.py" line="485" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="910" />
+      <location filename="ocop_desktop/ui/main_window.py" line="922" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -2194,7 +2499,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="115" />
+      <location filename="ocop_desktop/ui/main_window.py" line="116" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -2219,7 +2524,7 @@
       <translation>Written: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="591" />
+      <location filename="ocop_desktop/ui/main_window.py" line="594" />
       <source>Đã ghi và đọc lại {file}.
 Mã xác thực: {code} — lần xuất {revision}</source>
       <translation>Written and read back: {file}.
@@ -2236,9 +2541,21 @@ Verification code: {code} — revision {revision}</translation>
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="639" />
+      <location filename="ocop_desktop/ui/views/province.py" line="615" />
       <source>Đã hết hạn ({n})</source>
       <translation>Expired ({n})</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="163" />
+      <source>Đã khôi phục</source>
+      <translation>Restored</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/recovery.py" line="164" />
+      <source>Đã khôi phục {file} từ bản sao lưu lúc {time}.
+Tệp hỏng được giữ lại với tên {kept}.</source>
+      <translation>{file} was restored from the backup of {time}.
+The damaged file is kept as {kept}.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
@@ -2246,14 +2563,14 @@ Verification code: {code} — revision {revision}</translation>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="505" />
+      <location filename="ocop_desktop/ui/main_window.py" line="508" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
 Backup before the import: {backup}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="702" />
+      <location filename="ocop_desktop/ui/views/province.py" line="678" />
       <source>Đã lưu {count} sản phẩm vào {file}</source>
       <translation>Saved {count} products to {file}</translation>
     </message>
@@ -2263,7 +2580,7 @@ Backup before the import: {backup}</translation>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="504" />
+      <location filename="ocop_desktop/ui/main_window.py" line="507" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -2283,17 +2600,17 @@ Backup before the import: {backup}</translation>
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="638" />
+      <location filename="ocop_desktop/ui/views/province.py" line="614" />
       <source>Đã qua hạn nộp, sắp hết hạn ({n})</source>
       <translation>Window missed, expiring ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="65" />
+      <location filename="ocop_desktop/ui/views/province.py" line="66" />
       <source>Đã thu hồi</source>
       <translation>Revoked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="640" />
+      <location filename="ocop_desktop/ui/views/province.py" line="616" />
       <source>Đã thu hồi ({n})</source>
       <translation>Revoked ({n})</translation>
     </message>
@@ -2303,12 +2620,12 @@ Backup before the import: {backup}</translation>
       <translation>{count} files made in the folder {folder}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="590" />
+      <location filename="ocop_desktop/ui/main_window.py" line="593" />
       <source>Đã xuất tệp trao đổi</source>
       <translation>Exchange file exported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="62" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="61" />
       <source>Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.</source>
       <translation>An unexpected error occurred. Saved data is not affected.</translation>
     </message>
@@ -2318,12 +2635,12 @@ Backup before the import: {backup}</translation>
       <translation>The passphrase was changed. The signing key is the same.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="41" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="40" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="119" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="118" />
       <source>Đăng nhập</source>
       <translation>Sign in</translation>
     </message>
@@ -2333,7 +2650,7 @@ Backup before the import: {backup}</translation>
       <translation>Set passphrase…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="637" />
+      <location filename="ocop_desktop/ui/views/province.py" line="613" />
       <source>Đến hạn nộp hồ sơ đánh giá lại ({n})</source>
       <translation>Due for re-evaluation ({n})</translation>
     </message>
@@ -2343,17 +2660,32 @@ Backup before the import: {backup}</translation>
       <translation>Proposed, not approved</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="486" />
+      <source>Để sau (tạo trong menu Khóa ký khi cần)</source>
+      <translation>Later (make it from the Signing key menu when needed)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="350" />
+      <source>Địa bàn</source>
+      <translation>Area</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="86" />
       <source>Địa chỉ</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="246" />
+      <location filename="ocop_desktop/ui/first_run.py" line="354" />
+      <source>Địa danh (dòng ngày tháng)</source>
+      <translation>Place (date line)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="264" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="36" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="35" />
       <source>Đồng ý</source>
       <translation>OK</translation>
     </message>
@@ -2373,27 +2705,32 @@ Backup before the import: {backup}</translation>
       <translation>Change passphrase…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="167" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="166" />
       <source>Đổi người chấm</source>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="252" />
+      <location filename="ocop_desktop/ui/main_window.py" line="255" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="199" />
+      <location filename="ocop_desktop/ui/main_window.py" line="202" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="153" />
+      <location filename="ocop_desktop/ui/main_window.py" line="156" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="480" />
+      <location filename="ocop_desktop/ui/first_run.py" line="587" />
+      <source>Đợt đánh giá mẫu để làm quen (tệp riêng, không lẫn với dữ liệu của hội đồng)</source>
+      <translation>The demo evaluation round, to get to know the program (a separate file, never mixed with the council's data)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/setup.py" line="498" />
       <source>Đợt đánh giá và phiên họp</source>
       <translation>Round and meeting sessions</translation>
     </message>
@@ -2423,19 +2760,29 @@ Backup before the import: {backup}</translation>
       <translation>met</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="601" />
+      <source>để sau</source>
+      <translation>later</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
       <source>để trống</source>
       <translation>left blank</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="335" />
+      <location filename="ocop_desktop/ui/views/setup.py" line="353" />
       <source>để trống: phần mềm tự cấp mã</source>
       <translation>leave empty: the application assigns the code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="212" />
+      <location filename="ocop_desktop/ui/views/round.py" line="190" />
       <source>đủ túc số</source>
       <translation>quorum present</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/first_run.py" line="225" />
+      <source>Ở đây đã có tệp «{name}». Trợ lý không ghi đè lên tệp đã có: hãy chọn tên khác, hoặc mở tệp này.</source>
+      <translation>There is a file “{name}” here already. The assistant never writes over a file: choose another name, or open this file.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="37" />

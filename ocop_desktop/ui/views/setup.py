@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -115,7 +116,8 @@ def date_field(text: str, field: str) -> dt.date:
 class AddressPicker(QWidget):
     """Province, then commune (2025 units), with an accent-insensitive filter for the commune list."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, stacked: bool = False) -> None:
+        """`stacked`: the province on a line of its own and the commune's filter and list below (a narrower form)."""
         super().__init__(parent)
         self.units = load_units_2025(admin_units_dir())
         self.province = QComboBox()
@@ -125,11 +127,20 @@ class AddressPicker(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(tr("Lọc xã, phường (không cần dấu)…"))
         self.commune = QComboBox()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.province, 2)
-        layout.addWidget(self.filter, 1)
-        layout.addWidget(self.commune, 2)
+        if stacked:
+            grid = QGridLayout(self)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.addWidget(self.province, 0, 0, 1, 2)
+            grid.addWidget(self.filter, 1, 0)
+            grid.addWidget(self.commune, 1, 1)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 2)
+        else:
+            layout = QHBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.province, 2)
+            layout.addWidget(self.filter, 1)
+            layout.addWidget(self.commune, 2)
         self.province.currentIndexChanged.connect(self._fill)
         self.filter.textChanged.connect(self._fill)
 
@@ -156,6 +167,13 @@ class AddressPicker(QWidget):
 
 
 class CouncilDialog(FormDialog):
+    def suggest(self, name: str, level: str, issuing_body: str) -> None:
+        """A new council starts from the file's own identity (set by the first-run assistant)."""
+        self.name.setText(name)
+        if level:
+            self.level.setCurrentIndex(max(0, self.level.findData(CouncilLevel(level))))
+        self.issuing_body.setText(issuing_body)
+
     def fill(self, view: CouncilView) -> None:
         self.name.setText(view.name)
         self.level.setCurrentIndex(max(0, self.level.findData(CouncilLevel(view.level))))
