@@ -109,11 +109,6 @@
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="327" />
-      <source>Bộ tiêu chí có sẵn</source>
-      <translation>Bundled criteria</translation>
-    </message>
-    <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="268" />
       <source>CHƯA BẢO VỆ: khóa cũ lưu không mã hóa; hãy đặt cụm mật khẩu</source>
       <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
@@ -369,11 +364,6 @@
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="329" />
-      <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
-      <translation>Administrative units: vietnamadminunits (MIT).</translation>
-    </message>
-    <message>
       <location filename="ocop_desktop/ui/views/province.py" line="383" />
       <source>Danh sách sản phẩm</source>
       <translation>Products</translation>
@@ -407,6 +397,11 @@
       <location filename="ocop_desktop/ui/main_window.py" line="1202" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="138" />
+      <source>Dữ liệu đơn vị hành chính</source>
+      <translation>Administrative units data</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="96" />
@@ -449,9 +444,19 @@
       <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="87" />
+      <source>Giấy phép</source>
+      <translation>Licences</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/main_window.py" line="302" />
       <source>Giới thiệu</source>
       <translation>About</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="72" />
+      <source>Giới thiệu OCOP Desktop</source>
+      <translation>About OCOP Desktop</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="340" />
@@ -494,6 +499,16 @@
       <translation>Guidance</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="303" />
+      <source>Hướng dẫn sử dụng</source>
+      <translation>User manual</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="164" />
+      <source>Hướng dẫn sử dụng — OCOP Desktop</source>
+      <translation>User manual — OCOP Desktop</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/results.py" line="146" />
       <source>Hạng theo điểm</source>
       <translation>Band by points</translation>
@@ -517,6 +532,11 @@
       <location filename="ocop_desktop/ui/criteria_browser.py" line="162" />
       <source>Hồ sơ bị loại</source>
       <translation>Dossier rejected</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Hồ sơ nộp</source>
+      <translation>Dossiers submitted</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="203" />
@@ -659,6 +679,16 @@
       <translation>Could not be done</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/manual.py" line="223" />
+      <source>Không tìm thấy sách hướng dẫn</source>
+      <translation>The manual cannot be found</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="238" />
+      <source>Không tìm thấy trang {path} của sách hướng dẫn.</source>
+      <translation>The manual's page {path} cannot be found.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="238" />
       <source>Không tạo tài liệu nào.</source>
       <translation>No document was made.</translation>
@@ -702,6 +732,11 @@
       <location filename="ocop_desktop/ui/main_window.py" line="1109" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="233" />
+      <source>Liên kết này dẫn ra ngoài; phần mềm không mở kết nối mạng. Địa chỉ: {address}</source>
+      <translation>This link leads outside; the application opens no network connection. Address: {address}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="338" />
@@ -954,6 +989,11 @@
       <translation>Open…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/manual.py" line="188" />
+      <source>Mục lục</source>
+      <translation>Contents</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="320" />
       <source>Nam</source>
       <translation>Male</translation>
@@ -972,6 +1012,16 @@
       <location filename="ocop_desktop/ui/views/dossier.py" line="30" />
       <source>Nguồn gốc ý tưởng sản phẩm</source>
       <translation>Origin of the product idea</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="170" />
+      <source>Nguồn: {source}</source>
+      <translation>Source: {source}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Ngày ban hành</source>
+      <translation>Issued on</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="335" />
@@ -1149,6 +1199,11 @@
       <translation>Year</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="66" />
+      <source>Nội dung bộ tiêu chí</source>
+      <translation>Criteria texts</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/main_window.py" line="1134" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
@@ -1189,6 +1244,11 @@
       <translation>PART</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Phiên bản</source>
+      <translation>Version</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="97" />
       <source>Phiên bản này chưa có phiếu chấm trong phần mềm: hồ sơ cũ vẫn được ghi nhận đúng phiên bản.</source>
       <translation>This version has no scoring sheets in the application: old dossiers are still recorded under it.</translation>
@@ -1217,6 +1277,11 @@
       <location filename="ocop_desktop/ui/main_window.py" line="1038" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Phiếu chấm</source>
+      <translation>Scoring sheets</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="52" />
@@ -1274,9 +1339,9 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="328" />
-      <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
-      <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
+      <location filename="ocop_desktop/ui/about.py" line="138" />
+      <source>Phông chữ</source>
+      <translation>Font</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="122" />
@@ -1287,6 +1352,11 @@
       <location filename="ocop_desktop/ui/views/documents.py" line="48" />
       <source>Phụ lục danh sách sản phẩm (PDF, Excel)</source>
       <translation>Decision annex: product list (PDF, Excel)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="182" />
+      <source>Quay lại</source>
+      <translation>Back</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/main_window.py" line="1248" />
@@ -1322,6 +1392,11 @@
       <location filename="ocop_desktop/ui/main_window.py" line="1014" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="225" />
+      <source>Sách hướng dẫn phải nằm trong thư mục {folder}, nhưng thư mục này không có tệp {file}. Bản cài đặt bị thiếu tệp: hãy chép lại cả thư mục phần mềm từ bộ cài đặt (USB).</source>
+      <translation>The manual belongs in the folder {folder}, but that folder has no file {file}. The installation is missing files: copy the whole application folder again from the installation medium (USB stick).</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
@@ -1504,6 +1579,16 @@
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="88" />
+      <source>Thư mục</source>
+      <translation>Folders</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="180" />
+      <source>Thư mục dữ liệu của người dùng (khóa ký, khóa tin cậy)</source>
+      <translation>The person's data folder (signing key, trusted keys)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="149" />
       <source>Thư mục lưu</source>
       <translation>Save in folder</translation>
@@ -1512,6 +1597,11 @@
       <location filename="ocop_desktop/ui/views/documents.py" line="180" />
       <source>Thư mục lưu tài liệu</source>
       <translation>Folder for the documents</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="179" />
+      <source>Thư mục phần mềm</source>
+      <translation>Application folder</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="343" />
@@ -1542,6 +1632,11 @@
       <location filename="ocop_desktop/ui/criteria_browser.py" line="62" />
       <source>Tiêu chí / phương án</source>
       <translation>Criterion / option</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="185" />
+      <source>Tiếp</source>
+      <translation>Forward</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/main_window.py" line="160" />
@@ -1617,6 +1712,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="346" />
       <source>Tên sản phẩm</source>
       <translation>Product name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="56" />
+      <source>Tên tiêu chí, phương án và điểm số giữ nguyên lời văn của các quyết định của Thủ tướng Chính phủ. Văn bản quy phạm pháp luật không thuộc đối tượng bảo hộ quyền tác giả (Luật Sở hữu trí tuệ, Điều 15).</source>
+      <translation>The criteria, their options and points keep the exact words of the Prime Minister's decisions. Legal normative documents are not subject to copyright (Law on Intellectual Property, Article 15).</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="128" />
@@ -1739,6 +1839,11 @@
       <translation>Files made</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="168" />
+      <source>Tệp: {file}</source>
+      <translation>File: {file}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="344" />
       <source>Tỉnh / xã</source>
       <translation>Province / commune</translation>
@@ -1792,6 +1897,16 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="217" />
       <source>Vai trò</source>
       <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Văn bản</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="66" />
+      <source>Văn bản quy phạm pháp luật</source>
+      <translation>Legal normative document</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="127" />
@@ -1872,6 +1987,11 @@
       <location filename="ocop_desktop/ui/views/round.py" line="213" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="47" />
+      <source>chưa có phiếu chấm</source>
+      <translation>no scoring sheets</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="85" />
@@ -2004,6 +2124,11 @@
       <translation>max</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="41" />
+      <source>từ {start}</source>
+      <translation>from {start}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/round.py" line="211" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
@@ -2044,6 +2169,16 @@
       <translation>{new} new, {changed} changed, {kept} kept</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="50" />
+      <source>{n} phiếu, chép lại từ nguồn thứ cấp, chỉ để tra cứu</source>
+      <translation>{n} sheets, transcribed from a secondary source, for reference only</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="49" />
+      <source>{n} phiếu, đầy đủ</source>
+      <translation>{n} sheets, complete</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/province.py" line="50" />
       <source>{n} sao</source>
       <translation>{n} stars</translation>
@@ -2052,6 +2187,11 @@
       <location filename="ocop_desktop/ui/views/province.py" line="574" />
       <source>{rounds} đợt, {products} sản phẩm</source>
       <translation>{rounds} rounds, {products} products</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="103" />
+      <source>{sheets} phiếu chấm của {versions} phiên bản quy định có sẵn trong phần mềm.</source>
+      <translation>{sheets} scoring sheets of {versions} rule versions come with the application.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="490" />
