@@ -64,20 +64,16 @@ class ManualBrowser(QTextBrowser):
         self.setSource(QUrl.fromLocalFile(str(path)), QTextDocument.ResourceType.MarkdownResource)
 
     def follow(self, url: QUrl) -> None:
-        """A link clicked in the page: another chapter (or a place in this one) opens here; anything else is only
-        reported."""
+        """A link clicked in the page: another chapter of the manual opens here; anything else is only reported."""
         if not is_local(url):
             self.outside_link.emit(url.toString())
             return
         target = self.source().resolved(url)
         path = Path(target.toLocalFile())
-        if not path.is_file():
+        if not path.is_file() or path.suffix.lower() != ".md":
             self.missing_page.emit(str(path))
             return
-        if path.suffix.lower() == ".md":
-            self.setSource(target, QTextDocument.ResourceType.MarkdownResource)
-        else:
-            self.setSource(target)
+        self.setSource(target, QTextDocument.ResourceType.MarkdownResource)
 
     def image_names(self) -> list[str]:
         """The picture references of the page shown, in order."""
@@ -168,6 +164,7 @@ class ManualWindow(QMainWindow):
         self.browser = ManualBrowser()
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)  # an address is shown as it is written, never as markup
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note.setStyleSheet("color: #7a4b00; padding: 4px;")
         self.note.hide()
