@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QThread
 
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
+from ocop_desktop.services.council_key import make_demo_key
 from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.ui.app import make_app
 from ocop_desktop.ui.main_window import MainWindow
@@ -32,6 +33,7 @@ def wait(condition: object, limit: int = 6000) -> None:
 def main(db_path: Path, out: Path, lang: str) -> int:
     suffix = "-en" if lang == "en" else ""
     app = make_app(lang)
+    make_demo_key(db_path)  # the demo's certificates sign with its own key, as the window's demo does: no dialog
     db = Database.open(db_path)
     window = MainWindow(db, accounts.authenticate(db, username="thuky", password=DEMO_PASSWORD))
     window.resize(1366, 820)

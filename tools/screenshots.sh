@@ -35,6 +35,10 @@ done
 for lang in vi en; do
   "$VENV/bin/python" tools/screenshot_keys.py "$OUT" "$lang" 2> /dev/null
 done
+# Help → User manual (contents, a chapter with its pictures fitted) and Help → About (offscreen)
+for lang in vi en; do
+  "$VENV/bin/python" tools/screenshot_help.py "$OUT" "$lang" 2> /dev/null
+done
 # the province page: every tab over a province file merged from three councils (offscreen is enough)
 for lang in vi en; do
   QT_QPA_PLATFORM=offscreen "$VENV/bin/python" tools/screenshot_province.py "$OUT" "$lang" 2> /dev/null

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop import __version__
 from ocop_desktop.domain.enums import BallotStatus, EntryMode, Role
 from ocop_desktop.domain.errors import Problem, UserCancelled, UserFacingError, ValidationFailed
 from ocop_desktop.domain.text import slug
@@ -54,9 +53,9 @@ from ocop_desktop.services import (
     settings,
 )
 from ocop_desktop.services.actor import Actor
-from ocop_desktop.services.criteria_catalogue import rule_versions
 from ocop_desktop.services.exchange_import import ImportReport
 from ocop_desktop.services.permissions import Permission, allowed
+from ocop_desktop.ui.about import AboutDialog
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import (
     MemberPinDialog,
@@ -68,6 +67,7 @@ from ocop_desktop.ui.dialogs import (
     show_error,
 )
 from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.manual import ManualWindow
 from ocop_desktop.ui.tasks import run_with_progress
 from ocop_desktop.ui.views.ballot_import import BallotImportDialog, choose_ballot_workbook
 from ocop_desktop.ui.views.documents import DocumentsPage
@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.dossier_id: str | None = None
         self.ballot_id: str | None = None
         self.projector: ProjectorWindow | None = None
+        self.manual: ManualWindow | None = None
         self._members_filled_for: tuple[str | None, Actor | None] | None = None
         self.setWindowTitle(tr("OCOP Desktop"))
         self.resize(1366, 820)
@@ -302,6 +303,10 @@ class MainWindow(QMainWindow):
         keys_menu.addAction(tr("Khóa ký của hội đồng…"), self.show_council_key)
         keys_menu.addAction(tr("Khóa tin cậy (hội đồng, đơn vị cấp)…"), lambda: TrustedKeysDialog(self).exec())
         help_menu = self.menuBar().addMenu(tr("&Trợ giúp"))
+        self.manual_action = QAction(tr("Hướng dẫn sử dụng"), self)
+        self.manual_action.setShortcut(QKeySequence("F1"))
+        self.manual_action.triggered.connect(self.show_manual)
+        help_menu.addAction(self.manual_action)
         about = QAction(tr("Giới thiệu"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -322,18 +327,17 @@ class MainWindow(QMainWindow):
         name_buttons(box)
         box.exec()
 
+    def show_manual(self) -> ManualWindow:
+        """The user manual in the interface's language, one window kept open beside the work."""
+        if self.manual is None:
+            self.manual = ManualWindow(self)
+        self.manual.show()
+        self.manual.raise_()
+        self.manual.activateWindow()
+        return self.manual
+
     def _about(self) -> None:
-        versions = ", ".join(v.id for v in rule_versions())
-        box = QMessageBox(self)
-        box.setWindowTitle(tr("Giới thiệu"))
-        box.setText(
-            f"OCOP Desktop {__version__}\n{tr('Bộ tiêu chí có sẵn')}: {versions}\n"
-            f"{tr('Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.')}\n"
-            f"{tr('Danh mục đơn vị hành chính: vietnamadminunits (MIT).')}"
-        )
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        name_buttons(box)
-        box.exec()
+        AboutDialog(self).exec()
 
     # opening ----------------------------------------------------------------------------------------------
 

@@ -4,32 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="301" />
+      <location filename="ocop_desktop/ui/main_window.py" line="302" />
       <source>&amp;Khóa ký</source>
       <translation>&amp;Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="296" />
+      <location filename="ocop_desktop/ui/main_window.py" line="297" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="273" />
+      <location filename="ocop_desktop/ui/main_window.py" line="274" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="304" />
+      <location filename="ocop_desktop/ui/main_window.py" line="305" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="251" />
+      <location filename="ocop_desktop/ui/main_window.py" line="252" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="280" />
+      <location filename="ocop_desktop/ui/main_window.py" line="281" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="557" />
+      <location filename="ocop_desktop/ui/main_window.py" line="561" />
       <source>Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Backup made before the import: {backup}</translation>
     </message>
@@ -119,14 +119,9 @@
       <translation>Press “Finish” to make the data file, the account and the signing key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <location filename="ocop_desktop/ui/about.py" line="86" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
-    </message>
-    <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="330" />
-      <source>Bộ tiêu chí có sẵn</source>
-      <translation>Bundled criteria</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="268" />
@@ -134,7 +129,7 @@
       <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="157" />
+      <location filename="ocop_desktop/ui/main_window.py" line="158" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -164,7 +159,7 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="676" />
+      <location filename="ocop_desktop/ui/main_window.py" line="680" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -219,7 +214,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1154" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1158" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -229,7 +224,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="159" />
+      <location filename="ocop_desktop/ui/main_window.py" line="160" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -424,11 +419,6 @@
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="332" />
-      <source>Danh mục đơn vị hành chính: vietnamadminunits (MIT).</source>
-      <translation>Administrative units: vietnamadminunits (MIT).</translation>
-    </message>
-    <message>
       <location filename="ocop_desktop/ui/views/province.py" line="359" />
       <source>Danh sách sản phẩm</source>
       <translation>Products</translation>
@@ -454,14 +444,19 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1263" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1267" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1214" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1218" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="138" />
+      <source>Dữ liệu đơn vị hành chính</source>
+        <translation>Administrative units data</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="96" />
@@ -504,9 +499,19 @@
       <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="305" />
+      <location filename="ocop_desktop/ui/about.py" line="87" />
+      <source>Giấy phép</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="310" />
       <source>Giới thiệu</source>
       <translation>About</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="72" />
+      <source>Giới thiệu OCOP Desktop</source>
+        <translation>About OCOP Desktop</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="358" />
@@ -534,12 +539,12 @@
       <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1050" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="274" />
+      <location filename="ocop_desktop/ui/main_window.py" line="275" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -552,6 +557,16 @@
       <location filename="ocop_desktop/ui/criteria_browser.py" line="203" />
       <source>Hướng dẫn</source>
       <translation>Guidance</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="306" />
+      <source>Hướng dẫn sử dụng</source>
+        <translation>User manual</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="161" />
+      <source>Hướng dẫn sử dụng — OCOP Desktop</source>
+        <translation>User manual — OCOP Desktop</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="146" />
@@ -569,7 +584,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="158" />
+      <location filename="ocop_desktop/ui/main_window.py" line="159" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -577,6 +592,11 @@
       <location filename="ocop_desktop/ui/criteria_browser.py" line="162" />
       <source>Hồ sơ bị loại</source>
       <translation>Dossier rejected</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Hồ sơ nộp</source>
+        <translation>Dossiers submitted</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="181" />
@@ -614,7 +634,7 @@
       <translation>Council / body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="684" />
+      <location filename="ocop_desktop/ui/main_window.py" line="688" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -689,7 +709,7 @@
       <translation>Council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="302" />
+      <location filename="ocop_desktop/ui/main_window.py" line="303" />
       <source>Khóa ký của hội đồng…</source>
       <translation>Council signing key…</translation>
     </message>
@@ -709,7 +729,7 @@
       <translation>Trusted keys (councils, issuers)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="303" />
+      <location filename="ocop_desktop/ui/main_window.py" line="304" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
       <translation>Trusted keys (councils, issuers)…</translation>
     </message>
@@ -759,6 +779,16 @@
       <translation>No usable backup was found in the folder {folder}.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/manual.py" line="221" />
+      <source>Không tìm thấy sách hướng dẫn</source>
+        <translation>The manual cannot be found</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="236" />
+      <source>Không tìm thấy trang {path} của sách hướng dẫn.</source>
+        <translation>The manual's page {path} cannot be found.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="238" />
       <source>Không tạo tài liệu nào.</source>
       <translation>No document was made.</translation>
@@ -799,7 +829,7 @@
       <translation>Signs the QR code on certificates and the results file sent to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="160" />
+      <location filename="ocop_desktop/ui/main_window.py" line="161" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
@@ -809,9 +839,14 @@
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1125" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="231" />
+      <source>Liên kết này dẫn ra ngoài; phần mềm không mở kết nối mạng. Địa chỉ: {address}</source>
+        <translation>This link leads outside; the application opens no network connection. Address: {address}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="356" />
@@ -819,22 +854,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1268" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1272" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1262" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1266" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="276" />
+      <location filename="ocop_desktop/ui/main_window.py" line="277" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1270" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1274" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -844,12 +879,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1154" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1158" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1138" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -939,7 +974,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="281" />
+      <location filename="ocop_desktop/ui/main_window.py" line="282" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -1054,7 +1089,7 @@
       <translation>Unlock the council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1138" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -1074,7 +1109,7 @@
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1214" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1218" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
@@ -1099,9 +1134,14 @@
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="252" />
+      <location filename="ocop_desktop/ui/main_window.py" line="253" />
       <source>Mở…</source>
       <translation>Open…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="186" />
+      <source>Mục lục</source>
+        <translation>Contents</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="338" />
@@ -1122,6 +1162,16 @@
       <location filename="ocop_desktop/ui/views/dossier.py" line="30" />
       <source>Nguồn gốc ý tưởng sản phẩm</source>
       <translation>Origin of the product idea</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="170" />
+      <source>Nguồn: {source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Ngày ban hành</source>
+        <translation>Issued on</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="311" />
@@ -1164,12 +1214,12 @@
       <translation>Key created</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="317" />
+      <location filename="ocop_desktop/ui/main_window.py" line="322" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="319" />
+      <location filename="ocop_desktop/ui/main_window.py" line="324" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -1194,7 +1244,7 @@
       <translation>Who manages the data file: makes accounts for secretaries and members and prepares the evaluation rounds.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1035" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1039" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -1249,7 +1299,7 @@
       <translation>Password again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1224" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1228" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -1259,7 +1309,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="183" />
+      <location filename="ocop_desktop/ui/main_window.py" line="184" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -1269,17 +1319,17 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="184" />
+      <location filename="ocop_desktop/ui/main_window.py" line="185" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="558" />
+      <location filename="ocop_desktop/ui/main_window.py" line="562" />
       <source>Nhập tệp trao đổi</source>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="260" />
+      <location filename="ocop_desktop/ui/main_window.py" line="261" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
@@ -1314,12 +1364,17 @@
       <translation>Where the data file lives</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1146" />
+      <location filename="ocop_desktop/ui/about.py" line="66" />
+      <source>Nội dung bộ tiêu chí</source>
+        <translation>Criteria texts</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1150" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1026" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1030" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -1354,6 +1409,11 @@
       <translation>PART</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="97" />
       <source>Phiên bản này chưa có phiếu chấm trong phần mềm: hồ sơ cũ vẫn được ghi nhận đúng phiên bản.</source>
       <translation>This version has no scoring sheets in the application: old dossiers are still recorded under it.</translation>
@@ -1379,9 +1439,14 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1050" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Phiếu chấm</source>
+        <translation>Scoring sheets</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="52" />
@@ -1389,7 +1454,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="181" />
+      <location filename="ocop_desktop/ui/main_window.py" line="182" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -1424,7 +1489,7 @@
       <translation>Key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1121" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1125" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -1439,9 +1504,9 @@
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="331" />
-      <source>Phông chữ Noto Sans và Liberation Serif: giấy phép SIL Open Font License 1.1.</source>
-      <translation>Fonts Noto Sans and Liberation Serif: SIL Open Font License 1.1.</translation>
+      <location filename="ocop_desktop/ui/about.py" line="138" />
+      <source>Phông chữ</source>
+        <translation>Font</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="122" />
@@ -1454,7 +1519,12 @@
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1260" />
+      <location filename="ocop_desktop/ui/manual.py" line="180" />
+      <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1264" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -1484,7 +1554,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1026" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1030" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -1492,6 +1562,11 @@
       <location filename="ocop_desktop/ui/first_run.py" line="585" />
       <source>Sau đó mở:</source>
       <translation>Then open:</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/manual.py" line="223" />
+      <source>Sách hướng dẫn phải nằm trong thư mục {folder}, nhưng thư mục này không có tệp {file}. Bản cài đặt bị thiếu tệp: hãy chép lại cả thư mục phần mềm từ bộ cài đặt (USB).</source>
+        <translation>The manual belongs in the folder {folder}, but that folder has no file {file}. The installation is missing files: copy the whole application folder again from the installation medium (USB stick).</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
@@ -1534,7 +1609,7 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="750" />
+      <location filename="ocop_desktop/ui/main_window.py" line="754" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1594,7 +1669,7 @@
       <translation>Set up a new council (assistant)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="269" />
+      <location filename="ocop_desktop/ui/main_window.py" line="270" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -1674,7 +1749,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="610" />
+      <location filename="ocop_desktop/ui/main_window.py" line="614" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1699,9 +1774,14 @@
       <translation>The council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="202" />
+      <location filename="ocop_desktop/ui/about.py" line="88" />
       <source>Thư mục</source>
       <translation>Folder</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="180" />
+      <source>Thư mục dữ liệu của người dùng (khóa ký, khóa tin cậy)</source>
+        <translation>The person's data folder (signing key, trusted keys)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="200" />
@@ -1724,6 +1804,11 @@
       <translation>Folder for the documents</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="179" />
+      <source>Thư mục phần mềm</source>
+        <translation>Application folder</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="361" />
       <source>Thư điện tử</source>
       <translation>E-mail</translation>
@@ -1734,17 +1819,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1146" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1150" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1231" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1235" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1269" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1273" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1754,12 +1839,17 @@
       <translation>Criterion / option</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/manual.py" line="183" />
+      <source>Tiếp</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/first_run.py" line="685" />
       <source>Tiếp tục &gt;</source>
       <translation>Next &gt;</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="163" />
+      <location filename="ocop_desktop/ui/main_window.py" line="164" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
@@ -1794,12 +1884,12 @@
       <translation>Administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="161" />
+      <location filename="ocop_desktop/ui/main_window.py" line="162" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="610" />
+      <location filename="ocop_desktop/ui/main_window.py" line="614" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1847,6 +1937,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="364" />
       <source>Tên sản phẩm</source>
       <translation>Product name</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="56" />
+      <source>Tên tiêu chí, phương án và điểm số giữ nguyên lời văn của các quyết định của Thủ tướng Chính phủ. Văn bản quy phạm pháp luật không thuộc đối tượng bảo hộ quyền tác giả (Luật Sở hữu trí tuệ, Điều 15).</source>
+        <translation>The criteria, their options and points keep the exact words of the Prime Minister's decisions. Legal normative documents are not subject to copyright (Law on Intellectual Property, Article 15).</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="204" />
@@ -2014,6 +2109,11 @@
       <translation>Files made</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="168" />
+      <source>Tệp: {file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="362" />
       <source>Tỉnh / xã</source>
       <translation>Province / commune</translation>
@@ -2069,6 +2169,16 @@
       <translation>Role</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="109" />
+      <source>Văn bản</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="66" />
+      <source>Văn bản quy phạm pháp luật</source>
+        <translation>Legal normative document</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="127" />
       <source>Xem trước</source>
       <translation>Preview</translation>
@@ -2099,7 +2209,7 @@
       <translation>Export the province's product list</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="264" />
+      <location filename="ocop_desktop/ui/main_window.py" line="265" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
@@ -2114,7 +2224,7 @@
       <translation>Export public key file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="262" />
+      <location filename="ocop_desktop/ui/main_window.py" line="263" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
     </message>
@@ -2149,6 +2259,11 @@
       <translation>no session yet</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="47" />
+      <source>chưa có phiếu chấm</source>
+        <translation>no scoring sheets</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="85" />
       <source>chưa đăng ký</source>
       <translation>not registered</translation>
@@ -2169,7 +2284,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="342" />
+      <location filename="ocop_desktop/ui/main_window.py" line="346" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -2234,12 +2349,12 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1047" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1051" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1047" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1051" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
@@ -2249,7 +2364,7 @@
       <translation>revocation date</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="343" />
+      <location filename="ocop_desktop/ui/main_window.py" line="347" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -2299,6 +2414,11 @@
       <translation>max</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="41" />
+      <source>từ {start}</source>
+        <translation>from {start}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/round.py" line="189" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
@@ -2344,6 +2464,16 @@
       <translation>{new} new, {changed} changed, {kept} kept</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/about.py" line="50" />
+      <source>{n} phiếu, chép lại từ nguồn thứ cấp, chỉ để tra cứu</source>
+        <translation>{n} sheets, transcribed from a secondary source, for reference only</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="49" />
+      <source>{n} phiếu, đầy đủ</source>
+        <translation>{n} sheets, complete</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/province.py" line="51" />
       <source>{n} sao</source>
       <translation>{n} stars</translation>
@@ -2352,6 +2482,11 @@
       <location filename="ocop_desktop/ui/views/province.py" line="550" />
       <source>{rounds} đợt, {products} sản phẩm</source>
       <translation>{rounds} rounds, {products} products</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="103" />
+      <source>{sheets} phiếu chấm của {versions} phiên bản quy định có sẵn trong phần mềm.</source>
+        <translation>{sheets} scoring sheets of {versions} rule versions come with the application.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="466" />
@@ -2399,7 +2534,7 @@
       <translation>Writing the Excel file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="582" />
+      <location filename="ocop_desktop/ui/main_window.py" line="586" />
       <source>Đang ghi và kiểm tra tệp trao đổi…</source>
       <translation>Writing and checking the exchange file…</translation>
     </message>
@@ -2414,22 +2549,22 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="527" />
+      <location filename="ocop_desktop/ui/main_window.py" line="531" />
       <source>Đang kiểm tra tệp trao đổi…</source>
       <translation>Checking the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="931" />
+      <location filename="ocop_desktop/ui/main_window.py" line="935" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="496" />
+      <location filename="ocop_desktop/ui/main_window.py" line="500" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="547" />
+      <location filename="ocop_desktop/ui/main_window.py" line="551" />
       <source>Đang nhập tệp trao đổi…</source>
       <translation>Importing the exchange files…</translation>
     </message>
@@ -2444,12 +2579,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="485" />
+      <location filename="ocop_desktop/ui/main_window.py" line="489" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="922" />
+      <location filename="ocop_desktop/ui/main_window.py" line="926" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -2499,7 +2634,7 @@
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="116" />
+      <location filename="ocop_desktop/ui/about.py" line="78" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -2524,7 +2659,7 @@
       <translation>Written: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="594" />
+      <location filename="ocop_desktop/ui/main_window.py" line="598" />
       <source>Đã ghi và đọc lại {file}.
 Mã xác thực: {code} — lần xuất {revision}</source>
       <translation>Written and read back: {file}.
@@ -2563,7 +2698,7 @@ The damaged file is kept as {kept}.</translation>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="508" />
+      <location filename="ocop_desktop/ui/main_window.py" line="512" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
@@ -2580,7 +2715,7 @@ Backup before the import: {backup}</translation>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="507" />
+      <location filename="ocop_desktop/ui/main_window.py" line="511" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -2620,7 +2755,7 @@ Backup before the import: {backup}</translation>
       <translation>{count} files made in the folder {folder}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="593" />
+      <location filename="ocop_desktop/ui/main_window.py" line="597" />
       <source>Đã xuất tệp trao đổi</source>
       <translation>Exchange file exported</translation>
     </message>
@@ -2710,17 +2845,17 @@ Backup before the import: {backup}</translation>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="255" />
+      <location filename="ocop_desktop/ui/main_window.py" line="256" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="202" />
+      <location filename="ocop_desktop/ui/main_window.py" line="203" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="156" />
+      <location filename="ocop_desktop/ui/main_window.py" line="157" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
