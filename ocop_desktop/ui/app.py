@@ -8,7 +8,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QThread
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSettings,
+    QStandardPaths,
+    QThread,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -170,6 +178,7 @@ def save_screenshots(
     `documents` (a folder and the files already made in it) fill the documents page, the minutes in its preview.
     Returns the files written."""
     app = make_app(lang)
+    previous = qInstallMessageHandler(_without_size_hint_notes)
     db = open_interactive(db_path)
     window = MainWindow()
     try:
@@ -182,6 +191,14 @@ def save_screenshots(
         window.close()
         db.close()
         app.processEvents()
+        qInstallMessageHandler(previous)
+
+
+def _without_size_hint_notes(_mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's messages on standard error, less the offscreen platform's "does not support propagateSizeHints()"
+    printed for every window (harmless: tech-notes), which would bury what the demo command prints."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
 
 
 def _settle(milliseconds: int = 400) -> None:
