@@ -262,9 +262,15 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def _demo_db(path: Path, lang: str, out: Path | None, *, screenshots: bool = False) -> int:
     from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
 
+    where = (("file", str(path)),)
     if path.exists():
-        raise UserFacingError([Problem("demo.exists", {}, (("file", str(path)),))])
-    path.parent.mkdir(parents=True, exist_ok=True)
+        raise UserFacingError([Problem("demo.exists", {}, where)])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(exist_ok=False)  # writable here, before a minute of building
+        path.unlink()
+    except OSError as exc:
+        raise UserFacingError([Problem("demo.cannot_write", {"detail": exc.strerror or str(exc)}, where)]) from exc
     summary = build_demo(path)
     print(ui_text("demo.file", lang, file=summary.path))
     print(

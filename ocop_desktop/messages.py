@@ -109,6 +109,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "tệp đã có; hãy chọn tên tệp mới cho dữ liệu mẫu",
         "the file exists; choose a new file for the demo",
     ),
+    "demo.cannot_write": (
+        "không tạo được tệp dữ liệu mẫu ở đây: {detail}; hãy chọn nơi khác (--out hoặc --db)",
+        "the demo data file cannot be made here: {detail}; choose another place (--out or --db)",
+    ),
     "demo.ballots_alone": (
         "--ballots chỉ chấm bộ phiếu mẫu; không dùng cùng --db, --out hay --screenshots",
         "--ballots only scores the bundled demo ballots; it does not go with --db, --out or --screenshots",

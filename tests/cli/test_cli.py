@@ -304,3 +304,11 @@ def test_demo_db_alone_builds_only_the_data_file(tmp_path: Path) -> None:
     assert {p.name for p in path.parent.iterdir()} == {"demo.ocopdb", "backups"}
     again = run("demo", "--db", str(path))
     assert again.returncode == 2 and "tệp đã có" in again.stderr and again.stdout == ""
+
+
+def test_demo_where_nothing_can_be_written_says_so_before_building(tmp_path: Path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("", encoding="utf-8")
+    proc = run("demo", "--out", str(blocker / "demo"), "--lang", "en")
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert "the demo data file cannot be made here" in proc.stderr and "demo.ocopdb" in proc.stderr
