@@ -216,7 +216,6 @@ class DemoSummary:
     certificates: int
     users: tuple[tuple[str, str], ...]
     rescored_code: str  # the product re-scored after the spread discussion (the one the screenshots show)
-    stars: tuple[tuple[str, int], ...]  # (product code, stars) in agenda order, as the scoring core gave them
 
 
 def _case_options(item: Criterion) -> list[Option]:
@@ -476,7 +475,6 @@ def _build(db: Database, seed: int) -> DemoSummary:
         len(issued.certificates),
         users,
         rescored or "",
-        tuple((r.product_code or "", r.stars or 0) for r in rows),
     )
 
 

@@ -46,8 +46,16 @@ def test_gui_demo_opens_the_demo_round_with_the_demo_account_offered(
     monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)  # the event loop would block the test
     monkeypatch.setattr(app, "start_background_checks", lambda _window, db: checked.append(db))
     monkeypatch.setattr(app, "remember", remembered.append)  # not into the person's own recent files
+    made: list[MainWindow] = []
+
+    class Window(MainWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            made.append(self)
+
+    monkeypatch.setattr(app, "MainWindow", Window)
     assert app.run_gui(demo=True) == 0
-    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.db is not None)
+    (window,) = made
     qtbot.addWidget(window)
     try:
         assert offered == [
