@@ -206,36 +206,47 @@ def cmd_criteria_versions(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """With --db, build the demo round into a new data file; otherwise score the bundled demo ballots."""
+    """The demo round built into a new data file with all its documents (and with --screenshots a picture of every
+    view): into a new dated folder here, into --out, or into --db (documents only with --out or --screenshots).
+    --ballots scores the bundled demo ballots instead."""
+    if args.ballots:
+        if args.db or args.out or args.screenshots:
+            raise UserFacingError([Problem("demo.ballots_alone", {})])
+        return _demo_ballots(args.lang)
     if args.db:
-        return _demo_db(Path(args.db), args.lang, Path(args.out) if args.out else None)
-    if args.out:
-        raise UserFacingError([Problem("demo.out_needs_db", {})])
+        path = Path(args.db)
+        out = Path(args.out) if args.out else (path.parent if args.screenshots else None)
+    else:
+        out = Path(args.out) if args.out else Path.cwd() / f"ocop-demo-{dt.datetime.now():%Y%m%d-%H%M%S}"
+        path = out / "demo.ocopdb"
+    return _demo_db(path, args.lang, out, screenshots=args.screenshots)
+
+
+def _demo_ballots(lang: str) -> int:
     from ocop_desktop.paths import resource_root
     from ocop_desktop.services.score_ballots import score_document
 
     sample = resource_root() / "examples" / "ballots-demo.json"
     result = score_document(_read_json_input(str(sample)))
     print(json.dumps(result, ensure_ascii=False, indent=1))
-    en = args.lang == "en"
-    stars = result["stars"]
-    summary = (
-        f"Demo: {result['sheet']}, average {result['average_total']}, band {result['band_stars']}★, result {stars}★"
-        if en
-        else f"Bản chạy thử: {result['sheet']}, điểm trung bình {result['average_total'].replace('.', ',')}, "
-        f"hạng theo điểm {result['band_stars']} sao, kết quả {stars} sao"
+    average = result["average_total"] if lang == "en" else result["average_total"].replace(".", ",")
+    summary = ui_text(
+        "demo.ballots_summary",
+        lang,
+        sheet=result["sheet"],
+        average=average,
+        band=result["band_stars"],
+        stars=result["stars"],
     )
     print(summary, file=sys.stderr)
-    print(("Ballots file: " if en else "Tệp phiếu chấm: ") + str(sample), file=sys.stderr)
+    print(ui_text("demo.ballots_file", lang, file=sample), file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """The window; `--screenshot` shows one view read-only, saves a PNG and exits (offscreen without a display)."""
-    import os
-
-    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.screenshot:
+        _offscreen_without_display()
     from ocop_desktop.ui.app import run_gui
 
     return run_gui(
@@ -244,50 +255,69 @@ def cmd_gui(args: argparse.Namespace) -> int:
         view=args.view,
         product=args.product,
         lang=args.lang if args.lang_given else None,
+        demo=args.demo,
     )
 
 
-def _demo_db(path: Path, lang: str, out: Path | None) -> int:
+def _demo_db(path: Path, lang: str, out: Path | None, *, screenshots: bool = False) -> int:
     from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
 
+    where = (("file", str(path)),)
     if path.exists():
-        raise UserFacingError([Problem("demo.exists", {}, (("file", str(path)),))])
-    path.parent.mkdir(parents=True, exist_ok=True)
+        raise UserFacingError([Problem("demo.exists", {}, where)])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.touch(exist_ok=False)  # writable here, before a minute of building
+        path.unlink()
+    except OSError as exc:
+        raise UserFacingError([Problem("demo.cannot_write", {"detail": exc.strerror or str(exc)}, where)]) from exc
     summary = build_demo(path)
-    en = lang == "en"
+    print(ui_text("demo.file", lang, file=summary.path))
     print(
-        (
-            f"Demo data file: {summary.path}\n{summary.dossiers} dossiers, {summary.ballots} ballots, "
-            f"{summary.certificates} certificates; round {summary.round_id}"
-        )
-        if en
-        else (
-            f"Tệp dữ liệu mẫu: {summary.path}\n{summary.dossiers} hồ sơ, {summary.ballots} phiếu chấm, "
-            f"{summary.certificates} giấy chứng nhận; đợt {summary.round_id}"
+        ui_text(
+            "demo.counts",
+            lang,
+            dossiers=summary.dossiers,
+            ballots=summary.ballots,
+            certificates=summary.certificates,
+            round=summary.round_id,
         )
     )
     accounts = ", ".join(f"{user} ({role})" for user, role in summary.users)
-    print(
-        ("Accounts: " if en else "Tài khoản: ")
-        + accounts
-        + (" — password: " if en else " — mật khẩu: ")
-        + DEMO_PASSWORD
-    )
-    if out is not None:
-        from ocop_desktop.persistence.database import Database
-        from ocop_desktop.services.actor import SYSTEM
-        from ocop_desktop.services.council_key import DEMO_KEY_PASSPHRASE, demo_key_folder, make_demo_key
-        from ocop_desktop.services.round_documents import render_round_documents
+    print(ui_text("demo.accounts", lang, accounts=accounts, password=DEMO_PASSWORD))
+    if out is None:
+        return EXIT_OK
+    from ocop_desktop.persistence.database import Database
+    from ocop_desktop.services.actor import SYSTEM
+    from ocop_desktop.services.council_key import DEMO_KEY_PASSPHRASE, demo_key_folder, make_demo_key
+    from ocop_desktop.services.round_documents import render_round_documents
 
-        key = make_demo_key(path)
-        folder = demo_key_folder(path)
-        print(ui_text("keys.demo", lang, key_id=key.key_id, folder=folder, passphrase=DEMO_KEY_PASSPHRASE))
-        with Database.open(summary.path) as db:
-            files = render_round_documents(db, actor=SYSTEM, round_id=summary.round_id, out=out, key=key)
-        print(("Documents of the demo round in " if en else "Tài liệu của đợt mẫu trong ") + str(out.resolve()))
-        for file in files:
-            print(f"  {file.relative_to(out).as_posix()}")
+    key = make_demo_key(path)
+    folder = demo_key_folder(path)
+    print(ui_text("keys.demo", lang, key_id=key.key_id, folder=folder, passphrase=DEMO_KEY_PASSPHRASE))
+    with Database.open(summary.path) as db:
+        files = render_round_documents(db, actor=SYSTEM, round_id=summary.round_id, out=out, key=key)
+    print(ui_text("demo.documents", lang, folder=out.resolve()))
+    for file in files:
+        print(f"  {file.relative_to(out).as_posix()}")
+    if screenshots:
+        _offscreen_without_display()
+        from ocop_desktop.ui.app import save_screenshots
+
+        shots = out / "screenshots"
+        made = save_screenshots(path, shots, lang=lang, product=summary.rescored_code, documents=(out, files))
+        print(ui_text("demo.screenshots", lang, folder=shots.resolve()))
+        for shot in made:
+            print(f"  {shot.name}")
     return EXIT_OK
+
+
+def _offscreen_without_display() -> None:
+    """Pictures of the window need no screen: Qt draws offscreen when there is no display to draw on."""
+    import os
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def cmd_db_verify(args: argparse.Namespace) -> int:
@@ -672,21 +702,46 @@ def build_parser() -> argparse.ArgumentParser:
     c_ver.set_defaults(func=cmd_criteria_versions)
 
     gui = sub.add_parser("gui", parents=[lang_parent], help="mở cửa sổ ứng dụng")
-    gui.add_argument("--db", metavar="FILE", help="tệp dữ liệu của hội đồng")
+    opened = gui.add_mutually_exclusive_group()
+    opened.add_argument("--db", metavar="FILE", help="tệp dữ liệu của hội đồng")
+    opened.add_argument(
+        "--demo", action="store_true", help="mở đợt đánh giá mẫu (tạo trong thư mục dữ liệu của bạn ở lần đầu)"
+    )
     gui.add_argument(
         "--screenshot", metavar="PNG", help="lưu ảnh một màn hình rồi thoát (chạy được khi không có màn hình)"
     )
     gui.add_argument(
         "--view",
         default="round",
-        choices=("start", "round", "setup", "dossier", "scoring", "results", "criteria", "province", "projector"),
+        choices=(
+            "start",
+            "round",
+            "setup",
+            "dossier",
+            "scoring",
+            "results",
+            "documents",
+            "criteria",
+            "province",
+            "projector",
+        ),
     )
     gui.add_argument("--product", metavar="CODE", help="mã số sản phẩm cần mở, ví dụ 19-05503-1-2026")
     gui.set_defaults(func=cmd_gui)
 
-    demo = sub.add_parser("demo", parents=[lang_parent], help="chạy thử: chấm bộ phiếu mẫu, hoặc tạo tệp dữ liệu mẫu")
+    demo = sub.add_parser(
+        "demo",
+        parents=[lang_parent],
+        help="chạy thử: tạo đợt đánh giá mẫu và in tài liệu của nó vào thư mục mới ocop-demo-NGÀY-GIỜ/",
+    )
     demo.add_argument("--db", metavar="FILE", help="tạo đợt đánh giá mẫu trong tệp dữ liệu mới này")
-    demo.add_argument("--out", metavar="DIR", help="in toàn bộ tài liệu của đợt mẫu vào thư mục này (cần --db)")
+    demo.add_argument(
+        "--out", metavar="DIR", help="in toàn bộ tài liệu của đợt mẫu vào thư mục này (không có --db: DIR/demo.ocopdb)"
+    )
+    demo.add_argument(
+        "--screenshots", action="store_true", help="lưu thêm ảnh mọi màn hình vào DIR/screenshots/ (không cần màn hình)"
+    )
+    demo.add_argument("--ballots", action="store_true", help="chỉ chấm bộ phiếu mẫu (JSON) có sẵn và in kết quả")
     demo.set_defaults(func=cmd_demo)
 
     documents = sub.add_parser("documents", parents=[lang_parent], help="in tài liệu của một đợt (PDF, Excel)")

@@ -130,10 +130,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "tệp đã có; hãy chọn tên tệp mới cho dữ liệu mẫu",
         "the file exists; choose a new file for the demo",
     ),
-    # documents
-    "demo.out_needs_db": (
-        "--out cần --db: tài liệu được in từ tệp dữ liệu mẫu vừa tạo",
-        "--out needs --db: the documents are printed from the demo data file it creates",
+    "demo.cannot_write": (
+        "không tạo được tệp dữ liệu mẫu ở đây: {detail}; hãy chọn nơi khác (--out hoặc --db)",
+        "the demo data file cannot be made here: {detail}; choose another place (--out or --db)",
+    ),
+    "demo.ballots_alone": (
+        "--ballots chỉ chấm bộ phiếu mẫu; không dùng cùng --db, --out hay --screenshots",
+        "--ballots only scores the bundled demo ballots; it does not go with --db, --out or --screenshots",
     ),
     "exchange.not_nfc": (
         "văn bản ở bảng {table}, cột {column} không ở dạng Unicode NFC",
@@ -1013,6 +1016,19 @@ _UI: dict[str, tuple[str, str]] = {
         "Lưu ý: khóa ký của máy này chưa được bảo vệ bằng cụm mật khẩu; hãy chạy «ocop-desktop keys passphrase»",
         "Note: this computer's signing key is not protected by a passphrase; run 'ocop-desktop keys passphrase'",
     ),
+    "demo.file": ("Tệp dữ liệu mẫu: {file}", "Demo data file: {file}"),
+    "demo.counts": (
+        "{dossiers} hồ sơ, {ballots} phiếu chấm, {certificates} giấy chứng nhận; đợt {round}",
+        "{dossiers} dossiers, {ballots} ballots, {certificates} certificates; round {round}",
+    ),
+    "demo.accounts": ("Tài khoản: {accounts} — mật khẩu: {password}", "Accounts: {accounts} — password: {password}"),
+    "demo.documents": ("Tài liệu của đợt mẫu trong {folder}", "Documents of the demo round in {folder}"),
+    "demo.screenshots": ("Ảnh các màn hình trong {folder}", "Screenshots of every view in {folder}"),
+    "demo.ballots_summary": (
+        "Bản chạy thử: {sheet}, điểm trung bình {average}, hạng theo điểm {band} sao, kết quả {stars} sao",
+        "Demo: {sheet}, average {average}, band {band}★, result {stars}★",
+    ),
+    "demo.ballots_file": ("Tệp phiếu chấm: {file}", "Ballots file: {file}"),
     "keys.demo": (
         "Giấy chứng nhận mẫu được ký bằng khóa mẫu {key_id} (thư mục {folder}, cụm mật khẩu «{passphrase}»); "
         "máy khác sẽ báo «không rõ đơn vị cấp».",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up OCOP Desktop on a fresh Debian/Ubuntu machine, then run it or its checks.
-#   bash tools/bootstrap.sh run    set up, then open the app (or, with no display, the headless demo)
+#   bash tools/bootstrap.sh run    set up, then open the app on the demo round (with no display: the demo round's
+#                                  documents and a screenshot of every view, in demo-output/<date-time>/)
 #   bash tools/bootstrap.sh test   set up, then run the whole check (lint, types, import contracts, tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,11 +40,14 @@ fi
 case "$MODE" in
   run)
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-      exec "$VENV/bin/ocop-desktop" gui
+      exec "$VENV/bin/ocop-desktop" gui --demo
     else
       OUT="$PWD/demo-output/$(date +%Y%m%d-%H%M%S)"
-      echo "No display found: building the demo round and printing its documents into $OUT"
-      exec "$VENV/bin/ocop-desktop" demo --db "$OUT/demo.ocopdb" --out "$OUT"
+      echo "No display found: building the demo round, its documents and a screenshot of every view in $OUT"
+      "$VENV/bin/ocop-desktop" demo --out "$OUT" --screenshots
+      echo
+      echo "Documents (PDF, Excel): $OUT"
+      echo "Screenshots:            $OUT/screenshots"
     fi
     ;;
   test)

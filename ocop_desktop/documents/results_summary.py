@@ -27,7 +27,7 @@ class ResultLine:
     stars: int | None
     conclusion: str  # "Đề nghị công nhận 4 sao", "Không đạt", …
     notes: str
-    proposed: bool  # approved by the council and certifiable: it goes on the decision annex
+    proposed: bool  # approved, certifiable and recognised at this level (not 5★): it goes on the decision annex
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
-"""The demo round: realistic Vietnamese producers and products over several product groups, a provincial
-council with roles, attendance, a recusal, ballots of every member (one on paper, typed twice), one product
-over the spread limit then re-scored, one failing a star minimum, approved results, a decision and
-certificates — built through the same services the screens use."""
+"""The demo round: a dozen Vietnamese producers and products over the five product groups (food, drink, herbal,
+handicraft, tourism), a provincial council with roles, attendance with one member absent, a recusal, ballots of
+every present member (one on paper, typed twice with a typing mistake caught), one product over the spread limit
+discussed then re-scored, one failing a star minimum, results from 2★ to 5★ approved, a recognition decision and
+certificates — built through the same services the screens use, so every figure comes from the scoring core."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from ocop_desktop.documents.stand_ins import form_pdf, product_picture
 from ocop_desktop.domain.enums import (
     CommuneItem,
     CouncilLevel,
@@ -19,13 +21,31 @@ from ocop_desktop.domain.enums import (
     RegistrationType,
     Role,
 )
+from ocop_desktop.paths import user_data_dir
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.scoring.catalogue import Sheet
-from ocop_desktop.services import accounts, recognition, registry, results, round_setup, scoring_session
+from ocop_desktop.scoring.catalogue import Criterion, Option, Sheet
+from ocop_desktop.services import (
+    accounts,
+    queries,
+    recognition,
+    registry,
+    results,
+    round_setup,
+    scoring_session,
+    settings,
+)
 from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.council_key import make_demo_key
 from ocop_desktop.services.criteria_catalogue import load_sheet
 
 DEMO_PASSWORD = "ocop-demo-2026"  # printed by the demo command; the demo file is for trying the application
+DEMO_SECRETARY = "thuky"  # the account the sign-in dialog offers on the demo file
+DEMO_FILE_NAME = "dot-mau.ocopdb"  # the demo round in the person's data folder (Tệp → Mở đợt mẫu, `gui --demo`)
+DEMO_SETTING = "demo_file"  # set on the demo file only: the sign-in dialog shows the demo account there
+ABSENT = "Hoàng Minh Khôi"  # absent from the meeting: he scores nothing
+PAPER_SCORER = "Phạm Thị Ánh Tuyết"  # her ballot on the first dossier is on paper, typed by two secretaries
+LOW_SCORER = "Lê Đức Thắng"  # far below the others on the spread product before the discussion
+RECUSED = "Đặng Quốc Bảo"  # recused from the second dossier
 
 MEMBERS = (
     ("Nguyễn Văn Thành", MemberRole.CHAIR, "Phó Chủ tịch UBND tỉnh"),
@@ -38,9 +58,25 @@ MEMBERS = (
     ("Bùi Thanh Sơn", MemberRole.GUEST, "Chuyên gia, Hiệp hội OCOP"),
 )
 
-# (producer, legal form, commune code, product, sheet, target level, representative, gender)
+
+@dataclass(frozen=True)
+class DemoProduct:
+    """One dossier of the demo. `design` is what its ballots are drawn to give — "5", "4", "3", "2" (stars),
+    "spread" (one member far below the others, discussed, then re-scored near 4★) or "min" (a 4★ average that
+    misses a 4★ minimum); the stars themselves always come from the scoring core."""
+
+    producer: str
+    legal_form: LegalForm
+    commune: str  # 2025 commune code in Thái Nguyên (resources/admin_units)
+    name: str
+    sheet_id: str
+    design: str
+    representative: str
+    gender: str
+
+
 PRODUCTS = (
-    (
+    DemoProduct(
         "Hợp tác xã Chè Tân Cương",
         LegalForm.COOPERATIVE,
         "05503",
@@ -50,7 +86,7 @@ PRODUCTS = (
         "Nguyễn Thị Hòa",
         "nu",
     ),
-    (
+    DemoProduct(
         "Công ty TNHH Mứt gừng Bàu Đá",
         LegalForm.SME,
         "05503",
@@ -60,7 +96,7 @@ PRODUCTS = (
         "Trần Văn Lực",
         "nam",
     ),
-    (
+    DemoProduct(
         "Hộ kinh doanh Đỗ Thị Nga",
         LegalForm.HOUSEHOLD,
         "05611",
@@ -70,7 +106,7 @@ PRODUCTS = (
         "Đỗ Thị Nga",
         "nu",
     ),
-    (
+    DemoProduct(
         "Hợp tác xã Rượu Làng Vân",
         LegalForm.COOPERATIVE,
         "05611",
@@ -80,7 +116,7 @@ PRODUCTS = (
         "Lưu Văn Quý",
         "nam",
     ),
-    (
+    DemoProduct(
         "Hợp tác xã Dược liệu Hà Châu",
         LegalForm.COOPERATIVE,
         "05503",
@@ -90,7 +126,7 @@ PRODUCTS = (
         "Ma Thị Hiền",
         "nu",
     ),
-    (
+    DemoProduct(
         "Cơ sở Mây tre đan Phú Vinh",
         LegalForm.HOUSEHOLD,
         "05611",
@@ -100,7 +136,7 @@ PRODUCTS = (
         "Đinh Văn Tú",
         "nam",
     ),
-    (
+    DemoProduct(
         "Hợp tác xã Du lịch cộng đồng Hồ Núi Cốc",
         LegalForm.COOPERATIVE,
         "05503",
@@ -110,7 +146,59 @@ PRODUCTS = (
         "Lò Văn Khánh",
         "nam",
     ),
+    DemoProduct(
+        "Hợp tác xã Chè La Bằng",
+        LegalForm.COOPERATIVE,
+        "05818",
+        "Chè đinh La Bằng",
+        "QD26-2026-11",
+        "5",
+        "Trần Thị Tâm",
+        "nu",
+    ),
+    DemoProduct(
+        "Hợp tác xã Thảo dược Dao đỏ Nam Cường",
+        LegalForm.COOPERATIVE,
+        "02026",
+        "Lá tắm thảo dược người Dao đỏ",
+        "QD26-2026-19",
+        "4",
+        "Bàn Thị Mẩy",
+        "nu",
+    ),
+    DemoProduct(
+        "Công ty TNHH Tinh dầu quế Na Rì",
+        LegalForm.SME,
+        "02155",
+        "Tinh dầu quế Na Rì",
+        "QD26-2026-20",
+        "3",
+        "Hoàng Văn Thái",
+        "nam",
+    ),
+    DemoProduct(
+        "Hộ kinh doanh Nông Thị Hạnh",
+        LegalForm.HOUSEHOLD,
+        "01906",
+        "Rượu táo mèo Ba Bể",
+        "QD26-2026-15",
+        "2",
+        "Nông Thị Hạnh",
+        "nu",
+    ),
+    DemoProduct(
+        "Hợp tác xã Dệt thổ cẩm Bằng Thành",
+        LegalForm.COOPERATIVE,
+        "01864",
+        "Khăn thổ cẩm dệt tay",
+        "QD26-2026-22",
+        "4",
+        "Triệu Thị Lìu",
+        "nu",
+    ),
 )
+# (band star of the average, final star) each design is drawn to give; only "min" loses a star to a minimum
+DESIGNED = {"5": (5, 5), "4": (4, 4), "3": (3, 3), "2": (2, 2), "spread": (4, 4), "min": (4, 3)}
 
 
 DISCUSSION = (
@@ -127,34 +215,44 @@ class DemoSummary:
     ballots: int
     certificates: int
     users: tuple[tuple[str, str], ...]
+    rescored_code: str  # the product re-scored after the spread discussion (the one the screenshots show)
 
 
-def _choices_for(sheet: Sheet, target: str, rnd: random.Random) -> dict[str, int]:
-    """A plausible ballot: near the top for 4★ products, lower for 3★, with each item's 4★ minimum respected
-    (or deliberately missed on one item for the product that fails a minimum)."""
-    out: dict[str, int] = {}
-    case = "Trường hợp 1"
+def _case_options(item: Criterion) -> list[Option]:
+    return [o for o in item.options if o.case in (None, "Trường hợp 1")]
+
+
+# the total each design's common view is brought down to: around the middle of its band star
+AIM = {"5": (93, 98), "4": (75, 86), "3": (55, 65), "2": (36, 45), "spread": (76, 84), "min": (75, 84)}
+
+
+def _choices_for(sheet: Sheet, design: str, rnd: random.Random) -> dict[str, int]:
+    """A plausible common view of the dossier for its design: every item at its best option, then one item
+    after another (drawn at random) one option lower until the total reaches an aim drawn in the design's range,
+    never below a minimum of the designed band star — except, for "min", one item of part 5 set below its 4★
+    minimum."""
+    star = DESIGNED[design][0]
+    options = {item.id: _case_options(item) for item in sheet.items}
+    index = {item_id: len(opts) - 1 for item_id, opts in options.items()}
+    floor = {}
     for item in sheet.items:
-        options = [o for o in item.options if o.case in (None, case)]
-        top = len(options) - 1
-        drop = {
-            "4": rnd.choice([0, 0, 1]),
-            "3": rnd.choice([0, 1, 1, 2]),
-            "spread": rnd.choice([0, 1]),
-            "min": rnd.choice([0, 1, 1]),
-        }[target]
-        index = max(0, top - drop)
-        required = item.min_points_by_star.get(4 if target in ("4", "min", "spread") else 3)
-        while required is not None and options[index].points < required and index < top:
-            index += 1
-        out[item.id] = options[index].number
-    if target == "min":
-        for item in sheet.items:
-            if item.min_points_by_star.get(4) is not None and item.id.startswith("5"):
-                lowest_ok = min(o.number for o in item.options if o.points >= item.min_points_by_star.get(3, 0))
-                out[item.id] = lowest_ok  # below the 4★ minimum on this item
-                break
-    return out
+        required = item.min_points_by_star.get(star, 0) if star >= 3 else 0
+        floor[item.id] = min(i for i, o in enumerate(options[item.id]) if o.points >= required or i == index[item.id])
+    if design == "min":
+        missed = next(i for i in sheet.items if i.id.startswith("5") and i.min_points_by_star.get(4) is not None)
+        required = missed.min_points_by_star[4]
+        below = [i for i, o in enumerate(options[missed.id]) if o.points < required]
+        index[missed.id] = floor[missed.id] = max(below)  # below the 4★ minimum on this item
+    total = sum(options[item_id][i].points for item_id, i in index.items())
+    aim = rnd.randint(*AIM[design])
+    while total > aim:
+        lowerable = [item_id for item_id, i in index.items() if i > floor[item_id]]
+        if not lowerable:
+            break
+        item_id = rnd.choice(lowerable)
+        total -= options[item_id][index[item_id]].points - options[item_id][index[item_id] - 1].points
+        index[item_id] -= 1
+    return {item_id: options[item_id][i].number for item_id, i in index.items()}
 
 
 def _vary(sheet: Sheet, base: dict[str, int], rnd: random.Random) -> dict[str, int]:
@@ -173,38 +271,66 @@ def _vary(sheet: Sheet, base: dict[str, int], rnd: random.Random) -> dict[str, i
     return choices
 
 
+def _lowest(sheet: Sheet) -> dict[str, int]:
+    return {i.id: min(o.number for o in _case_options(i)) for i in sheet.items}
+
+
 def build_demo(path: Path, *, seed: int = 2026) -> DemoSummary:
     """Create the demo data file at `path` (which must not exist yet)."""
-    rnd = random.Random(seed)
     db = Database.open(path, create=True)
     try:
-        return _build(db, rnd)
+        return _build(db, seed)
     finally:
         db.close()
 
 
-def _build(db: Database, rnd: random.Random) -> DemoSummary:
+def user_demo_file() -> Path:
+    """The demo data file in the person's data folder, built the first time it is asked for, with its demo
+    signing key beside it (the start page's demo button and `gui --demo` both open this one)."""
+    path = user_data_dir() / DEMO_FILE_NAME
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            build_demo(path)
+        except BaseException:
+            for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                leftover.unlink(missing_ok=True)  # half a demo would be opened as if it were whole
+            raise
+    make_demo_key(path)
+    return path
+
+
+def demo_sign_in(db: Database) -> tuple[str, str] | None:
+    """(account, password) to offer at sign-in when `db` is a demo file; None for every other file."""
+    return (DEMO_SECRETARY, DEMO_PASSWORD) if settings.get_settings(db).get(DEMO_SETTING) is True else None
+
+
+def _accounts(db: Database) -> tuple[Actor, Actor, Actor]:
+    """The administrator, both secretaries and the province officer; returns (admin, secretary, second secretary)."""
     admin_id = accounts.create_user(
         db, actor=None, username="quantri", full_name="Quản trị hệ thống", password=DEMO_PASSWORD, roles={Role.ADMIN}
     )
     admin = accounts.authenticate(db, username="quantri", password=DEMO_PASSWORD)
     if admin.user_id != admin_id:
         raise RuntimeError("the demo administrator could not sign in")
-    accounts.create_user(
-        db, actor=admin, username="thuky", full_name="Vũ Thị Lan", password=DEMO_PASSWORD, roles={Role.SECRETARY}
-    )
-    accounts.create_user(
-        db, actor=admin, username="thuky2", full_name="Ngô Văn Hải", password=DEMO_PASSWORD, roles={Role.SECRETARY}
-    )
-    accounts.create_user(
-        db,
-        actor=admin,
-        username="canbotinh",
-        full_name="Cán bộ OCOP tỉnh",
-        password=DEMO_PASSWORD,
-        roles={Role.OFFICER},
-    )
-    secretary = accounts.authenticate(db, username="thuky", password=DEMO_PASSWORD)
+    for username, full_name, role in (
+        (DEMO_SECRETARY, "Vũ Thị Lan", Role.SECRETARY),
+        ("thuky2", "Ngô Văn Hải", Role.SECRETARY),
+        ("canbotinh", "Cán bộ OCOP tỉnh", Role.OFFICER),
+    ):
+        accounts.create_user(
+            db, actor=admin, username=username, full_name=full_name, password=DEMO_PASSWORD, roles={role}
+        )
+    secretary = accounts.authenticate(db, username=DEMO_SECRETARY, password=DEMO_PASSWORD)
+    second = accounts.authenticate(db, username="thuky2", password=DEMO_PASSWORD)
+    return admin, secretary, second
+
+
+def _build(db: Database, seed: int) -> DemoSummary:
+    admin, secretary, second_secretary = _accounts(db)
+    settings.set_setting(db, actor=secretary, key=DEMO_SETTING, value=True)
+    settings.set_setting(db, actor=secretary, key="place_name", value="Thái Nguyên")
+    settings.set_setting(db, actor=secretary, key="province_code", value="19")
     council_id = round_setup.create_council(
         db,
         actor=secretary,
@@ -261,78 +387,37 @@ def _build(db: Database, rnd: random.Random) -> DemoSummary:
         opened_at="08:00",
     )
     for name, _role, _ in MEMBERS:
-        present = name != "Hoàng Minh Khôi"  # one member absent
         round_setup.record_attendance(
-            db, actor=secretary, session_id=meeting, member_id=member_ids[name], present=present
+            db, actor=secretary, session_id=meeting, member_id=member_ids[name], present=name != ABSENT
         )
 
-    dossiers: list[tuple[str, str, str]] = []
-    for order, (producer_name, form, commune, product_name, sheet_id, target, rep, gender) in enumerate(
-        PRODUCTS, start=1
-    ):
-        producer_id = registry.create_producer(
-            db,
-            actor=secretary,
-            name=producer_name,
-            legal_form=form,
-            representative_name=rep,
-            representative_gender=gender,
-            representative_position="Giám đốc" if form is not LegalForm.HOUSEHOLD else "Chủ hộ",
-            phone=f"09{rnd.randint(10000000, 99999999)}",
-            province_code="19",
-            commune_code=commune,
-            street_address=f"Xóm {rnd.randint(1, 12)}",
-        )
-        product = registry.create_product(
-            db, actor=secretary, producer_id=producer_id, name=product_name, sheet_id=sheet_id, year=2026
-        )
-        dossier_id = registry.create_dossier(
-            db,
-            actor=secretary,
-            round_id=round_id,
-            product_id=product.product_id,
-            registration_type=RegistrationType.FIRST if order != 2 else RegistrationType.UPGRADE,
-            submission_date=dt.date(2026, 8, 10),
-            agenda_order=order,
-        )
-        for item in CommuneItem:
-            registry.set_commune_assessment(
-                db,
-                actor=secretary,
-                dossier_id=dossier_id,
-                item=item,
-                finding="Đạt yêu cầu theo báo cáo của UBND xã.",
-                meets=True,
-            )
-        registry.add_attachment(
-            db, actor=secretary, dossier_id=dossier_id, filename="Phieu-dang-ky.pdf", content=_tiny_pdf(product_name)
-        )
-        dossiers.append((dossier_id, sheet_id, target))
-
-    recused_dossier = dossiers[1][0]
+    dossiers = [
+        _register(db, secretary, round_id=round_id, order=order, product=product, rnd=random.Random(f"{seed}-{order}"))
+        for order, product in enumerate(PRODUCTS, start=1)
+    ]
+    recused_dossier = dossiers[1]
     round_setup.record_recusal(
         db,
         actor=secretary,
         dossier_id=recused_dossier,
-        member_id=member_ids["Đặng Quốc Bảo"],
+        member_id=member_ids[RECUSED],
         reason="Có quan hệ gia đình với chủ thể",
     )
-    second_secretary = accounts.authenticate(db, username="thuky2", password=DEMO_PASSWORD)
 
     ballots = 0
-    scorers = [n for n, role, _ in MEMBERS if role.scores and n != "Hoàng Minh Khôi"]
-    for dossier_id, sheet_id, target in dossiers:
-        sheet = load_sheet("QD26-2026", sheet_id)
-        base = _choices_for(sheet, target, rnd)
+    chair = member_actors["Nguyễn Văn Thành"]
+    scorers = [n for n, role, _ in MEMBERS if role.scores and n != ABSENT]
+    for order, (dossier_id, product) in enumerate(zip(dossiers, PRODUCTS, strict=True), start=1):
+        rnd = random.Random(f"{seed}-{order}-ballots")
+        sheet = load_sheet("QD26-2026", product.sheet_id)
+        base = _choices_for(sheet, product.design, rnd)
         for name in scorers:
-            if dossier_id == recused_dossier and name == "Đặng Quốc Bảo":
+            if dossier_id == recused_dossier and name == RECUSED:
                 continue
             choices = _vary(sheet, base, rnd)
-            if target == "spread" and name == "Lê Đức Thắng":
-                choices = {
-                    i.id: min(o.number for o in i.options if o.case in (None, "Trường hợp 1")) for i in sheet.items
-                }
-            paper = name == "Phạm Thị Ánh Tuyết" and dossier_id == dossiers[0][0]
+            if product.design == "spread" and name == LOW_SCORER:
+                choices = _lowest(sheet)
+            paper = name == PAPER_SCORER and order == 1
             _score(
                 db,
                 secretary if paper else member_actors[name],
@@ -343,28 +428,22 @@ def _build(db: Database, rnd: random.Random) -> DemoSummary:
                 paper=paper,
             )
             ballots += 1
-        if target == "spread":
-            chair = member_actors["Nguyễn Văn Thành"]
-            results.record_discussion(
-                db,
-                actor=chair,
-                dossier_id=dossier_id,
-                text=DISCUSSION,
-            )
+        if product.design == "spread":
+            results.record_discussion(db, actor=chair, dossier_id=dossier_id, text=DISCUSSION)
             scoring_session.start_rescore(db, actor=chair, dossier_id=dossier_id, reason="Chênh lệch điểm vượt 10 điểm")
+            common = _choices_for(sheet, "4", rnd)
             for name in scorers:
-                rescored = _vary(sheet, _choices_for(sheet, "4", rnd), rnd)
                 _score(
                     db,
                     member_actors[name],
                     second_secretary,
                     dossier_id=dossier_id,
                     member_id=member_ids[name],
-                    choices=rescored,
+                    choices=_vary(sheet, common, rnd),
                     paper=False,
                 )
                 ballots += 1
-        results.approve_result(db, actor=member_actors["Nguyễn Văn Thành"], dossier_id=dossier_id)
+        results.approve_result(db, actor=chair, dossier_id=dossier_id)
 
     round_setup.close_meeting_session(db, actor=secretary, session_id=meeting, closed_at="16:30")
     officer = accounts.authenticate(db, username="canbotinh", password=DEMO_PASSWORD)
@@ -378,14 +457,133 @@ def _build(db: Database, rnd: random.Random) -> DemoSummary:
         signer_title="KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
         issuing_body="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
     )
+    rows = queries.round_view(db, round_id).dossiers
+    _check_design(rows)
     users = (
         ("quantri", "quản trị"),
-        ("thuky", "thư ký"),
+        (DEMO_SECRETARY, "thư ký"),
         ("thuky2", "thư ký"),
         ("canbotinh", "cán bộ tỉnh"),
         ("tv1", "chủ tịch"),
     )
-    return DemoSummary(str(db.path), round_id, len(dossiers), ballots, len(issued.certificates), users)
+    rescored = next(r.product_code for r, p in zip(rows, PRODUCTS, strict=True) if p.design == "spread")
+    return DemoSummary(
+        str(db.path),
+        round_id,
+        len(dossiers),
+        ballots,
+        len(issued.certificates),
+        users,
+        rescored or "",
+    )
+
+
+def _check_design(rows: tuple[queries.DossierRow, ...]) -> None:
+    """The ballots are drawn for a designed outcome; if the scoring core disagrees the demo would not show what
+    it promises (a 5★, a minimum missed, a product left without a certificate), so building it fails."""
+    got = [(p.name, p.design, (r.band_stars, r.stars)) for r, p in zip(rows, PRODUCTS, strict=True)]
+    wrong = [(name, design, stars) for name, design, stars in got if stars != DESIGNED[design]]
+    if wrong or not all(r.locked for r in rows):
+        raise RuntimeError(f"the demo's ballots do not give the designed stars: {wrong}")
+
+
+def _register(
+    db: Database, secretary: Actor, *, round_id: str, order: int, product: DemoProduct, rnd: random.Random
+) -> str:
+    """Producer, product and dossier with the commune's pre-assessment, the producer's self-assessment, the
+    advisory team's report and the scanned files."""
+    head = "Giám đốc" if product.legal_form is LegalForm.SME else "Chủ hộ"
+    producer_id = registry.create_producer(
+        db,
+        actor=secretary,
+        name=product.producer,
+        legal_form=product.legal_form,
+        representative_name=product.representative,
+        representative_gender=product.gender,
+        representative_position="Giám đốc" if product.legal_form is LegalForm.COOPERATIVE else head,
+        phone=f"09{rnd.randint(10000000, 99999999)}",
+        province_code="19",
+        commune_code=product.commune,
+        street_address=f"Xóm {rnd.randint(1, 12)}",
+    )
+    created = registry.create_product(
+        db, actor=secretary, producer_id=producer_id, name=product.name, sheet_id=product.sheet_id, year=2026
+    )
+    dossier_id = registry.create_dossier(
+        db,
+        actor=secretary,
+        round_id=round_id,
+        product_id=created.product_id,
+        registration_type=RegistrationType.FIRST if order != 2 else RegistrationType.UPGRADE,
+        submission_date=dt.date(2026, 8, 10),
+        agenda_order=order,
+    )
+    for item in CommuneItem:
+        registry.set_commune_assessment(
+            db,
+            actor=secretary,
+            dossier_id=dossier_id,
+            item=item,
+            finding="Đạt yêu cầu theo báo cáo của UBND xã.",
+            meets=True,
+        )
+    sheet = load_sheet("QD26-2026", product.sheet_id)
+    hoped = {"2": "3", "3": "4"}.get(product.design, "5" if product.design == "5" else "4")
+    registry.set_self_assessment(db, actor=secretary, dossier_id=dossier_id, choices=_choices_for(sheet, hoped, rnd))
+    registry.set_advisory_report(db, actor=secretary, dossier_id=dossier_id, report=_advisory_report(product))
+    form = form_pdf(
+        "Phiếu đăng ký sản phẩm tham gia đánh giá, phân hạng OCOP",
+        (
+            f"Tên sản phẩm: {product.name}",
+            f"Chủ thể: {product.producer}",
+            f"Người đại diện: {product.representative}",
+            f"Phiếu đánh giá: {sheet.sheet_id} — {sheet.title}",
+            "Ngày nộp hồ sơ: 10/8/2026",
+        ),
+    )
+    registry.add_attachment(db, actor=secretary, dossier_id=dossier_id, filename="Phieu-dang-ky.pdf", content=form)
+    if product.design in ("spread", "5") or order == 1:  # the dossiers the screenshots and the tour open
+        picture = registry.add_attachment(
+            db,
+            actor=secretary,
+            dossier_id=dossier_id,
+            filename="Anh-san-pham.png",
+            content=product_picture(PICTURE_COLOURS[order % len(PICTURE_COLOURS)]),
+            description="Ảnh sản phẩm và bao bì",
+        )
+        registry.link_evidence(db, actor=secretary, attachment_id=picture.attachment_id, item_id="2.2")
+        report = registry.add_attachment(
+            db,
+            actor=secretary,
+            dossier_id=dossier_id,
+            filename="Phieu-ket-qua-thu-nghiem.pdf",
+            content=form_pdf(
+                "Phiếu kết quả thử nghiệm",
+                (
+                    f"Mẫu thử: {product.name}",
+                    f"Đơn vị gửi mẫu: {product.producer}",
+                    "Chỉ tiêu vi sinh vật, kim loại nặng: đạt theo quy chuẩn kỹ thuật quốc gia",
+                    "Ngày trả kết quả: 25/7/2026",
+                ),
+            ),
+            description="Kết quả thử nghiệm của phòng thử nghiệm được công nhận",
+        )
+        registry.link_evidence(db, actor=secretary, attachment_id=report.attachment_id, item_id="8")
+    return dossier_id
+
+
+PICTURE_COLOURS = ((46, 110, 64), (150, 46, 40), (176, 122, 36), (58, 84, 140))
+
+
+def _advisory_report(product: DemoProduct) -> str:
+    if product.design == "2":
+        finding = (
+            "Hồ sơ đủ thành phần nhưng sản phẩm mới sản xuất thử, chưa có liên kết tiêu thụ và chưa xây dựng câu "
+            "chuyện sản phẩm; Tổ tư vấn đề nghị chủ thể tiếp tục hoàn thiện."
+        )
+    else:
+        finding = "Hồ sơ đầy đủ theo quy định, cơ sở sản xuất đáp ứng điều kiện; đề nghị Hội đồng xem xét, đánh giá."
+    return f"Tổ tư vấn đã khảo sát cơ sở sản xuất của {product.producer} ngày 20/8/2026. {finding}"
 
 
 def _score(
@@ -402,8 +600,7 @@ def _score(
     ballot_id = scoring_session.open_ballot(
         db, actor=actor, dossier_id=dossier_id, member_id=member_id, entry_mode=mode
     )
-    for item_id, number in choices.items():
-        scoring_session.record_choice(db, actor=actor, ballot_id=ballot_id, item_id=item_id, option_number=number)
+    scoring_session.record_choices(db, actor=actor, ballot_id=ballot_id, choices=choices)
     if paper:
         typo = dict(choices)
         first = next(iter(typo))
@@ -414,23 +611,3 @@ def _score(
         scoring_session.confirm_paper_ballot(db, actor=confirmer, ballot_id=ballot_id, choices=choices)
     else:
         scoring_session.submit_ballot(db, actor=actor, ballot_id=ballot_id, opinion="Sản phẩm có tiềm năng phát triển.")
-
-
-def _tiny_pdf(title: str) -> bytes:
-    """A minimal valid one-page PDF standing in for a scanned registration form."""
-    del title
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)

@@ -233,7 +233,14 @@ def results_summary_data(
                     conclusion=_conclusion(
                         stored, result.stars if result else None, bool(result and result.certifiable)
                     ),
-                    proposed=bool(stored is not None and stored.locked and result and result.certifiable),
+                    # a 5★ result goes to the central level: this council's decision does not recognise it
+                    proposed=bool(
+                        stored is not None
+                        and stored.locked
+                        and stored.status is not ResultStatus.REFERRED_CENTRAL
+                        and result
+                        and result.certifiable
+                    ),
                     notes=_unmet_note(result.unmet_minimums) if result else "",
                 )
             )

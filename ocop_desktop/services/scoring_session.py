@@ -197,48 +197,70 @@ def record_choice(
 ) -> ChoiceRecorded:
     """Store one choice durably (committed with synchronous=FULL before this returns)."""
     with db.transaction() as s:
-        ballot = get_or_fail(s, Ballot, ballot_id, "ballot")
-        _check_writer(actor, ballot)
-        if ballot.status is BallotStatus.SUBMITTED:
-            raise Conflict([Problem("scoring.ballot_submitted", {})])
-        dossier = get_or_fail(s, Dossier, ballot.dossier_id, "dossier")
-        if _result_locked(s, dossier):
-            raise Conflict([Problem("result.locked", {})])
-        sheet = _sheet_of(s, dossier)
-        choices = {c.item_id: c.option_number for c in ballot.choices} | {item_id: option_number}
-        problems = check_ballot(sheet, MemberBallot(ballot.member_id, choices), required=())
-        if problems:
-            member = get_or_fail(s, CouncilMember, ballot.member_id, "council_member")
-            raise ValidationFailed(
-                [Problem(p.code, p.params, (("member", member.full_name), ("item", item_id))) for p in problems]
-            )
-        item = sheet.item(item_id)
-        option = item.option(option_number) if item is not None else None
-        points = option.points if option is not None and option_number != NOT_APPLICABLE else 0
-        choice = s.scalars(
-            select(BallotChoice).where(BallotChoice.ballot_id == ballot_id, BallotChoice.item_id == item_id)
-        ).one_or_none()
-        before = None if choice is None else {"option": choice.option_number}
-        if choice is None:
-            choice = BallotChoice(
-                ballot_id=ballot_id, item_id=item_id, option_number=option_number, recorded_by=actor.user_id
-            )
-            s.add(choice)
-        else:
-            choice.option_number, choice.recorded_at, choice.recorded_by = option_number, utcnow(), actor.user_id
-        choice.note = nfc(note) if note else None
-        s.flush()
-        audit.record(
-            s,
-            actor,
-            "record_choice",
-            "ballot_choice",
-            choice.id,
-            before=before,
-            after={"ballot": ballot_id, "item": item_id, "option": option_number},
-            acting_for=ballot.member_id if ballot.entry_mode is EntryMode.PAPER else None,
+        ballot, sheet = _writable_ballot(s, actor, ballot_id)
+        return _record(s, actor, ballot, sheet, item_id=item_id, option_number=option_number, note=note)
+
+
+def record_choices(db: Database, *, actor: Actor, ballot_id: str, choices: dict[str, int]) -> list[ChoiceRecorded]:
+    """Several choices of one ballot in one transaction, each checked and audited as `record_choice` does: all
+    are stored or none (a ballot typed in from elsewhere, the demo's ballots)."""
+    with db.transaction() as s:
+        ballot, sheet = _writable_ballot(s, actor, ballot_id)
+        return [
+            _record(s, actor, ballot, sheet, item_id=item_id, option_number=number, note=None)
+            for item_id, number in choices.items()
+        ]
+
+
+def _writable_ballot(s: Session, actor: Actor, ballot_id: str) -> tuple[Ballot, Sheet]:
+    """The draft ballot `actor` may write, and its dossier's sheet; refused once submitted or locked."""
+    ballot = get_or_fail(s, Ballot, ballot_id, "ballot")
+    _check_writer(actor, ballot)
+    if ballot.status is BallotStatus.SUBMITTED:
+        raise Conflict([Problem("scoring.ballot_submitted", {})])
+    dossier = get_or_fail(s, Dossier, ballot.dossier_id, "dossier")
+    if _result_locked(s, dossier):
+        raise Conflict([Problem("result.locked", {})])
+    return ballot, _sheet_of(s, dossier)
+
+
+def _record(
+    s: Session, actor: Actor, ballot: Ballot, sheet: Sheet, *, item_id: str, option_number: int, note: str | None
+) -> ChoiceRecorded:
+    choices = {c.item_id: c.option_number for c in ballot.choices} | {item_id: option_number}
+    problems = check_ballot(sheet, MemberBallot(ballot.member_id, choices), required=())
+    if problems:
+        member = get_or_fail(s, CouncilMember, ballot.member_id, "council_member")
+        raise ValidationFailed(
+            [Problem(p.code, p.params, (("member", member.full_name), ("item", item_id))) for p in problems]
         )
-        return ChoiceRecorded(choice.id, ballot_id, item_id, option_number, points)
+    item = sheet.item(item_id)
+    option = item.option(option_number) if item is not None else None
+    points = option.points if option is not None and option_number != NOT_APPLICABLE else 0
+    choice = s.scalars(
+        select(BallotChoice).where(BallotChoice.ballot_id == ballot.id, BallotChoice.item_id == item_id)
+    ).one_or_none()
+    before = None if choice is None else {"option": choice.option_number}
+    if choice is None:
+        choice = BallotChoice(
+            ballot_id=ballot.id, item_id=item_id, option_number=option_number, recorded_by=actor.user_id
+        )
+        ballot.choices.append(choice)  # the next choice of a batch is checked against this one
+    else:
+        choice.option_number, choice.recorded_at, choice.recorded_by = option_number, utcnow(), actor.user_id
+    choice.note = nfc(note) if note else None
+    s.flush()
+    audit.record(
+        s,
+        actor,
+        "record_choice",
+        "ballot_choice",
+        choice.id,
+        before=before,
+        after={"ballot": ballot.id, "item": item_id, "option": option_number},
+        acting_for=ballot.member_id if ballot.entry_mode is EntryMode.PAPER else None,
+    )
+    return ChoiceRecorded(choice.id, ballot.id, item_id, option_number, points)
 
 
 def clear_choice(db: Database, *, actor: Actor, ballot_id: str, item_id: str) -> None:

@@ -48,6 +48,7 @@ SPECS = {
         SettingSpec("minutes_symbol", "BB-HĐĐG", _text),  # ký hiệu of the minutes' number: "…/BB-HĐĐG"
         SettingSpec("spread_limit", "10", lambda v: isinstance(v, str) and v.replace(".", "", 1).isdigit()),
         SettingSpec("language", "vi", lambda v: v in ("vi", "en")),
+        SettingSpec("demo_file", False, lambda v: isinstance(v, bool)),  # the demo round's file (services/demo.py)
     )
 }
 

@@ -1,5 +1,6 @@
 """Start the Qt application: fonts, language, the data file, sign-in and the main window. With a screenshot
-path, show the named view, wait until it is painted, save it and exit (works without a display).
+path, show the named view, wait until it is painted, save it and exit; `save_screenshots` saves several views in
+one application (both work without a display).
 
 The start: `--db FILE` opens that file; else the last file opened (sign-in, or the start page when cancelled); on a
 computer never set up, the first-run assistant. A file that does not open offers its latest good backup."""
@@ -7,10 +8,19 @@ computer never set up, the first-run assistant. A file that does not open offers
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer, QUrl
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QSettings,
+    QThread,
+    QTimer,
+    QtMsgType,
+    QUrl,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -20,8 +30,7 @@ from ocop_desktop.paths import fonts_dir, user_data_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import backups, queries
 from ocop_desktop.services.actor import Actor
-from ocop_desktop.services.council_key import make_demo_key
-from ocop_desktop.services.demo import build_demo
+from ocop_desktop.services.demo import user_demo_file
 from ocop_desktop.services.first_run import DEFAULT_FILE_NAME
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import SignInDialog, show_error
@@ -35,6 +44,8 @@ UI_FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.t
 UI_FONT_POINT_SIZE = 10
 VIEWS = ("start", *PAGES, "projector")
 RECENT_KEY = "recent_files"
+MINUTES_FILE = "bien-ban-hop-hoi-dong.pdf"  # the document the documents page's screenshot previews
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")  # an attachment the dossier page's screenshot previews
 
 
 def load_ui_font(app: QApplication) -> str | None:
@@ -143,12 +154,7 @@ class Controller:
             self.open_path(Path(name), create=True)
 
     def open_demo(self) -> None:
-        path = default_data_dir() / "dot-mau.ocopdb"
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            build_demo(path)
-        make_demo_key(path)  # the demo's certificates are signed with a demo key of its own, beside the file
-        self.open_path(path)
+        self.open_path(user_demo_file())
 
     def open_path(self, path: Path, *, create: bool = False, actor: Actor | None = None) -> None:
         """Open `path` and sign in (`actor`: already signed in, by the assistant); a file that does not open
@@ -219,8 +225,12 @@ def run_gui(
     view: str = "round",
     product: str | None = None,
     lang: str | None = None,
+    demo: bool = False,
 ) -> int:
+    """The window; `demo` opens the demo round (built in the person's data folder the first time)."""
     app = make_app(lang)
+    if demo:
+        db_path = user_demo_file()
     db = None
     if db_path is not None and screenshot is not None:
         db = open_interactive(db_path)
@@ -232,39 +242,110 @@ def run_gui(
     window = MainWindow()
     controller = Controller(window)
     if screenshot is not None:
-        return _screenshot(app, window, db, screenshot, view=view, product=product)
+        return 0 if _save_views(window, db, [(view, screenshot)], product=product) else 1
     window.show()
     QTimer.singleShot(0, lambda: controller.start(db_path, first))
     return app.exec()
 
 
-def _screenshot(
-    app: QApplication, window: MainWindow, db: Database | None, path: Path, *, view: str, product: str | None
-) -> int:
-    """Show `view` read-only (no sign-in), let it paint, save a PNG of the window, exit."""
-    target: QWidget = window
-    if db is None and view == "criteria":
-        browser = CriteriaBrowser()
-        browser.show()
-        target = browser
-    elif db is not None and view != "start":
-        window.open_database(db, None)
-        if product:
-            dossier_id = queries.find_dossier_by_code(db, product)
-            if dossier_id is not None:
-                window.select_dossier(dossier_id)
-        if view == "projector":
-            target = window.show_projector()
-        else:
-            window.nav.setCurrentRow(PAGES.index(view) if view in PAGES else 0)
-    if target is window:
-        window.show()
-    result = {"ok": False}
+def save_screenshots(
+    db_path: Path,
+    folder: Path,
+    *,
+    lang: str | None = None,
+    product: str | None = None,
+    documents: tuple[Path, Sequence[Path]] | None = None,
+) -> list[Path]:
+    """A PNG of every view of `db_path` (VIEWS, named `<view>.png`) in `folder`, read-only and in one application;
+    `documents` (a folder and the files already made in it) fill the documents page, the minutes in its preview.
+    Returns the files written."""
+    app = make_app(lang)
+    previous = qInstallMessageHandler(_without_size_hint_notes)
+    db = open_interactive(db_path)
+    window = MainWindow()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return _save_views(
+            window, db, [(view, folder / f"{view}.png") for view in VIEWS], product=product, documents=documents
+        )
+    finally:
+        window.documents_page.preview.clear()  # the previewed PDF is closed before the file and the application
+        window.close()
+        db.close()
+        app.processEvents()
+        qInstallMessageHandler(previous)
 
-    def grab() -> None:
-        result["ok"] = target.grab().save(str(path), "PNG")
-        app.quit()
 
-    QTimer.singleShot(400, grab)
-    app.exec()
-    return 0 if result["ok"] else 1
+def _without_size_hint_notes(_mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's messages on standard error, less the offscreen platform's "does not support propagateSizeHints()"
+    printed for every window (harmless: tech-notes), which would bury what the demo command prints."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def _settle(milliseconds: int = 400) -> None:
+    """Let Qt lay out and paint (layouts, fonts and paints are queued, not immediate)."""
+    for _ in range(milliseconds // 10):
+        QCoreApplication.processEvents()
+        QThread.msleep(10)
+
+
+def _save_views(
+    window: MainWindow,
+    db: Database | None,
+    shots: Sequence[tuple[str, Path]],
+    *,
+    product: str | None,
+    documents: tuple[Path, Sequence[Path]] | None = None,
+) -> list[Path]:
+    """Show each view read-only (no sign-in), let it paint, save a PNG of it; the start page is taken before the
+    file is opened, so it comes first in `shots`. Returns the files written."""
+    written = []
+    opened = False
+    for view, path in shots:
+        target: QWidget = window
+        if db is None and view == "criteria":
+            target = CriteriaBrowser()
+        elif db is not None and view != "start":
+            if not opened:
+                window.open_database(db, None)
+                dossier_id = queries.find_dossier_by_code(db, product) if product else None
+                if dossier_id is not None:
+                    window.select_dossier(dossier_id)
+                opened = True
+            if view == "projector":
+                target = window.show_projector()
+            else:
+                window.nav.setCurrentRow(PAGES.index(view) if view in PAGES else 0)
+                if view == "documents" and documents is not None:
+                    _show_documents(window, *documents)
+        target.show()
+        _settle()
+        if view == "dossier" and db is not None:
+            _preview_picture(window)
+        if target.grab().save(str(path), "PNG"):
+            written.append(path)
+        if target is not window:
+            target.close()
+    return written
+
+
+def _preview_picture(window: MainWindow) -> None:
+    """Select the dossier's first picture, so that its preview is in the screenshot."""
+    files = window.dossier_page.attachments
+    for row in range(files.count()):
+        if files.item(row).text().split("  (")[0].lower().endswith(PICTURE_SUFFIXES):
+            files.setCurrentRow(row)
+            _settle(100)
+            return
+
+
+def _show_documents(window: MainWindow, folder: Path, files: Sequence[Path]) -> None:
+    """The documents page as after making `files` in `folder`: listed, the minutes (or the first PDF) previewed."""
+    page = window.documents_page
+    page.show_made(folder, list(files))
+    names = [path.name for path in files]
+    pdfs = [name for name in names if name.endswith(".pdf")]
+    if pdfs:
+        page.files.setCurrentRow(names.index(MINUTES_FILE if MINUTES_FILE in names else pdfs[0]))
+        page.preview_selected()

@@ -24,6 +24,7 @@ from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
 from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.demo import demo_sign_in
 from ocop_desktop.ui.i18n import current_lang, tr
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,9 @@ def ask_text(parent: QWidget | None, title: str, label: str, *, multiline: bool 
 
 
 class SignInDialog(QDialog):
-    """Sign in to the open file; on a file without accounts, create the administrator first."""
+    """Sign in to the open file; on a file without accounts, create the administrator first. On the demo file the
+    demo secretary's account is filled in and the demo password shown, so that trying the application needs no
+    manual."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +132,19 @@ class SignInDialog(QDialog):
             form.addRow(tr("Họ và tên"), self.full_name)
         form.addRow(tr("Mật khẩu"), self.password)
         layout.addLayout(form)
+        demo = None if self.first_run else demo_sign_in(db)
+        self.demo_hint = QLabel()
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setVisible(demo is not None)
+        if demo is not None:
+            username, password = demo
+            self.username.setText(username)
+            self.password.setPlaceholderText(password)
+            self.password.setFocus()
+            self.demo_hint.setText(
+                tr("Đây là tệp dữ liệu mẫu: mật khẩu của mọi tài khoản là «{password}».").format(password=password)
+            )
+        layout.addWidget(self.demo_hint)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)

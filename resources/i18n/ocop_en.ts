@@ -2639,6 +2639,11 @@
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="146" />
+      <source>Đây là tệp dữ liệu mẫu: mật khẩu của mọi tài khoản là «{password}».</source>
+      <translation>This is the demo data file: every account's password is '{password}'.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="414" />
       <source>Đã chấm đủ mọi tiêu chí.</source>
       <translation>Every criterion is scored.</translation>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,8 +22,12 @@ COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "ocop_des
 DEMO = resource_root() / "examples" / "ballots-demo.json"
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*COMMAND, *args], input=stdin, capture_output=True, text=True, timeout=60, check=False)
+def run(
+    *args: str, stdin: str | None = None, cwd: Path | None = None, timeout: int = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*COMMAND, *args], input=stdin, capture_output=True, text=True, timeout=timeout, check=False, cwd=cwd
+    )
 
 
 def write(tmp_path: Path, doc: Any, name: str = "ballots.json") -> Path:
@@ -236,24 +241,74 @@ def test_validate_refuses_garbage_cleanly(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
-def test_demo_runs() -> None:
-    proc = run("demo")
+def test_demo_ballots_scores_the_bundled_ballots() -> None:
+    proc = run("demo", "--ballots")
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["stars"] == 4
     assert "Bản chạy thử" in proc.stderr
 
 
-def test_demo_prints_the_rounds_documents(tmp_path: Path) -> None:
-    out = tmp_path / "new folder"
-    proc = run("demo", "--db", str(out / "demo.ocopdb"), "--out", str(out))
+def test_demo_ballots_goes_alone(tmp_path: Path) -> None:
+    proc = run("demo", "--ballots", "--db", str(tmp_path / "x.ocopdb"))
+    assert proc.returncode == 2 and "--ballots chỉ chấm bộ phiếu mẫu" in proc.stderr and proc.stdout == ""
+    assert not (tmp_path / "x.ocopdb").exists()
+
+
+DOCUMENTS = {
+    "phieu-danh-gia.pdf",
+    "bien-ban-hop-hoi-dong.pdf",
+    "bang-tong-hop-ket-qua.pdf",
+    "bang-tong-hop-ket-qua.xlsx",
+    "phu-luc-danh-sach-san-pham.pdf",
+    "phu-luc-danh-sach-san-pham.xlsx",
+    "giay-chung-nhan.pdf",
+    "giay-chung-nhan.xlsx",
+    "phieu-gop-y.pdf",
+}
+
+
+def test_demo_alone_builds_the_round_and_its_documents_in_a_new_dated_folder(tmp_path: Path) -> None:
+    proc = run("demo", cwd=tmp_path, timeout=600)
     assert proc.returncode == 0, proc.stderr
-    names = {"phieu-danh-gia.pdf", "bang-tong-hop-ket-qua.pdf", "bang-tong-hop-ket-qua.xlsx"}
-    names |= {"phu-luc-danh-sach-san-pham.pdf", "phu-luc-danh-sach-san-pham.xlsx", "phieu-gop-y.pdf"}
-    names |= {"bien-ban-hop-hoi-dong.pdf", "giay-chung-nhan.pdf", "giay-chung-nhan.xlsx"}
-    assert names <= {p.name for p in out.iterdir()}
-    assert all(name in proc.stdout for name in names) and str(out.resolve()) in proc.stdout
+    (folder,) = tmp_path.iterdir()
+    assert re.fullmatch(r"ocop-demo-\d{8}-\d{6}", folder.name)
+    assert (folder / "demo.ocopdb").is_file() and DOCUMENTS <= {p.name for p in folder.iterdir()}
+    assert all(name in proc.stdout for name in DOCUMENTS) and str(folder.resolve()) in proc.stdout
+    assert "12 hồ sơ" in proc.stdout and "10 giấy chứng nhận" in proc.stdout
+    assert not (folder / "screenshots").exists()
 
 
-def test_demo_out_without_db_is_refused_plainly(tmp_path: Path) -> None:
-    proc = run("demo", "--out", str(tmp_path))
-    assert proc.returncode != 0 and "--out cần --db" in proc.stderr and "Traceback" not in proc.stderr
+def test_demo_out_with_screenshots_saves_every_view(tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "new folder"
+    proc = run("demo", "--out", str(out), "--screenshots", "--lang", "en", timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "demo.ocopdb").is_file() and DOCUMENTS <= {p.name for p in out.iterdir()}
+    views = ("start", "round", "setup", "dossier", "scoring", "results", "documents", "criteria", "province")
+    shots = out / "screenshots"
+    assert {p.name for p in shots.iterdir()} == {f"{view}.png" for view in (*views, "projector")}
+    assert f"Screenshots of every view in {shots.resolve()}" in proc.stdout
+    for shot in shots.iterdir():
+        image = QImage(str(shot))
+        assert image.width() >= 800 and image.height() >= 500, shot.name
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        assert len(colours) > 40, shot.name  # text and widgets, not a blank window
+        assert f"  {shot.name}" in proc.stdout
+
+
+def test_demo_db_alone_builds_only_the_data_file(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "demo.ocopdb"
+    proc = run("demo", "--db", str(path), timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert {p.name for p in path.parent.iterdir()} == {"demo.ocopdb", "backups"}
+    again = run("demo", "--db", str(path))
+    assert again.returncode == 2 and "tệp đã có" in again.stderr and again.stdout == ""
+
+
+def test_demo_where_nothing_can_be_written_says_so_before_building(tmp_path: Path) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("", encoding="utf-8")
+    proc = run("demo", "--out", str(blocker / "demo"), "--lang", "en")
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert "the demo data file cannot be made here" in proc.stderr and "demo.ocopdb" in proc.stderr

@@ -314,12 +314,11 @@ def test_the_demo_round_signs_with_its_demo_key_without_asking(
     from ocop_desktop.services.council_key import demo_key_folder
     from ocop_desktop.ui import app
 
-    monkeypatch.setattr(app, "default_data_dir", lambda: tmp_path)
     monkeypatch.setattr(app.SignInDialog, "exec", lambda self: 0)
     window = MainWindow()
     qtbot.addWidget(window)
     app.Controller(window).open_demo()
-    path = tmp_path / "dot-mau.ocopdb"
+    path = data / "dot-mau.ocopdb"  # built in the person's data folder
     demo = keys.stored_key(demo_key_folder(path))
     assert demo is not None and demo.demo and keys.stored_key(data) is None
     keys.forget_unlocked_keys()  # the demo key is opened again from its published passphrase, nobody is asked

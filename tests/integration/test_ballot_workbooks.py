@@ -32,7 +32,7 @@ from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.services.results import compute, gather_inputs
 
 LATE_SHEET = "QD26-2026-11"  # sub-criteria (6.1.x, 6.2.x) and a conditional item (5.2)
-LATE_TITLE = "08 Chè móc câu Trại Cài"
+LATE_TITLE = "13 Chè móc câu Trại Cài"
 
 
 def _round(db: Database) -> str:
@@ -56,7 +56,7 @@ def late_dossier(db: Database, round_id: str) -> str:
         product_id=product.product_id,
         registration_type=RegistrationType.FIRST,
         submission_date=dt.date(2026, 8, 12),
-        agenda_order=8,
+        agenda_order=13,  # after the demo round's twelve
     )
 
 
@@ -132,7 +132,7 @@ def test_round_trip_every_member_imported_and_the_result_is_the_scoring_cores(
         assert [line.sheet for line in done.preview.lines if line.filled] == [LATE_TITLE]
         blank = {dict(n.location)["sheet"] for n in done.preview.notes if n.code == "ballots_xlsx.blank_sheet"}
         assert blank == {line.sheet for line in done.preview.lines if not line.filled}
-        assert len(blank) == (6 if name == "Đặng Quốc Bảo" else 7)  # recused from the second product
+        assert len(blank) == (11 if name == "Đặng Quốc Bảo" else 12)  # recused from the second product
         assert len(done.ballots) == 1 and done.backup and Path(done.backup).exists()
     with demo_db.reading() as s:
         names = {m.id: m.full_name for m in s.scalars(select(CouncilMember))}
@@ -166,7 +166,7 @@ def test_written_workbook_has_drop_downs_protection_and_hidden_identification(
     assert book.sheetnames[0] == "Hướng dẫn" and book.security.lockStructure
     assert book["Danh mục"].sheet_state == "hidden" and book[layout.ID_SHEET].sheet_state == "veryHidden"
     titles = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"][1:]
-    assert len(titles) == 8 and titles[-1] == LATE_TITLE
+    assert len(titles) == 13 and titles[-1] == LATE_TITLE
     assert all(len(t) <= 31 and not layout.BAD_TITLE.search(t) for t in titles)
     lists = {row[0].row: row[0].value for row in book["Danh mục"].iter_rows(max_col=1)}
     sheet = load_sheet("QD26-2026", LATE_SHEET)
@@ -192,7 +192,7 @@ def test_written_workbook_has_drop_downs_protection_and_hidden_identification(
     assert all(unicodedata.is_normalized("NFC", t) for t in texts)
     assert not any(t.startswith("=") for t in texts)  # no formula anywhere: the app computes the points
     ident = book[layout.ID_SHEET]
-    assert ident["B2"].value == round_id and ident.cell(layout.ID_FIRST_ROW + 7, 2).value == dossier_id
+    assert ident["B2"].value == round_id and ident.cell(layout.ID_FIRST_ROW + 12, 2).value == dossier_id
     # a dossier whose ballot is already submitted is shown as such, its cells locked
     done = book[titles[0]]
     assert done["B9"].value.startswith("Phiếu đã nộp") and not done.data_validations.dataValidation
@@ -278,7 +278,7 @@ def test_tampered_identification_is_refused(
     book = load_workbook(member_file)
     ident = book[layout.ID_SHEET]
     if change == "dossier":  # point the filled sheet at another dossier of the round
-        ident.cell(layout.ID_FIRST_ROW + 7, 2, ident.cell(layout.ID_FIRST_ROW + 6, 2).value)
+        ident.cell(layout.ID_FIRST_ROW + 12, 2, ident.cell(layout.ID_FIRST_ROW + 11, 2).value)
         expected = {("ballots_xlsx.tampered", LATE_TITLE, "")}
     elif change == "member":  # hand one member's workbook in as another's
         with demo_db.reading() as s:

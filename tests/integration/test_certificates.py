@@ -44,7 +44,7 @@ def test_certificate_texts_one_page_each(demo_db: Database, certificates_pdf: Pa
     reader = PdfReader(certificates_pdf)
     with demo_db.reading() as s:
         issued = s.scalars(select(Certificate).order_by(Certificate.number)).all()
-    assert len(reader.pages) == len(issued) == 7
+    assert len(reader.pages) == len(issued) == 10  # every 3★ and 4★ product; the 5★ goes to the centre
     first = " ".join(reader.pages[0].extract_text().split())
     for text in (
         "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
@@ -128,7 +128,7 @@ def test_a_forger_with_a_key_of_his_own_is_an_unknown_issuer(certificates_pdf: P
 def test_verify_certificate_command(certificates_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["verify-certificate", "--pdf", str(certificates_pdf)]) == 0
     out = capsys.readouterr().out
-    assert out.count("HỢP LỆ: giấy chứng nhận do chính cài đặt này cấp") == 7
+    assert out.count("HỢP LỆ: giấy chứng nhận do chính cài đặt này cấp") == 10
     assert "Số giấy chứng nhận: 0001/2026/GCN-OCOP" in out and "Có giá trị đến: 2029-11-02" in out
     payload = certificate.read_qr_payloads(certificates_pdf)[0].replace("Chè", "Trà", 1)
     assert main(["verify-certificate", "--payload", payload, "--lang", "en"]) == 1

@@ -199,7 +199,7 @@ def test_bulk_recompute_agrees_with_stored_results(demo_db: Database) -> None:
     from ocop_desktop.services.recompute import recompute_all
 
     stats = recompute_all(demo_db)
-    assert stats.dossiers == 7 and stats.results == 7 and stats.differing == ()
+    assert stats.dossiers == 12 and stats.results == 12 and stats.differing == ()
     assert stats.choices > 1000
     with demo_db.raw() as con:
         con.execute("DROP TRIGGER trg_result_locked_update")

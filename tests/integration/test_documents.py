@@ -68,7 +68,7 @@ def test_results_summary_text_and_figures(demo_db: Database, tmp_path: Path) -> 
     )
     assert all(embedded for _name, embedded in fonts)
     sheet = load_workbook(next(f for f in files if f.suffix == ".xlsx")).worksheets[0]
-    assert sheet["B4"].value == "Chè búp Tân Cương đặc biệt" and sheet["H4"].value == "85,50"
+    assert sheet["B4"].value == "Chè búp Tân Cương đặc biệt" and sheet["H4"].value == "79,17"
 
 
 def test_a_result_edited_behind_the_apps_back_refuses_the_document(demo_path: Path, tmp_path: Path) -> None:
@@ -92,12 +92,16 @@ def test_decision_annex_lists_the_recognised_products_by_stars(demo_db: Database
     text = _pdf_text(next(f for f in files if f.suffix == ".pdf"))
     with demo_db.reading() as s:
         decision = s.scalars(select(Decision)).one()
-        expected = {4: [], 3: []}
+        expected: dict[int, list[str]] = {4: [], 3: []}
+        central = []  # 5★: the province's decision does not recognise it, the central level does
         for dossier in s.scalars(select(Dossier).order_by(Dossier.agenda_order)):
             result, _computed = compute(gather_inputs(s, dossier))
-            if result.certifiable:
+            if result.certifiable and result.stars == 5:
+                central.append(dossier.product.name)
+            elif result.certifiable:
                 expected[result.stars].append(format_points_vi(result.average_total))
     assert "DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT SẢN PHẨM OCOP" in text
+    assert central == ["Chè đinh La Bằng"] and central[0] not in text and "5 SAO" not in text
     assert f"Kèm theo Quyết định số {decision.number} ngày {decision.date:%d/%m/%Y}" in text
     four, three = text.index("SẢN PHẨM ĐẠT 4 SAO"), text.index("SẢN PHẨM ĐẠT 3 SAO")
     assert four < three
@@ -169,8 +173,10 @@ def test_improvement_report_says_what_the_next_star_needs(demo_db: Database, tmp
     assert len(reports) == len(expected)
     for report, (name, plan) in zip(reports, expected, strict=True):
         assert f"Tên sản phẩm: {name}" in report
-        assert plan is not None and plan.next_stars is not None
-        if plan.points_needed > 0:
+        assert plan is not None
+        if plan.next_stars is None:
+            assert plan.current_stars == 5 and "Sản phẩm đạt 5 sao, hạng cao nhất ở cấp đánh giá này." in report
+        elif plan.points_needed > 0:
             needed = format_points_vi(plan.points_needed)
             assert f"Để đạt {plan.next_stars} sao, điểm trung bình cần tăng thêm ít nhất {needed} điểm." in report
         for unmet in plan.unmet_minimums:

@@ -42,7 +42,7 @@ def test_the_exported_round_verifies_with_its_counts_and_code(demo_db: Database,
     check = verify_exchange(exported)
     assert check.seal is Seal.VALID and check.issuer == "" and check.reason == ""
     with demo_db.reading() as s:
-        assert check.counts["dossiers"] == s.scalar(select(func.count()).select_from(Dossier)) == 7
+        assert check.counts["dossiers"] == s.scalar(select(func.count()).select_from(Dossier)) == 12
         assert check.counts["ballots"] == s.scalar(select(func.count()).select_from(Ballot))
         head = s.scalars(select(AuditEvent).where(AuditEvent.action == "export_round")).one()
     assert head.after["content_sha256"] == check.manifest["content_sha256"]
@@ -150,7 +150,7 @@ def test_export_and_verify_commands(demo_path: Path, tmp_path: Path, capsys: pyt
     assert "Mã xác thực:" in capsys.readouterr().out
     assert main(["verify", str(out)]) == 0
     shown = capsys.readouterr().out
-    assert shown.startswith("HỢP LỆ: tệp do chính cài đặt này ký") and "7 hồ sơ" in shown
+    assert shown.startswith("HỢP LỆ: tệp do chính cài đặt này ký") and "12 hồ sơ" in shown
     with sqlite3.connect(out) as con:
         con.execute("UPDATE products SET name = 'Chè thường' WHERE rowid = 1")
     assert main(["verify", str(out), "--lang", "en"]) == 1

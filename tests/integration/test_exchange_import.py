@@ -60,7 +60,7 @@ def test_a_round_goes_in_whole_and_comes_out_with_the_same_code(
     assert report.ok and not report.dry_run and report.backup is not None
     (only,) = report.files
     assert only.outcome is Outcome.IMPORTED and only.issuer == ""
-    assert only.changes["ballot_choices"]["new"] > 1000 and only.changes["certificates"]["new"] == 7
+    assert only.changes["ballot_choices"]["new"] > 1000 and only.changes["certificates"]["new"] == 10
     again = export_round(province, actor=SYSTEM, round_id=only.manifest["round_id"], out=tmp_path / "back.ocop")
     assert again.manifest["content_sha256"] == only.manifest["content_sha256"]
     assert verify_file(province.path).ok

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ocop_desktop.domain.enums import CertificateStatus, ResultStatus, RevocationGround
 from ocop_desktop.domain.errors import Conflict, PermissionDenied, ValidationFailed
@@ -263,3 +263,34 @@ def test_decision_issues_certificates_for_36_months_and_revocation(empty_db: Dat
         recognition.certificate_status(CertificateStatus.VALID, dt.date(2029, 11, 30), dt.date(2029, 12, 1))
         is CertificateStatus.EXPIRED
     )
+
+
+def test_several_choices_in_one_transaction_all_or_none(empty_db: Database) -> None:
+    m = build_meeting(empty_db)
+    actor = m.actors[NAMES[1]]
+    ballot = m.score(SHEET, NAMES[1], {"1.1": 2}, submit=False)
+    with pytest.raises(ValidationFailed) as info:
+        scoring_session.record_choices(empty_db, actor=actor, ballot_id=ballot, choices={"1.2": 1, "1.3": 9})
+    assert codes(info) == ["ballot.option_out_of_range"]
+    with empty_db.reading() as s:
+        recorded = s.scalars(select(AuditEvent.after).where(AuditEvent.action == "record_choice")).all()
+    assert [event["item"] for event in recorded] == ["1.1"]  # the batch left nothing behind
+    rest = {k: v for k, v in best_choices(load_sheet("QD26-2026", SHEET)).items() if k != "1.1"}
+    done = scoring_session.record_choices(empty_db, actor=actor, ballot_id=ballot, choices=rest)
+    assert [c.item_id for c in done] == list(rest) and all(c.points >= 0 for c in done)
+    scoring_session.submit_ballot(empty_db, actor=actor, ballot_id=ballot)  # complete: 1.1 and the batch
+    with pytest.raises(Conflict) as info:
+        scoring_session.record_choices(empty_db, actor=actor, ballot_id=ballot, choices={"1.1": 1})
+    assert codes(info) == ["scoring.ballot_submitted"]
+
+
+def test_a_batch_is_checked_choice_after_choice_one_case_per_ballot(empty_db: Database) -> None:
+    m = build_meeting(empty_db, ("QD26-2026-26",))
+    ballot = scoring_session.open_ballot(
+        empty_db, actor=m.actors[NAMES[1]], dossier_id=m.dossiers["QD26-2026-26"], member_id=m.members[NAMES[1]]
+    )
+    with pytest.raises(ValidationFailed) as info:  # item 8 in case 1, item 9 in case 2, in the same call
+        scoring_session.record_choices(empty_db, actor=m.actors[NAMES[1]], ballot_id=ballot, choices={"8": 1, "9": 3})
+    assert len(info.value.problems) == 1 and dict(info.value.problems[0].location)["item"] == "9"
+    with empty_db.reading() as s:
+        assert s.scalar(select(func.count()).where(AuditEvent.action == "record_choice")) == 0

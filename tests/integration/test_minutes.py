@@ -80,7 +80,7 @@ def test_every_figure_of_every_pass_is_the_scoring_cores(demo_db: Database, minu
                 averages = " ".join(format_points_vi(result.part_averages[p]) for p in parts)
                 assert f"Điểm trung bình {averages} {format_points_vi(result.average_total)}" in text
                 assert f"Chênh lệch tổng điểm giữa các thành viên: {result.spread} điểm (giới hạn 10)" in text
-    assert checked == 47  # every counted ballot of the demo, both passes of the re-scored product included
+    assert checked == 77  # every counted ballot of the demo, both passes of the re-scored product included
 
 
 def test_recusal_rescore_and_conclusions(demo_db: Database, minutes_text: str) -> None:
@@ -93,11 +93,21 @@ def test_recusal_rescore_and_conclusions(demo_db: Database, minutes_text: str) -
     data = minutes_data(demo_db, actor=SYSTEM, round_id=_round(demo_db))
     by_stars: dict[int, int] = {}
     for product in data.products:
-        assert product.outcome == "proposed" and product.stars is not None
-        by_stars[product.stars] = by_stars.get(product.stars, 0) + 1
-        assert f"Kết luận: Đề nghị công nhận {product.stars} sao." in text
+        if product.outcome == "proposed":
+            assert product.stars is not None and f"Kết luận: Đề nghị công nhận {product.stars} sao." in text
+            by_stars[product.stars] = by_stars.get(product.stars, 0) + 1
+    assert by_stars == {4: 6, 3: 4}
     for stars, count in by_stars.items():
         assert f"Đề nghị công nhận sản phẩm OCOP {stars} sao ({count} sản phẩm)" in text
+    others = [(p.product, p.outcome, p.stars, p.reason) for p in data.products if p.outcome != "proposed"]
+    assert others == [
+        ("Chè đinh La Bằng", "referred", 5, ""),
+        ("Rượu táo mèo Ba Bể", "not_passing", 2, "đạt 2 sao (41,33 điểm), dưới mức công nhận"),
+    ]
+    assert "Kết luận: Đề nghị Trung ương đánh giá, công nhận 5 sao." in text
+    assert "Đề nghị Trung ương đánh giá, công nhận sản phẩm OCOP 5 sao (1 sản phẩm)" in text
+    assert "Kết luận: Không đạt (2 sao, không cấp giấy chứng nhận)." in text
+    assert "Không đề nghị công nhận (1 sản phẩm)" in text and "đạt 2 sao (41,33 điểm), dưới mức công nhận" in text
     assert "chưa đạt mức tối thiểu 4 sao ở tiêu chí 5.1. Kết quả phân hạng: 3 sao." in text
 
 

@@ -231,10 +231,19 @@ def test_the_demo_round_built_by_the_services(demo_db: Database) -> None:
     approved = {d.product_name: d.stars for d in queries.round_view(demo_db, round_id).dossiers if d.locked}
     assert {p.name: p.stars for p in view.products} == approved
     certified = [p for p in view.products if p.certificate_number]
-    assert certified and all(p.certificate_state is CertificateStatus.VALID for p in certified)
+    assert len(certified) == 10 and all(p.certificate_state is CertificateStatus.VALID for p in certified)
     assert all(p.certificate_expiry == dt.date(2029, 11, 2) for p in certified)
+    assert {p.stars for p in view.products if not p.certificate_number} == {2, 5}  # below 3★; the central level's
     assert {p.group for p in view.products} >= {"Chè tươi, chè chế biến", "Thủ công mỹ nghệ"}
-    assert {p.commune for p in view.products} == {"Xã Tân Cương", "Xã Phú Lương"}
+    assert {p.commune for p in view.products} == {
+        "Xã Tân Cương",
+        "Xã Phú Lương",
+        "Xã La Bằng",
+        "Xã Nam Cường",
+        "Xã Na Rì",
+        "Xã Ba Bể",
+        "Xã Bằng Thành",
+    }
     assert [c.name for c in view.councils] == ["Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Thái Nguyên"]
     assert view.due == view.expired == view.revoked == ()
 

@@ -215,8 +215,12 @@ class DocumentsPage(QWidget):
 
     def _done(self, written: list[Path]) -> None:
         self.running = None
+        self.show_made(Path(self.folder.text().strip()), written)
+
+    def show_made(self, folder: Path, written: list[Path]) -> None:
+        """The page as after making `written` in `folder` (also for files made elsewhere: the demo's screenshot)."""
+        self.folder.setText(str(folder))
         self._list(written)
-        folder = Path(self.folder.text().strip())
         self.status.setText(tr("Đã tạo {count} tệp trong thư mục {folder}").format(count=len(written), folder=folder))
         self._update_buttons()
 
