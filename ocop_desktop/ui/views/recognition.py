@@ -146,14 +146,16 @@ class RecognitionDialog(CheckedForm):
         }
 
 
-GROUNDS = {
-    RevocationGround.FALSE_INFORMATION: "a) Thông tin trong hồ sơ gian dối, giả mạo",
-    RevocationGround.NO_LONGER_MEETS: "b) Không còn đáp ứng tiêu chí theo kết luận kiểm tra",
-    RevocationGround.VIOLATION: "c) Vi phạm chất lượng, an toàn thực phẩm, môi trường, sở hữu trí tuệ, nhãn",
-    RevocationGround.MISUSE_OF_MARK: "d) Sử dụng biểu trưng OCOP sai, gây nhầm lẫn",
-    RevocationGround.STOPPED_PRODUCTION: "đ) Chủ thể ngừng sản xuất",
-    RevocationGround.OTHER_AUTHORITY: "e) Kết luận khác của cơ quan có thẩm quyền",
-}
+def grounds() -> dict[RevocationGround, str]:
+    """The grounds of QĐ 26/2026 Điều 8 khoản 1, in the window's language."""
+    return {
+        RevocationGround.FALSE_INFORMATION: tr("a) Thông tin trong hồ sơ gian dối, giả mạo"),
+        RevocationGround.NO_LONGER_MEETS: tr("b) Không còn đáp ứng tiêu chí theo kết luận kiểm tra"),
+        RevocationGround.VIOLATION: tr("c) Vi phạm chất lượng, an toàn thực phẩm, môi trường, sở hữu trí tuệ, nhãn"),
+        RevocationGround.MISUSE_OF_MARK: tr("d) Sử dụng biểu trưng OCOP sai, gây nhầm lẫn"),
+        RevocationGround.STOPPED_PRODUCTION: tr("đ) Chủ thể ngừng sản xuất"),
+        RevocationGround.OTHER_AUTHORITY: tr("e) Kết luận khác của cơ quan có thẩm quyền"),
+    }
 
 
 class RevocationDialog(CheckedForm):
@@ -163,8 +165,8 @@ class RevocationDialog(CheckedForm):
         super().__init__(parent, tr("Thu hồi giấy chứng nhận"))
         self.candidate = candidate
         self.ground = QComboBox()
-        for ground, text in GROUNDS.items():
-            self.ground.addItem(tr(text), ground)
+        for ground, text in grounds().items():
+            self.ground.addItem(text, ground)
         self.decision_number = QLineEdit()
         self.decision_number.setPlaceholderText("99/QĐ-UBND")
         self.date = QLineEdit(format_vi_date(today))
