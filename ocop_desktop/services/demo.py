@@ -173,17 +173,18 @@ def _vary(sheet: Sheet, base: dict[str, int], rnd: random.Random) -> dict[str, i
     return choices
 
 
-def build_demo(path: Path, *, seed: int = 2026) -> DemoSummary:
-    """Create the demo data file at `path` (which must not exist yet)."""
+def build_demo(path: Path, *, seed: int = 2026, decision: bool = True) -> DemoSummary:
+    """Create the demo data file at `path` (which must not exist yet); without `decision`, the round stops at the
+    approved results, before the recognition decision (to show recording one)."""
     rnd = random.Random(seed)
     db = Database.open(path, create=True)
     try:
-        return _build(db, rnd)
+        return _build(db, rnd, decision)
     finally:
         db.close()
 
 
-def _build(db: Database, rnd: random.Random) -> DemoSummary:
+def _build(db: Database, rnd: random.Random, decision: bool = True) -> DemoSummary:
     admin_id = accounts.create_user(
         db, actor=None, username="quantri", full_name="Quản trị hệ thống", password=DEMO_PASSWORD, roles={Role.ADMIN}
     )
@@ -368,16 +369,19 @@ def _build(db: Database, rnd: random.Random) -> DemoSummary:
 
     round_setup.close_meeting_session(db, actor=secretary, session_id=meeting, closed_at="16:30")
     officer = accounts.authenticate(db, username="canbotinh", password=DEMO_PASSWORD)
-    issued = recognition.issue_decision(
-        db,
-        actor=officer,
-        round_id=round_id,
-        number="2150/QĐ-UBND",
-        date=dt.date(2026, 11, 2),
-        signer="Nguyễn Văn Thành",
-        signer_title="KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
-        issuing_body="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
-    )
+    certificates = 0
+    if decision:
+        issued = recognition.issue_decision(
+            db,
+            actor=officer,
+            round_id=round_id,
+            number="2150/QĐ-UBND",
+            date=dt.date(2026, 11, 2),
+            signer="Nguyễn Văn Thành",
+            signer_title="KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
+            issuing_body="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+        )
+        certificates = len(issued.certificates)
     users = (
         ("quantri", "quản trị"),
         ("thuky", "thư ký"),
@@ -385,7 +389,7 @@ def _build(db: Database, rnd: random.Random) -> DemoSummary:
         ("canbotinh", "cán bộ tỉnh"),
         ("tv1", "chủ tịch"),
     )
-    return DemoSummary(str(db.path), round_id, len(dossiers), ballots, len(issued.certificates), users)
+    return DemoSummary(str(db.path), round_id, len(dossiers), ballots, certificates, users)
 
 
 def _score(
