@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from shots import save, settle
 
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import accounts, backups
+from ocop_desktop.services import accounts, backups, recognition
 from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
 from ocop_desktop.ui.app import make_app
 from ocop_desktop.ui.backups import RestoreDialog
@@ -36,8 +36,7 @@ def main(out: Path, lang: str) -> int:
             officer = accounts.authenticate(db, username="canbotinh", password=DEMO_PASSWORD)
             window = MainWindow(db, officer)
             window.nav.setCurrentRow(PAGES.index("results"))
-            plan = window._recognition_plan()
-            assert plan is not None
+            plan = recognition.recognition_plan(db, round_id=window.round_id or "", date=dt.date(2026, 11, 2))
             dialog = RecognitionDialog(window, plan, dt.date(2026, 11, 2))
             dialog.number.setText("2150/QĐ-UBND")
             dialog.signer.setText("Nguyễn Văn Thành")
