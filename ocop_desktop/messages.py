@@ -637,6 +637,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "chưa có sản phẩm nào được phê duyệt và đủ điều kiện cấp giấy chứng nhận",
         "no approved product qualifies for a certificate",
     ),
+    "recognition.number_missing": (
+        "chưa ghi số quyết định (ví dụ 123/QĐ-UBND)",
+        "the decision number is missing (e.g. 123/QĐ-UBND)",
+    ),
+    "recognition.signer_missing": ("chưa ghi họ tên người ký quyết định", "the signer's name is missing"),
+    "recognition.issuing_body_missing": (
+        "chưa ghi cơ quan ban hành quyết định",
+        "the issuing body of the decision is missing",
+    ),
     "recognition.revocation_incomplete": (
         "cần ghi số quyết định và lý do thu hồi",
         "give the decision number and reason",

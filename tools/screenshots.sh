@@ -47,5 +47,9 @@ done
 for lang in vi en; do
   "$VENV/bin/python" tools/screenshot_first_run.py "$OUT" "$lang" 2> /dev/null
 done
+# the recognition decision dialog and File → Restore from a backup (offscreen, a throw-away demo file)
+for lang in vi en; do
+  "$VENV/bin/python" tools/screenshot_recognition.py "$OUT" "$lang" 2> /dev/null
+done
 rm -f "$OUT/criteria-browser.png"
 ls "$OUT"

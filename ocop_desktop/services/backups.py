@@ -32,9 +32,49 @@ class GoodBackup:
     last_change: dt.datetime | None
 
 
+@dataclass(frozen=True)
+class BackupEntry:
+    """One backup of a data file as a person chooses it: when it was taken (local time, from its name), why (the
+    reason in its name, e.g. "hang-ngay", "thu-cong", "truoc-quyet-dinh") and its size in bytes."""
+
+    path: Path
+    taken: dt.datetime
+    reason: str
+    size: int
+
+
 def backup_now(path: Path, reason: str = "thu-cong") -> Path:
     with Database.open(path, migrate=False, daily_backup=False) as db:
         return db.backup(reason)
+
+
+def list_backups(path: Path) -> list[BackupEntry]:
+    """The backups of `path` in `backups/` beside it, newest first (not yet verified: `check_backup` does that)."""
+    entries = []
+    for candidate in backup.list_backups(path):
+        taken = backup.backup_time(path, candidate)
+        if taken is None:
+            continue  # another file's backup whose name starts the same way
+        reason = candidate.name[len(path.stem) + 1 + len(taken.strftime(backup.STAMP)) + 1 : -len(backup.BACKUP_SUFFIX)]
+        try:
+            size = candidate.stat().st_size
+        except OSError:
+            continue
+        entries.append(BackupEntry(candidate, taken, reason, size))
+    return sorted(entries, key=lambda e: e.taken, reverse=True)
+
+
+def last_change(path: Path) -> dt.datetime | None:
+    """The time (UTC) of the last change recorded in a data file, read without writing to it."""
+    return backup.last_change(path)
+
+
+def check_backup(path: Path, source: Path) -> GoodBackup:
+    """The checks `restore` makes, done first so that a person sees the answer before choosing to replace anything;
+    raises DatabaseProblem (`db.restore_refused`, `db.too_new`) for a backup that would be refused."""
+    last_change = backup.last_change(source)  # read first: verifying leaves the file in WAL mode
+    _check_restorable(source)
+    return GoodBackup(source, backup.backup_time(path, source), last_change)
 
 
 def recoverable(problems: tuple[Problem, ...]) -> bool:

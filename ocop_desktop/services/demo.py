@@ -275,11 +275,12 @@ def _lowest(sheet: Sheet) -> dict[str, int]:
     return {i.id: min(o.number for o in _case_options(i)) for i in sheet.items}
 
 
-def build_demo(path: Path, *, seed: int = 2026) -> DemoSummary:
-    """Create the demo data file at `path` (which must not exist yet)."""
+def build_demo(path: Path, *, seed: int = 2026, decision: bool = True) -> DemoSummary:
+    """Create the demo data file at `path` (which must not exist yet); without `decision`, the round stops at the
+    approved results, before the recognition decision (to show recording one)."""
     db = Database.open(path, create=True)
     try:
-        return _build(db, seed)
+        return _build(db, seed, decision)
     finally:
         db.close()
 
@@ -326,7 +327,7 @@ def _accounts(db: Database) -> tuple[Actor, Actor, Actor]:
     return admin, secretary, second
 
 
-def _build(db: Database, seed: int) -> DemoSummary:
+def _build(db: Database, seed: int, decision: bool = True) -> DemoSummary:
     admin, secretary, second_secretary = _accounts(db)
     settings.set_setting(db, actor=secretary, key=DEMO_SETTING, value=True)
     settings.set_setting(db, actor=secretary, key="place_name", value="Thái Nguyên")
@@ -447,16 +448,19 @@ def _build(db: Database, seed: int) -> DemoSummary:
 
     round_setup.close_meeting_session(db, actor=secretary, session_id=meeting, closed_at="16:30")
     officer = accounts.authenticate(db, username="canbotinh", password=DEMO_PASSWORD)
-    issued = recognition.issue_decision(
-        db,
-        actor=officer,
-        round_id=round_id,
-        number="2150/QĐ-UBND",
-        date=dt.date(2026, 11, 2),
-        signer="Nguyễn Văn Thành",
-        signer_title="KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
-        issuing_body="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
-    )
+    certificates = 0
+    if decision:
+        issued = recognition.issue_decision(
+            db,
+            actor=officer,
+            round_id=round_id,
+            number="2150/QĐ-UBND",
+            date=dt.date(2026, 11, 2),
+            signer="Nguyễn Văn Thành",
+            signer_title="KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
+            issuing_body="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+        )
+        certificates = len(issued.certificates)
     rows = queries.round_view(db, round_id).dossiers
     _check_design(rows)
     users = (
@@ -472,7 +476,7 @@ def _build(db: Database, seed: int) -> DemoSummary:
         round_id,
         len(dossiers),
         ballots,
-        len(issued.certificates),
+        certificates,
         users,
         rescored or "",
     )

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import CertificateStatus, CouncilLevel, ResultStatus, RevocationGround
 from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
-from ocop_desktop.models import Certificate, Council, Decision, Dossier, Product, Result, Round
+from ocop_desktop.models import Certificate, Council, Decision, Dossier, Producer, Product, Result, Round
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import audit
+from ocop_desktop.services import audit, settings
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_snapshots import version_from_snapshot
@@ -50,6 +52,100 @@ class DecisionIssued:
     not_recognised_here: tuple[str, ...]  # dossiers approved with stars another level recognises (5★ → central)
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An approved, certifiable dossier of the round: what the decision would recognise, or the certificate it
+    already has (then `certificate_number` and `decision_number` are set)."""
+
+    dossier_id: str
+    product_name: str
+    product_code: str | None
+    producer_name: str
+    stars: int
+    recognised_here: bool  # False: another level recognises these stars (5★ → central) on the date asked
+    certificate_id: str | None
+    certificate_number: str | None
+    certificate_status: CertificateStatus | None
+    decision_number: str | None
+
+
+@dataclass(frozen=True)
+class RecognitionPlan:
+    """What the window needs to record a decision: the issuing body, certificate numbering and validity from the
+    round's rules, and every approved, certifiable product."""
+
+    round_id: str
+    issuing_body: str
+    certificate_prefix: str
+    validity_months: int
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def open_candidates(self) -> tuple[Candidate, ...]:
+        """Products a new decision could still recognise: no certificate yet, stars recognised at this level."""
+        return tuple(c for c in self.candidates if c.certificate_id is None and c.recognised_here)
+
+
+def _approved(s: Session, round_id: str) -> list[tuple[Dossier, Result]]:
+    return [
+        (dossier, result)
+        for dossier, result in s.execute(
+            select(Dossier, Result)
+            .join(Result, (Result.dossier_id == Dossier.id) & (Result.scoring_round == Dossier.scoring_round))
+            .where(Dossier.round_id == round_id, Result.locked.is_(True), Result.certifiable.is_(True))
+            .where(Result.status.in_([ResultStatus.APPROVED, ResultStatus.REFERRED_CENTRAL]))
+            .order_by(Dossier.agenda_order)
+        ).all()
+    ]
+
+
+def recognition_plan(db: Database, *, round_id: str, date: dt.date) -> RecognitionPlan:
+    """The approved, certifiable products of the round and, for a decision signed on `date`, which of them this
+    council's level recognises; with the certificates some already have."""
+    prefix = str(settings.get_settings(db)["certificate_prefix"] or "GCN-OCOP")
+    with db.reading() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        version = version_from_snapshot(s, rnd.version_snapshot)
+        period = version.recognition_on(date)
+        level = LEVEL_NAMES[council.level]
+        rows = []
+        for dossier, result in _approved(s, round_id):
+            stars = result.stars or 0
+            product = get_or_fail(s, Product, dossier.product_id, "product")
+            producer = get_or_fail(s, Producer, product.producer_id, "producer")
+            certificate = s.scalars(select(Certificate).where(Certificate.dossier_id == dossier.id)).first()
+            decision = get_or_fail(s, Decision, certificate.decision_id, "decision") if certificate else None
+            rows.append(
+                Candidate(
+                    dossier_id=dossier.id,
+                    product_name=product.name,
+                    product_code=product.code,
+                    producer_name=producer.name,
+                    stars=stars,
+                    recognised_here=period is not None and period.levels.get(stars) == level,
+                    certificate_id=certificate.id if certificate else None,
+                    certificate_number=certificate.number if certificate else None,
+                    certificate_status=certificate.status if certificate else None,
+                    decision_number=decision.number if decision else None,
+                )
+            )
+        return RecognitionPlan(
+            round_id, council.issuing_body or "", prefix, version.certificate_validity_months, tuple(rows)
+        )
+
+
+def _check_decision_fields(number: str, signer: str, issuing_body: str) -> None:
+    """Every missing field named at once, before anything is written."""
+    problems = [
+        Problem(f"recognition.{field}_missing", {})
+        for field, value in (("number", number), ("signer", signer), ("issuing_body", issuing_body))
+        if not value.strip()
+    ]
+    if problems:
+        raise ValidationFailed(problems)
+
+
 def issue_decision(
     db: Database,
     *,
@@ -61,10 +157,14 @@ def issue_decision(
     issuing_body: str,
     signer_title: str | None = None,
     certificate_prefix: str = "GCN-OCOP",
+    dossier_ids: Collection[str] | None = None,
 ) -> DecisionIssued:
     """Record the recognition decision and issue a numbered certificate, valid 36 months, to every approved,
-    certifiable dossier of the round whose stars this council's level recognises on that date."""
+    certifiable dossier of the round (or of `dossier_ids`, those the person ticked) whose stars this council's level
+    recognises on that date and that has no certificate yet."""
     require(actor, Permission.ISSUE_DECISION)
+    _check_decision_fields(number, signer, issuing_body)
+    number = number.strip()
     db.backup("truoc-quyet-dinh")
     with db.transaction() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
@@ -74,21 +174,20 @@ def issue_decision(
             raise Conflict([Problem("recognition.number_taken", {"number": number})])
         period = version.recognition_on(date)
         level = LEVEL_NAMES[council.level]
-        approved = s.execute(
-            select(Dossier, Result)
-            .join(Result, (Result.dossier_id == Dossier.id) & (Result.scoring_round == Dossier.scoring_round))
-            .where(Dossier.round_id == round_id, Result.locked.is_(True), Result.certifiable.is_(True))
-            .where(Result.status.in_([ResultStatus.APPROVED, ResultStatus.REFERRED_CENTRAL]))
-            .order_by(Dossier.agenda_order)
-        ).all()
+        certified = set(s.scalars(select(Certificate.dossier_id)))
+        approved = [
+            (dossier, result)
+            for dossier, result in _approved(s, round_id)
+            if dossier.id not in certified and (dossier_ids is None or dossier.id in dossier_ids)
+        ]
         if not approved:
             raise ValidationFailed([Problem("recognition.nothing_to_recognise", {})])
         decision = Decision(
             round_id=round_id,
-            number=number.strip(),
+            number=number,
             date=date,
             signer=signer.strip(),
-            signer_title=signer_title,
+            signer_title=(signer_title or "").strip() or None,
             issuing_body=issuing_body.strip(),
             created_by=actor.user_id,
         )
@@ -100,8 +199,6 @@ def issue_decision(
             stars = result.stars or 0
             if period is None or period.levels.get(stars) != level:
                 elsewhere.append(dossier.id)
-                continue
-            if s.scalars(select(Certificate).where(Certificate.dossier_id == dossier.id)).first() is not None:
                 continue
             sequence += 1
             product = get_or_fail(s, Product, dossier.product_id, "product")

@@ -101,6 +101,7 @@ class Controller:
         start = window.start
         start.open_button.clicked.connect(self.open_file)
         window.open_action.triggered.connect(self.open_file)
+        window.reopen_requested.connect(self.open_path)  # after a restore from the File menu
         start.new_button.clicked.connect(self.new_file)
         start.demo_button.clicked.connect(self.open_demo)
         start.setup_button.clicked.connect(self.set_up_council)

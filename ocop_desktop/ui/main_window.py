@@ -9,7 +9,7 @@ import hashlib
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,6 +38,7 @@ from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import InstallationKey
 from ocop_desktop.scoring.engine import DecisionKind
 from ocop_desktop.services import (
+    backups,
     ballot_workbooks,
     council_key,
     exchange,
@@ -45,6 +46,7 @@ from ocop_desktop.services import (
     import_dossiers,
     province,
     queries,
+    recognition,
     registry,
     results,
     round_documents,
@@ -56,6 +58,7 @@ from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.exchange_import import ImportReport
 from ocop_desktop.services.permissions import Permission, allowed
 from ocop_desktop.ui.about import AboutDialog
+from ocop_desktop.ui.backups import RestoreDialog, loss_text, open_backup_folder, size_text
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import (
     MemberPinDialog,
@@ -82,6 +85,7 @@ from ocop_desktop.ui.views.exchange import (
 from ocop_desktop.ui.views.keys import CouncilKeyDialog, TrustedKeysDialog, obtain_signing_key
 from ocop_desktop.ui.views.projector import ProjectorWindow
 from ocop_desktop.ui.views.province import ProvincePage
+from ocop_desktop.ui.views.recognition import RecognitionDialog, RevocationDialog, revocable
 from ocop_desktop.ui.views.results import ResultsView
 from ocop_desktop.ui.views.round import RoundPage
 from ocop_desktop.ui.views.scoring import ScoringContext, ScoringView
@@ -135,6 +139,8 @@ class StartPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    reopen_requested = Signal(object)  # a data file's Path to open again with sign-in (after a restore)
+
     def __init__(self, db: Database | None = None, actor: Actor | None = None) -> None:
         super().__init__()
         self.db = db
@@ -243,6 +249,8 @@ class MainWindow(QMainWindow):
         self.results_page.discuss_button.clicked.connect(self._discuss)
         self.results_page.rescore_button.clicked.connect(self._rescore)
         self.results_page.decision_button.clicked.connect(self._decision)
+        self.results_page.recognise_button.clicked.connect(self.record_recognition)
+        self.results_page.revoke_button.clicked.connect(self.revoke_certificate)
         if db is not None:
             self.open_database(db, actor)
 
@@ -266,6 +274,16 @@ class MainWindow(QMainWindow):
         self.export_ballots_action.triggered.connect(lambda: self.export_exchange_file(member=True))
         for action in (self.import_exchange_action, self.export_round_action, self.export_ballots_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.backup_action = QAction(tr("Sao lưu ngay"), self)
+        self.backup_action.triggered.connect(self.backup_now)
+        self.restore_action = QAction(tr("Khôi phục từ bản sao lưu…"), self)
+        self.restore_action.triggered.connect(self.restore_backup)
+        self.backup_folder_action = QAction(tr("Mở thư mục sao lưu"), self)
+        self.backup_folder_action.triggered.connect(lambda: self.db and open_backup_folder(self.db.path))
+        for action in (self.backup_action, self.restore_action, self.backup_folder_action):
+            file_menu.addAction(action)
+        file_menu.aboutToShow.connect(self._enable_backup_actions)
         file_menu.addSeparator()
         quit_action = QAction(tr("Thoát"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -310,6 +328,75 @@ class MainWindow(QMainWindow):
         about = QAction(tr("Giới thiệu"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _enable_backup_actions(self) -> None:
+        self.backup_action.setEnabled(self.db is not None and self.actor is not None)
+        self.restore_action.setEnabled(self.db is not None and self.can(Permission.MANAGE_BACKUPS))
+        self.backup_folder_action.setEnabled(self.db is not None)
+
+    def backup_now(self) -> Path | None:
+        """A verified backup of the open file now, made off the GUI thread; then where it is and how large."""
+        if self.db is None or self.actor is None:
+            return None
+        path = self.db.path
+        try:
+            made = run_with_progress(
+                self, tr("Đang sao lưu và kiểm tra bản sao lưu…"), lambda: backups.backup_now(path), cancellable=False
+            )
+        except Exception as exc:  # a person-sized message, never a traceback
+            show_error(self, exc)
+            return None
+        inform(
+            self,
+            tr("Đã sao lưu"),
+            tr("Đã sao lưu và kiểm tra tệp dữ liệu.\nBản sao lưu: {file}\nDung lượng: {size}").format(
+                file=made, size=size_text(made.stat().st_size)
+            ),
+        )
+        return Path(made)
+
+    def restore_backup(self, chosen: Path | None = None) -> Path | None:
+        """A backup the person chooses replaces the open file: checked first (a refused one changes nothing),
+        confirmed with what would be lost since, the current file backed up before it is replaced; then the file is
+        opened again with sign-in. Returns the backup of the replaced file."""
+        if self.db is None or not self.can(Permission.MANAGE_BACKUPS):
+            return None
+        path = self.db.path
+        if chosen is None:
+            dialog = RestoreDialog(self, path)
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+                return None
+            chosen = dialog.chosen.path
+        source = chosen
+        try:
+            good = run_with_progress(
+                self, tr("Đang kiểm tra bản sao lưu…"), lambda: backups.check_backup(path, source), cancellable=False
+            )
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        if not confirm(self, tr("Khôi phục từ bản sao lưu"), loss_text(path, good)):
+            return None
+        db, self.db, self.actor = self.db, None, None
+        self.stack.setCurrentIndex(0)
+        db.close()
+        kept: Path | None = None
+        try:
+            kept = run_with_progress(
+                self, tr("Đang khôi phục…"), lambda: backups.restore(path, source), cancellable=False
+            )
+        except Exception as exc:
+            show_error(self, exc)
+        else:
+            inform(
+                self,
+                tr("Đã khôi phục"),
+                tr("Đã khôi phục {file} từ bản sao lưu {backup}.\nTệp trước khi khôi phục được giữ ở: {kept}").format(
+                    file=path.name, backup=source.name, kept=kept or "—"
+                ),
+            )
+        self.reopen_requested.emit(path)
+        return kept
 
     def show_council_key(self) -> None:
         name = queries.round_view(self.db, self.round_id).council_name if self.db and self.round_id else ""
@@ -1077,6 +1164,7 @@ class MainWindow(QMainWindow):
     def load_results(self) -> None:
         if self.db is None or self.dossier_id is None or self.round_id is None:
             return
+        self._show_recognition()
         dossier = queries.dossier_view(self.db, self.dossier_id)
         title = f"{dossier.product_name} ({dossier.product_code or '—'}) — {dossier.producer_name}"
         row = next(
@@ -1179,6 +1267,78 @@ class MainWindow(QMainWindow):
                 item_id=item or None,  # type: ignore[arg-type]
             )
         )
+
+    def _recognition_plan(self) -> recognition.RecognitionPlan | None:
+        if self.db is None or self.round_id is None:
+            return None
+        return recognition.recognition_plan(self.db, round_id=self.round_id, date=dt.date.today())
+
+    def _show_recognition(self) -> None:
+        """The decision button while approved products still wait for one (for whoever may issue it); this
+        product's certificate, and its revocation for whoever may revoke."""
+        page = self.results_page
+        plan = self._recognition_plan()
+        if plan is None:
+            return
+        mine = next((c for c in plan.candidates if c.dossier_id == self.dossier_id), None)
+        page.recognise_button.setEnabled(self.can(Permission.ISSUE_DECISION) and bool(plan.open_candidates))
+        page.revoke_button.setEnabled(self.can(Permission.REVOKE_CERTIFICATE) and mine is not None and revocable(mine))
+        text = ""
+        if mine is not None and mine.certificate_number is not None:
+            text = tr("Giấy chứng nhận số {number}, theo quyết định {decision}").format(
+                number=mine.certificate_number, decision=mine.decision_number or "—"
+            )
+            if not revocable(mine):
+                text += " — " + tr("đã thu hồi")
+        page.certificate.setText(text)
+
+    def record_recognition(self) -> recognition.DecisionIssued | None:
+        """Quyết định công nhận from the dialog; on success, say how many certificates and offer the documents page
+        to print them."""
+        if self.db is None or self.actor is None or self.round_id is None:
+            return None
+        plan = self._recognition_plan()
+        if plan is None:
+            return None
+        db, actor, round_id = self.db, self.actor, self.round_id
+        dialog = RecognitionDialog(self, plan, dt.date.today())
+        issued = self._run_form(
+            dialog,
+            lambda: recognition.issue_decision(db, actor=actor, round_id=round_id, **dialog.checked),  # type: ignore[arg-type]
+        )
+        if not isinstance(issued, recognition.DecisionIssued):
+            return None
+        self.refresh_round()
+        self.load_results()
+        lines = [
+            tr("Đã ghi quyết định {number} và cấp {count} giấy chứng nhận.").format(
+                number=dialog.checked["number"], count=len(issued.certificates)
+            )
+        ]
+        lines += [f"• {c.number} — {c.stars} {tr('sao')}" for c in issued.certificates]
+        if issued.not_recognised_here:
+            lines.append(
+                tr("{count} sản phẩm có hạng sao do cấp khác công nhận, không cấp giấy ở đây.").format(
+                    count=len(issued.not_recognised_here)
+                )
+            )
+        lines.append(tr("Mở trang Tài liệu để in quyết định và giấy chứng nhận?"))
+        if confirm(self, tr("Đã ghi quyết định công nhận"), "\n".join(lines)):
+            self.nav.setCurrentRow(PAGES.index("documents"))
+        return issued
+
+    def revoke_certificate(self) -> None:
+        """Thu hồi the selected product's certificate, with the ground, the revoking decision and the reason."""
+        if self.db is None or self.actor is None or self.dossier_id is None:
+            return
+        plan = self._recognition_plan()
+        mine = next((c for c in plan.candidates if c.dossier_id == self.dossier_id), None) if plan else None
+        if mine is None or not revocable(mine):
+            return
+        db, actor = self.db, self.actor
+        dialog = RevocationDialog(self, mine, dt.date.today())
+        self._run_form(dialog, lambda: recognition.revoke_certificate(db, actor=actor, **dialog.checked))  # type: ignore[arg-type]
+        self.load_results()
 
     def _call(self, action: object) -> None:
         try:

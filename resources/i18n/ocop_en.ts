@@ -4,32 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="302" />
+      <location filename="ocop_desktop/ui/main_window.py" line="320" />
       <source>&amp;Khóa ký</source>
       <translation>&amp;Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="297" />
+      <location filename="ocop_desktop/ui/main_window.py" line="315" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="274" />
+      <location filename="ocop_desktop/ui/main_window.py" line="292" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="305" />
+      <location filename="ocop_desktop/ui/main_window.py" line="323" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="252" />
+      <location filename="ocop_desktop/ui/main_window.py" line="260" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="281" />
+      <location filename="ocop_desktop/ui/main_window.py" line="299" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="561" />
+      <location filename="ocop_desktop/ui/main_window.py" line="648" />
       <source>Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Backup made before the import: {backup}</translation>
     </message>
@@ -87,6 +87,11 @@
       <location filename="ocop_desktop/ui/recovery.py" line="120" />
       <source>Bản sao lưu tốt gần nhất (đã kiểm tra): {time}.</source>
       <translation>Latest good backup (checked): {time}.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="141" />
+      <source>Bản sao lưu đã được kiểm tra: đọc được, đầy đủ, mọi giá trị hợp lệ.</source>
+      <translation>The backup has been checked: readable, complete, every value valid.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="31" />
@@ -129,7 +134,7 @@
       <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="158" />
+      <location filename="ocop_desktop/ui/main_window.py" line="164" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -144,7 +149,7 @@
       <translation>Spread over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="173" />
+      <location filename="ocop_desktop/ui/views/results.py" line="189" />
       <source>Chênh lệch điểm</source>
       <translation>Spread of totals</translation>
     </message>
@@ -159,7 +164,12 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="680" />
+      <location filename="ocop_desktop/ui/backups.py" line="99" />
+      <source>Chưa có bản sao lưu nào của tệp này.</source>
+      <translation>This file has no backups yet.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="767" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -199,7 +209,7 @@
       <translation>Not approved yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="219" />
+      <location filename="ocop_desktop/ui/views/results.py" line="235" />
       <source>Chưa phê duyệt được:</source>
       <translation>Cannot approve yet:</translation>
     </message>
@@ -209,12 +219,12 @@
       <translation>No stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="155" />
+      <location filename="ocop_desktop/ui/views/results.py" line="171" />
       <source>Chưa đạt mức tối thiểu</source>
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1158" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1246" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -224,7 +234,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="160" />
+      <location filename="ocop_desktop/ui/main_window.py" line="166" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -299,7 +309,17 @@
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="174" />
+      <location filename="ocop_desktop/ui/views/recognition.py" line="104" />
+      <source>Chức vụ người ký</source>
+      <translation>Signer's title</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="74" />
+      <source>Các bản sao lưu của tệp {file} trong thư mục {folder}, mới nhất ở trên. Chọn một bản: phần mềm kiểm tra nó trước, rồi hỏi lại trước khi thay tệp đang mở.</source>
+      <translation>Backups of {file} in the folder {folder}, newest first. Choose one: it is checked first, and you are asked again before the open file is replaced.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="190" />
       <source>Các tiêu chí chênh nhiều nhất</source>
       <translation>Criteria with the widest disagreement</translation>
     </message>
@@ -337,6 +357,11 @@
       <location filename="ocop_desktop/ui/criteria_browser.py" line="207" />
       <source>Có quy định loại sản phẩm</source>
       <translation>Has an elimination rule</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="177" />
+      <source>Căn cứ thu hồi (Điều 8 khoản 1)</source>
+      <translation>Ground for revocation (Article 8(1))</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="237" />
@@ -429,6 +454,11 @@
       <translation>Small or medium enterprise</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/backups.py" line="82" />
+      <source>Dung lượng</source>
+      <translation>Size</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="359" />
       <source>Dân tộc</source>
       <translation>Ethnicity</translation>
@@ -444,19 +474,19 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1267" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1427" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1218" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1378" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="138" />
       <source>Dữ liệu đơn vị hành chính</source>
-        <translation>Administrative units data</translation>
+      <translation>Administrative units data</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="96" />
@@ -472,6 +502,21 @@
       <location filename="ocop_desktop/ui/views/results.py" line="82" />
       <source>Ghi nội dung thảo luận…</source>
       <translation>Record the discussion…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="77" />
+      <source>Ghi quyết định công nhận</source>
+      <translation>Record recognition decision</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="89" />
+      <source>Ghi quyết định công nhận của đợt và cấp giấy chứng nhận cho các sản phẩm đã phê duyệt</source>
+      <translation>Record the round's recognition decision and issue certificates to the approved products</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="87" />
+      <source>Ghi quyết định công nhận…</source>
+      <translation>Record recognition decision…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="485" />
@@ -494,6 +539,11 @@
       <translation>Certificates to follow</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1288" />
+      <source>Giấy chứng nhận số {number}, theo quyết định {decision}</source>
+      <translation>Certificate no. {number}, under decision {decision}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="190" />
       <source>Giấy chứng nhận được ký bằng khóa ký của hội đồng, nhưng máy này chưa có khóa. Tạo khóa ngay?</source>
       <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
@@ -501,17 +551,17 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="87" />
       <source>Giấy phép</source>
-        <translation>Licences</translation>
+      <translation>Licences</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="310" />
+      <location filename="ocop_desktop/ui/main_window.py" line="328" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="72" />
       <source>Giới thiệu OCOP Desktop</source>
-        <translation>About OCOP Desktop</translation>
+      <translation>About OCOP Desktop</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="358" />
@@ -539,12 +589,17 @@
       <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1141" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="275" />
+      <location filename="ocop_desktop/ui/views/recognition.py" line="105" />
+      <source>Hiệu lực giấy chứng nhận</source>
+      <translation>Certificate validity</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="293" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -554,22 +609,27 @@
       <translation>Finish</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="137" />
+      <source>Hãy đánh dấu ít nhất một sản phẩm được công nhận.</source>
+      <translation>Tick at least one product to recognise.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="203" />
       <source>Hướng dẫn</source>
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="306" />
+      <location filename="ocop_desktop/ui/main_window.py" line="324" />
       <source>Hướng dẫn sử dụng</source>
-        <translation>User manual</translation>
+      <translation>User manual</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="161" />
       <source>Hướng dẫn sử dụng — OCOP Desktop</source>
-        <translation>User manual — OCOP Desktop</translation>
+      <translation>User manual — OCOP Desktop</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="146" />
+      <location filename="ocop_desktop/ui/views/results.py" line="162" />
       <source>Hạng theo điểm</source>
       <translation>Band by points</translation>
     </message>
@@ -584,7 +644,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="159" />
+      <location filename="ocop_desktop/ui/main_window.py" line="165" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -596,7 +656,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Hồ sơ nộp</source>
-        <translation>Dossiers submitted</translation>
+      <translation>Dossiers submitted</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="181" />
@@ -634,7 +694,7 @@
       <translation>Council / body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="688" />
+      <location filename="ocop_desktop/ui/main_window.py" line="775" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -709,7 +769,7 @@
       <translation>Council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="303" />
+      <location filename="ocop_desktop/ui/main_window.py" line="321" />
       <source>Khóa ký của hội đồng…</source>
       <translation>Council signing key…</translation>
     </message>
@@ -729,7 +789,7 @@
       <translation>Trusted keys (councils, issuers)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="304" />
+      <location filename="ocop_desktop/ui/main_window.py" line="322" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
       <translation>Trusted keys (councils, issuers)…</translation>
     </message>
@@ -739,12 +799,32 @@
       <translation>Restore this backup</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/backups.py" line="103" />
+      <source>Khôi phục bản đã chọn…</source>
+      <translation>Restore the chosen backup…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="138" />
+      <source>Khôi phục tệp {file} từ bản sao lưu lúc {time}?</source>
+      <translation>Restore {file} from the backup of {time}?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="69" />
+      <source>Khôi phục từ bản sao lưu</source>
+      <translation>Restore from a backup</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="280" />
+      <source>Khôi phục từ bản sao lưu…</source>
+      <translation>Restore from a backup…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="38" />
       <source>Không</source>
       <translation>No</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="148" />
+      <location filename="ocop_desktop/ui/views/results.py" line="164" />
       <source>Không cấp giấy chứng nhận</source>
       <translation>No certificate</translation>
     </message>
@@ -781,12 +861,12 @@
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="221" />
       <source>Không tìm thấy sách hướng dẫn</source>
-        <translation>The manual cannot be found</translation>
+      <translation>The manual cannot be found</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="236" />
       <source>Không tìm thấy trang {path} của sách hướng dẫn.</source>
-        <translation>The manual's page {path} cannot be found.</translation>
+      <translation>The manual's page {path} cannot be found.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="238" />
@@ -829,7 +909,7 @@
       <translation>Signs the QR code on certificates and the results file sent to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="161" />
+      <location filename="ocop_desktop/ui/main_window.py" line="167" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
@@ -839,14 +919,14 @@
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1125" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1213" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="231" />
       <source>Liên kết này dẫn ra ngoài; phần mềm không mở kết nối mạng. Địa chỉ: {address}</source>
-        <translation>This link leads outside; the application opens no network connection. Address: {address}</translation>
+      <translation>This link leads outside; the application opens no network connection. Address: {address}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="356" />
@@ -854,22 +934,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1272" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1432" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1266" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1426" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="277" />
+      <location filename="ocop_desktop/ui/main_window.py" line="295" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1274" />
+      <location filename="ocop_desktop/ui/backups.py" line="82" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -879,12 +959,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1158" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1246" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1230" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -939,7 +1019,7 @@
       <translation>Save and submit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="207" />
+      <location filename="ocop_desktop/ui/views/results.py" line="223" />
       <source>Lượt chấm {n}: điểm trung bình {average}, chênh lệch {spread}</source>
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
     </message>
@@ -974,7 +1054,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="282" />
+      <location filename="ocop_desktop/ui/main_window.py" line="300" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -1014,7 +1094,7 @@
       <translation>Verification code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="189" />
+      <location filename="ocop_desktop/ui/views/results.py" line="205" />
       <source>Mã xác thực dữ liệu của đợt: &lt;b&gt;{code}&lt;/b&gt; — in trên biên bản; tệp gửi tỉnh phải mang đúng mã này</source>
       <translation>Verification code of the round's data: &lt;b&gt;{code}&lt;/b&gt; — printed on the minutes; the file sent to the province must carry the same code</translation>
     </message>
@@ -1079,7 +1159,7 @@
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="128" />
+      <location filename="ocop_desktop/ui/main_window.py" line="132" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
@@ -1089,7 +1169,7 @@
       <translation>Unlock the council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1230" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -1109,12 +1189,22 @@
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1218" />
+      <location filename="ocop_desktop/ui/backups.py" line="105" />
+      <source>Mở thư mục sao lưu</source>
+      <translation>Open the backup folder</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1325" />
+      <source>Mở trang Tài liệu để in quyết định và giấy chứng nhận?</source>
+      <translation>Open the Documents page to print the decision and the certificates?</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1378" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="118" />
+      <location filename="ocop_desktop/ui/main_window.py" line="122" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
@@ -1129,19 +1219,19 @@
       <translation>Open this existing file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="120" />
+      <location filename="ocop_desktop/ui/main_window.py" line="124" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="253" />
+      <location filename="ocop_desktop/ui/main_window.py" line="261" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="186" />
       <source>Mục lục</source>
-        <translation>Contents</translation>
+      <translation>Contents</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="338" />
@@ -1166,12 +1256,12 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="170" />
       <source>Nguồn: {source}</source>
-        <translation>Source: {source}</translation>
+      <translation>Source: {source}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Ngày ban hành</source>
-        <translation>Issued on</translation>
+      <translation>Issued on</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="311" />
@@ -1182,6 +1272,11 @@
       <location filename="ocop_desktop/ui/views/setup.py" line="283" />
       <source>Ngày họp (dd/mm/yyyy)</source>
       <translation>Meeting date (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="101" />
+      <source>Ngày ký</source>
+      <translation>Date signed</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="90" />
@@ -1214,12 +1309,12 @@
       <translation>Key created</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="322" />
+      <location filename="ocop_desktop/ui/main_window.py" line="409" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="324" />
+      <location filename="ocop_desktop/ui/main_window.py" line="411" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -1234,6 +1329,11 @@
       <translation>Signed by</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="103" />
+      <source>Người ký (họ tên)</source>
+      <translation>Signer (full name)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/province.py" line="537" />
       <source>Người nhập</source>
       <translation>Imported by</translation>
@@ -1244,7 +1344,7 @@
       <translation>Who manages the data file: makes accounts for secretaries and members and prepares the evaluation rounds.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1039" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1126" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -1299,7 +1399,7 @@
       <translation>Password again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1228" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1388" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -1309,7 +1409,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="184" />
+      <location filename="ocop_desktop/ui/main_window.py" line="190" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -1319,17 +1419,17 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="185" />
+      <location filename="ocop_desktop/ui/main_window.py" line="191" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="562" />
+      <location filename="ocop_desktop/ui/main_window.py" line="649" />
       <source>Nhập tệp trao đổi</source>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="269" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
@@ -1366,15 +1466,15 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="66" />
       <source>Nội dung bộ tiêu chí</source>
-        <translation>Criteria texts</translation>
+      <translation>Criteria texts</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1150" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1238" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1030" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1117" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -1389,7 +1489,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="114" />
+      <location filename="ocop_desktop/ui/main_window.py" line="118" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -1411,7 +1511,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Phiên bản</source>
-        <translation>Version</translation>
+      <translation>Version</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="97" />
@@ -1439,14 +1539,14 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1141" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Phiếu chấm</source>
-        <translation>Scoring sheets</translation>
+      <translation>Scoring sheets</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="52" />
@@ -1454,7 +1554,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="182" />
+      <location filename="ocop_desktop/ui/main_window.py" line="188" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -1489,7 +1589,7 @@
       <translation>Key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1125" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1213" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -1506,7 +1606,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="138" />
       <source>Phông chữ</source>
-        <translation>Font</translation>
+      <translation>Font</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="122" />
@@ -1521,10 +1621,10 @@
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="180" />
       <source>Quay lại</source>
-        <translation>Back</translation>
+      <translation>Back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1264" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1424" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -1554,7 +1654,17 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1030" />
+      <location filename="ocop_desktop/ui/main_window.py" line="278" />
+      <source>Sao lưu ngay</source>
+      <translation>Back up now</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="160" />
+      <source>Sau khi khôi phục, tệp được mở lại và mọi người cần đăng nhập lại.</source>
+      <translation>After the restore the file is opened again and everyone must sign in again.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1117" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -1566,12 +1676,17 @@
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="223" />
       <source>Sách hướng dẫn phải nằm trong thư mục {folder}, nhưng thư mục này không có tệp {file}. Bản cài đặt bị thiếu tệp: hãy chép lại cả thư mục phần mềm từ bộ cài đặt (USB).</source>
-        <translation>The manual belongs in the folder {folder}, but that folder has no file {file}. The installation is missing files: copy the whole application folder again from the installation medium (USB stick).</translation>
+      <translation>The manual belongs in the folder {folder}, but that folder has no file {file}. The installation is missing files: copy the whole application folder again from the installation medium (USB stick).</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
       <source>Sản phẩm</source>
       <translation>Product</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="106" />
+      <source>Sản phẩm được công nhận và cấp giấy chứng nhận:</source>
+      <translation>Products recognised and given a certificate:</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="583" />
@@ -1587,6 +1702,16 @@
       <location filename="ocop_desktop/ui/views/province.py" line="305" />
       <source>Số giấy chứng nhận</source>
       <translation>Certificate number</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="100" />
+      <source>Số quyết định</source>
+      <translation>Decision number</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="178" />
+      <source>Số quyết định thu hồi</source>
+      <translation>Revoking decision number</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="29" />
@@ -1609,7 +1734,7 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="754" />
+      <location filename="ocop_desktop/ui/main_window.py" line="841" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1624,7 +1749,7 @@
       <translation>Changes (new / changed / removed)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/recovery.py" line="121" />
+      <location filename="ocop_desktop/ui/backups.py" line="144" />
       <source>Thay đổi cuối cùng ghi trong bản sao lưu: {time}.</source>
       <translation>Last change recorded in the backup: {time}.</translation>
     </message>
@@ -1664,14 +1789,29 @@
       <translation>Set up a new council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="121" />
+      <location filename="ocop_desktop/ui/main_window.py" line="125" />
       <source>Thiết lập hội đồng mới (trợ lý)…</source>
       <translation>Set up a new council (assistant)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="270" />
+      <location filename="ocop_desktop/ui/main_window.py" line="288" />
       <source>Thoát</source>
       <translation>Quit</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="165" />
+      <source>Thu hồi giấy chứng nhận</source>
+      <translation>Revoke certificate</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="92" />
+      <source>Thu hồi giấy chứng nhận của sản phẩm này (Điều 8 khoản 1)</source>
+      <translation>Revoke this product's certificate (Article 8(1))</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="91" />
+      <source>Thu hồi giấy chứng nhận…</source>
+      <translation>Revoke certificate…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="377" />
@@ -1749,7 +1889,7 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="614" />
+      <location filename="ocop_desktop/ui/main_window.py" line="701" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1781,7 +1921,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="180" />
       <source>Thư mục dữ liệu của người dùng (khóa ký, khóa tin cậy)</source>
-        <translation>The person's data folder (signing key, trusted keys)</translation>
+      <translation>The person's data folder (signing key, trusted keys)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="200" />
@@ -1806,7 +1946,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="179" />
       <source>Thư mục phần mềm</source>
-        <translation>Application folder</translation>
+      <translation>Application folder</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="361" />
@@ -1814,22 +1954,27 @@
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="178" />
+      <location filename="ocop_desktop/ui/views/results.py" line="194" />
       <source>Thảo luận</source>
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1150" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1238" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1235" />
+      <location filename="ocop_desktop/ui/backups.py" line="82" />
+      <source>Thời điểm sao lưu</source>
+      <translation>Taken at</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1395" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1273" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1433" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1841,7 +1986,7 @@
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="183" />
       <source>Tiếp</source>
-        <translation>Forward</translation>
+      <translation>Forward</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="685" />
@@ -1849,7 +1994,7 @@
       <translation>Next &gt;</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="164" />
+      <location filename="ocop_desktop/ui/main_window.py" line="170" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
@@ -1884,12 +2029,12 @@
       <translation>Administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <location filename="ocop_desktop/ui/main_window.py" line="168" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="614" />
+      <location filename="ocop_desktop/ui/main_window.py" line="701" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1941,7 +2086,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="56" />
       <source>Tên tiêu chí, phương án và điểm số giữ nguyên lời văn của các quyết định của Thủ tướng Chính phủ. Văn bản quy phạm pháp luật không thuộc đối tượng bảo hộ quyền tác giả (Luật Sở hữu trí tuệ, Điều 15).</source>
-        <translation>The criteria, their options and points keep the exact words of the Prime Minister's decisions. Legal normative documents are not subject to copyright (Law on Intellectual Property, Article 15).</translation>
+      <translation>The criteria, their options and points keep the exact words of the Prime Minister's decisions. Legal normative documents are not subject to copyright (Law on Intellectual Property, Article 15).</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="204" />
@@ -2019,12 +2164,12 @@
       <translation>Make the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="141" />
+      <location filename="ocop_desktop/ui/app.py" line="142" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="119" />
+      <location filename="ocop_desktop/ui/main_window.py" line="123" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -2074,6 +2219,11 @@
       <translation>New data file: create the first administrator account.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/backups.py" line="155" />
+      <source>Tệp hiện tại không bị xóa: nó được sao lưu trước (lý do «trước khi khôi phục») và giữ trong thư mục sao lưu.</source>
+      <translation>The current file is not deleted: it is backed up first (reason "before restore") and kept in the backup folder.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/recovery.py" line="132" />
       <source>Tệp hỏng không bị xóa: nó được đổi tên và giữ lại trong cùng thư mục, để chuyên viên xem lại.</source>
       <translation>The damaged file is not deleted: it is renamed and kept in the same folder, for a specialist to look at.</translation>
@@ -2104,6 +2254,16 @@
       <translation>The file to be made: {path}</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/backups.py" line="147" />
+      <source>Tệp đang mở có thay đổi đến {current}: mọi điều ghi sau {since} sẽ không còn trong tệp sau khi khôi phục.</source>
+      <translation>The open file has changes up to {current}: everything recorded after {since} will no longer be in the file after the restore.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="153" />
+      <source>Tệp đang mở không có thay đổi nào sau bản sao lưu này.</source>
+      <translation>The open file has no changes after this backup.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="123" />
       <source>Tệp đã tạo</source>
       <translation>Files made</translation>
@@ -2111,7 +2271,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="168" />
       <source>Tệp: {file}</source>
-        <translation>File: {file}</translation>
+      <translation>File: {file}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="362" />
@@ -2159,7 +2319,7 @@
       <translation>Producer's self-assessment</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="200" />
+      <location filename="ocop_desktop/ui/views/results.py" line="216" />
       <source>Tự đánh giá của chủ thể: {total} điểm</source>
       <translation>Producer's self-assessment: {total} points</translation>
     </message>
@@ -2171,12 +2331,12 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Văn bản</source>
-        <translation>Decision</translation>
+      <translation>Decision</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="66" />
       <source>Văn bản quy phạm pháp luật</source>
-        <translation>Legal normative document</translation>
+      <translation>Legal normative document</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="127" />
@@ -2209,7 +2369,7 @@
       <translation>Export the province's product list</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="265" />
+      <location filename="ocop_desktop/ui/main_window.py" line="273" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
@@ -2224,7 +2384,7 @@
       <translation>Export public key file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="263" />
+      <location filename="ocop_desktop/ui/main_window.py" line="271" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
     </message>
@@ -2232,6 +2392,16 @@
       <location filename="ocop_desktop/ui/views/province.py" line="109" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="152" />
+      <source>a) Thông tin trong hồ sơ gian dối, giả mạo</source>
+      <translation>a) False or forged information in the dossier</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="153" />
+      <source>b) Không còn đáp ứng tiêu chí theo kết luận kiểm tra</source>
+      <translation>b) No longer meets the criteria, per an inspection</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="127" />
@@ -2244,7 +2414,12 @@
       <translation>criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="171" />
+      <location filename="ocop_desktop/ui/views/recognition.py" line="154" />
+      <source>c) Vi phạm chất lượng, an toàn thực phẩm, môi trường, sở hữu trí tuệ, nhãn</source>
+      <translation>c) Violation on quality, food safety, environment, intellectual property, labelling</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/results.py" line="187" />
       <source>chênh</source>
       <translation>spread</translation>
     </message>
@@ -2261,7 +2436,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="47" />
       <source>chưa có phiếu chấm</source>
-        <translation>no scoring sheets</translation>
+      <translation>no scoring sheets</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="85" />
@@ -2284,7 +2459,7 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="346" />
+      <location filename="ocop_desktop/ui/main_window.py" line="433" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -2299,9 +2474,14 @@
       <translation>present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="153" />
+      <location filename="ocop_desktop/ui/views/results.py" line="169" />
       <source>cần</source>
       <translation>needs</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="155" />
+      <source>d) Sử dụng biểu trưng OCOP sai, gây nhầm lẫn</source>
+      <translation>d) Misleading use of the OCOP mark</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="360" />
@@ -2314,6 +2494,21 @@
       <translation>the key already on this computer, id {key_id}</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="157" />
+      <source>e) Kết luận khác của cơ quan có thẩm quyền</source>
+      <translation>e) Another conclusion of a competent authority</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="68" />
+      <source>hạng sao này do cấp khác công nhận (5 sao: cấp trung ương)</source>
+      <translation>these stars are recognised by another level (5 stars: central)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="34" />
+      <source>hằng ngày (tự động)</source>
+      <translation>daily (automatic)</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="227" />
       <source>không có</source>
       <translation>none</translation>
@@ -2324,7 +2519,7 @@
       <translation>not saved now</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="163" />
+      <location filename="ocop_desktop/ui/views/results.py" line="179" />
       <source>không tính (vắng / không tham gia)</source>
       <translation>not counted (absent / recused)</translation>
     </message>
@@ -2339,7 +2534,7 @@
       <translation>not met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="146" />
+      <location filename="ocop_desktop/ui/views/results.py" line="162" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
@@ -2349,12 +2544,12 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1051" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1138" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1051" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1138" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
@@ -2364,7 +2559,12 @@
       <translation>revocation date</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="347" />
+      <location filename="ocop_desktop/ui/views/recognition.py" line="82" />
+      <source>ngày/tháng/năm</source>
+      <translation>day/month/year</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="434" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -2384,9 +2584,14 @@
       <translation>option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="146" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1318" />
       <source>sao</source>
       <translation>stars</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="35" />
+      <source>sao lưu ngay (do người dùng)</source>
+      <translation>back up now (by a person)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="192" />
@@ -2394,9 +2599,39 @@
       <translation>scoring members</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="213" />
+      <location filename="ocop_desktop/ui/views/results.py" line="229" />
       <source>thảo luận</source>
       <translation>discussion</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="37" />
+      <source>trước khi ghi quyết định công nhận</source>
+      <translation>before recording a recognition decision</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="38" />
+      <source>trước khi khôi phục</source>
+      <translation>before restore</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="39" />
+      <source>trước khi nhập hồ sơ Excel</source>
+      <translation>before importing dossiers from Excel</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="40" />
+      <source>trước khi nhập phiếu chấm Excel</source>
+      <translation>before importing Excel ballots</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="41" />
+      <source>trước khi nhập tệp trao đổi</source>
+      <translation>before importing exchange files</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/backups.py" line="36" />
+      <source>trước khi phê duyệt kết quả</source>
+      <translation>before approving a result</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="599" />
@@ -2416,7 +2651,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="41" />
       <source>từ {start}</source>
-        <translation>from {start}</translation>
+      <translation>from {start}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="189" />
@@ -2429,12 +2664,17 @@
       <translation>e.g. OCOP product evaluation council of … district</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="86" />
+      <source>ví dụ: KT. CHỦ TỊCH - PHÓ CHỦ TỊCH</source>
+      <translation>e.g. KT. CHỦ TỊCH - PHÓ CHỦ TỊCH</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/first_run.py" line="280" />
       <source>ví dụ: thuky (không dấu, không khoảng trắng)</source>
       <translation>e.g. thuky (no accents, no spaces)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="173" />
+      <location filename="ocop_desktop/ui/views/results.py" line="189" />
       <source>vượt ngưỡng</source>
       <translation>over the limit</translation>
     </message>
@@ -2454,9 +2694,29 @@
       <translation>Valid ballots: {count}, ready to save and submit.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1321" />
+      <source>{count} sản phẩm có hạng sao do cấp khác công nhận, không cấp giấy ở đây.</source>
+      <translation>{count} product(s) have stars another level recognises: no certificate here.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="132" />
       <source>{count} tệp sẽ được nhập (sao lưu trước khi nhập; mỗi tệp nhập trọn vẹn hoặc không nhập).</source>
       <translation>{count} file(s) will be imported (a backup first; each file goes in whole or not at all).</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="49" />
+      <source>{field} «{value}» không hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 02/11/2026.</source>
+      <translation>{field} "{value}" is not valid: write day/month/year, e.g. 02/11/2026.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="117" />
+      <source>{months} tháng kể từ ngày ký (theo quy định của đợt)</source>
+      <translation>{months} months from the date signed (the round's rules)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="120" />
+      <source>{months} tháng kể từ ngày ký (theo quy định của đợt): đến hết {until}</source>
+      <translation>{months} months from the date signed (the round's rules): until {until}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="58" />
@@ -2466,12 +2726,12 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="50" />
       <source>{n} phiếu, chép lại từ nguồn thứ cấp, chỉ để tra cứu</source>
-        <translation>{n} sheets, transcribed from a secondary source, for reference only</translation>
+      <translation>{n} sheets, transcribed from a secondary source, for reference only</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="49" />
       <source>{n} phiếu, đầy đủ</source>
-        <translation>{n} sheets, complete</translation>
+      <translation>{n} sheets, complete</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="51" />
@@ -2486,7 +2746,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="103" />
       <source>{sheets} phiếu chấm của {versions} phiên bản quy định có sẵn trong phần mềm.</source>
-        <translation>{sheets} scoring sheets of {versions} rule versions come with the application.</translation>
+      <translation>{sheets} scoring sheets of {versions} rule versions come with the application.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="466" />
@@ -2519,7 +2779,7 @@
       <translation>Now scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="120" />
+      <location filename="ocop_desktop/ui/views/results.py" line="136" />
       <source>Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.</source>
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
@@ -2534,7 +2794,7 @@
       <translation>Writing the Excel file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="586" />
+      <location filename="ocop_desktop/ui/main_window.py" line="673" />
       <source>Đang ghi và kiểm tra tệp trao đổi…</source>
       <translation>Writing and checking the exchange file…</translation>
     </message>
@@ -2544,29 +2804,44 @@
       <translation>Printing {name}…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="386" />
+      <source>Đang khôi phục…</source>
+      <translation>Restoring…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="373" />
+      <source>Đang kiểm tra bản sao lưu…</source>
+      <translation>Checking the backup…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="213" />
       <source>Đang kiểm tra số liệu…</source>
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="531" />
+      <location filename="ocop_desktop/ui/main_window.py" line="618" />
       <source>Đang kiểm tra tệp trao đổi…</source>
       <translation>Checking the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="935" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1022" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="500" />
+      <location filename="ocop_desktop/ui/main_window.py" line="587" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="551" />
+      <location filename="ocop_desktop/ui/main_window.py" line="638" />
       <source>Đang nhập tệp trao đổi…</source>
       <translation>Importing the exchange files…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="344" />
+      <source>Đang sao lưu và kiểm tra bản sao lưu…</source>
+      <translation>Backing up and checking the backup…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="196" />
@@ -2579,12 +2854,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="489" />
+      <location filename="ocop_desktop/ui/main_window.py" line="576" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="926" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1013" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -2609,7 +2884,7 @@
       <translation>Points by part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="145" />
+      <location filename="ocop_desktop/ui/views/results.py" line="161" />
       <source>Điểm trung bình</source>
       <translation>Average total</translation>
     </message>
@@ -2659,12 +2934,22 @@
       <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1326" />
+      <source>Đã ghi quyết định công nhận</source>
+      <translation>Recognition decision recorded</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1314" />
+      <source>Đã ghi quyết định {number} và cấp {count} giấy chứng nhận.</source>
+      <translation>Decision {number} recorded and {count} certificate(s) issued.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="313" />
       <source>Đã ghi tệp {file}</source>
       <translation>Written: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="598" />
+      <location filename="ocop_desktop/ui/main_window.py" line="685" />
       <source>Đã ghi và đọc lại {file}.
 Mã xác thực: {code} — lần xuất {revision}</source>
       <translation>Written and read back: {file}.
@@ -2686,7 +2971,7 @@ Verification code: {code} — revision {revision}</translation>
       <translation>Expired ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/recovery.py" line="163" />
+      <location filename="ocop_desktop/ui/main_window.py" line="393" />
       <source>Đã khôi phục</source>
       <translation>Restored</translation>
     </message>
@@ -2698,12 +2983,19 @@ Tệp hỏng được giữ lại với tên {kept}.</source>
 The damaged file is kept as {kept}.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="394" />
+      <source>Đã khôi phục {file} từ bản sao lưu {backup}.
+Tệp trước khi khôi phục được giữ ở: {kept}</source>
+      <translation>{file} restored from the backup {backup}.
+The file as it was before the restore is kept at: {kept}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/scoring.py" line="349" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="512" />
+      <location filename="ocop_desktop/ui/main_window.py" line="599" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
@@ -2720,7 +3012,7 @@ Backup before the import: {backup}</translation>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="511" />
+      <location filename="ocop_desktop/ui/main_window.py" line="598" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -2745,6 +3037,20 @@ Backup before the import: {backup}</translation>
       <translation>Window missed, expiring ({n})</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="351" />
+      <source>Đã sao lưu</source>
+      <translation>Backed up</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="352" />
+      <source>Đã sao lưu và kiểm tra tệp dữ liệu.
+Bản sao lưu: {file}
+Dung lượng: {size}</source>
+      <translation>The data file has been backed up and the backup checked.
+Backup: {file}
+Size: {size}</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/province.py" line="66" />
       <source>Đã thu hồi</source>
       <translation>Revoked</translation>
@@ -2760,7 +3066,7 @@ Backup before the import: {backup}</translation>
       <translation>{count} files made in the folder {folder}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="597" />
+      <location filename="ocop_desktop/ui/main_window.py" line="684" />
       <source>Đã xuất tệp trao đổi</source>
       <translation>Exchange file exported</translation>
     </message>
@@ -2850,17 +3156,17 @@ Backup before the import: {backup}</translation>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="256" />
+      <location filename="ocop_desktop/ui/main_window.py" line="264" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="203" />
+      <location filename="ocop_desktop/ui/main_window.py" line="209" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="157" />
+      <location filename="ocop_desktop/ui/main_window.py" line="163" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -2875,9 +3181,14 @@ Backup before the import: {backup}</translation>
       <translation>Round and meeting sessions</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="148" />
+      <location filename="ocop_desktop/ui/views/results.py" line="164" />
       <source>Đủ điều kiện cấp giấy chứng nhận</source>
       <translation>Qualifies for a certificate</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="156" />
+      <source>đ) Chủ thể ngừng sản xuất</source>
+      <translation>đ) The producer stopped production</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/projector.py" line="46" />
@@ -2893,6 +3204,16 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/views/projector.py" line="44" />
       <source>đã chấm xong, chờ phê duyệt</source>
       <translation>scored, awaiting approval</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/recognition.py" line="63" />
+      <source>đã có giấy chứng nhận số {number} theo quyết định {decision}</source>
+      <translation>already has certificate no. {number} under decision {decision}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1292" />
+      <source>đã thu hồi</source>
+      <translation>revoked</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="104" />

@@ -84,6 +84,21 @@ class ResultsView(QWidget):
         self.decision_button = QPushButton(tr("Quyết định loại / dừng…"))
         self.approve_button = QPushButton(tr("Phê duyệt và khóa kết quả"))
         self.reopen_button = QPushButton(tr("Mở lại kết quả…"))
+        self.recognise_button = QPushButton(tr("Ghi quyết định công nhận…"))
+        self.recognise_button.setToolTip(
+            tr("Ghi quyết định công nhận của đợt và cấp giấy chứng nhận cho các sản phẩm đã phê duyệt")
+        )
+        self.revoke_button = QPushButton(tr("Thu hồi giấy chứng nhận…"))
+        self.revoke_button.setToolTip(tr("Thu hồi giấy chứng nhận của sản phẩm này (Điều 8 khoản 1)"))
+        self.certificate = QLabel()
+        self.certificate.setObjectName("certificate")
+        self.certificate.setWordWrap(True)
+        recognition = QHBoxLayout()
+        recognition.addWidget(self.certificate, 1)
+        recognition.addWidget(self.recognise_button)
+        recognition.addWidget(self.revoke_button)
+        for button in (self.recognise_button, self.revoke_button):
+            button.setEnabled(False)
         buttons = QHBoxLayout()
         for button in (
             self.discuss_button,
@@ -111,6 +126,7 @@ class ResultsView(QWidget):
         layout.addWidget(self.fingerprint)
         layout.addWidget(self.blocking)
         layout.addLayout(buttons)
+        layout.addLayout(recognition)
 
     def show_pending(self, title: str, submitted: int, expected: int) -> None:
         """Before every scoring member has submitted, nobody sees anyone's figures."""
