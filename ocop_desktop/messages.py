@@ -525,6 +525,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "mỗi thành viên chỉ được chấm phiếu của chính mình",
         "a member may only fill their own ballot",
     ),
+    "auth.own_account": (
+        "không thể tự khóa hay tự đổi vai trò của tài khoản đang đăng nhập; một quản trị viên khác phải làm việc này",
+        "you cannot disable your own account or change its roles; another administrator must do it",
+    ),
+    "auth.last_admin": (
+        "«{username}» là tài khoản quản trị cuối cùng còn hoạt động: hãy tạo hoặc bật một tài khoản quản trị khác "
+        "trước, nếu không sẽ không ai quản lý được tài khoản của tệp này",
+        "'{username}' is the last active administrator: create or enable another administrator first, "
+        "or nobody could manage this file's accounts",
+    ),
+    "auth.reset_own_password": (
+        "để đổi mật khẩu của chính mình, dùng «Đổi mật khẩu của tôi…» (cần mật khẩu hiện tại)",
+        "to change your own password use 'Change my password…' (it asks for the current one)",
+    ),
+    "auth.pin_mismatch": (
+        "hai lần nhập mã PIN không giống nhau",
+        "the PIN was not typed the same way twice",
+    ),
     "auth.password_too_short": ("mật khẩu cần ít nhất {min} ký tự", "a password needs at least {min} characters"),
     "auth.password_mismatch": (
         "hai lần nhập mật khẩu không giống nhau",
@@ -834,6 +852,7 @@ _THINGS: dict[str, tuple[str, str]] = {
     "council": ("hội đồng", "council"),
     "council_member": ("thành viên hội đồng", "council member"),
     "dossier": ("hồ sơ", "dossier"),
+    "user": ("tài khoản", "account"),
     "meeting_session": ("phiên họp", "meeting session"),
     "producer": ("chủ thể", "producer"),
     "product": ("sản phẩm", "product"),
