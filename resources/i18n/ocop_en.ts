@@ -4,32 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="302" />
+      <location filename="ocop_desktop/ui/main_window.py" line="310" />
       <source>&amp;Khóa ký</source>
       <translation>&amp;Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="297" />
+      <location filename="ocop_desktop/ui/main_window.py" line="305" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="274" />
+      <location filename="ocop_desktop/ui/main_window.py" line="282" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="305" />
+      <location filename="ocop_desktop/ui/main_window.py" line="313" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="252" />
+      <location filename="ocop_desktop/ui/main_window.py" line="254" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="281" />
+      <location filename="ocop_desktop/ui/main_window.py" line="289" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -42,6 +42,11 @@
       <location filename="ocop_desktop/ui/views/province.py" line="434" />
       <source>(chưa đánh giá)</source>
       <translation>(not evaluated)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="98" />
+      <source>(không gắn với thành viên nào)</source>
+      <translation>(not linked to a council member)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="278" />
@@ -79,7 +84,7 @@
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="561" />
+      <location filename="ocop_desktop/ui/main_window.py" line="588" />
       <source>Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Backup made before the import: {backup}</translation>
     </message>
@@ -129,7 +134,7 @@
       <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="158" />
+      <location filename="ocop_desktop/ui/main_window.py" line="159" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -159,7 +164,12 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="680" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="242" />
+      <source>Chưa có</source>
+      <translation>Not yet</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="707" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -214,7 +224,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1158" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1185" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -224,7 +234,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="160" />
+      <location filename="ocop_desktop/ui/main_window.py" line="161" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -247,6 +257,11 @@
       <location filename="ocop_desktop/ui/pdf_view.py" line="116" />
       <source>Chọn một tệp PDF rồi bấm «Xem trước».</source>
       <translation>Choose a PDF file, then press “Preview”.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="229" />
+      <source>Chọn một đợt đánh giá trong cửa sổ chính để thấy thành viên hội đồng của đợt.</source>
+      <translation>Choose an evaluation round in the main window to see its council members.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="130" />
@@ -294,6 +309,11 @@
       <translation>Chair</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="44" />
+      <source>Chủ tịch hội đồng</source>
+      <translation>Council chair</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="236" />
       <source>Chức vụ</source>
       <translation>Position</translation>
@@ -307,6 +327,11 @@
       <location filename="ocop_desktop/ui/first_run.py" line="361" />
       <source>Các tên được gợi ý theo địa bàn đã chọn; sửa lại nếu văn bản của hội đồng ghi khác.</source>
       <translation>The names are suggested from the area chosen; change them if the council's documents word them differently.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="46" />
+      <source>Cán bộ tỉnh</source>
+      <translation>Provincial officer</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="303" />
@@ -444,19 +469,19 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1267" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1294" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1218" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1245" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="138" />
       <source>Dữ liệu đơn vị hành chính</source>
-        <translation>Administrative units data</translation>
+      <translation>Administrative units data</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="96" />
@@ -501,17 +526,17 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="87" />
       <source>Giấy phép</source>
-        <translation>Licences</translation>
+      <translation>Licences</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="310" />
+      <location filename="ocop_desktop/ui/main_window.py" line="318" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="72" />
       <source>Giới thiệu OCOP Desktop</source>
-        <translation>About OCOP Desktop</translation>
+      <translation>About OCOP Desktop</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="358" />
@@ -539,12 +564,12 @@
       <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1081" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="275" />
+      <location filename="ocop_desktop/ui/main_window.py" line="283" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -554,19 +579,29 @@
       <translation>Finish</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="322" />
+      <source>Hãy chọn một thành viên trong bảng.</source>
+      <translation>Choose a member in the table.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="248" />
+      <source>Hãy chọn một tài khoản trong bảng.</source>
+      <translation>Choose an account in the table.</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="203" />
       <source>Hướng dẫn</source>
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="306" />
+      <location filename="ocop_desktop/ui/main_window.py" line="314" />
       <source>Hướng dẫn sử dụng</source>
-        <translation>User manual</translation>
+      <translation>User manual</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="161" />
       <source>Hướng dẫn sử dụng — OCOP Desktop</source>
-        <translation>User manual — OCOP Desktop</translation>
+      <translation>User manual — OCOP Desktop</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="146" />
@@ -584,7 +619,7 @@
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="159" />
+      <location filename="ocop_desktop/ui/main_window.py" line="160" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -596,7 +631,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Hồ sơ nộp</source>
-        <translation>Dossiers submitted</translation>
+      <translation>Dossiers submitted</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="181" />
@@ -634,7 +669,7 @@
       <translation>Council / body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="688" />
+      <location filename="ocop_desktop/ui/main_window.py" line="715" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -694,6 +729,11 @@
       <translation>Key</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="163" />
+      <source>Khóa / mở lại tài khoản</source>
+      <translation>Disable / enable account</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/province.py" line="548" />
       <source>Khóa của tệp này chưa được tin cậy; người nhập đã chấp nhận nó cho riêng tệp này</source>
       <translation>This file's key is not trusted; the person importing it accepted it for this file only</translation>
@@ -709,7 +749,7 @@
       <translation>Council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="303" />
+      <location filename="ocop_desktop/ui/main_window.py" line="311" />
       <source>Khóa ký của hội đồng…</source>
       <translation>Council signing key…</translation>
     </message>
@@ -729,7 +769,7 @@
       <translation>Trusted keys (councils, issuers)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="304" />
+      <location filename="ocop_desktop/ui/main_window.py" line="312" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
       <translation>Trusted keys (councils, issuers)…</translation>
     </message>
@@ -781,12 +821,12 @@
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="221" />
       <source>Không tìm thấy sách hướng dẫn</source>
-        <translation>The manual cannot be found</translation>
+      <translation>The manual cannot be found</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="236" />
       <source>Không tìm thấy trang {path} của sách hướng dẫn.</source>
-        <translation>The manual's page {path} cannot be found.</translation>
+      <translation>The manual's page {path} cannot be found.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="238" />
@@ -829,7 +869,7 @@
       <translation>Signs the QR code on certificates and the results file sent to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="161" />
+      <location filename="ocop_desktop/ui/main_window.py" line="162" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
@@ -839,14 +879,14 @@
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1125" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1152" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="231" />
       <source>Liên kết này dẫn ra ngoài; phần mềm không mở kết nối mạng. Địa chỉ: {address}</source>
-        <translation>This link leads outside; the application opens no network connection. Address: {address}</translation>
+      <translation>This link leads outside; the application opens no network connection. Address: {address}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="356" />
@@ -854,22 +894,27 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1272" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1299" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1266" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1293" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="277" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="106" />
+      <source>Là thành viên hội đồng</source>
+      <translation>Is council member</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="285" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1274" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1301" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
@@ -879,12 +924,12 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1158" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1185" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1169" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -974,7 +1019,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="282" />
+      <location filename="ocop_desktop/ui/main_window.py" line="290" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -987,6 +1032,21 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="174" />
       <source>Mã PIN</source>
       <translation>PIN</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="171" />
+      <source>Mã PIN của thành viên</source>
+      <translation>Members' PINs</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="325" />
+      <source>Mã PIN của {name}</source>
+      <translation>PIN of {name}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="325" />
+      <source>Mã PIN mới</source>
+      <translation>New PIN</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="219" />
@@ -1029,6 +1089,16 @@
       <translation>The password needs at least {minimum} characters. Remember it: nobody can recover a forgotten password.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="125" />
+      <source>Mật khẩu hiện tại</source>
+      <translation>Current password</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="336" />
+      <source>Mật khẩu mới</source>
+      <translation>New password</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/first_run.py" line="193" />
       <source>Mọi dữ liệu của hội đồng nằm trong một tệp; các bản sao lưu tự động nằm bên cạnh.</source>
       <translation>All of the council's data is in one file; the automatic backups sit beside it.</translation>
@@ -1069,6 +1139,11 @@
       <translation>Each time the data file is opened, the program asks for this user name and password. This account is an administrator and a secretary.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="184" />
+      <source>Mỗi người dùng một tài khoản riêng; nhật ký ghi tên người thực hiện mọi thay đổi. Chủ tịch hội đồng duyệt kết quả và xuất tệp gửi tỉnh; phiếu giấy cần hai người nhập (hai tài khoản thư ký).</source>
+      <translation>One account per person; the audit trail names who made every change. The council chair approves results and exports the file for the province; a paper ballot needs two people to type it (two secretary accounts).</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="147" />
       <source>Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy.</source>
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
@@ -1079,7 +1154,7 @@
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="128" />
+      <location filename="ocop_desktop/ui/main_window.py" line="129" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
@@ -1089,7 +1164,7 @@
       <translation>Unlock the council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1142" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1169" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -1109,12 +1184,12 @@
       <translation>Open the folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1218" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1245" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="118" />
+      <location filename="ocop_desktop/ui/main_window.py" line="119" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
@@ -1129,19 +1204,19 @@
       <translation>Open this existing file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="120" />
+      <location filename="ocop_desktop/ui/main_window.py" line="121" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="253" />
+      <location filename="ocop_desktop/ui/main_window.py" line="255" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="186" />
       <source>Mục lục</source>
-        <translation>Contents</translation>
+      <translation>Contents</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="338" />
@@ -1166,12 +1241,12 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="170" />
       <source>Nguồn: {source}</source>
-        <translation>Source: {source}</translation>
+      <translation>Source: {source}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Ngày ban hành</source>
-        <translation>Issued on</translation>
+      <translation>Issued on</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="311" />
@@ -1214,12 +1289,12 @@
       <translation>Key created</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="322" />
+      <location filename="ocop_desktop/ui/main_window.py" line="347" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="324" />
+      <location filename="ocop_desktop/ui/main_window.py" line="349" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -1244,7 +1319,7 @@
       <translation>Who manages the data file: makes accounts for secretaries and members and prepares the evaluation rounds.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1039" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1066" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -1289,6 +1364,11 @@
       <translation>Imported</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="127" />
+      <source>Nhập lại</source>
+      <translation>Type again</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/first_run.py" line="488" />
       <source>Nhập lại cụm mật khẩu</source>
       <translation>Type the passphrase again</translation>
@@ -1299,7 +1379,7 @@
       <translation>Password again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1228" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1255" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -1309,7 +1389,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="184" />
+      <location filename="ocop_desktop/ui/main_window.py" line="185" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -1319,17 +1399,17 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="185" />
+      <location filename="ocop_desktop/ui/main_window.py" line="186" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="562" />
+      <location filename="ocop_desktop/ui/main_window.py" line="589" />
       <source>Nhập tệp trao đổi</source>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="269" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
@@ -1366,15 +1446,15 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="66" />
       <source>Nội dung bộ tiêu chí</source>
-        <translation>Criteria texts</translation>
+      <translation>Criteria texts</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1150" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1177" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1030" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1057" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -1389,7 +1469,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="114" />
+      <location filename="ocop_desktop/ui/main_window.py" line="115" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -1411,7 +1491,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Phiên bản</source>
-        <translation>Version</translation>
+      <translation>Version</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="97" />
@@ -1439,14 +1519,14 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1054" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1081" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Phiếu chấm</source>
-        <translation>Scoring sheets</translation>
+      <translation>Scoring sheets</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="52" />
@@ -1454,7 +1534,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="182" />
+      <location filename="ocop_desktop/ui/main_window.py" line="183" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -1489,7 +1569,7 @@
       <translation>Key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1125" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1152" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -1506,7 +1586,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="138" />
       <source>Phông chữ</source>
-        <translation>Font</translation>
+      <translation>Font</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/ballot_import.py" line="122" />
@@ -1521,10 +1601,10 @@
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="180" />
       <source>Quay lại</source>
-        <translation>Back</translation>
+      <translation>Back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1264" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1291" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -1544,6 +1624,11 @@
       <translation>Establishing decision</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="42" />
+      <source>Quản trị</source>
+      <translation>Administrator</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/round.py" line="51" />
       <source>STT</source>
       <translation>No.</translation>
@@ -1554,7 +1639,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1030" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1057" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -1566,7 +1651,7 @@
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="223" />
       <source>Sách hướng dẫn phải nằm trong thư mục {folder}, nhưng thư mục này không có tệp {file}. Bản cài đặt bị thiếu tệp: hãy chép lại cả thư mục phần mềm từ bộ cài đặt (USB).</source>
-        <translation>The manual belongs in the folder {folder}, but that folder has no file {file}. The installation is missing files: copy the whole application folder again from the installation medium (USB stick).</translation>
+      <translation>The manual belongs in the folder {folder}, but that folder has no file {file}. The installation is missing files: copy the whole application folder again from the installation medium (USB stick).</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
@@ -1609,7 +1694,7 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="754" />
+      <location filename="ocop_desktop/ui/main_window.py" line="781" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1664,12 +1749,12 @@
       <translation>Set up a new council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="121" />
+      <location filename="ocop_desktop/ui/main_window.py" line="122" />
       <source>Thiết lập hội đồng mới (trợ lý)…</source>
       <translation>Set up a new council (assistant)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="270" />
+      <location filename="ocop_desktop/ui/main_window.py" line="278" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -1702,6 +1787,16 @@
       <location filename="ocop_desktop/ui/dialogs.py" line="173" />
       <source>Thành viên</source>
       <translation>Member</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="233" />
+      <source>Thành viên chấm trên máy chung bằng Tệp → Đổi người chấm (Ctrl+U): chọn tên và gõ mã PIN (ít nhất 4 chữ số). Mã PIN không hiển thị; thành viên quên mã thì đặt mã mới.</source>
+      <translation>Members score on the shared laptop with File → Change scorer (Ctrl+U): they pick their name and type their PIN (at least 4 digits). PINs are never shown; a member who forgot theirs gets a new one.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="45" />
+      <source>Thành viên hội đồng</source>
+      <translation>Council member</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="157" />
@@ -1749,7 +1844,17 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="614" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="91" />
+      <source>Thêm tài khoản</source>
+      <translation>Add account</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="160" />
+      <source>Thêm tài khoản…</source>
+      <translation>Add account…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="641" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1774,6 +1879,11 @@
       <translation>The council</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="43" />
+      <source>Thư ký</source>
+      <translation>Secretary</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/about.py" line="88" />
       <source>Thư mục</source>
       <translation>Folder</translation>
@@ -1781,7 +1891,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="180" />
       <source>Thư mục dữ liệu của người dùng (khóa ký, khóa tin cậy)</source>
-        <translation>The person's data folder (signing key, trusted keys)</translation>
+      <translation>The person's data folder (signing key, trusted keys)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="200" />
@@ -1806,7 +1916,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="179" />
       <source>Thư mục phần mềm</source>
-        <translation>Application folder</translation>
+      <translation>Application folder</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="361" />
@@ -1819,17 +1929,17 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1150" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1177" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1235" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1262" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1273" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1300" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1841,7 +1951,7 @@
     <message>
       <location filename="ocop_desktop/ui/manual.py" line="183" />
       <source>Tiếp</source>
-        <translation>Forward</translation>
+      <translation>Forward</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="685" />
@@ -1849,7 +1959,7 @@
       <translation>Next &gt;</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="164" />
+      <location filename="ocop_desktop/ui/main_window.py" line="165" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
@@ -1869,7 +1979,7 @@
       <translation>Sheet (product)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="59" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="159" />
       <source>Trạng thái</source>
       <translation>Status</translation>
     </message>
@@ -1879,17 +1989,32 @@
       <translation>This assistant prepares the computer for the council in a few minutes: where the data file lives, the administrator account, the council's details and its signing key. No network is needed. Nothing is written until you press “Finish”.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="169" />
+      <source>Tài khoản</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/first_run.py" line="266" />
       <source>Tài khoản quản trị</source>
       <translation>Administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="162" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="156" />
+      <source>Tài khoản và mã PIN</source>
+      <translation>Accounts and PINs</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="262" />
+      <source>Tài khoản và mã PIN…</source>
+      <translation>Accounts and PINs…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="163" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="614" />
+      <location filename="ocop_desktop/ui/main_window.py" line="641" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -1941,7 +2066,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="56" />
       <source>Tên tiêu chí, phương án và điểm số giữ nguyên lời văn của các quyết định của Thủ tướng Chính phủ. Văn bản quy phạm pháp luật không thuộc đối tượng bảo hộ quyền tác giả (Luật Sở hữu trí tuệ, Điều 15).</source>
-        <translation>The criteria, their options and points keep the exact words of the Prime Minister's decisions. Legal normative documents are not subject to copyright (Law on Intellectual Property, Article 15).</translation>
+      <translation>The criteria, their options and points keep the exact words of the Prime Minister's decisions. Legal normative documents are not subject to copyright (Law on Intellectual Property, Article 15).</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="204" />
@@ -2024,7 +2149,7 @@
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="119" />
+      <location filename="ocop_desktop/ui/main_window.py" line="120" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -2111,7 +2236,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="168" />
       <source>Tệp: {file}</source>
-        <translation>File: {file}</translation>
+      <translation>File: {file}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="362" />
@@ -2164,19 +2289,34 @@
       <translation>Producer's self-assessment: {total} points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="235" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="105" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="111" />
+      <source>Vai trò của {username}</source>
+      <translation>Roles of {username}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="164" />
+      <source>Vai trò trong hội đồng</source>
+      <translation>Role in the council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="162" />
+      <source>Vai trò…</source>
+      <translation>Roles…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
       <source>Văn bản</source>
-        <translation>Decision</translation>
+      <translation>Decision</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="66" />
       <source>Văn bản quy phạm pháp luật</source>
-        <translation>Legal normative document</translation>
+      <translation>Legal normative document</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/documents.py" line="127" />
@@ -2209,7 +2349,7 @@
       <translation>Export the province's product list</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="265" />
+      <location filename="ocop_desktop/ui/main_window.py" line="273" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
@@ -2224,7 +2364,7 @@
       <translation>Export public key file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="263" />
+      <location filename="ocop_desktop/ui/main_window.py" line="271" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
     </message>
@@ -2244,6 +2384,11 @@
       <translation>criteria</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="72" />
+      <source>chuẩn bị đợt, hồ sơ, phiếu giấy</source>
+      <translation>prepares rounds, dossiers, paper ballots</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/results.py" line="171" />
       <source>chênh</source>
       <translation>spread</translation>
@@ -2261,7 +2406,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="47" />
       <source>chưa có phiếu chấm</source>
-        <translation>no scoring sheets</translation>
+      <translation>no scoring sheets</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="85" />
@@ -2284,7 +2429,17 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="346" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="74" />
+      <source>chấm phiếu của mình</source>
+      <translation>fills their own ballot</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="73" />
+      <source>chấm điểm, duyệt kết quả, xuất tệp gửi tỉnh</source>
+      <translation>scores, approves results, exports for the province</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="371" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -2349,12 +2504,12 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1051" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1078" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1051" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1078" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
@@ -2364,7 +2519,7 @@
       <translation>revocation date</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="347" />
+      <location filename="ocop_desktop/ui/main_window.py" line="372" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -2384,6 +2539,11 @@
       <translation>option</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="75" />
+      <source>quyết định công nhận, giấy chứng nhận</source>
+      <translation>recognition decisions, certificates</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/results.py" line="146" />
       <source>sao</source>
       <translation>stars</translation>
@@ -2397,6 +2557,11 @@
       <location filename="ocop_desktop/ui/views/results.py" line="213" />
       <source>thảo luận</source>
       <translation>discussion</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="71" />
+      <source>tài khoản, sao lưu</source>
+      <translation>accounts, backups</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="599" />
@@ -2416,7 +2581,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="41" />
       <source>từ {start}</source>
-        <translation>from {start}</translation>
+      <translation>from {start}</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="189" />
@@ -2466,12 +2631,12 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="50" />
       <source>{n} phiếu, chép lại từ nguồn thứ cấp, chỉ để tra cứu</source>
-        <translation>{n} sheets, transcribed from a secondary source, for reference only</translation>
+      <translation>{n} sheets, transcribed from a secondary source, for reference only</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="49" />
       <source>{n} phiếu, đầy đủ</source>
-        <translation>{n} sheets, complete</translation>
+      <translation>{n} sheets, complete</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="51" />
@@ -2486,7 +2651,7 @@
     <message>
       <location filename="ocop_desktop/ui/about.py" line="103" />
       <source>{sheets} phiếu chấm của {versions} phiên bản quy định có sẵn trong phần mềm.</source>
-        <translation>{sheets} scoring sheets of {versions} rule versions come with the application.</translation>
+      <translation>{sheets} scoring sheets of {versions} rule versions come with the application.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="466" />
@@ -2524,6 +2689,11 @@
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="226" />
+      <source>Đang dùng</source>
+      <translation>Active</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/tasks.py" line="140" />
       <source>Đang dừng…</source>
       <translation>Stopping…</translation>
@@ -2534,7 +2704,7 @@
       <translation>Writing the Excel file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="586" />
+      <location filename="ocop_desktop/ui/main_window.py" line="613" />
       <source>Đang ghi và kiểm tra tệp trao đổi…</source>
       <translation>Writing and checking the exchange file…</translation>
     </message>
@@ -2549,22 +2719,22 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="531" />
+      <location filename="ocop_desktop/ui/main_window.py" line="558" />
       <source>Đang kiểm tra tệp trao đổi…</source>
       <translation>Checking the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="935" />
+      <location filename="ocop_desktop/ui/main_window.py" line="962" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="500" />
+      <location filename="ocop_desktop/ui/main_window.py" line="527" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="551" />
+      <location filename="ocop_desktop/ui/main_window.py" line="578" />
       <source>Đang nhập tệp trao đổi…</source>
       <translation>Importing the exchange files…</translation>
     </message>
@@ -2579,12 +2749,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="489" />
+      <location filename="ocop_desktop/ui/main_window.py" line="516" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="926" />
+      <location filename="ocop_desktop/ui/main_window.py" line="953" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -2644,6 +2814,11 @@
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="242" />
+      <source>Đã có</source>
+      <translation>Set</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="46" />
       <source>Đã có, không thay đổi</source>
       <translation>Already here, nothing changes</translation>
@@ -2659,7 +2834,7 @@
       <translation>Written: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="598" />
+      <location filename="ocop_desktop/ui/main_window.py" line="625" />
       <source>Đã ghi và đọc lại {file}.
 Mã xác thực: {code} — lần xuất {revision}</source>
       <translation>Written and read back: {file}.
@@ -2681,6 +2856,11 @@ Verification code: {code} — revision {revision}</translation>
       <translation>Expired ({n})</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="226" />
+      <source>Đã khóa</source>
+      <translation>Disabled</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/recovery.py" line="163" />
       <source>Đã khôi phục</source>
       <translation>Restored</translation>
@@ -2698,7 +2878,7 @@ The damaged file is kept as {kept}.</translation>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="512" />
+      <location filename="ocop_desktop/ui/main_window.py" line="539" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
@@ -2715,7 +2895,7 @@ Backup before the import: {backup}</translation>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="511" />
+      <location filename="ocop_desktop/ui/main_window.py" line="538" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -2755,7 +2935,7 @@ Backup before the import: {backup}</translation>
       <translation>{count} files made in the folder {folder}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="597" />
+      <location filename="ocop_desktop/ui/main_window.py" line="624" />
       <source>Đã xuất tệp trao đổi</source>
       <translation>Exchange file exported</translation>
     </message>
@@ -2768,6 +2948,11 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/views/keys.py" line="293" />
       <source>Đã đổi cụm mật khẩu. Khóa ký giữ nguyên.</source>
       <translation>The passphrase was changed. The signing key is the same.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="347" />
+      <source>Đã đổi mật khẩu.</source>
+      <translation>Your password has been changed.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="40" />
@@ -2783,6 +2968,21 @@ Backup before the import: {backup}</translation>
       <location filename="ocop_desktop/ui/views/keys.py" line="279" />
       <source>Đặt cụm mật khẩu…</source>
       <translation>Set passphrase…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="288" />
+      <source>Đặt lại mật khẩu cho {username}</source>
+      <translation>New password for {username}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="161" />
+      <source>Đặt lại mật khẩu…</source>
+      <translation>Reset password…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="165" />
+      <source>Đặt mã PIN…</source>
+      <translation>Set PIN…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="613" />
@@ -2840,22 +3040,32 @@ Backup before the import: {backup}</translation>
       <translation>Change passphrase…</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="336" />
+      <source>Đổi mật khẩu của tôi</source>
+      <translation>Change my password</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="264" />
+      <source>Đổi mật khẩu của tôi…</source>
+      <translation>Change my password…</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/dialogs.py" line="166" />
       <source>Đổi người chấm</source>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="256" />
+      <location filename="ocop_desktop/ui/main_window.py" line="258" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="203" />
+      <location filename="ocop_desktop/ui/main_window.py" line="204" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="157" />
+      <location filename="ocop_desktop/ui/main_window.py" line="158" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
