@@ -71,7 +71,10 @@ def create_user(
         if member_id is not None and s.get(CouncilMember, member_id) is None:
             raise ValidationFailed([Problem("db.not_found", {"what": "council_member", "id": member_id})])
         user = User(
-            username=username, full_name=nfc(full_name.strip()) or username, password_hash=hash_secret(password), member_id=member_id
+            username=username,
+            full_name=nfc(full_name.strip()) or username,
+            password_hash=hash_secret(password),
+            member_id=member_id,
         )
         user.roles = [UserRole(role=r.value) for r in sorted(roles)]
         s.add(user)
@@ -321,6 +324,4 @@ def member_pins(db: Database, *, actor: Actor, round_id: str) -> list[MemberPinR
             raise ValidationFailed([Problem("db.not_found", {"what": "round", "id": round_id})])
         council = s.get(Council, rnd.council_id)
         members = council.members if council is not None else []
-        return [
-            MemberPinRow(m.id, m.full_name, m.role, m.pin_hash is not None) for m in members if m.role.scores
-        ]
+        return [MemberPinRow(m.id, m.full_name, m.role, m.pin_hash is not None) for m in members if m.role.scores]

@@ -65,7 +65,9 @@ def test_only_the_administrator_lists_and_changes_accounts(empty_db: Database) -
     before = _events(empty_db)
     for action in (
         lambda: accounts.list_accounts(empty_db, actor=secretary),
-        lambda: accounts.reset_password(empty_db, actor=secretary, user_id=admin.user_id or "", new_password=NEW_PASSWORD),
+        lambda: accounts.reset_password(
+            empty_db, actor=secretary, user_id=admin.user_id or "", new_password=NEW_PASSWORD
+        ),
         lambda: accounts.set_active(empty_db, actor=secretary, user_id=admin.user_id or "", active=False),
         lambda: accounts.set_roles(empty_db, actor=secretary, user_id=user_id, roles={Role.ADMIN}),
     ):

@@ -219,7 +219,8 @@ class AccountsDialog(QDialog):
             self.rows = accounts.list_accounts(self.db, actor=self.actor)
             self.accounts_table.setRowCount(len(self.rows))
             for index, account in enumerate(self.rows):
-                name = account.full_name + (f" ({account.member_name})" if account.member_name else "")
+                linked = account.member_name and account.member_name != account.full_name
+                name = account.full_name + (f" ({account.member_name})" if linked else "")
                 self.accounts_table.setItem(index, 0, _cell(account.username, account.user_id))
                 self.accounts_table.setItem(index, 1, _cell(name))
                 self.accounts_table.setItem(index, 2, _cell(", ".join(account_role_text(r) for r in account.roles)))
@@ -290,7 +291,9 @@ class AccountsDialog(QDialog):
 
         def submit() -> None:
             _same_twice(dialog.first, dialog.second, "auth.password_mismatch")
-            accounts.reset_password(self.db, actor=self.actor, user_id=account.user_id, new_password=dialog.first.text())
+            accounts.reset_password(
+                self.db, actor=self.actor, user_id=account.user_id, new_password=dialog.first.text()
+            )
 
         return self._run(dialog, submit)
 
