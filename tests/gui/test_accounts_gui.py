@@ -113,8 +113,8 @@ def test_menu_entries_follow_who_is_signed_in(
     admin_window: MainWindow, monkeypatch: pytest.MonkeyPatch, empty_db: Database
 ) -> None:
     window = admin_window
-    member_id = [m.member_id for m in accounts.member_pins(empty_db, actor=window.actor, round_id=window.round_id)][0]
-    assert window.actor is not None
+    assert window.actor is not None and window.round_id is not None
+    member_id = accounts.member_pins(empty_db, actor=window.actor, round_id=window.round_id)[0].member_id
     accounts.set_member_pin(empty_db, actor=window.actor, member_id=member_id, pin="1357")
 
     def exec_(dialog: Any) -> int:

@@ -337,12 +337,11 @@ class AccountsDialog(QDialog):
 def change_own_password(parent: QWidget | None, db: Database, actor: Actor) -> bool:
     """Tệp → Đổi mật khẩu của tôi…: the current password, then the new one twice."""
     dialog = SecretDialog(parent, tr("Đổi mật khẩu của tôi"), tr("Mật khẩu mới"), current=True)
-    current = dialog.current
-    assert current is not None
 
     def submit() -> None:
         _same_twice(dialog.first, dialog.second, "auth.password_mismatch")
-        accounts.change_password(db, actor=actor, old_password=current.text(), new_password=dialog.first.text())
+        old = dialog.current.text() if dialog.current is not None else ""
+        accounts.change_password(db, actor=actor, old_password=old, new_password=dialog.first.text())
 
     dialog.submit = submit
     if dialog.exec() != QDialog.DialogCode.Accepted:
