@@ -664,6 +664,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from ocop_desktop.cli_accounts import add_accounts_parser
     from ocop_desktop.cli_keys import add_keys_parser, add_passphrase_option
 
     lang_parent = argparse.ArgumentParser(add_help=False)
@@ -814,6 +815,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.set_defaults(func=cmd_verify_certificate)
 
     add_keys_parser(sub, lang_parent, _Parser)
+    add_accounts_parser(sub, lang_parent, _Parser)
 
     ballots = sub.add_parser("ballots", parents=[lang_parent], help="phiếu chấm Excel của thành viên")
     bsub = ballots.add_subparsers(dest="ballots_command", required=True, parser_class=_Parser)

@@ -528,6 +528,30 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "mỗi thành viên chỉ được chấm phiếu của chính mình",
         "a member may only fill their own ballot",
     ),
+    "auth.own_account": (
+        "không thể tự khóa hay tự đổi vai trò của tài khoản đang đăng nhập; một quản trị viên khác phải làm việc này",
+        "you cannot disable your own account or change its roles; another administrator must do it",
+    ),
+    "auth.last_admin": (
+        "«{username}» là tài khoản quản trị cuối cùng còn hoạt động: hãy tạo hoặc bật một tài khoản quản trị khác "
+        "trước, nếu không sẽ không ai quản lý được tài khoản của tệp này",
+        "'{username}' is the last active administrator: create or enable another administrator first, "
+        "or nobody could manage this file's accounts",
+    ),
+    "auth.reset_own_password": (
+        "để đổi mật khẩu của chính mình, dùng «Đổi mật khẩu của tôi…» (cần mật khẩu hiện tại)",
+        "to change your own password use 'Change my password…' (it asks for the current one)",
+    ),
+    "auth.pin_mismatch": (
+        "hai lần nhập mã PIN không giống nhau",
+        "the PIN was not typed the same way twice",
+    ),
+    "auth.secret_needed": (
+        "cần mật khẩu hoặc mã PIN: dùng tùy chọn --…-file TỆP của lệnh, hoặc chạy lệnh trong cửa sổ dòng lệnh "
+        "để được hỏi",
+        "a password or PIN is needed: use the command's --…-file FILE option, or run the command in a terminal "
+        "to be asked",
+    ),
     "auth.password_too_short": ("mật khẩu cần ít nhất {min} ký tự", "a password needs at least {min} characters"),
     "auth.password_mismatch": (
         "hai lần nhập mật khẩu không giống nhau",
@@ -846,6 +870,7 @@ _THINGS: dict[str, tuple[str, str]] = {
     "council": ("hội đồng", "council"),
     "council_member": ("thành viên hội đồng", "council member"),
     "dossier": ("hồ sơ", "dossier"),
+    "user": ("tài khoản", "account"),
     "meeting_session": ("phiên họp", "meeting session"),
     "producer": ("chủ thể", "producer"),
     "product": ("sản phẩm", "product"),
@@ -1051,6 +1076,26 @@ _UI: dict[str, tuple[str, str]] = {
         "New passphrase (at least {minimum} characters): ",
     ),
     "keys.ask_again": ("Nhập lại cụm mật khẩu mới: ", "Type the new passphrase again: "),
+    "accounts.ask_password": ("Mật khẩu của «{user}»: ", "Password of '{user}': "),
+    "accounts.ask_new_password": (
+        "Mật khẩu mới (ít nhất {minimum} ký tự): ",
+        "New password (at least {minimum} characters): ",
+    ),
+    "accounts.ask_again": ("Nhập lại mật khẩu mới: ", "Type the new password again: "),
+    "accounts.ask_pin": ("Mã PIN mới (ít nhất {minimum} chữ số): ", "New PIN (at least {minimum} digits): "),
+    "accounts.ask_pin_again": ("Nhập lại mã PIN: ", "Type the PIN again: "),
+    "accounts.head": ("{count} tài khoản:", "{count} accounts:"),
+    "accounts.active": ("đang dùng", "active"),
+    "accounts.disabled": ("đã khóa", "disabled"),
+    "accounts.members_head": ("Thành viên hội đồng của đợt (mã, tên, mã PIN):", "The round's council (id, name, PIN):"),
+    "accounts.has_pin": ("đã có mã PIN", "PIN set"),
+    "accounts.no_pin": ("chưa có mã PIN", "no PIN yet"),
+    "accounts.created": ("Đã tạo tài khoản «{username}».", "Account '{username}' created."),
+    "accounts.password_set": ("Đã đặt mật khẩu mới cho «{username}».", "New password set for '{username}'."),
+    "accounts.enabled": ("Đã mở lại tài khoản «{username}».", "Account '{username}' enabled."),
+    "accounts.disabled_now": ("Đã khóa tài khoản «{username}».", "Account '{username}' disabled."),
+    "accounts.roles_set": ("Vai trò của «{username}»: {roles}.", "Roles of '{username}': {roles}."),
+    "accounts.pin_set": ("Đã đặt mã PIN cho thành viên {member}.", "PIN set for member {member}."),
     "note": ("Ghi chú", "Note"),
     "ballots_head": (
         "Phiếu chấm Excel của «{member}», {round} (tệp {file}, SHA-256 {sha}):",

@@ -35,6 +35,10 @@ done
 for lang in vi en; do
   "$VENV/bin/python" tools/screenshot_keys.py "$OUT" "$lang" 2> /dev/null
 done
+# File → Accounts and PINs: the accounts tab and the members' PINs tab (offscreen, over a throw-away demo file)
+for lang in vi en; do
+  "$VENV/bin/python" tools/screenshot_accounts.py "$OUT" "$lang" 2> /dev/null
+done
 # Help → User manual (contents, a chapter with its pictures fitted) and Help → About (offscreen)
 for lang in vi en; do
   "$VENV/bin/python" tools/screenshot_help.py "$OUT" "$lang" 2> /dev/null

@@ -6,20 +6,22 @@ change; they cannot stop someone who copies the file (the signed export does tha
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import MemberRole, Role
 from ocop_desktop.domain.errors import Conflict, PermissionDenied, Problem, ValidationFailed
 from ocop_desktop.domain.text import nfc
-from ocop_desktop.models import CouncilMember, User, UserRole
+from ocop_desktop.models import Council, CouncilMember, Round, User, UserRole
 from ocop_desktop.models.base import utcnow
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
-from ocop_desktop.services.permissions import Permission, require
+from ocop_desktop.services.permissions import Permission, allowed, require
 
 _HASHER = PasswordHasher()  # argon2id with the library's (OWASP-compliant) defaults
 MIN_PASSWORD_LENGTH = 8
@@ -69,7 +71,10 @@ def create_user(
         if member_id is not None and s.get(CouncilMember, member_id) is None:
             raise ValidationFailed([Problem("db.not_found", {"what": "council_member", "id": member_id})])
         user = User(
-            username=username, full_name=full_name.strip(), password_hash=hash_secret(password), member_id=member_id
+            username=username,
+            full_name=nfc(full_name.strip()) or username,
+            password_hash=hash_secret(password),
+            member_id=member_id,
         )
         user.roles = [UserRole(role=r.value) for r in sorted(roles)]
         s.add(user)
@@ -148,17 +153,34 @@ def has_users(db: Database) -> bool:
 MIN_PIN_LENGTH = 4
 
 
-def set_member_pin(db: Database, *, actor: Actor, member_id: str, pin: str) -> None:
-    """The PIN a member types on the shared meeting laptop to score under their own name."""
-    require(actor, Permission.SET_UP_ROUND)
+def _require_pin_keeper(actor: Actor) -> None:
+    """Members' PINs are set by whoever sets the council up (secretary) or manages accounts (administrator)."""
+    if not (allowed(actor, Permission.SET_UP_ROUND) or allowed(actor, Permission.MANAGE_USERS)):
+        require(actor, Permission.SET_UP_ROUND)
+
+
+def pin_problems(pin: str) -> list[Problem]:
     if len(pin) < MIN_PIN_LENGTH or not pin.isdigit():
-        raise ValidationFailed([Problem("auth.bad_pin", {"min": MIN_PIN_LENGTH})])
+        return [Problem("auth.bad_pin", {"min": MIN_PIN_LENGTH})]
+    return []
+
+
+def set_member_pin(db: Database, *, actor: Actor, member_id: str, pin: str) -> None:
+    """The PIN a member types on the shared meeting laptop to score under their own name (a new PIN replaces
+    the old one: a member who forgot theirs is given a new one)."""
+    _require_pin_keeper(actor)
+    problems = pin_problems(pin)
+    if problems:
+        raise ValidationFailed(problems)
     with db.transaction() as s:
         member = s.get(CouncilMember, member_id)
         if member is None:
             raise ValidationFailed([Problem("db.not_found", {"what": "council_member", "id": member_id})])
+        had_pin = member.pin_hash is not None
         member.pin_hash = hash_secret(pin)
-        audit.record(s, actor, "set_member_pin", "council_member", member_id)
+        audit.record(
+            s, actor, "set_member_pin", "council_member", member_id, before={"pin": had_pin}, after={"pin": True}
+        )
 
 
 def sign_in_member(db: Database, *, member_id: str, pin: str) -> Actor:
@@ -179,3 +201,127 @@ def sign_in_member(db: Database, *, member_id: str, pin: str) -> Actor:
     if signed_in is None:
         raise PermissionDenied([Problem("auth.bad_pin_credentials", {})])
     return signed_in
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    user_id: str
+    username: str
+    full_name: str
+    roles: tuple[Role, ...]
+    active: bool
+    member_id: str | None
+    member_name: str | None
+
+
+def list_accounts(db: Database, *, actor: Actor) -> list[AccountRow]:
+    """Every account of the file, for the administrator (password hashes never leave this module)."""
+    require(actor, Permission.MANAGE_USERS)
+    with db.reading() as s:
+        rows = []
+        for user in s.scalars(select(User).order_by(User.username)):
+            member = s.get(CouncilMember, user.member_id) if user.member_id else None
+            rows.append(
+                AccountRow(
+                    user.id,
+                    user.username,
+                    user.full_name,
+                    tuple(sorted(Role(r.role) for r in user.roles)),
+                    user.active,
+                    user.member_id,
+                    member.full_name if member else None,
+                )
+            )
+        return rows
+
+
+def _other_user(s: Session, actor: Actor, user_id: str) -> User:
+    """The account an administrator changes: it exists, and it is not the administrator's own."""
+    user = s.get(User, user_id)
+    if user is None:
+        raise ValidationFailed([Problem("db.not_found", {"what": "user", "id": user_id})])
+    if actor.user_id is not None and user.id == actor.user_id:
+        raise PermissionDenied([Problem("auth.own_account", {})])
+    return user
+
+
+def _keep_an_admin(s: Session, user: User, *, active: bool, roles: set[Role]) -> None:
+    """Refuse a change that would leave the file without an active administrator (nobody could then manage it)."""
+    if not user.active or Role.ADMIN.value not in {r.role for r in user.roles}:
+        return
+    if active and Role.ADMIN in roles:
+        return
+    others = s.scalar(
+        select(func.count(func.distinct(User.id)))
+        .join(UserRole)
+        .where(User.active.is_(True), UserRole.role == Role.ADMIN.value, User.id != user.id)
+    )
+    if not others:
+        raise Conflict([Problem("auth.last_admin", {"username": user.username})])
+
+
+def reset_password(db: Database, *, actor: Actor, user_id: str, new_password: str) -> None:
+    """The administrator gives another account a new password (someone forgot theirs); the lock is lifted."""
+    require(actor, Permission.MANAGE_USERS)
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed([Problem("auth.password_too_short", {"min": MIN_PASSWORD_LENGTH})])
+    with db.transaction() as s:
+        user = s.get(User, user_id)
+        if user is not None and actor.user_id is not None and user.id == actor.user_id:
+            raise PermissionDenied([Problem("auth.reset_own_password", {})])
+        user = _other_user(s, actor, user_id)
+        user.password_hash = hash_secret(new_password)
+        user.failed_logins = 0
+        user.locked_until = None
+        audit.record(s, actor, "reset_password", "user", user.id, after={"username": user.username})
+
+
+def set_active(db: Database, *, actor: Actor, user_id: str, active: bool) -> None:
+    """Disable an account (it can no longer sign in; its history stays) or enable it again."""
+    require(actor, Permission.MANAGE_USERS)
+    with db.transaction() as s:
+        user = _other_user(s, actor, user_id)
+        if user.active == active:
+            return
+        _keep_an_admin(s, user, active=active, roles={Role(r.role) for r in user.roles})
+        before = user.active
+        user.active = active
+        audit.record(s, actor, "set_user_active", "user", user.id, before={"active": before}, after={"active": active})
+
+
+def set_roles(db: Database, *, actor: Actor, user_id: str, roles: set[Role]) -> None:
+    """Another account's roles, replaced as a whole."""
+    require(actor, Permission.MANAGE_USERS)
+    if not roles:
+        raise ValidationFailed([Problem("auth.no_role", {})])
+    with db.transaction() as s:
+        user = _other_user(s, actor, user_id)
+        before = sorted(r.role for r in user.roles)
+        after = sorted(r.value for r in roles)
+        if before == after:
+            return
+        _keep_an_admin(s, user, active=user.active, roles=roles)
+        user.roles.clear()
+        s.flush()  # the old rows go first: (user, role) is unique
+        user.roles = [UserRole(role=r) for r in after]
+        audit.record(s, actor, "set_user_roles", "user", user.id, before={"roles": before}, after={"roles": after})
+
+
+@dataclass(frozen=True)
+class MemberPinRow:
+    member_id: str
+    full_name: str
+    role: MemberRole
+    has_pin: bool
+
+
+def member_pins(db: Database, *, actor: Actor, round_id: str) -> list[MemberPinRow]:
+    """The round's council members who score, and whether each has a PIN yet (never the PIN itself)."""
+    _require_pin_keeper(actor)
+    with db.reading() as s:
+        rnd = s.get(Round, round_id)
+        if rnd is None:
+            raise ValidationFailed([Problem("db.not_found", {"what": "round", "id": round_id})])
+        council = s.get(Council, rnd.council_id)
+        members = council.members if council is not None else []
+        return [MemberPinRow(m.id, m.full_name, m.role, m.pin_hash is not None) for m in members if m.role.scores]

@@ -72,6 +72,7 @@ from ocop_desktop.ui.dialogs import (
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.manual import ManualWindow
 from ocop_desktop.ui.tasks import run_with_progress
+from ocop_desktop.ui.views.accounts import AccountsDialog, change_own_password
 from ocop_desktop.ui.views.ballot_import import BallotImportDialog, choose_ballot_workbook
 from ocop_desktop.ui.views.documents import DocumentsPage
 from ocop_desktop.ui.views.documents import default_folder as default_documents_folder
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(work)
         self.setCentralWidget(self.stack)
         self._menus()
+        self._account_actions()
 
         self.nav.currentRowChanged.connect(self._show_page)
         self.round_box.currentIndexChanged.connect(self._round_chosen)
@@ -265,6 +267,12 @@ class MainWindow(QMainWindow):
         switch.setShortcut(QKeySequence("Ctrl+U"))
         switch.triggered.connect(self.switch_member)
         file_menu.addAction(switch)
+        self.accounts_action = QAction(tr("Tài khoản và mã PIN…"), self)
+        self.accounts_action.triggered.connect(self.show_accounts)
+        self.own_password_action = QAction(tr("Đổi mật khẩu của tôi…"), self)
+        self.own_password_action.triggered.connect(self.change_own_password)
+        file_menu.addAction(self.accounts_action)
+        file_menu.addAction(self.own_password_action)
         file_menu.addSeparator()
         self.import_exchange_action = QAction(tr("Nhập tệp trao đổi (.ocop)…"), self)
         self.import_exchange_action.triggered.connect(lambda _checked=False: self.import_exchange_files(None))
@@ -398,6 +406,23 @@ class MainWindow(QMainWindow):
         self.reopen_requested.emit(path)
         return kept
 
+    def show_accounts(self) -> AccountsDialog | None:
+        """Accounts (administrator) and the council members' PINs (secretary or administrator)."""
+        if self.db is None or self.actor is None or not self.accounts_action.isEnabled():
+            return None
+        dialog = AccountsDialog(self.db, self.actor, self.round_id, self)
+        dialog.exec()
+        return dialog
+
+    def change_own_password(self) -> None:
+        if self.db is not None and self.actor is not None and self.actor.user_id is not None:
+            change_own_password(self, self.db, self.actor)
+
+    def _account_actions(self) -> None:
+        """Enabled for whoever may use them; a member signed in by PIN has no password of their own here."""
+        self.accounts_action.setEnabled(self.can(Permission.MANAGE_USERS) or self.can(Permission.SET_UP_ROUND))
+        self.own_password_action.setEnabled(self.actor is not None and self.actor.user_id is not None)
+
     def show_council_key(self) -> None:
         name = queries.round_view(self.db, self.round_id).council_name if self.db and self.round_id else ""
         CouncilKeyDialog(self, council_name=name).exec()
@@ -439,6 +464,7 @@ class MainWindow(QMainWindow):
             self.round_box.addItem(f"{summary.name} ({summary.year}) — {summary.council_name}", summary.round_id)
         self.round_box.blockSignals(False)
         self._round_chosen()
+        self._account_actions()
         self.nav.setCurrentRow(0)
 
     def switch_member(self) -> None:
@@ -450,6 +476,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return
         self.actor = dialog.actor
+        self._account_actions()
         self._members_filled_for = None
         self.statusBar().showMessage(f"{self.db.path} — {tr('người dùng')}: {dialog.actor.username}")
         self.nav.setCurrentRow(PAGES.index("scoring"))

@@ -4,32 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="320" />
+      <location filename="ocop_desktop/ui/main_window.py" line="328" />
       <source>&amp;Khóa ký</source>
       <translation>&amp;Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="315" />
+      <location filename="ocop_desktop/ui/main_window.py" line="323" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="292" />
+      <location filename="ocop_desktop/ui/main_window.py" line="300" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="323" />
+      <location filename="ocop_desktop/ui/main_window.py" line="331" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="260" />
+      <location filename="ocop_desktop/ui/main_window.py" line="262" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="299" />
+      <location filename="ocop_desktop/ui/main_window.py" line="307" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -42,6 +42,11 @@
       <location filename="ocop_desktop/ui/views/province.py" line="434" />
       <source>(chưa đánh giá)</source>
       <translation>(not evaluated)</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="98" />
+      <source>(không gắn với thành viên nào)</source>
+        <translation>(not linked to a council member)</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="278" />
@@ -79,7 +84,7 @@
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="648" />
+      <location filename="ocop_desktop/ui/main_window.py" line="675" />
       <source>Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Backup made before the import: {backup}</translation>
     </message>
@@ -134,7 +139,7 @@
       <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="164" />
+      <location filename="ocop_desktop/ui/main_window.py" line="165" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
@@ -164,12 +169,17 @@
       <translation>Not yet scored</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="243" />
+      <source>Chưa có</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/backups.py" line="99" />
       <source>Chưa có bản sao lưu nào của tệp này.</source>
       <translation>This file has no backups yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="767" />
+      <location filename="ocop_desktop/ui/main_window.py" line="794" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -224,7 +234,7 @@
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1246" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1273" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
@@ -234,7 +244,7 @@
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="166" />
+      <location filename="ocop_desktop/ui/main_window.py" line="167" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
@@ -257,6 +267,11 @@
       <location filename="ocop_desktop/ui/pdf_view.py" line="116" />
       <source>Chọn một tệp PDF rồi bấm «Xem trước».</source>
       <translation>Choose a PDF file, then press “Preview”.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="230" />
+      <source>Chọn một đợt đánh giá trong cửa sổ chính để thấy thành viên hội đồng của đợt.</source>
+        <translation>Choose an evaluation round in the main window to see its council members.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="130" />
@@ -304,6 +319,11 @@
       <translation>Chair</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="44" />
+      <source>Chủ tịch hội đồng</source>
+        <translation>Council chair</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/setup.py" line="236" />
       <source>Chức vụ</source>
       <translation>Position</translation>
@@ -329,6 +349,11 @@
       <translation>The names are suggested from the area chosen; change them if the council's documents word them differently.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="46" />
+      <source>Cán bộ tỉnh</source>
+        <translation>Provincial officer</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/province.py" line="303" />
       <source>Còn (ngày)</source>
       <translation>Days left</translation>
@@ -339,7 +364,7 @@
       <translation>Valid</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="37" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="38" />
       <source>Có</source>
       <translation>Yes</translation>
     </message>
@@ -474,12 +499,12 @@
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1427" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1454" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1378" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1405" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -539,7 +564,7 @@
       <translation>Certificates to follow</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1288" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1315" />
       <source>Giấy chứng nhận số {number}, theo quyết định {decision}</source>
       <translation>Certificate no. {number}, under decision {decision}</translation>
     </message>
@@ -554,7 +579,7 @@
       <translation>Licences</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="328" />
+      <location filename="ocop_desktop/ui/main_window.py" line="336" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -589,7 +614,7 @@
       <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1141" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1168" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
@@ -599,7 +624,7 @@
       <translation>Certificate validity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="293" />
+      <location filename="ocop_desktop/ui/main_window.py" line="301" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -607,6 +632,16 @@
       <location filename="ocop_desktop/ui/first_run.py" line="686" />
       <source>Hoàn tất</source>
       <translation>Finish</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="325" />
+      <source>Hãy chọn một thành viên trong bảng.</source>
+        <translation>Choose a member in the table.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="249" />
+      <source>Hãy chọn một tài khoản trong bảng.</source>
+        <translation>Choose an account in the table.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/recognition.py" line="137" />
@@ -619,7 +654,7 @@
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="324" />
+      <location filename="ocop_desktop/ui/main_window.py" line="332" />
       <source>Hướng dẫn sử dụng</source>
       <translation>User manual</translation>
     </message>
@@ -639,12 +674,12 @@
       <translation>Expired</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="129" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="132" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="165" />
+      <location filename="ocop_desktop/ui/main_window.py" line="166" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
@@ -694,7 +729,7 @@
       <translation>Council / body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="775" />
+      <location filename="ocop_desktop/ui/main_window.py" line="802" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
@@ -724,7 +759,7 @@
       <translation>Cooperative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="36" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="37" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
@@ -734,7 +769,7 @@
       <translation>Printed on the minutes, decisions, certificates and the key registration form.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="281" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="285" />
       <source>In {name}</source>
       <translation>Print {name}</translation>
     </message>
@@ -754,6 +789,11 @@
       <translation>Key</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="163" />
+      <source>Khóa / mở lại tài khoản</source>
+        <translation>Disable / enable account</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/province.py" line="548" />
       <source>Khóa của tệp này chưa được tin cậy; người nhập đã chấp nhận nó cho riêng tệp này</source>
       <translation>This file's key is not trusted; the person importing it accepted it for this file only</translation>
@@ -769,7 +809,7 @@
       <translation>Council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="321" />
+      <location filename="ocop_desktop/ui/main_window.py" line="329" />
       <source>Khóa ký của hội đồng…</source>
       <translation>Council signing key…</translation>
     </message>
@@ -789,7 +829,7 @@
       <translation>Trusted keys (councils, issuers)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="322" />
+      <location filename="ocop_desktop/ui/main_window.py" line="330" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
       <translation>Trusted keys (councils, issuers)…</translation>
     </message>
@@ -814,12 +854,12 @@
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="280" />
+      <location filename="ocop_desktop/ui/main_window.py" line="288" />
       <source>Khôi phục từ bản sao lưu…</source>
       <translation>Restore from a backup…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="38" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="39" />
       <source>Không</source>
       <translation>No</translation>
     </message>
@@ -849,7 +889,7 @@
       <translation>Recused</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="55" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="56" />
       <source>Không thực hiện được</source>
       <translation>Could not be done</translation>
     </message>
@@ -869,12 +909,12 @@
       <translation>The manual's page {path} cannot be found.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="238" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="242" />
       <source>Không tạo tài liệu nào.</source>
       <translation>No document was made.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="236" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="240" />
       <source>Không tạo tài liệu nào:</source>
       <translation>No document was made:</translation>
     </message>
@@ -909,7 +949,7 @@
       <translation>Signs the QR code on certificates and the results file sent to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="167" />
+      <location filename="ocop_desktop/ui/main_window.py" line="168" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
@@ -919,7 +959,7 @@
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1213" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1240" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -934,17 +974,22 @@
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1432" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1459" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1426" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1453" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="295" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="106" />
+      <source>Là thành viên hội đồng</source>
+        <translation>Is council member</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="303" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
@@ -959,17 +1004,17 @@
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1246" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1273" />
       <source>Lý do chấm lại (các phiếu cũ được giữ nguyên):</source>
       <translation>Reason for re-scoring (earlier ballots are kept):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1230" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1257" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="39" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="40" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
@@ -1054,7 +1099,7 @@
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="300" />
+      <location filename="ocop_desktop/ui/main_window.py" line="308" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -1064,9 +1109,24 @@
       <translation>This computer already has the council's signing key; the new council uses it. Key id:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="174" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="190" />
       <source>Mã PIN</source>
       <translation>PIN</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="171" />
+      <source>Mã PIN của thành viên</source>
+        <translation>Members' PINs</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="328" />
+      <source>Mã PIN của {name}</source>
+        <translation>PIN of {name}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="328" />
+      <source>Mã PIN mới</source>
+        <translation>New PIN</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/keys.py" line="219" />
@@ -1099,7 +1159,7 @@
       <translation>Verification code of the round's data: &lt;b&gt;{code}&lt;/b&gt; — printed on the minutes; the file sent to the province must carry the same code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="130" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="133" />
       <source>Mật khẩu</source>
       <translation>Password</translation>
     </message>
@@ -1107,6 +1167,16 @@
       <location filename="ocop_desktop/ui/first_run.py" line="282" />
       <source>Mật khẩu cần ít nhất {minimum} ký tự. Hãy ghi nhớ: không ai khôi phục được mật khẩu đã quên.</source>
       <translation>The password needs at least {minimum} characters. Remember it: nobody can recover a forgotten password.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="125" />
+      <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="339" />
+      <source>Mật khẩu mới</source>
+        <translation>New password</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="193" />
@@ -1149,6 +1219,11 @@
       <translation>Each time the data file is opened, the program asks for this user name and password. This account is an administrator and a secretary.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="184" />
+      <source>Mỗi người dùng một tài khoản riêng; nhật ký ghi tên người thực hiện mọi thay đổi. Chủ tịch hội đồng duyệt kết quả và xuất tệp gửi tỉnh; phiếu giấy cần hai người nhập (hai tài khoản thư ký).</source>
+        <translation>One account per person; the audit trail names who made every change. The council chair approves results and exports the file for the province; a paper ballot needs two people to type it (two secretary accounts).</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/dossier.py" line="147" />
       <source>Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy.</source>
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
@@ -1159,7 +1234,7 @@
       <translation>Open in another application</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="132" />
+      <location filename="ocop_desktop/ui/main_window.py" line="133" />
       <source>Mở gần đây</source>
       <translation>Recent files</translation>
     </message>
@@ -1169,7 +1244,7 @@
       <translation>Unlock the council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1230" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1257" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -1194,17 +1269,17 @@
       <translation>Open the backup folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1325" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1352" />
       <source>Mở trang Tài liệu để in quyết định và giấy chứng nhận?</source>
       <translation>Open the Documents page to print the decision and the certificates?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1378" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1405" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="122" />
+      <location filename="ocop_desktop/ui/main_window.py" line="123" />
       <source>Mở tệp dữ liệu của hội đồng…</source>
       <translation>Open the council's data file…</translation>
     </message>
@@ -1219,12 +1294,12 @@
       <translation>Open this existing file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="124" />
+      <location filename="ocop_desktop/ui/main_window.py" line="125" />
       <source>Mở đợt đánh giá mẫu</source>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="261" />
+      <location filename="ocop_desktop/ui/main_window.py" line="263" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -1309,12 +1384,12 @@
       <translation>Key created</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="409" />
+      <location filename="ocop_desktop/ui/main_window.py" line="434" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="411" />
+      <location filename="ocop_desktop/ui/main_window.py" line="436" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -1344,7 +1419,7 @@
       <translation>Who manages the data file: makes accounts for secretaries and members and prepares the evaluation rounds.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1126" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1153" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
@@ -1389,6 +1464,11 @@
       <translation>Imported</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="127" />
+      <source>Nhập lại</source>
+        <translation>Type again</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/first_run.py" line="488" />
       <source>Nhập lại cụm mật khẩu</source>
       <translation>Type the passphrase again</translation>
@@ -1399,7 +1479,7 @@
       <translation>Password again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1388" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1415" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
@@ -1409,7 +1489,7 @@
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="190" />
+      <location filename="ocop_desktop/ui/main_window.py" line="191" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -1419,17 +1499,17 @@
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="191" />
+      <location filename="ocop_desktop/ui/main_window.py" line="192" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="649" />
+      <location filename="ocop_desktop/ui/main_window.py" line="676" />
       <source>Nhập tệp trao đổi</source>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="269" />
+      <location filename="ocop_desktop/ui/main_window.py" line="277" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
@@ -1469,12 +1549,12 @@
       <translation>Criteria texts</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1238" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1265" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1117" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1144" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -1489,7 +1569,7 @@
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="118" />
+      <location filename="ocop_desktop/ui/main_window.py" line="119" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -1539,7 +1619,7 @@
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1141" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1168" />
       <source>Phiếu chưa được tính.</source>
       <translation>The ballot does not count yet.</translation>
     </message>
@@ -1554,7 +1634,7 @@
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="188" />
+      <location filename="ocop_desktop/ui/main_window.py" line="189" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -1589,7 +1669,7 @@
       <translation>Key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1213" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1240" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -1624,7 +1704,7 @@
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1424" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1451" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -1644,6 +1724,11 @@
       <translation>Establishing decision</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="42" />
+      <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/round.py" line="51" />
       <source>STT</source>
       <translation>No.</translation>
@@ -1654,7 +1739,7 @@
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="278" />
+      <location filename="ocop_desktop/ui/main_window.py" line="286" />
       <source>Sao lưu ngay</source>
       <translation>Back up now</translation>
     </message>
@@ -1664,7 +1749,7 @@
       <translation>After the restore the file is opened again and everyone must sign in again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1117" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1144" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -1734,7 +1819,7 @@
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="841" />
+      <location filename="ocop_desktop/ui/main_window.py" line="868" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1789,12 +1874,12 @@
       <translation>Set up a new council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="125" />
+      <location filename="ocop_desktop/ui/main_window.py" line="126" />
       <source>Thiết lập hội đồng mới (trợ lý)…</source>
       <translation>Set up a new council (assistant)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="288" />
+      <location filename="ocop_desktop/ui/main_window.py" line="296" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -1839,9 +1924,19 @@
       <translation>Revoke…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="173" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="189" />
       <source>Thành viên</source>
       <translation>Member</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="234" />
+      <source>Thành viên chấm trên máy chung bằng Tệp → Đổi người chấm (Ctrl+U): chọn tên và gõ mã PIN (ít nhất 4 chữ số). Mã PIN không hiển thị; thành viên quên mã thì đặt mã mới.</source>
+        <translation>Members score on the shared laptop with File → Change scorer (Ctrl+U): they pick their name and type their PIN (at least 4 digits). PINs are never shown; a member who forgot theirs gets a new one.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="45" />
+      <source>Thành viên hội đồng</source>
+        <translation>Council member</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/round.py" line="157" />
@@ -1889,7 +1984,17 @@
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="701" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="91" />
+      <source>Thêm tài khoản</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="160" />
+      <source>Thêm tài khoản…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="728" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
@@ -1912,6 +2017,11 @@
       <location filename="ocop_desktop/ui/first_run.py" line="341" />
       <source>Thông tin hội đồng</source>
       <translation>The council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="43" />
+      <source>Thư ký</source>
+        <translation>Secretary</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="88" />
@@ -1959,7 +2069,7 @@
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1238" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1265" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
@@ -1969,12 +2079,12 @@
       <translation>Taken at</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1395" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1422" />
       <source>Tiêu chí</source>
       <translation>Criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1433" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1460" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -1994,7 +2104,7 @@
       <translation>Next &gt;</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="170" />
+      <location filename="ocop_desktop/ui/main_window.py" line="171" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
@@ -2014,7 +2124,7 @@
       <translation>Sheet (product)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="59" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="159" />
       <source>Trạng thái</source>
       <translation>Status</translation>
     </message>
@@ -2024,17 +2134,32 @@
       <translation>This assistant prepares the computer for the council in a few minutes: where the data file lives, the administrator account, the council's details and its signing key. No network is needed. Nothing is written until you press “Finish”.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="169" />
+      <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/first_run.py" line="266" />
       <source>Tài khoản quản trị</source>
       <translation>Administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="168" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="156" />
+      <source>Tài khoản và mã PIN</source>
+        <translation>Accounts and PINs</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="270" />
+      <source>Tài khoản và mã PIN…</source>
+        <translation>Accounts and PINs…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="169" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="701" />
+      <location filename="ocop_desktop/ui/main_window.py" line="728" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
@@ -2094,7 +2219,7 @@
       <translation>File name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="127" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="130" />
       <source>Tên đăng nhập</source>
       <translation>User name</translation>
     </message>
@@ -2154,7 +2279,7 @@
       <translation>Create key…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="118" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="121" />
       <source>Tạo tài khoản quản trị</source>
       <translation>Create the administrator account</translation>
     </message>
@@ -2164,12 +2289,12 @@
       <translation>Make the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="142" />
+      <location filename="ocop_desktop/ui/app.py" line="153" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="123" />
+      <location filename="ocop_desktop/ui/main_window.py" line="124" />
       <source>Tạo tệp dữ liệu mới…</source>
       <translation>Create a new data file…</translation>
     </message>
@@ -2214,7 +2339,7 @@
       <translation>The council's new data file (to prepare an evaluation round)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="121" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="124" />
       <source>Tệp dữ liệu mới: hãy tạo tài khoản quản trị đầu tiên.</source>
       <translation>New data file: create the first administrator account.</translation>
     </message>
@@ -2324,9 +2449,24 @@
       <translation>Producer's self-assessment: {total} points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="235" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="105" />
       <source>Vai trò</source>
       <translation>Role</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="111" />
+      <source>Vai trò của {username}</source>
+        <translation>Roles of {username}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="164" />
+      <source>Vai trò trong hội đồng</source>
+        <translation>Role in the council</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="162" />
+      <source>Vai trò…</source>
+        <translation>Roles…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="109" />
@@ -2369,7 +2509,7 @@
       <translation>Export the province's product list</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="273" />
+      <location filename="ocop_desktop/ui/main_window.py" line="281" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
@@ -2384,7 +2524,7 @@
       <translation>Export public key file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="271" />
+      <location filename="ocop_desktop/ui/main_window.py" line="279" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
     </message>
@@ -2417,6 +2557,11 @@
       <location filename="ocop_desktop/ui/views/recognition.py" line="154" />
       <source>c) Vi phạm chất lượng, an toàn thực phẩm, môi trường, sở hữu trí tuệ, nhãn</source>
       <translation>c) Violation on quality, food safety, environment, intellectual property, labelling</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="72" />
+      <source>chuẩn bị đợt, hồ sơ, phiếu giấy</source>
+        <translation>prepares rounds, dossiers, paper ballots</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/results.py" line="187" />
@@ -2459,7 +2604,17 @@
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="433" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="74" />
+      <source>chấm phiếu của mình</source>
+        <translation>fills their own ballot</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="73" />
+      <source>chấm điểm, duyệt kết quả, xuất tệp gửi tỉnh</source>
+        <translation>scores, approves results, exports for the province</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="458" />
       <source>chỉ xem</source>
       <translation>view only</translation>
     </message>
@@ -2509,7 +2664,7 @@
       <translation>daily (automatic)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="227" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="231" />
       <source>không có</source>
       <translation>none</translation>
     </message>
@@ -2544,12 +2699,12 @@
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1138" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1165" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1138" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1165" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
@@ -2564,7 +2719,7 @@
       <translation>day/month/year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="434" />
+      <location filename="ocop_desktop/ui/main_window.py" line="459" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
@@ -2584,7 +2739,12 @@
       <translation>option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1318" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="75" />
+      <source>quyết định công nhận, giấy chứng nhận</source>
+        <translation>recognition decisions, certificates</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="1345" />
       <source>sao</source>
       <translation>stars</translation>
     </message>
@@ -2632,6 +2792,11 @@
       <location filename="ocop_desktop/ui/backups.py" line="36" />
       <source>trước khi phê duyệt kết quả</source>
       <translation>before approving a result</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="71" />
+      <source>tài khoản, sao lưu</source>
+        <translation>accounts, backups</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="599" />
@@ -2694,7 +2859,7 @@
       <translation>Valid ballots: {count}, ready to save and submit.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1321" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1348" />
       <source>{count} sản phẩm có hạng sao do cấp khác công nhận, không cấp giấy ở đây.</source>
       <translation>{count} product(s) have stars another level recognises: no certificate here.</translation>
     </message>
@@ -2784,6 +2949,11 @@
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="227" />
+      <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/tasks.py" line="140" />
       <source>Đang dừng…</source>
       <translation>Stopping…</translation>
@@ -2794,22 +2964,22 @@
       <translation>Writing the Excel file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="673" />
+      <location filename="ocop_desktop/ui/main_window.py" line="700" />
       <source>Đang ghi và kiểm tra tệp trao đổi…</source>
       <translation>Writing and checking the exchange file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="292" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="296" />
       <source>Đang in {name}…</source>
       <translation>Printing {name}…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="386" />
+      <location filename="ocop_desktop/ui/main_window.py" line="394" />
       <source>Đang khôi phục…</source>
       <translation>Restoring…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="373" />
+      <location filename="ocop_desktop/ui/main_window.py" line="381" />
       <source>Đang kiểm tra bản sao lưu…</source>
       <translation>Checking the backup…</translation>
     </message>
@@ -2819,27 +2989,27 @@
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="618" />
+      <location filename="ocop_desktop/ui/main_window.py" line="645" />
       <source>Đang kiểm tra tệp trao đổi…</source>
       <translation>Checking the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1022" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1049" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="587" />
+      <location filename="ocop_desktop/ui/main_window.py" line="614" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="638" />
+      <location filename="ocop_desktop/ui/main_window.py" line="665" />
       <source>Đang nhập tệp trao đổi…</source>
       <translation>Importing the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="344" />
+      <location filename="ocop_desktop/ui/main_window.py" line="352" />
       <source>Đang sao lưu và kiểm tra bản sao lưu…</source>
       <translation>Backing up and checking the backup…</translation>
     </message>
@@ -2854,12 +3024,12 @@
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="576" />
+      <location filename="ocop_desktop/ui/main_window.py" line="603" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1013" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1040" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -2914,7 +3084,7 @@
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="146" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="145" />
       <source>Đây là tệp dữ liệu mẫu: mật khẩu của mọi tài khoản là «{password}».</source>
       <translation>This is the demo data file: every account's password is '{password}'.</translation>
     </message>
@@ -2924,22 +3094,27 @@
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="243" />
+      <source>Đã có</source>
+        <translation>Set</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/views/exchange.py" line="46" />
       <source>Đã có, không thay đổi</source>
       <translation>Already here, nothing changes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="229" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="233" />
       <source>Đã dừng theo yêu cầu. Đã ghi đầy đủ: {kept}. Chưa ghi: {missing}.</source>
       <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1326" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1353" />
       <source>Đã ghi quyết định công nhận</source>
       <translation>Recognition decision recorded</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1314" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1341" />
       <source>Đã ghi quyết định {number} và cấp {count} giấy chứng nhận.</source>
       <translation>Decision {number} recorded and {count} certificate(s) issued.</translation>
     </message>
@@ -2949,7 +3124,7 @@
       <translation>Written: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="685" />
+      <location filename="ocop_desktop/ui/main_window.py" line="712" />
       <source>Đã ghi và đọc lại {file}.
 Mã xác thực: {code} — lần xuất {revision}</source>
       <translation>Written and read back: {file}.
@@ -2961,7 +3136,7 @@ Verification code: {code} — revision {revision}</translation>
       <translation>Written: {file}. Print the form; the council chair signs and stamps it and sends it to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="309" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="313" />
       <source>Đã gửi {printed} trang của {name} tới máy in.</source>
       <translation>{printed} pages of {name} sent to the printer.</translation>
     </message>
@@ -2971,7 +3146,12 @@ Verification code: {code} — revision {revision}</translation>
       <translation>Expired ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="393" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="227" />
+      <source>Đã khóa</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="401" />
       <source>Đã khôi phục</source>
       <translation>Restored</translation>
     </message>
@@ -2983,7 +3163,7 @@ Tệp hỏng được giữ lại với tên {kept}.</source>
 The damaged file is kept as {kept}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="394" />
+      <location filename="ocop_desktop/ui/main_window.py" line="402" />
       <source>Đã khôi phục {file} từ bản sao lưu {backup}.
 Tệp trước khi khôi phục được giữ ở: {kept}</source>
       <translation>{file} restored from the backup {backup}.
@@ -2995,7 +3175,7 @@ The file as it was before the restore is kept at: {kept}</translation>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="599" />
+      <location filename="ocop_desktop/ui/main_window.py" line="626" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
@@ -3012,7 +3192,7 @@ Backup before the import: {backup}</translation>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="598" />
+      <location filename="ocop_desktop/ui/main_window.py" line="625" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
@@ -3037,12 +3217,12 @@ Backup before the import: {backup}</translation>
       <translation>Window missed, expiring ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="351" />
+      <location filename="ocop_desktop/ui/main_window.py" line="359" />
       <source>Đã sao lưu</source>
       <translation>Backed up</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="352" />
+      <location filename="ocop_desktop/ui/main_window.py" line="360" />
       <source>Đã sao lưu và kiểm tra tệp dữ liệu.
 Bản sao lưu: {file}
 Dung lượng: {size}</source>
@@ -3061,17 +3241,17 @@ Size: {size}</translation>
       <translation>Revoked ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="220" />
+      <location filename="ocop_desktop/ui/views/documents.py" line="224" />
       <source>Đã tạo {count} tệp trong thư mục {folder}</source>
       <translation>{count} files made in the folder {folder}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="684" />
+      <location filename="ocop_desktop/ui/main_window.py" line="711" />
       <source>Đã xuất tệp trao đổi</source>
       <translation>Exchange file exported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="61" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="62" />
       <source>Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.</source>
       <translation>An unexpected error occurred. Saved data is not affected.</translation>
     </message>
@@ -3081,12 +3261,17 @@ Size: {size}</translation>
       <translation>The passphrase was changed. The signing key is the same.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="40" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="349" />
+      <source>Đã đổi mật khẩu.</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="41" />
       <source>Đóng</source>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="118" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="121" />
       <source>Đăng nhập</source>
       <translation>Sign in</translation>
     </message>
@@ -3094,6 +3279,21 @@ Size: {size}</translation>
       <location filename="ocop_desktop/ui/views/keys.py" line="279" />
       <source>Đặt cụm mật khẩu…</source>
       <translation>Set passphrase…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="289" />
+      <source>Đặt lại mật khẩu cho {username}</source>
+        <translation>New password for {username}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="161" />
+      <source>Đặt lại mật khẩu…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/views/accounts.py" line="165" />
+      <source>Đặt mã PIN…</source>
+        <translation>Set PIN…</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/views/province.py" line="613" />
@@ -3131,7 +3331,7 @@ Size: {size}</translation>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="35" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="36" />
       <source>Đồng ý</source>
       <translation>OK</translation>
     </message>
@@ -3151,22 +3351,32 @@ Size: {size}</translation>
       <translation>Change passphrase…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="166" />
+      <location filename="ocop_desktop/ui/views/accounts.py" line="339" />
+      <source>Đổi mật khẩu của tôi</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/main_window.py" line="272" />
+      <source>Đổi mật khẩu của tôi…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="182" />
       <source>Đổi người chấm</source>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="264" />
+      <location filename="ocop_desktop/ui/main_window.py" line="266" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="209" />
+      <location filename="ocop_desktop/ui/main_window.py" line="210" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="163" />
+      <location filename="ocop_desktop/ui/main_window.py" line="164" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
@@ -3211,7 +3421,7 @@ Size: {size}</translation>
       <translation>already has certificate no. {number} under decision {decision}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="1292" />
+      <location filename="ocop_desktop/ui/main_window.py" line="1319" />
       <source>đã thu hồi</source>
       <translation>revoked</translation>
     </message>
