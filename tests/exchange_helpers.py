@@ -129,11 +129,20 @@ def renumber(con: sqlite3.Connection, n: int, schema: str = "main") -> None:
         )
 
 
+def fresh_tag(data: bytes, n: int) -> str:
+    """The id ending (four hex digits) that council `n` gets: one no id in `data` already ends with, or that id would
+    stay the same and clash with the source council's own record (an id in 65,536 does: a round of 3,000 records has
+    one about every 20 files). Each `n` (< 16) draws from its own candidates, so two councils never share one."""
+    endings = {m.group(0)[-4:] for m in UUID.finditer(data.decode("latin-1"))}
+    return next(t for t in (f"{0xF000 + n + 16 * k:04x}" for k in range(256)) if t not in endings)
+
+
 def other_council(source: Path, target: Path, n: int, *, keep: Collection[str] = (), numbers: bool = True) -> Path:
     """`source` as the signed file of another council's round: new ids (but `keep`), with `numbers` new product
     codes and decision and certificate numbers, re-signed with the installation's own key."""
-    target.write_bytes(source.read_bytes())
-    tag = f"{0xF000 + n:04x}"
+    data = source.read_bytes()
+    target.write_bytes(data)
+    tag = fresh_tag(data, n)
     with closing(sqlite3.connect(target)) as con:
         rekey(con, tag, keep=keep)
         if numbers:
