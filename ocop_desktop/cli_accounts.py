@@ -6,11 +6,10 @@ Secrets are never arguments: typed twice on the terminal (not echoed) or read fr
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ocop_desktop.cli_keys import _ask, _interactive, read_secret_file
 from ocop_desktop.domain.enums import Role
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.messages import ui_text
@@ -22,27 +21,10 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 
 
-def _interactive() -> bool:
-    return sys.stdin.isatty()
-
-
-def _ask(prompt: str) -> str:
-    return getpass.getpass(prompt)
-
-
-def _first_line(name: str) -> str:
-    try:
-        text = Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        detail = getattr(exc, "strerror", None) or str(exc)
-        raise UserFacingError([Problem("input.unreadable", {"detail": detail}, (("file", name),))]) from exc
-    return text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
-
-
 def _secret(file_name: str | None, prompt: str, *, twice: str | None, mismatch: str) -> str:
     """From the file, else typed on the terminal (twice for a new secret), else a message saying how."""
     if file_name:
-        return _first_line(file_name)
+        return read_secret_file(file_name)
     if not _interactive():
         raise UserFacingError([Problem("auth.secret_needed", {})])
     first = _ask(prompt)

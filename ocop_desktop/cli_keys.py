@@ -28,7 +28,7 @@ def _ask(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def _read_passphrase_file(name: str) -> str:
+def read_secret_file(name: str) -> str:
     """The first line of the file, without its line ending (a passphrase may hold spaces, even at its ends)."""
     try:
         text = Path(name).read_text(encoding="utf-8")
@@ -44,7 +44,7 @@ def given_passphrase(args: argparse.Namespace, prompt: str) -> str:
 
     name = getattr(args, "passphrase_file", None)
     if name:
-        return _read_passphrase_file(name)
+        return read_secret_file(name)
     from_env = passphrase_from_environment()
     if from_env is not None:
         return from_env
@@ -61,7 +61,7 @@ def new_passphrase(args: argparse.Namespace, file_attribute: str = "passphrase_f
 
     name = getattr(args, file_attribute, None)
     if name:
-        text = _read_passphrase_file(name)
+        text = read_secret_file(name)
         return text, text
     from_env = passphrase_from_environment() if file_attribute == "passphrase_file" else None
     if from_env is not None:

@@ -4,6 +4,7 @@ address is only shown, never opened (the application opens no network connection
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -75,19 +76,21 @@ class ManualBrowser(QTextBrowser):
             return
         self.setSource(target, QTextDocument.ResourceType.MarkdownResource)
 
-    def image_names(self) -> list[str]:
-        """The picture references of the page shown, in order."""
-        names = []
+    def _image_fragments(self) -> Iterator[tuple[int, int, QTextImageFormat]]:
+        """(position, length, format) of every picture of the page shown, in order."""
         block = self.document().begin()
         while block.isValid():
             fragments = block.begin()
             while not fragments.atEnd():
                 fragment = fragments.fragment()
                 if fragment.charFormat().isImageFormat():
-                    names.append(fragment.charFormat().toImageFormat().name())
+                    yield fragment.position(), fragment.length(), fragment.charFormat().toImageFormat()
                 fragments += 1
             block = block.next()
-        return names
+
+    def image_names(self) -> list[str]:
+        """The picture references of the page shown, in order."""
+        return [image.name() for _position, _length, image in self._image_fragments()]
 
     def picture(self, name: str) -> QImage:
         """A picture of the page at its own size (loaded through the document, which resolves the name against
@@ -105,19 +108,11 @@ class ManualBrowser(QTextBrowser):
         """Show each picture wider than the page at the page's width, smoothly scaled (QTextDocument would draw a
         resized image without smoothing), and the others at their own size."""
         available = max(200, self.viewport().width() - int(2 * self.document().documentMargin()) - IMAGE_MARGIN)
-        changes = []
-        block = self.document().begin()
-        while block.isValid():
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                if fragment.charFormat().isImageFormat():
-                    image = fragment.charFormat().toImageFormat()
-                    fitted = self._fitted_format(image, available)
-                    if fitted is not None:
-                        changes.append((fragment.position(), fragment.length(), fitted))
-                fragments += 1
-            block = block.next()
+        changes = [
+            (position, length, fitted)
+            for position, length, image in list(self._image_fragments())
+            if (fitted := self._fitted_format(image, available)) is not None
+        ]
         cursor = QTextCursor(self.document())
         for position, length, image in changes:
             cursor.setPosition(position)

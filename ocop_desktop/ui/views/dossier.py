@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.services.queries import DossierView
+from ocop_desktop.ui.backups import size_text
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.views.round import registration_text
 
@@ -31,10 +32,6 @@ def commune_item_text(value: str) -> str:
         "ban_sac_tri_tue": tr("Bản sắc, trí tuệ địa phương"),
     }
     return words.get(value, value)
-
-
-def size_text(size: int) -> str:
-    return f"{size / 1048576:.1f} MB" if size >= 1048576 else f"{max(1, size // 1024)} KB"
 
 
 class DossierPage(QWidget):
