@@ -7,15 +7,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ocop_desktop import __version__
+from ocop_desktop import __version__, logfile
 from ocop_desktop.documents.kinds import KINDS
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.messages import DEFAULT_LANG, LANGS, describe, ui_text
+
+if TYPE_CHECKING:
+    from ocop_desktop.domain.enums import Role
+    from ocop_desktop.services.demo import RehearsalSummary
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -208,9 +213,10 @@ def cmd_criteria_versions(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """The demo round built into a new data file with all its documents (and with --screenshots a picture of every
     view): into a new dated folder here, into --out, or into --db (documents only with --out or --screenshots).
+    --before-meeting stops the round where the chair opens the meeting (a rehearsal, with the members' PINs);
     --ballots scores the bundled demo ballots instead."""
     if args.ballots:
-        if args.db or args.out or args.screenshots:
+        if args.db or args.out or args.screenshots or args.before_meeting:
             raise UserFacingError([Problem("demo.ballots_alone", {})])
         return _demo_ballots(args.lang)
     if args.db:
@@ -218,8 +224,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         out = Path(args.out) if args.out else (path.parent if args.screenshots else None)
     else:
         out = Path(args.out) if args.out else Path.cwd() / f"ocop-demo-{dt.datetime.now():%Y%m%d-%H%M%S}"
-        path = out / "demo.ocopdb"
-    return _demo_db(path, args.lang, out, screenshots=args.screenshots)
+        path = out / ("demo-truoc-phien-hop.ocopdb" if args.before_meeting else "demo.ocopdb")
+    return _demo_db(path, args.lang, out, screenshots=args.screenshots, before_meeting=args.before_meeting)
 
 
 def _demo_ballots(lang: str) -> int:
@@ -245,6 +251,8 @@ def _demo_ballots(lang: str) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """The window; `--screenshot` shows one view read-only, saves a PNG and exits (offscreen without a display)."""
+    if args.before_meeting and not args.demo:
+        raise UserFacingError([Problem("demo.before_meeting_alone", {})])
     if args.screenshot:
         _offscreen_without_display()
     from ocop_desktop.ui.app import run_gui
@@ -256,11 +264,14 @@ def cmd_gui(args: argparse.Namespace) -> int:
         product=args.product,
         lang=args.lang if args.lang_given else None,
         demo=args.demo,
+        before_meeting=args.before_meeting,
     )
 
 
-def _demo_db(path: Path, lang: str, out: Path | None, *, screenshots: bool = False) -> int:
-    from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
+def _demo_db(
+    path: Path, lang: str, out: Path | None, *, screenshots: bool = False, before_meeting: bool = False
+) -> int:
+    from ocop_desktop.services.demo import build_demo, build_rehearsal
 
     where = (("file", str(path)),)
     if path.exists():
@@ -271,20 +282,26 @@ def _demo_db(path: Path, lang: str, out: Path | None, *, screenshots: bool = Fal
         path.unlink()
     except OSError as exc:
         raise UserFacingError([Problem("demo.cannot_write", {"detail": exc.strerror or str(exc)}, where)]) from exc
-    summary = build_demo(path)
-    print(ui_text("demo.file", lang, file=summary.path))
-    print(
-        ui_text(
-            "demo.counts",
-            lang,
-            dossiers=summary.dossiers,
-            ballots=summary.ballots,
-            certificates=summary.certificates,
-            round=summary.round_id,
+    if before_meeting:
+        rehearsal = build_rehearsal(path)
+        path_text, round_id, product = rehearsal.path, rehearsal.round_id, None
+        kinds: tuple[str, ...] = ("sheets", "ballots")  # what a council prints before its meeting
+        _print_rehearsal(rehearsal, lang)
+    else:
+        summary = build_demo(path)
+        path_text, round_id, product, kinds = summary.path, summary.round_id, summary.rescored_code, KINDS
+        print(ui_text("demo.file", lang, file=summary.path))
+        print(
+            ui_text(
+                "demo.counts",
+                lang,
+                dossiers=summary.dossiers,
+                ballots=summary.ballots,
+                certificates=summary.certificates,
+                round=summary.round_id,
+            )
         )
-    )
-    accounts = ", ".join(f"{user} ({role})" for user, role in summary.users)
-    print(ui_text("demo.accounts", lang, accounts=accounts, password=DEMO_PASSWORD))
+        _print_demo_accounts(summary.users, lang)
     if out is None:
         return EXIT_OK
     from ocop_desktop.persistence.database import Database
@@ -295,8 +312,8 @@ def _demo_db(path: Path, lang: str, out: Path | None, *, screenshots: bool = Fal
     key = make_demo_key(path)
     folder = demo_key_folder(path)
     print(ui_text("keys.demo", lang, key_id=key.key_id, folder=folder, passphrase=DEMO_KEY_PASSPHRASE))
-    with Database.open(summary.path) as db:
-        files = render_round_documents(db, actor=SYSTEM, round_id=summary.round_id, out=out, key=key)
+    with Database.open(path_text) as db:
+        files = render_round_documents(db, actor=SYSTEM, round_id=round_id, out=out, kinds=kinds, key=key)
     print(ui_text("demo.documents", lang, folder=out.resolve()))
     for file in files:
         print(f"  {file.relative_to(out).as_posix()}")
@@ -305,11 +322,41 @@ def _demo_db(path: Path, lang: str, out: Path | None, *, screenshots: bool = Fal
         from ocop_desktop.ui.app import save_screenshots
 
         shots = out / "screenshots"
-        made = save_screenshots(path, shots, lang=lang, product=summary.rescored_code, documents=(out, files))
+        made = save_screenshots(path, shots, lang=lang, product=product, documents=(out, files))
         print(ui_text("demo.screenshots", lang, folder=shots.resolve()))
         for shot in made:
             print(f"  {shot.name}")
     return EXIT_OK
+
+
+def _print_demo_accounts(users: Sequence[tuple[str, Role]], lang: str) -> None:
+    from ocop_desktop.services.demo import DEMO_PASSWORD
+
+    accounts = ", ".join(f"{user} ({ui_text(f'demo.role.{role.value}', lang)})" for user, role in users)
+    print(ui_text("demo.accounts", lang, accounts=accounts, password=DEMO_PASSWORD))
+
+
+def _print_rehearsal(summary: RehearsalSummary, lang: str) -> None:
+    """What a rehearsal needs at hand: the file, the state of the round, the accounts, and each member's PIN."""
+    print(ui_text("demo.file", lang, file=summary.path))
+    present = sum(1 for m in summary.members if m.present)
+    print(
+        ui_text(
+            "demo.rehearsal",
+            lang,
+            dossiers=summary.dossiers,
+            date=summary.meeting_date.strftime("%d/%m/%Y"),
+            time=summary.meeting_opens,
+            present=present,
+            members=len(summary.members),
+            round=summary.round_id,
+        )
+    )
+    _print_demo_accounts(summary.users, lang)
+    print(ui_text("demo.pins", lang))
+    for member in summary.members:
+        line = ui_text("demo.pin_line", lang, name=member.name, username=member.username, pin=member.pin)
+        print(f"  {line}" + ("" if member.present else f" ({ui_text('demo.absent', lang)})"))
 
 
 def _offscreen_without_display() -> None:
@@ -397,12 +444,16 @@ def cmd_dossiers_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             return EXIT_OK
         result = import_dossiers(db, actor=SYSTEM, round_id=args.round, preview=preview)
+        first, last = result.agenda
         print(
-            (f"saved: {result.dossiers} dossiers, {result.producers_created} new producers; backup {result.backup}")
+            (
+                f"saved: {result.dossiers} dossiers (numbers {first}–{last} on the agenda), "
+                f"{result.producers_created} new producers; backup {result.backup}"
+            )
             if en
             else (
-                f"đã lưu: {result.dossiers} hồ sơ, {result.producers_created} chủ thể mới; "
-                f"bản sao lưu trước khi nhập: {result.backup}"
+                f"đã lưu: {result.dossiers} hồ sơ (số thứ tự {first}–{last} trong chương trình họp), "
+                f"{result.producers_created} chủ thể mới; bản sao lưu trước khi nhập: {result.backup}"
             )
         )
     return EXIT_OK
@@ -427,6 +478,7 @@ def cmd_documents(args: argparse.Namespace) -> int:
             minutes_number=args.minutes_number,
             certificate_template=Path(args.certificate_template) if args.certificate_template else None,
             key=key,
+            blank_sheets=args.blank,
         ):
             print(path)
     return EXIT_OK
@@ -709,6 +761,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="mở đợt đánh giá mẫu (tạo trong thư mục dữ liệu của bạn ở lần đầu)"
     )
     gui.add_argument(
+        "--before-meeting",
+        action="store_true",
+        help="với --demo: đợt mẫu như lúc khai mạc phiên họp, để tập dượt (tệp riêng, đợt mẫu đầy đủ vẫn giữ)",
+    )
+    gui.add_argument(
         "--screenshot", metavar="PNG", help="lưu ảnh một màn hình rồi thoát (chạy được khi không có màn hình)"
     )
     gui.add_argument(
@@ -743,6 +800,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshots", action="store_true", help="lưu thêm ảnh mọi màn hình vào DIR/screenshots/ (không cần màn hình)"
     )
     demo.add_argument("--ballots", action="store_true", help="chỉ chấm bộ phiếu mẫu (JSON) có sẵn và in kết quả")
+    demo.add_argument(
+        "--before-meeting",
+        action="store_true",
+        help="đợt mẫu như lúc khai mạc phiên họp (đã điểm danh, chưa có phiếu chấm), có mã PIN để tập dượt",
+    )
     demo.set_defaults(func=cmd_demo)
 
     documents = sub.add_parser("documents", parents=[lang_parent], help="in tài liệu của một đợt (PDF, Excel)")
@@ -760,6 +822,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     documents.add_argument(
         "--certificate-template", default=None, metavar="FILE.json", help="mẫu giấy chứng nhận (mặc định: mẫu sẵn có)"
+    )
+    documents.add_argument(
+        "--blank",
+        action="store_true",
+        help="in phiếu đánh giá trống cho mọi thành viên (in được cả khi điểm còn được giữ kín)",
     )
     add_passphrase_option(documents)
     documents.set_defaults(func=cmd_documents)
@@ -865,6 +932,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    logfile.configure(logging.WARNING)  # the window raises it to INFO
     parser = build_parser()
     args = parser.parse_args(argv)
     args.lang_given = hasattr(args, "lang")
@@ -881,9 +949,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return EXIT_OK
-    except Exception as exc:  # the last line of defence: a message, never a traceback
-        unexpected = "Unexpected error" if args.lang == "en" else "Đã xảy ra lỗi không mong muốn"
-        print(f"{unexpected}: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except Exception as exc:  # the last line of defence: a message and the log file, never a traceback
+        logfile.log.error("unexpected error in %s", func.__name__, exc_info=exc)
+        print(f"{ui_text('unexpected', args.lang)}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(ui_text("log_file", args.lang, path=logfile.log_file()), file=sys.stderr)
         return EXIT_INTERNAL
 
 

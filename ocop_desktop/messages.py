@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ocop_desktop.domain.errors import Problem
+from ocop_desktop.domain.text import fill
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
@@ -25,7 +26,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ballot.missing_item": ("chưa chọn phương án cho tiêu chí {item}", "no option chosen for item {item}"),
     "ballot.missing_items": (
         "chưa chọn phương án cho {count} tiêu chí: {items}",
-        "no option chosen for {count} items: {items}",
+        "no option chosen for {count} {count:item|items}: {items}",
     ),
     "ballot.option_out_of_range": (
         "phương án số {option} không có; tiêu chí {item} có các phương án từ 1 đến {count}",
@@ -50,13 +51,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "không có thành viên nào chấm điểm (tất cả vắng mặt hoặc không tham gia chấm)",
         "no member scores (all are absent or recused)",
     ),
+    "i18n.catalogue_missing": (
+        "không tìm thấy bản dịch tiếng Anh của giao diện ({file}): giao diện vẫn bằng tiếng Việt; hãy cài lại phần mềm",
+        "the English interface catalogue is missing ({file}): the interface stays in Vietnamese; reinstall the "
+        "application",
+    ),
     "input.not_json": (
         "tệp không phải JSON hợp lệ (dòng {line}, cột {column}): {detail}",
         "the file is not valid JSON (line {line}, column {column}): {detail}",
     ),
     "input.unreadable": ("không đọc được tệp: {detail}", "the file cannot be read: {detail}"),
-    "input.bad_field": ("trường «{field}» không hợp lệ: {detail}", "field '{field}' is invalid: {detail}"),
-    "input.missing_field": ("thiếu trường «{field}»", "field '{field}' is missing"),
+    "input.bad_field": ("«{field}» không hợp lệ: {detail}", "'{field}' is not valid: {detail}"),
+    "input.missing_field": ("chưa điền «{field}»", "'{field}' is not filled in"),
     "setup.no_session": (
         "đợt này chưa có phiên họp nào: thêm phiên họp trước",
         "this round has no meeting session yet: add one first",
@@ -135,8 +141,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the demo data file cannot be made here: {detail}; choose another place (--out or --db)",
     ),
     "demo.ballots_alone": (
-        "--ballots chỉ chấm bộ phiếu mẫu; không dùng cùng --db, --out hay --screenshots",
-        "--ballots only scores the bundled demo ballots; it does not go with --db, --out or --screenshots",
+        "--ballots chỉ chấm bộ phiếu mẫu; không dùng cùng --db, --out, --screenshots hay --before-meeting",
+        "--ballots only scores the bundled demo ballots; it does not go with --db, --out, --screenshots or "
+        "--before-meeting",
+    ),
+    "demo.before_meeting_alone": (
+        "--before-meeting mở đợt mẫu như lúc khai mạc phiên họp; hãy dùng cùng --demo",
+        "--before-meeting opens the demo round as the meeting opens; use it with --demo",
     ),
     "exchange.not_nfc": (
         "văn bản ở bảng {table}, cột {column} không ở dạng Unicode NFC",
@@ -274,7 +285,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "import.changed_not_imported": (
         "tệp thay đổi {count} bản ghi bảng {table} của một đợt chưa từng được nhập từ hội đồng này",
-        "the file changes {count} rows of table {table} in a round never imported from this council",
+        "the file changes {count} {count:row|rows} of table {table} in a round never imported from this council",
     ),
     "import.product_two_councils": (
         "sản phẩm «{product}» đã được hội đồng «{council}» đánh giá năm {year}; cần người có thẩm quyền quyết định",
@@ -306,15 +317,16 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "import.rows_kept": (
         "{count} bản ghi bảng {table} có ở đây nhưng không có trong tệp: giữ nguyên, không xóa",
-        "{count} rows of table {table} are here but not in the file: kept, not deleted",
+        "{count} {count:row|rows} of table {table} {count:is|are} here but not in the file: kept, not deleted",
     ),
     "import.ballots_kept": (
         "{count} phiếu có ở đây nhưng không có trong tệp (ví dụ phiếu nháp trên máy này): giữ nguyên",
-        "{count} ballots are here but not in the file (e.g. drafts on this laptop): kept",
+        "{count} {count:ballot is|ballots are} here but not in the file (e.g. drafts on this laptop): kept",
     ),
     "documents.certificate_differs": (
         "giấy chứng nhận ghi {stars} sao nhưng kết quả tính lại từ phiếu chấm không còn như vậy; không in giấy này",
-        "the certificate says {stars} stars but the result recomputed from the ballots no longer does; not printed",
+        "the certificate says {stars} {stars:star|stars} but the result recomputed from the ballots no longer does; "
+        "not printed",
     ),
     "documents.no_certificates": (
         "đợt này chưa có giấy chứng nhận nào: cần ghi nhận quyết định công nhận trước",
@@ -416,6 +428,29 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "key.reason_needed": ("cần ghi lý do thu hồi khóa", "a reason for revoking the key is needed"),
     "certificate.unreadable_pdf": ("không mở được tệp PDF: {detail}", "the PDF cannot be opened: {detail}"),
+    # files the window previews or hands to the system's own applications
+    "pdf.unreadable": (
+        "không đọc được tệp để xem trước: {detail}",
+        "the file cannot be read for the preview: {detail}",
+    ),
+    "pdf.damaged": (
+        "tệp không phải PDF hoặc đã hỏng, không xem trước được",
+        "the file is not a PDF or is damaged, and cannot be previewed",
+    ),
+    "pdf.page_failed": (
+        "không vẽ được trang {page} để xem trước; hãy mở tệp bằng ứng dụng khác",
+        "page {page} could not be drawn for the preview; open the file in another application",
+    ),
+    "file.gone": ("tệp không còn ở đó (đã bị xóa hoặc chuyển đi)", "the file is no longer there (deleted or moved)"),
+    "file.not_opened": (
+        "máy tính không có ứng dụng nào mở được tệp này, hoặc ứng dụng không khởi động được; "
+        "hãy mở tệp từ thư mục chứa nó",
+        "the computer has no application that opens this file, or it did not start; open the file from its folder",
+    ),
+    "folder.not_opened": (
+        "máy tính không mở được thư mục này bằng trình quản lý tệp",
+        "the computer could not open this folder in a file manager",
+    ),
     "documents.result_differs": (
         "kết quả lưu của «{product}» khác kết quả tính lại từ các phiếu; không in tài liệu (kiểm tra bằng db verify)",
         "the stored result of '{product}' differs from the one recomputed from the ballots; "
@@ -517,12 +552,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "auth.locked": (
         "tài khoản tạm khóa do nhập sai nhiều lần; thử lại sau {seconds} giây",
-        "the account is locked after repeated failures; try again in {seconds} seconds",
+        "the account is locked after repeated failures; try again in {seconds} {seconds:second|seconds}",
     ),
     "auth.no_role": ("tài khoản cần ít nhất một vai trò", "an account needs at least one role"),
     "auth.not_allowed": (
-        "tài khoản «{user}» không có quyền thực hiện việc này ({action})",
-        "account '{user}' may not do this ({action})",
+        "tài khoản «{user}» không có quyền {action}",
+        "account '{user}' may not {action}",
     ),
     "auth.not_own_ballot": (
         "mỗi thành viên chỉ được chấm phiếu của chính mình",
@@ -586,6 +621,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{commune} lies in {province}, not in the chosen province",
     ),
     "registry.code_taken": ("mã số sản phẩm {code} đã được dùng", "product code {code} is already used"),
+    "registry.agenda_number_taken": (
+        "số thứ tự {number} trong chương trình họp đã là của sản phẩm «{product}»",
+        "number {number} on the agenda already belongs to product '{product}'",
+    ),
+    "registry.bad_agenda_number": (
+        "số thứ tự trong chương trình họp phải là số nguyên dương (nhận được: {value})",
+        "the number on the agenda must be a positive whole number (got: {value})",
+    ),
     "registry.version_mismatch": (
         "hồ sơ nộp theo ngày thuộc bộ tiêu chí {version}, còn đợt đánh giá dùng {round_version}",
         "by its submission date the dossier falls under {version}, but the round uses {round_version}",
@@ -621,7 +664,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "scoring.draft_begun": (
         "phiếu đã được bắt đầu trong phần mềm ({count} lựa chọn, cách nhập {mode}); hãy hoàn thành hoặc xóa phiếu "
         "đó trước",
-        "the ballot was already begun in the application ({count} choices, entry mode {mode}); "
+        "the ballot was already begun in the application ({count} {count:choice|choices}, entry mode {mode}); "
         "finish or clear it first",
     ),
     "scoring.paper_needs_confirmation": (
@@ -634,6 +677,37 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the person confirming a paper ballot must not be the one who typed it first",
     ),
     "scoring.rescore_needs_reason": ("cần ghi lý do chấm lại", "a re-score needs a reason"),
+    "scoring.own_ballot_begun": (
+        "thành viên đã tự bắt đầu chấm phiếu này trong phần mềm ({count} lựa chọn); không nhập phiếu giấy đè lên",
+        "the member has begun this ballot themselves in the application ({count} choices); no paper entry over it",
+    ),
+    "scoring.paper_being_typed": (
+        "phiếu giấy của thành viên đang được {by} nhập ({count} lựa chọn); phiếu không bị ghi đè — người nhập hoàn "
+        "thành phiếu đó, hoặc xóa từng lựa chọn rồi hủy phiếu",
+        "a paper ballot for this member is being typed by {by} ({count} choices); it is not overwritten — the "
+        "typist finishes it, or clears its choices and discards it",
+    ),
+    "scoring.imported_by_file_only": (
+        "phiếu nhập từ tệp chỉ được tạo khi nhập tệp phiếu chấm",
+        "an imported ballot is made only by importing a ballots file",
+    ),
+    "scoring.discard_not_empty": (
+        "phiếu giấy đã có {count} lựa chọn; chỉ hủy được phiếu giấy chưa nhập lựa chọn nào",
+        "the paper ballot already holds {count} choices; only a paper ballot with no choice can be discarded",
+    ),
+    # independent scoring (services/secrecy)
+    "secrecy.ballot_hidden": (
+        "phiếu của thành viên được giữ kín cho đến khi mọi thành viên chấm điểm đã nộp phiếu ({submitted}/{expected} "
+        "đã nộp)",
+        "the member's ballot stays secret until every scoring member has submitted ({submitted} of {expected} "
+        "submitted)",
+    ),
+    "secrecy.figures_hidden": (
+        "điểm, số sao và độ chênh lệch được giữ kín cho đến khi mọi thành viên chấm điểm đã nộp phiếu: còn "
+        "{remaining} trong {expected} thành viên chưa nộp; chưa in hay xuất được",
+        "the points, stars and spread stay secret until every scoring member has submitted: {remaining} of "
+        "{expected} members have not submitted yet; nothing is printed or exported",
+    ),
     # results and approval
     "result.locked": ("kết quả đã được phê duyệt và khóa", "the result is approved and locked"),
     "result.already_approved": ("kết quả đã được phê duyệt", "the result is already approved"),
@@ -653,7 +727,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "approve.not_submitted": ("chưa nộp phiếu đánh giá", "has not submitted a ballot"),
     "approve.spread_not_discussed": (
         "điểm của các thành viên chênh nhau {spread} điểm, vượt ngưỡng {limit}, mà chưa ghi nội dung thảo luận",
-        "members' totals differ by {spread} points, over the limit of {limit}, and no discussion is recorded",
+        "members' totals differ by {spread} {spread:point|points}, over the limit of {limit}, "
+        "and no discussion is recorded",
     ),
     # recognition
     "recognition.number_taken": ("số quyết định {number} đã có", "decision number {number} already exists"),
@@ -807,7 +882,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "catalogue.item_count_differs": (
         "có {count} tiêu chí chấm điểm, tệp ghi {declared}",
-        "there are {count} scorable items, the file says {declared}",
+        "there {count:is|are} {count} scorable {count:item|items}, the file says {declared}",
     ),
     "catalogue.no_parts": ("phiếu không có phần nào dùng được", "the sheet has no usable part"),
     "catalogue.no_sheets": ("tệp không có phiếu nào", "the file has no sheets"),
@@ -860,7 +935,7 @@ _PLACES: dict[str, tuple[str, str]] = {
     "record": ("bản ghi", "record"),
 }
 
-_QUOTED = {"member", "file", "folder"}
+_QUOTED = {"member", "file", "folder", "field"}
 
 # the things a "not found" names by their table, said in words
 _THINGS: dict[str, tuple[str, str]] = {
@@ -877,30 +952,123 @@ _THINGS: dict[str, tuple[str, str]] = {
     "round": ("đợt đánh giá", "evaluation round"),
 }
 
+# the fields a service names in a problem (the "field" parameter or location), in the person's words: services
+# (round_setup, registry, settings), the ballots document of `ocop-desktop score`, and the GUI's date fields
+_FIELDS: dict[str, tuple[str, str]] = {
+    "(document)": ("toàn bộ tài liệu", "the whole document"),
+    "absent": ("vắng mặt", "absent"),
+    "certificate_prefix": ("ký hiệu số giấy chứng nhận", "certificate number prefix"),
+    "choices": ("các phương án đã chọn", "choices"),
+    "closed_at": ("giờ kết thúc", "closing time"),
+    "commune_code": ("xã, phường, đặc khu", "commune"),
+    "council_level": ("cấp hội đồng", "council level"),
+    "council_name": ("tên hội đồng", "council name"),
+    "criteria_version": ("phiên bản bộ tiêu chí", "criteria version"),
+    "date": ("ngày", "date"),
+    "decisions": ("các quyết định", "decisions"),
+    "demo_file": ("dấu tệp dữ liệu mẫu", "demo file mark"),
+    "email": ("thư điện tử", "e-mail"),
+    "establishing_decision": ("quyết định thành lập", "establishing decision"),
+    "full_name": ("họ và tên", "full name"),
+    "historic_address": ("địa chỉ theo đơn vị hành chính cũ", "address under the former units"),
+    "issuing_body": ("cơ quan ban hành", "issuing body"),
+    "language": ("ngôn ngữ", "language"),
+    "legal_form": ("loại hình", "legal form"),
+    "level": ("cấp", "level"),
+    "members": ("danh sách thành viên", "members"),
+    "minutes_symbol": ("ký hiệu biên bản", "minutes symbol"),
+    "demo_before_meeting": ("đợt diễn tập trước cuộc họp", "rehearsal before the meeting"),
+    "name": ("tên", "name"),
+    "opened_at": ("giờ bắt đầu", "opening time"),
+    "organisation": ("cơ quan", "organisation"),
+    "parent_body": ("cơ quan chủ quản", "parent body"),
+    "phone": ("điện thoại", "phone"),
+    "place": ("địa điểm", "place"),
+    "place_name": ("địa danh", "place name"),
+    "position": ("chức vụ", "position"),
+    "producer": ("tên chủ thể", "producer's name"),
+    "product": ("tên sản phẩm", "product name"),
+    "province_code": ("tỉnh, thành phố", "province"),
+    "quorum_denominator": ("mẫu số của túc số", "quorum denominator"),
+    "quorum_numerator": ("tử số của túc số", "quorum numerator"),
+    "quorum_requires_chair": ("túc số cần có mặt chủ tịch", "quorum needs the chair"),
+    "recused": ("không tham gia chấm", "recused"),
+    "registration_number": ("số đăng ký", "registration number"),
+    "representative_ethnicity": ("dân tộc của người đại diện", "representative's ethnicity"),
+    "representative_gender": ("giới tính của người đại diện", "representative's gender"),
+    "representative_name": ("người đại diện", "representative"),
+    "representative_position": ("chức vụ của người đại diện", "representative's position"),
+    "role": ("vai trò", "role"),
+    "rule_version_id": ("bộ tiêu chí", "criteria version"),
+    "sheet": ("phiếu đánh giá", "scoring sheet"),
+    "spread_limit": ("ngưỡng chênh lệch điểm", "spread limit"),
+    "street_address": ("thôn, xóm, số nhà", "street address"),
+    "submission_date": ("ngày nộp hồ sơ", "submission date"),
+    "year": ("năm", "year"),
+}
+
+# what a refused action is (the values of services.permissions.Permission, and exporting ballots), said so that
+# "không có quyền …" / "may not …" reads as a sentence
+_ACTIONS: dict[str, tuple[str, str]] = {
+    "manage_users": ("quản lý tài khoản", "manage accounts"),
+    "manage_backups": ("sao lưu, khôi phục tệp dữ liệu", "back up or restore the data file"),
+    "edit_registry": ("sửa hồ sơ, chủ thể, sản phẩm", "edit dossiers, producers or products"),
+    "set_up_round": (
+        "chuẩn bị đợt đánh giá (hội đồng, thành viên, phiên họp)",
+        "set up the round (council, members, sessions)",
+    ),
+    "score_own": ("chấm phiếu của mình", "score their own ballot"),
+    "score_for_member": ("nhập phiếu giấy thay thành viên", "enter a paper ballot for a member"),
+    "start_rescore": ("mở lượt chấm lại", "start a rescoring"),
+    "record_discussion": ("ghi thảo luận, quyết định của hội đồng", "record the council's discussion or decisions"),
+    "approve_result": ("duyệt kết quả", "approve the result"),
+    "reopen_result": ("mở lại kết quả đã duyệt", "reopen an approved result"),
+    "issue_decision": (
+        "ra quyết định công nhận, cấp giấy chứng nhận",
+        "issue the recognition decision and certificates",
+    ),
+    "revoke_certificate": ("thu hồi giấy chứng nhận", "revoke a certificate"),
+    "import_exchange": ("nhập tệp trao đổi", "import exchange files"),
+    "view": ("xem dữ liệu", "view the data"),
+    "export_ballots": ("xuất phiếu chấm", "export ballots"),
+}
+
+# the details services give with "input.bad_field" that are not the value itself
+_DETAILS: dict[str, tuple[str, str]] = {
+    "unknown": ("không có mục này", "there is no such entry"),
+    "list": ("cần một danh sách", "a list is expected"),
+    "{…}": ("cần một bảng tên–giá trị", "a mapping of names to values is expected"),
+}
+
 _UI: dict[str, tuple[str, str]] = {
     "error": ("Lỗi", "Error"),
+    "unexpected": ("Đã xảy ra lỗi không mong muốn", "Unexpected error"),
+    "log_file": ("Chi tiết lỗi ghi trong tệp nhật ký: {path}", "The details are in the log file: {path}"),
     "valid": ("Hợp lệ", "Valid"),
     "invalid": ("Không hợp lệ", "Invalid"),
-    "sheets_checked": ("{count} phiếu đã kiểm tra, không có lỗi", "{count} sheets checked, no problems"),
-    "problems_found": ("{count} lỗi", "{count} problems"),
+    "sheets_checked": ("{count} phiếu đã kiểm tra, không có lỗi", "{count} {count:sheet|sheets} checked, no problems"),
+    "problems_found": ("{count} lỗi", "{count} {count:problem|problems}"),
     "verify_summary": (
         "{results} kết quả đã tính lại khớp, {events} sự kiện nhật ký liền mạch",
-        "{results} results recomputed and matching, {events} audit events chained",
+        "{results} {results:result|results} recomputed and matching, {events} audit {events:event|events} chained",
     ),
     "province.head": (
         "Toàn tỉnh, tính đến ngày {date}: {count} sản phẩm",
-        "The whole province as of {date}: {count} products",
+        "The whole province as of {date}: {count} {count:product|products}",
     ),
     "province.by_stars": ("Theo số sao", "By stars"),
     "province.by_group": ("Theo nhóm sản phẩm", "By product group"),
     "province.by_year": ("Theo năm đánh giá", "By year of evaluation"),
     "province.by_province": ("Theo tỉnh, thành phố", "By province"),
     "province.by_commune": ("Theo xã, phường", "By commune"),
-    "province.stars": ("{stars} sao", "{stars} stars"),
+    "province.stars": ("{stars} sao", "{stars} {stars:star|stars}"),
     "province.no_stars": ("chưa xếp hạng", "no stars"),
     "province.unknown": ("(chưa rõ)", "(not recorded)"),
     "province.councils": ("Hội đồng và tệp trao đổi đã nhập", "Councils and the exchange files imported"),
-    "province.council": ("{name}: {rounds} đợt, {products} sản phẩm", "{name}: {rounds} rounds, {products} products"),
+    "province.council": (
+        "{name}: {rounds} đợt, {products} sản phẩm",
+        "{name}: {rounds} {rounds:round|rounds}, {products} {products:product|products}",
+    ),
     "province.no_files": ("chưa nhập tệp nào", "no file imported"),
     "province.file": (
         "{file} — {round}, lần xuất {revision}, mã xác thực {fingerprint}, khóa {key_id} ({issuer}), "
@@ -924,17 +1092,17 @@ _UI: dict[str, tuple[str, str]] = {
     "province.revoked": ("Đã thu hồi: {count}", "Revoked: {count}"),
     "province.certificate": (
         "{number}  {product} ({code}), {stars} sao, hết hạn {expiry} (còn {days} ngày)",
-        "{number}  {product} ({code}), {stars} stars, expires {expiry} ({days} days left)",
+        "{number}  {product} ({code}), {stars} {stars:star|stars}, expires {expiry} ({days} {days:day|days} left)",
     ),
     "province.certificate_expired": (
         "{number}  {product} ({code}), {stars} sao, hết hạn {expiry}",
-        "{number}  {product} ({code}), {stars} stars, expired {expiry}",
+        "{number}  {product} ({code}), {stars} {stars:star|stars}, expired {expiry}",
     ),
     "province.certificate_revoked": (
         "{number}  {product} ({code}), thu hồi ngày {date} theo {decision}: {reason}",
         "{number}  {product} ({code}), revoked on {date} by {decision}: {reason}",
     ),
-    "province.exported": ("Đã lưu {file} ({count} sản phẩm)", "Saved {file} ({count} products)"),
+    "province.exported": ("Đã lưu {file} ({count} sản phẩm)", "Saved {file} ({count} {count:product|products})"),
     "restored": ("đã khôi phục {file}; bản trước khi khôi phục: {saved}", "restored {file}; the file before: {saved}"),
     "seal.valid": (
         "HỢP LỆ: giấy chứng nhận do {issuer} cấp (khóa {key_id}), nội dung đúng như khi ký",
@@ -970,7 +1138,8 @@ _UI: dict[str, tuple[str, str]] = {
         "Mã xác thực: {fingerprint}\nĐợt: {round} — {council}\nLần xuất: {revision}, lúc {created} (UTC)\n"
         "Số dòng: {rows} ({dossiers} hồ sơ, {ballots} phiếu chấm, {results} kết quả)",
         "Verification code: {fingerprint}\nRound: {round} — {council}\nRevision: {revision}, made {created} (UTC)\n"
-        "Rows: {rows} ({dossiers} dossiers, {ballots} ballots, {results} results)",
+        "Rows: {rows} ({dossiers} {dossiers:dossier|dossiers}, {ballots} {ballots:ballot|ballots}, "
+        "{results} {results:result|results})",
     ),
     "exchange.exported": (
         "Đã xuất {file}\nMã xác thực: {fingerprint} — lần xuất {revision}",
@@ -993,7 +1162,7 @@ _UI: dict[str, tuple[str, str]] = {
     "import.backup": ("Bản sao lưu trước khi nhập: {path}", "Backup made before the import: {path}"),
     "import.recomputed_ok": (
         "Mọi giá trị hợp lệ; {results} kết quả tính lại khớp với tệp",
-        "Every value is valid; the {results} results recomputed match the file",
+        "Every value is valid; the {results} {results:result|results} recomputed {results:matches|match} the file",
     ),
     "seal.this_installation": ("chính cài đặt này", "this installation"),
     "seal.field.so": ("Số giấy chứng nhận", "Certificate number"),
@@ -1053,9 +1222,28 @@ _UI: dict[str, tuple[str, str]] = {
     "demo.file": ("Tệp dữ liệu mẫu: {file}", "Demo data file: {file}"),
     "demo.counts": (
         "{dossiers} hồ sơ, {ballots} phiếu chấm, {certificates} giấy chứng nhận; đợt {round}",
-        "{dossiers} dossiers, {ballots} ballots, {certificates} certificates; round {round}",
+        "{dossiers} {dossiers:dossier|dossiers}, {ballots} {ballots:ballot|ballots}, "
+        "{certificates} {certificates:certificate|certificates}; round {round}",
     ),
     "demo.accounts": ("Tài khoản: {accounts} — mật khẩu: {password}", "Accounts: {accounts} — password: {password}"),
+    "demo.role.admin": ("quản trị", "administrator"),
+    "demo.role.secretary": ("thư ký", "secretary"),
+    "demo.role.officer": ("cán bộ tỉnh", "province officer"),
+    "demo.role.chair": ("chủ tịch", "chair"),
+    "demo.role.member": ("thành viên", "member"),
+    "demo.rehearsal": (
+        "{dossiers} hồ sơ; phiên họp ngày {date} đã khai mạc lúc {time}, đã điểm danh ({present}/{members} thành "
+        "viên chấm điểm có mặt) và ghi một trường hợp không tham gia chấm; chưa có phiếu chấm, kết quả hay quyết "
+        "định nào; đợt {round}",
+        "{dossiers} dossiers; the sitting of {date} opened at {time}, attendance taken ({present}/{members} scoring "
+        "members present) and one recusal recorded; no ballot, result or decision yet; round {round}",
+    ),
+    "demo.pins": (
+        "Thành viên chấm điểm — tài khoản (cùng mật khẩu) và mã PIN để chấm trên máy chung (Tệp → Đổi người chấm):",
+        "Scoring members — account (same password) and PIN to score on the shared laptop (File → Change scorer):",
+    ),
+    "demo.pin_line": ("{name}: tài khoản {username}, mã PIN {pin}", "{name}: account {username}, PIN {pin}"),
+    "demo.absent": ("vắng mặt", "absent"),
     "demo.documents": ("Tài liệu của đợt mẫu trong {folder}", "Documents of the demo round in {folder}"),
     "demo.screenshots": ("Ảnh các màn hình trong {folder}", "Screenshots of every view in {folder}"),
     "demo.ballots_summary": (
@@ -1084,7 +1272,7 @@ _UI: dict[str, tuple[str, str]] = {
     "accounts.ask_again": ("Nhập lại mật khẩu mới: ", "Type the new password again: "),
     "accounts.ask_pin": ("Mã PIN mới (ít nhất {minimum} chữ số): ", "New PIN (at least {minimum} digits): "),
     "accounts.ask_pin_again": ("Nhập lại mã PIN: ", "Type the PIN again: "),
-    "accounts.head": ("{count} tài khoản:", "{count} accounts:"),
+    "accounts.head": ("{count} tài khoản:", "{count} {count:account|accounts}:"),
     "accounts.active": ("đang dùng", "active"),
     "accounts.disabled": ("đã khóa", "disabled"),
     "accounts.members_head": ("Thành viên hội đồng của đợt (mã, tên, mã PIN):", "The round's council (id, name, PIN):"),
@@ -1101,14 +1289,14 @@ _UI: dict[str, tuple[str, str]] = {
         "Phiếu chấm Excel của «{member}», {round} (tệp {file}, SHA-256 {sha}):",
         "Excel ballots of '{member}', {round} (file {file}, SHA-256 {sha}):",
     ),
-    "ballots_line": ("{sheet}: {total} điểm ({parts})", "{sheet}: {total} points ({parts})"),
+    "ballots_line": ("{sheet}: {total} điểm ({parts})", "{sheet}: {total} {total:point|points} ({parts})"),
     "ballots_checked": (
         "{count} phiếu hợp lệ; chưa lưu (--dry-run)",
-        "{count} ballots valid; nothing saved (--dry-run)",
+        "{count} {count:ballot|ballots} valid; nothing saved (--dry-run)",
     ),
     "ballots_saved": (
         "đã lưu và nộp {count} phiếu chấm; bản sao lưu trước khi nhập: {backup}",
-        "{count} ballots saved and submitted; backup before the import: {backup}",
+        "{count} {count:ballot|ballots} saved and submitted; backup before the import: {backup}",
     ),
 }
 
@@ -1117,13 +1305,19 @@ def _index(lang: str) -> int:
     return 1 if lang == "en" else 0
 
 
+def _in_words(words: dict[str, tuple[str, str]], value: object, lang: str) -> object:
+    """A code (a field, an action, a table) in the person's words; anything else as it is."""
+    return words[value][_index(lang)] if isinstance(value, str) and value in words else value
+
+
 def describe_location(problem: Problem, lang: str = DEFAULT_LANG) -> str:
     parts = []
     for kind, value in problem.location:
+        if kind in ("item", "field") and problem.params.get(kind) == value:
+            continue  # the sentence already names the item or the field
         name = _PLACES.get(kind, (kind, kind))[_index(lang)]
-        shown = f"«{value}»" if kind in _QUOTED and lang == "vi" else (f"'{value}'" if kind in _QUOTED else value)
-        if kind == "item" and problem.params.get("item") == value:
-            continue  # the sentence already names the item
+        said = _in_words(_FIELDS, value, lang) if kind == "field" else value
+        shown = f"«{said}»" if kind in _QUOTED and lang == "vi" else (f"'{said}'" if kind in _QUOTED else said)
         parts.append(f"{name} {shown}")
     return ", ".join(parts)
 
@@ -1138,10 +1332,11 @@ def describe(problem: Problem, lang: str = DEFAULT_LANG) -> str:
         text = code
     else:
         params = dict(problem.params)
-        if isinstance(params.get("what"), str) and params["what"] in _THINGS:
-            params["what"] = _THINGS[params["what"]][_index(lang)]
+        for key, words in (("what", _THINGS), ("field", _FIELDS), ("action", _ACTIONS), ("detail", _DETAILS)):
+            if key in params:
+                params[key] = _in_words(words, params[key], lang)
         try:
-            text = template[_index(lang)].format(**params)
+            text = fill(template[_index(lang)], **params)
         except (KeyError, IndexError, ValueError):
             text = template[_index(lang)]
     where = describe_location(problem, lang)
@@ -1154,7 +1349,7 @@ def describe_all(problems: Iterable[Problem], lang: str = DEFAULT_LANG) -> list[
 
 
 def ui_text(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
-    return _UI[key][_index(lang)].format(**params)
+    return fill(_UI[key][_index(lang)], **params)
 
 
 def has_text(code: str) -> bool:

@@ -24,10 +24,13 @@ def written_atomically(path: Path) -> Iterator[Path]:
 
 
 def install_root() -> Path:
-    """The checkout (beside the package), or the frozen bundle's unpack folder."""
+    """Where `resources/` and `docs/` are: the frozen bundle's unpack folder; an installed wheel's copy inside the
+    package (`_data`, see setup.py); else the checkout, beside the package."""
     if getattr(sys, "frozen", False):
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    return Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent
+    wheel_data = package / "_data"
+    return wheel_data if wheel_data.is_dir() else package.parent
 
 
 def resource_root() -> Path:

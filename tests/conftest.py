@@ -21,7 +21,7 @@ from ocop_desktop.domain.enums import Role
 from ocop_desktop.persistence import keys
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
-from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
+from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo, build_rehearsal
 from tests.builders import TEST_PASSPHRASE
 
 # the cost of the key's passphrase is stored in each key file: tests make theirs cheap (production: 64 MiB, t=3)
@@ -52,6 +52,14 @@ def shared_domain() -> Path:
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.ocopdb"
     build_demo(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def rehearsal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo round as the meeting opens (`demo --before-meeting`), built once."""
+    path = tmp_path_factory.mktemp("rehearsal") / "rehearsal.ocopdb"
+    build_rehearsal(path)
     return path
 
 

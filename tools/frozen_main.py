@@ -3,10 +3,12 @@ when it is started with no arguments from a desktop (a double-click, a Start-men
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import MutableMapping
 
+from ocop_desktop import logfile
 from ocop_desktop.cli import main as cli_main
 
 
@@ -30,12 +32,19 @@ def arguments(argv: list[str], environ: MutableMapping[str, str], platform: str)
 
 
 def main() -> int:
+    """The log file is opened first: in the windowed Windows build standard output and error go to a null device,
+    so whatever goes wrong from here on, even before the window, is found only there."""
     if getattr(sys, "frozen", False):
         restore_child_environment(os.environ)
     for name in ("stdout", "stderr"):  # None in the windowed Windows build, where print() is silent but write() fails
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
-    return cli_main(arguments(sys.argv[1:], os.environ, sys.platform))
+    logfile.configure(logging.WARNING)  # the window raises it to INFO
+    try:
+        return cli_main(arguments(sys.argv[1:], os.environ, sys.platform))
+    except Exception:  # outside the command line's own last line of defence (building its parser)
+        logfile.log.exception("the program stopped")
+        raise
 
 
 if __name__ == "__main__":

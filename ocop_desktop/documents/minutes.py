@@ -201,11 +201,12 @@ def _pass_table(p: ProductMinutes, scoring: ScoringPass, width: float) -> Flowab
     return layout.data_table(rows, [w * scale for w in widths])
 
 
-def _product_story(p: ProductMinutes, index: int, width: float) -> list[Flowable]:
+def _product_story(p: ProductMinutes, width: float) -> list[Flowable]:
+    """One product under its number on the agenda (the number the projector and the results summary show)."""
     s = layout.styles()
     code = f", mã số {p.code}" if p.code else ""
     story: list[Flowable] = [
-        Paragraph(f"<b>{index}. {escape(p.product)}</b>{escape(code)}", s["body"]),
+        Paragraph(f"<b>{p.order}. {escape(p.product)}</b>{escape(code)}", s["body"]),
         _para(f"Chủ thể: {p.producer}; địa chỉ: {p.address}. Nhóm sản phẩm: {p.group}."),
     ]
     if p.recusals:
@@ -271,8 +272,8 @@ def story(minutes: Minutes) -> list[Flowable]:
             "viên tham gia chấm."
         )
     )
-    for index, product in enumerate(minutes.products, start=1):
-        story_ += _product_story(product, index, width)
+    for product in minutes.products:
+        story_ += _product_story(product, width)
     story_.append(Paragraph("<b>III. KẾT LUẬN</b>", s["body"]))
     groups = conclusions(minutes.products)
     for number, (title, items) in enumerate(groups, start=1):

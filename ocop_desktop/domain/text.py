@@ -7,6 +7,7 @@ text that enters the application goes through `nfc`. `đ` is not a decomposable 
 from __future__ import annotations
 
 import functools
+import string
 import unicodedata
 
 
@@ -66,3 +67,22 @@ def slug(text: str) -> str:
     """An accent-free name for a file or folder that every system and e-mail client keeps intact:
     "Đợt 2 năm 2026" -> "dot-2-nam-2026"."""
     return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in fold(text)).split())
+
+
+class _CountedWords(string.Formatter):
+    """`{count:file|files}` is the word for the count: the first when the count is 1, else the second."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if str(value) == "1" else many
+        return str(super().format_field(value, format_spec))
+
+
+_COUNTED_WORDS = _CountedWords()
+
+
+def fill(template: str, /, **params: object) -> str:
+    """`template.format(**params)`, where `{count:file|files}` says "1 file" but "2 files", "0 files", "1.5 points":
+    English has plural forms; Vietnamese needs none ("1 tệp", "2 tệp")."""
+    return _COUNTED_WORDS.vformat(template, (), params)

@@ -320,6 +320,19 @@ def _status(decisions: Sequence[CouncilDecision]) -> ResultStatus:
     return ResultStatus.RATED
 
 
+def disputed_members(result: ProductResult) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """For each disputed item, the counted members who gave its lowest and its highest points (in council order):
+    whom the council asks to explain a spread over the limit."""
+    counted = [m for m in result.members if not m.excluded]
+    return {
+        d.item_id: (
+            tuple(m.member for m in counted if m.points[d.item_id] == d.lowest),
+            tuple(m.member for m in counted if m.points[d.item_id] == d.highest),
+        )
+        for d in result.disputed_items
+    }
+
+
 def _disputed(items: Sequence[Criterion], counted: Sequence[MemberScore]) -> tuple[DisputedItem, ...]:
     """Items on which members disagree, the widest disagreement first (sheet order breaks ties)."""
     disputed = []

@@ -24,6 +24,7 @@ from ocop_desktop.persistence.keys import (
     change_passphrase,
     check_passphrase,
     create_key,
+    forget_unlocked_keys,
     installation_key,
     public_key_document,
     public_key_line,
@@ -74,6 +75,11 @@ def change(old: str, new: str, repeated: str, *, folder: Path | None = None) -> 
 
 def unlock(passphrase: str, *, folder: Path | None = None) -> InstallationKey:
     return unlock_key(passphrase, folder)
+
+
+def lock() -> None:
+    """Lock every unlocked key: the next signature asks for the passphrase again (sign-out, change of user)."""
+    forget_unlocked_keys()
 
 
 def unlocked(folder: Path | None = None) -> InstallationKey | None:

@@ -2,7 +2,10 @@
 handicraft, tourism), a provincial council with roles, attendance with one member absent, a recusal, ballots of
 every present member (one on paper, typed twice with a typing mistake caught), one product over the spread limit
 discussed then re-scored, one failing a star minimum, results from 2★ to 5★ approved, a recognition decision and
-certificates — built through the same services the screens use, so every figure comes from the scoring core."""
+certificates — built through the same services the screens use, so every figure comes from the scoring core.
+
+The rehearsal is the same round stopped where the chair opens the meeting (`_before_meeting` without `_meeting`),
+with the members' PINs set, so a council can rehearse scoring on it."""
 
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from ocop_desktop.services import (
     scoring_session,
     settings,
 )
-from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.actor import SYSTEM, Actor
 from ocop_desktop.services.council_key import make_demo_key
 from ocop_desktop.services.criteria_catalogue import load_sheet
 
@@ -42,6 +45,11 @@ DEMO_PASSWORD = "ocop-demo-2026"  # printed by the demo command; the demo file i
 DEMO_SECRETARY = "thuky"  # the account the sign-in dialog offers on the demo file
 DEMO_FILE_NAME = "dot-mau.ocopdb"  # the demo round in the person's data folder (Tệp → Mở đợt mẫu, `gui --demo`)
 DEMO_SETTING = "demo_file"  # set on the demo file only: the sign-in dialog shows the demo account there
+# the rehearsal: the demo round as the meeting opens (`demo --before-meeting`, `gui --demo --before-meeting`)
+REHEARSAL_FILE_NAME = "dot-mau-truoc-phien-hop.ocopdb"
+REHEARSAL_SETTING = "demo_before_meeting"  # set on the rehearsal file only: the sign-in dialog lists the PINs there
+MEETING_DATE = dt.date(2026, 10, 15)
+MEETING_OPENS = "08:00"
 ABSENT = "Hoàng Minh Khôi"  # absent from the meeting: he scores nothing
 PAPER_SCORER = "Phạm Thị Ánh Tuyết"  # her ballot on the first dossier is on paper, typed by two secretaries
 LOW_SCORER = "Lê Đức Thắng"  # far below the others on the spread product before the discussion
@@ -207,6 +215,16 @@ DISCUSSION = (
 )
 
 
+# the accounts the demo command lists, each with its role (worded in the person's language by the command)
+USERS = (
+    ("quantri", Role.ADMIN),
+    (DEMO_SECRETARY, Role.SECRETARY),
+    ("thuky2", Role.SECRETARY),
+    ("canbotinh", Role.OFFICER),
+    ("tv1", Role.CHAIR),
+)
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     path: str
@@ -214,8 +232,29 @@ class DemoSummary:
     dossiers: int
     ballots: int
     certificates: int
-    users: tuple[tuple[str, str], ...]
+    users: tuple[tuple[str, Role], ...]
     rescored_code: str  # the product re-scored after the spread discussion (the one the screenshots show)
+
+
+@dataclass(frozen=True)
+class DemoMember:
+    """A scoring member of the rehearsal: their account (demo password) and the PIN they score with."""
+
+    name: str
+    username: str
+    pin: str
+    present: bool
+
+
+@dataclass(frozen=True)
+class RehearsalSummary:
+    path: str
+    round_id: str
+    dossiers: int
+    users: tuple[tuple[str, Role], ...]
+    members: tuple[DemoMember, ...]
+    meeting_date: dt.date
+    meeting_opens: str
 
 
 def _case_options(item: Criterion) -> list[Option]:
@@ -285,14 +324,34 @@ def build_demo(path: Path, *, seed: int = 2026, decision: bool = True) -> DemoSu
         db.close()
 
 
-def user_demo_file() -> Path:
+def build_rehearsal(path: Path, *, seed: int = 2026) -> RehearsalSummary:
+    """Create the rehearsal file at `path` (which must not exist yet): the demo round as the chair opens the
+    meeting — council, members with their accounts and PINs, the sitting opened with the attendance taken, the
+    recusal, the dossiers — and not one ballot, result, decision or certificate."""
+    db = Database.open(path, create=True)
+    try:
+        return _build_rehearsal(db, seed)
+    finally:
+        db.close()
+
+
+def member_pin(index: int) -> str:
+    """The rehearsal PIN of the council's `index`-th member (1-based, in council order): 1111, 2222…"""
+    return str(index) * 4
+
+
+def user_demo_file(*, before_meeting: bool = False) -> Path:
     """The demo data file in the person's data folder, built the first time it is asked for, with its demo
-    signing key beside it (the start page's demo button and `gui --demo` both open this one)."""
-    path = user_data_dir() / DEMO_FILE_NAME
+    signing key beside it (the start page's demo button and `gui --demo` both open this one); `before_meeting`
+    gives the rehearsal instead, a file of its own, so the finished demo stays as it is."""
+    path = user_data_dir() / (REHEARSAL_FILE_NAME if before_meeting else DEMO_FILE_NAME)
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            build_demo(path)
+            if before_meeting:
+                build_rehearsal(path)
+            else:
+                build_demo(path)
         except BaseException:
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 leftover.unlink(missing_ok=True)  # half a demo would be opened as if it were whole
@@ -304,6 +363,14 @@ def user_demo_file() -> Path:
 def demo_sign_in(db: Database) -> tuple[str, str] | None:
     """(account, password) to offer at sign-in when `db` is a demo file; None for every other file."""
     return (DEMO_SECRETARY, DEMO_PASSWORD) if settings.get_settings(db).get(DEMO_SETTING) is True else None
+
+
+def demo_member_pins(db: Database) -> tuple[tuple[str, str], ...]:
+    """(member, PIN) of every scoring member when `db` is the rehearsal file, for the sign-in dialog to show (the
+    PINs a rehearsal needs at hand); nothing for any other file, the finished demo included."""
+    if settings.get_settings(db).get(REHEARSAL_SETTING) is not True:
+        return ()
+    return tuple((name, member_pin(i)) for i, (name, role, _p) in enumerate(MEMBERS, start=1) if role.scores)
 
 
 def _accounts(db: Database) -> tuple[Actor, Actor, Actor]:
@@ -327,7 +394,24 @@ def _accounts(db: Database) -> tuple[Actor, Actor, Actor]:
     return admin, secretary, second
 
 
-def _build(db: Database, seed: int, decision: bool = True) -> DemoSummary:
+@dataclass(frozen=True)
+class _Opened:
+    """The demo round as the meeting opens: who is who, the round, its sitting and its dossiers in agenda order."""
+
+    admin: Actor
+    secretary: Actor
+    second_secretary: Actor
+    member_ids: dict[str, str]
+    member_actors: dict[str, Actor]
+    round_id: str
+    sitting: str
+    dossiers: list[str]
+    recused_dossier: str
+
+
+def _before_meeting(db: Database, seed: int) -> _Opened:
+    """Everything the secretary does before the chair opens the meeting: accounts, the council and its members,
+    the round, the dossiers with their files, the sitting opened with the attendance taken, and the recusal."""
     admin, secretary, second_secretary = _accounts(db)
     settings.set_setting(db, actor=secretary, key=DEMO_SETTING, value=True)
     settings.set_setting(db, actor=secretary, key="place_name", value="Thái Nguyên")
@@ -379,17 +463,17 @@ def _build(db: Database, seed: int, decision: bool = True) -> DemoSummary:
         spread_limit="10",
         place="Hội trường UBND tỉnh Thái Nguyên",
     )
-    meeting = round_setup.add_meeting_session(
+    sitting = round_setup.add_meeting_session(
         db,
         actor=secretary,
         round_id=round_id,
-        date=dt.date(2026, 10, 15),
+        date=MEETING_DATE,
         place="Hội trường UBND tỉnh",
-        opened_at="08:00",
+        opened_at=MEETING_OPENS,
     )
     for name, _role, _ in MEMBERS:
         round_setup.record_attendance(
-            db, actor=secretary, session_id=meeting, member_id=member_ids[name], present=name != ABSENT
+            db, actor=secretary, session_id=sitting, member_id=member_ids[name], present=name != ABSENT
         )
 
     dossiers = [
@@ -404,16 +488,26 @@ def _build(db: Database, seed: int, decision: bool = True) -> DemoSummary:
         member_id=member_ids[RECUSED],
         reason="Có quan hệ gia đình với chủ thể",
     )
+    return _Opened(
+        admin, secretary, second_secretary, member_ids, member_actors, round_id, sitting, dossiers, recused_dossier
+    )
 
+
+def _meeting(db: Database, opened: _Opened, seed: int, decision: bool) -> tuple[int, int]:
+    """The meeting itself and what follows: every present member's ballots (one on paper, typed twice), the
+    spread discussion and re-score, the chair's approvals, the sitting closed, then the recognition decision and
+    its certificates. Returns (ballots, certificates)."""
+    secretary, second_secretary = opened.secretary, opened.second_secretary
+    member_ids, member_actors = opened.member_ids, opened.member_actors
     ballots = 0
     chair = member_actors["Nguyễn Văn Thành"]
     scorers = [n for n, role, _ in MEMBERS if role.scores and n != ABSENT]
-    for order, (dossier_id, product) in enumerate(zip(dossiers, PRODUCTS, strict=True), start=1):
+    for order, (dossier_id, product) in enumerate(zip(opened.dossiers, PRODUCTS, strict=True), start=1):
         rnd = random.Random(f"{seed}-{order}-ballots")
         sheet = load_sheet("QD26-2026", product.sheet_id)
         base = _choices_for(sheet, product.design, rnd)
         for name in scorers:
-            if dossier_id == recused_dossier and name == RECUSED:
+            if dossier_id == opened.recused_dossier and name == RECUSED:
                 continue
             choices = _vary(sheet, base, rnd)
             if product.design == "spread" and name == LOW_SCORER:
@@ -446,14 +540,14 @@ def _build(db: Database, seed: int, decision: bool = True) -> DemoSummary:
                 ballots += 1
         results.approve_result(db, actor=chair, dossier_id=dossier_id)
 
-    round_setup.close_meeting_session(db, actor=secretary, session_id=meeting, closed_at="16:30")
+    round_setup.close_meeting_session(db, actor=secretary, session_id=opened.sitting, closed_at="16:30")
     officer = accounts.authenticate(db, username="canbotinh", password=DEMO_PASSWORD)
     certificates = 0
     if decision:
         issued = recognition.issue_decision(
             db,
             actor=officer,
-            round_id=round_id,
+            round_id=opened.round_id,
             number="2150/QĐ-UBND",
             date=dt.date(2026, 11, 2),
             signer="Nguyễn Văn Thành",
@@ -461,24 +555,43 @@ def _build(db: Database, seed: int, decision: bool = True) -> DemoSummary:
             issuing_body="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
         )
         certificates = len(issued.certificates)
-    rows = queries.round_view(db, round_id).dossiers
+    return ballots, certificates
+
+
+def _build(db: Database, seed: int, decision: bool = True) -> DemoSummary:
+    opened = _before_meeting(db, seed)
+    ballots, certificates = _meeting(db, opened, seed, decision)
+    rows = queries.round_view(db, opened.round_id, actor=SYSTEM).dossiers
     _check_design(rows)
-    users = (
-        ("quantri", "quản trị"),
-        (DEMO_SECRETARY, "thư ký"),
-        ("thuky2", "thư ký"),
-        ("canbotinh", "cán bộ tỉnh"),
-        ("tv1", "chủ tịch"),
-    )
     rescored = next(r.product_code for r, p in zip(rows, PRODUCTS, strict=True) if p.design == "spread")
     return DemoSummary(
         str(db.path),
-        round_id,
-        len(dossiers),
+        opened.round_id,
+        len(opened.dossiers),
         ballots,
         certificates,
-        users,
+        USERS,
         rescored or "",
+    )
+
+
+def _build_rehearsal(db: Database, seed: int) -> RehearsalSummary:
+    opened = _before_meeting(db, seed)
+    settings.set_setting(db, actor=opened.secretary, key=REHEARSAL_SETTING, value=True)
+    pins = []
+    for index, (name, role, _position) in enumerate(MEMBERS, start=1):
+        if role.scores:
+            pin = member_pin(index)
+            accounts.set_member_pin(db, actor=opened.secretary, member_id=opened.member_ids[name], pin=pin)
+            pins.append(DemoMember(name, f"tv{index}", pin, name != ABSENT))
+    return RehearsalSummary(
+        str(db.path),
+        opened.round_id,
+        len(opened.dossiers),
+        USERS,
+        tuple(pins),
+        MEETING_DATE,
+        MEETING_OPENS,
     )
 
 

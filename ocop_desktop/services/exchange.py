@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ocop_desktop import __version__
+from ocop_desktop.domain.enums import BallotStatus
 from ocop_desktop.domain.errors import PermissionDenied, Problem, ValidationFailed
-from ocop_desktop.models import AuditEvent, Council, CouncilMember, Round
+from ocop_desktop.models import AuditEvent, Ballot, Council, CouncilMember, Dossier, Product, Round
 from ocop_desktop.persistence import exchange_file
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import (
@@ -33,6 +35,8 @@ from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.permissions import Permission, require
+from ocop_desktop.services.results import round_progress
+from ocop_desktop.services.secrecy import figures_hidden, may_see_figures
 
 REQUIRED = (
     "format", "format_version", "schema_version", "app_version", "round_id", "round_name", "council_id",
@@ -79,7 +83,8 @@ def export_round(
     """Write the round's exchange file, signed with the installation's key; each export raises the revision.
 
     With `member_id`, the file carries only that member's ballots of the round (kind "ballots"): what a member
-    who scored on their own laptop hands to the secretary. A member exports their own ballots only."""
+    who scored on their own laptop hands to the secretary. A member exports their own ballots only. A whole round
+    is refused, naming the products, while a product's ballots are begun but its figures still secret."""
     if member_id is None:
         require(actor, Permission.APPROVE_RESULT)
     elif actor.member_id is not None and actor.member_id != member_id:
@@ -114,6 +119,10 @@ def export_round(
             "key_id": key.key_id,
             "public_key": b64(key.public_raw),
         }
+        if member_id is None:
+            secret = _secret_products(s, actor, rnd)
+            if secret:
+                raise ValidationFailed(secret)
         if member_id is not None:
             member = get_or_fail(s, CouncilMember, member_id, "member")
             if member.council_id != council.id:
@@ -150,6 +159,22 @@ def export_round(
             },
         )
     return Exported(out, manifest)
+
+
+def _secret_products(s: Session, actor: Actor, rnd: Round) -> list[Problem]:
+    """The products whose current-round ballots are begun but still secret (services/secrecy): a round file
+    carries every ballot, and goes to members' laptops, so it is not written until they are revealed."""
+    progress = round_progress(s, rnd)
+    begun = (Ballot.status == BallotStatus.SUBMITTED) | Ballot.choices.any()
+    rows = s.execute(
+        select(Dossier.id, Product.name)
+        .join(Product, Product.id == Dossier.product_id)
+        .join(Ballot, (Ballot.dossier_id == Dossier.id) & (Ballot.scoring_round == Dossier.scoring_round))
+        .where(Dossier.round_id == rnd.id, begun)
+        .distinct()
+        .order_by(Dossier.agenda_order)
+    )
+    return [figures_hidden(name, progress[d]) for d, name in rows if not may_see_figures(actor, progress[d])]
 
 
 def meeting_fingerprint(db: Database, round_id: str) -> str:

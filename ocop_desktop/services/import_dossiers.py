@@ -71,7 +71,7 @@ class ImportRow:
     """One checked row, ready to save."""
 
     row: int
-    agenda_order: int
+    agenda_order: int  # the STT column (the row's place when blank): orders the rows, not their numbers
     producer: str
     legal_form: LegalForm
     producer_fields: dict[str, Any]
@@ -213,11 +213,13 @@ class ImportResult:
     producers_created: int
     producers_reused: int
     backup: str
+    agenda: tuple[int, int]  # the first and last number the dossiers took on the agenda
 
 
 def import_dossiers(db: Database, *, actor: Actor, round_id: str, preview: ImportPreview) -> ImportResult:
     """Save a checked preview: one transaction after a backup. A producer already in the file (same name and
-    commune) is reused, not duplicated."""
+    commune) is reused, not duplicated. The dossiers take the agenda numbers after those the round has, in the
+    order of the list's STT column: a list numbered 1–4 added to a round holding dossier 1 becomes 2–5."""
     require(actor, Permission.EDIT_REGISTRY)
     if not preview.ok:
         raise ValidationFailed(list(preview.problems) or [Problem("excel.empty", {})])
@@ -226,7 +228,8 @@ def import_dossiers(db: Database, *, actor: Actor, round_id: str, preview: Impor
     with db.transaction() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         known = {(p.name_fold, p.commune_code): p for p in s.scalars(select(Producer))}
-        for row in preview.rows:
+        numbers = []
+        for row in sorted(preview.rows, key=lambda r: (r.agenda_order, r.row)):
             key = (fold(row.producer), row.producer_fields.get("commune_code"))
             producer = known.get(key)
             if producer is None:
@@ -246,15 +249,15 @@ def import_dossiers(db: Database, *, actor: Actor, round_id: str, preview: Impor
                     year=row.submission_date.year,
                     code=row.code,
                 )
-                add_dossier(
+                dossier = add_dossier(
                     s,
                     actor,
                     rnd,
                     product,
                     registration_type=row.registration_type,
                     submission_date=row.submission_date,
-                    agenda_order=row.agenda_order,
                 )
+                numbers.append(dossier.agenda_order)
             except ValidationFailed as exc:
                 raise ValidationFailed(
                     [
@@ -262,7 +265,7 @@ def import_dossiers(db: Database, *, actor: Actor, round_id: str, preview: Impor
                         for p in exc.problems
                     ]
                 ) from exc
-    return ImportResult(len(preview.rows), created, reused, str(saved))
+    return ImportResult(len(preview.rows), created, reused, str(saved), (min(numbers), max(numbers)))
 
 
 def write_dossier_template(path: Path) -> Path:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.admin_units import find_commune, load_units_2025
 from ocop_desktop.domain.enums import BallotStatus, EntryMode, MemberRole, ResultStatus
+from ocop_desktop.domain.errors import PermissionDenied, Problem
 from ocop_desktop.domain.text import fold
 from ocop_desktop.models import (
     Attachment,
@@ -18,6 +19,7 @@ from ocop_desktop.models import (
     Certificate,
     CommuneAssessment,
     Council,
+    CouncilMember,
     Dossier,
     MeetingSession,
     Producer,
@@ -26,13 +28,16 @@ from ocop_desktop.models import (
     Result,
     Round,
     SelfAssessmentChoice,
+    User,
 )
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.catalogue import Sheet
-from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.actor import Actor
+from ocop_desktop.services.common import AGENDA_ORDER, get_or_fail
 from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, version_from_snapshot
-from ocop_desktop.services.results import quorum_of
+from ocop_desktop.services.results import quorum_of, round_progress, scoring_progress
+from ocop_desktop.services.secrecy import ballot_refusal, may_see_figures
 
 
 @dataclass(frozen=True)
@@ -64,14 +69,15 @@ class DossierRow:
     sheet_id: str
     registration_type: str
     scoring_round: int
-    submitted: int
+    submitted: int  # counted members (scoring, present, not recused) who have submitted: never secret
     expected: int
+    revealed: bool  # False while a counted member is still scoring: the figures below are then None
     average: str | None
     stars: int | None
     band_stars: int | None
     status: ResultStatus | None
     locked: bool
-    spread_exceeds_limit: bool
+    spread_exceeds_limit: bool | None
     search_key: str
 
 
@@ -89,6 +95,7 @@ class RoundView:
     quorum: tuple[int, int]
     quorum_requires_chair: bool
     quorum_met: bool
+    attendance_taken: bool  # False until somebody is ticked present or absent at the latest sitting
     present: int
     scoring_members: int
     session_id: str | None
@@ -119,8 +126,9 @@ def _attendance(s: Session, meeting: MeetingSession | None) -> dict[str, bool]:
     return {a.member_id: a.present for a in s.scalars(select(Attendance).where(Attendance.session_id == meeting.id))}
 
 
-def round_view(db: Database, round_id: str) -> RoundView:
-    """The round with its council, attendance at the latest session and every dossier's state."""
+def round_view(db: Database, round_id: str, *, actor: Actor) -> RoundView:
+    """The round with its council, attendance at the latest session and every dossier's state; a dossier's
+    figures only once `actor` may see them (services/secrecy), its progress always."""
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
@@ -128,26 +136,7 @@ def round_view(db: Database, round_id: str) -> RoundView:
         attendance = _attendance(s, meeting)
         members = tuple(MemberRow(m.id, m.full_name, m.role, m.position, attendance.get(m.id)) for m in council.members)
         quorum = quorum_of(s, rnd)
-        scoring_ids = {m.member_id for m in members if m.role.scores}
-        recused: dict[str, set[str]] = {}
-        for dossier_id, member_id in s.execute(
-            select(Recusal.dossier_id, Recusal.member_id).join(Dossier).where(Dossier.round_id == round_id)
-        ):
-            recused.setdefault(dossier_id, set()).add(member_id)
-        submitted: dict[str, int] = {
-            dossier_id: count
-            for dossier_id, count in s.execute(
-                select(Ballot.dossier_id, func.count())
-                .join(Dossier, Dossier.id == Ballot.dossier_id)
-                .where(
-                    Dossier.round_id == round_id,
-                    Ballot.status == BallotStatus.SUBMITTED,
-                    Ballot.scoring_round == Dossier.scoring_round,
-                    Ballot.member_id.in_(scoring_ids),
-                )
-                .group_by(Ballot.dossier_id)
-            )
-        }
+        progress = round_progress(s, rnd)
         results = {
             r.dossier_id: r
             for r in s.execute(
@@ -157,14 +146,12 @@ def round_view(db: Database, round_id: str) -> RoundView:
                     Result.stars,
                     Result.band_stars,
                     Result.status,
-                    Result.locked,
                     Result.spread_exceeds_limit,
                 )
                 .join(Dossier, (Dossier.id == Result.dossier_id) & (Dossier.scoring_round == Result.scoring_round))
                 .where(Dossier.round_id == round_id)
             )
         }
-        absent = {m for m, present in attendance.items() if not present}
         rows = []
         query = (
             select(
@@ -180,9 +167,12 @@ def round_view(db: Database, round_id: str) -> RoundView:
             .join(Product, Product.id == Dossier.product_id)
             .join(Producer, Producer.id == Product.producer_id)
             .where(Dossier.round_id == round_id)
+            .order_by(*AGENDA_ORDER)
         )
         for d in s.execute(query):
-            result = results.get(d.id)
+            state = progress[d.id]
+            shown = may_see_figures(actor, state)
+            result = results.get(d.id) if shown else None
             rows.append(
                 DossierRow(
                     dossier_id=d.id,
@@ -193,18 +183,18 @@ def round_view(db: Database, round_id: str) -> RoundView:
                     sheet_id=d.sheet_id,
                     registration_type=d.registration_type.value,
                     scoring_round=d.scoring_round,
-                    submitted=submitted.get(d.id, 0),
-                    expected=len(scoring_ids - recused.get(d.id, set()) - absent),
+                    submitted=state.submitted,
+                    expected=state.expected,
+                    revealed=shown,
                     average=result.average_total if result else None,
                     stars=result.stars if result else None,
                     band_stars=result.band_stars if result else None,
                     status=result.status if result else None,
-                    locked=bool(result and result.locked),
-                    spread_exceeds_limit=bool(result and result.spread_exceeds_limit),
+                    locked=state.locked,
+                    spread_exceeds_limit=result.spread_exceeds_limit if result else None,
                     search_key=fold(f"{d.name} {d.code or ''} {d.producer_name}"),
                 )
             )
-        rows.sort(key=lambda r: r.agenda_order)
         return RoundView(
             round_id=rnd.id,
             name=rnd.name,
@@ -218,6 +208,7 @@ def round_view(db: Database, round_id: str) -> RoundView:
             quorum=(council.quorum_numerator, council.quorum_denominator),
             quorum_requires_chair=council.quorum_requires_chair,
             quorum_met=quorum.met,
+            attendance_taken=quorum.recorded,
             present=quorum.present,
             scoring_members=quorum.scoring_members,
             session_id=meeting.id if meeting else None,
@@ -327,21 +318,85 @@ class BallotView:
     entry_mode: EntryMode
     choices: dict[str, int]
     opinion: str | None
+    entered_by: str | None  # the account that began it: the member, or the typist of a paper ballot
 
 
-def ballot_view(db: Database, ballot_id: str) -> BallotView:
+def _ballot_view(ballot: Ballot) -> BallotView:
+    return BallotView(
+        ballot.id,
+        ballot.dossier_id,
+        ballot.member_id,
+        ballot.scoring_round,
+        ballot.status,
+        ballot.entry_mode,
+        {c.item_id: c.option_number for c in ballot.choices},
+        ballot.opinion,
+        ballot.entered_by,
+    )
+
+
+def ballot_secret(s: Session, actor: Actor, ballot: Ballot) -> Problem | None:
+    """Why `actor` may not read the ballot's choices now (services/secrecy), or None."""
+    dossier = get_or_fail(s, Dossier, ballot.dossier_id, "dossier")
+    member = get_or_fail(s, CouncilMember, ballot.member_id, "council_member")
+    _inputs, progress = scoring_progress(s, dossier, ballot.scoring_round)
+    return ballot_refusal(
+        actor,
+        member_id=member.id,
+        member_name=member.full_name,
+        entry_mode=ballot.entry_mode,
+        status=ballot.status,
+        entered_by=ballot.entered_by,
+        progress=progress,
+    )
+
+
+def ballot_view(db: Database, ballot_id: str, *, actor: Actor) -> BallotView:
+    """The ballot's choices for whom independent scoring allows them: the member themselves, the typist of a paper
+    draft, anyone with VIEW once every counted member has submitted. Anyone else: PermissionDenied."""
     with db.reading() as s:
         ballot = get_or_fail(s, Ballot, ballot_id, "ballot")
-        return BallotView(
-            ballot.id,
-            ballot.dossier_id,
-            ballot.member_id,
-            ballot.scoring_round,
-            ballot.status,
-            ballot.entry_mode,
-            {c.item_id: c.option_number for c in ballot.choices},
-            ballot.opinion,
-        )
+        refusal = ballot_secret(s, actor, ballot)
+        if refusal is not None:
+            raise PermissionDenied([refusal])
+        return _ballot_view(ballot)
+
+
+@dataclass(frozen=True)
+class CurrentBallot:
+    """A member's ballot of a dossier's current scoring round as the scoring page shows it. Who began it, how, and
+    how far it is are never secret; its choices (`view`) only when the actor may read them, else `hidden` says
+    why."""
+
+    ballot_id: str
+    dossier_id: str
+    member_id: str
+    scoring_round: int
+    status: BallotStatus
+    entry_mode: EntryMode
+    entered_by: str | None
+    entered_by_name: str | None  # the account's full name (who is typing a paper ballot)
+    answered: int  # how many items have a choice
+    view: BallotView | None
+    hidden: Problem | None
+
+
+def current_ballot(s: Session, actor: Actor, ballot: Ballot) -> CurrentBallot:
+    refusal = ballot_secret(s, actor, ballot)
+    typist = s.get(User, ballot.entered_by) if ballot.entered_by else None
+    return CurrentBallot(
+        ballot_id=ballot.id,
+        dossier_id=ballot.dossier_id,
+        member_id=ballot.member_id,
+        scoring_round=ballot.scoring_round,
+        status=ballot.status,
+        entry_mode=ballot.entry_mode,
+        entered_by=ballot.entered_by,
+        entered_by_name=typist.full_name if typist is not None else None,
+        answered=len(ballot.choices),
+        view=_ballot_view(ballot) if refusal is None else None,
+        hidden=refusal,
+    )
 
 
 def find_dossier_by_code(db: Database, code: str) -> str | None:
@@ -398,14 +453,18 @@ def member_names(db: Database, round_id: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class EarlierResult:
+    """A scoring round before the current one; its figures are None while they are secret (`revealed` False: it
+    was re-scored before every counted member had submitted)."""
+
     scoring_round: int
-    average_total: str
-    spread: str
-    spread_exceeds_limit: bool
+    revealed: bool
+    average_total: str | None
+    spread: str | None
+    spread_exceeds_limit: bool | None
     discussion: str | None
 
 
-def earlier_results(db: Database, dossier_id: str) -> list[EarlierResult]:
+def earlier_results(db: Database, dossier_id: str, *, actor: Actor) -> list[EarlierResult]:
     """The results of the scoring rounds before the current one (a re-score keeps them)."""
     with db.reading() as s:
         dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
@@ -414,12 +473,22 @@ def earlier_results(db: Database, dossier_id: str) -> list[EarlierResult]:
             .where(Result.dossier_id == dossier_id, Result.scoring_round < dossier.scoring_round)
             .order_by(Result.scoring_round)
         )
-        return [
-            EarlierResult(
-                r.scoring_round, r.average_total, str(r.computed.get("spread")), r.spread_exceeds_limit, r.discussion
-            )
-            for r in rows
-        ]
+        out = []
+        for r in rows:
+            if may_see_figures(actor, scoring_progress(s, dossier, r.scoring_round)[1]):
+                out.append(
+                    EarlierResult(
+                        r.scoring_round,
+                        True,
+                        r.average_total,
+                        str(r.computed.get("spread")),
+                        r.spread_exceeds_limit,
+                        r.discussion,
+                    )
+                )
+            else:
+                out.append(EarlierResult(r.scoring_round, False, None, None, None, None))
+        return out
 
 
 @dataclass(frozen=True)

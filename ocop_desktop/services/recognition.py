@@ -16,7 +16,7 @@ from ocop_desktop.models import Certificate, Council, Decision, Dossier, Produce
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import audit, settings
 from ocop_desktop.services.actor import Actor
-from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.common import AGENDA_ORDER, get_or_fail
 from ocop_desktop.services.criteria_snapshots import version_from_snapshot
 from ocop_desktop.services.permissions import Permission, require
 
@@ -94,7 +94,7 @@ def _approved(s: Session, round_id: str) -> list[tuple[Dossier, Result]]:
             .join(Result, (Result.dossier_id == Dossier.id) & (Result.scoring_round == Dossier.scoring_round))
             .where(Dossier.round_id == round_id, Result.locked.is_(True), Result.certifiable.is_(True))
             .where(Result.status.in_([ResultStatus.APPROVED, ResultStatus.REFERRED_CENTRAL]))
-            .order_by(Dossier.agenda_order)
+            .order_by(*AGENDA_ORDER)
         ).all()
     ]
 

@@ -298,9 +298,10 @@ def create_dossier(
     product_id: str,
     registration_type: RegistrationType,
     submission_date: dt.date,
-    agenda_order: int = 0,
+    agenda_order: int | None = None,
 ) -> str:
-    """Hồ sơ of a product in a round. Its rule version follows the submission date and must be the round's."""
+    """Hồ sơ of a product in a round. Its rule version follows the submission date and must be the round's; its
+    number on the agenda is the next one unless given (a given number must be free)."""
     require(actor, Permission.EDIT_REGISTRY)
     with db.transaction() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
@@ -324,9 +325,11 @@ def add_dossier(
     *,
     registration_type: RegistrationType,
     submission_date: dt.date,
-    agenda_order: int,
+    agenda_order: int | None = None,
 ) -> Dossier:
-    """Insert a dossier inside the caller's transaction; its rule version follows the submission date."""
+    """Insert a dossier inside the caller's transaction; its rule version follows the submission date. Without
+    `agenda_order` it takes the number after the highest of the round (every path — the form, Excel, the demo —
+    comes here, and the write transaction holds the lock, so two dossiers never get the same number)."""
     version = rule_version_for(submission_date, rule_versions())
     if version.id != rnd.rule_version_id:
         raise ValidationFailed(
@@ -336,6 +339,10 @@ def add_dossier(
         raise ValidationFailed(
             [Problem("registry.sheet_version_mismatch", {"sheet": product.sheet_id, "version": version.id})]
         )
+    if agenda_order is None:
+        agenda_order = next_agenda_number(s, rnd.id)
+    else:
+        check_agenda_number(s, rnd.id, agenda_order)
     dossier = Dossier(
         round_id=rnd.id,
         product_id=product.id,
@@ -357,6 +364,26 @@ def add_dossier(
         after={"product": product.id, "round": rnd.id, "registration_type": dossier.registration_type},
     )
     return dossier
+
+
+def next_agenda_number(s: Session, round_id: str) -> int:
+    """The number after the highest already on the round's agenda (1 for an empty round)."""
+    highest = s.scalar(select(func.max(Dossier.agenda_order)).where(Dossier.round_id == round_id))
+    return max(highest or 0, 0) + 1
+
+
+def check_agenda_number(s: Session, round_id: str, number: int) -> None:
+    """A number chosen by hand: a positive whole number no other dossier of the round has (the agenda, the
+    projector and every document name a dossier by it)."""
+    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+        raise ValidationFailed([Problem("registry.bad_agenda_number", {"value": number})])
+    holder = s.execute(
+        select(Product.name)
+        .join(Dossier, Dossier.product_id == Product.id)
+        .where(Dossier.round_id == round_id, Dossier.agenda_order == number)
+    ).first()
+    if holder is not None:
+        raise Conflict([Problem("registry.agenda_number_taken", {"number": number, "product": holder[0]})])
 
 
 def register_dossier(
@@ -396,9 +423,6 @@ def register_dossier(
             year=submission_date.year,
             code=code,
         )
-        order = agenda_order
-        if order is None:
-            order = 1 + (s.scalar(select(func.max(Dossier.agenda_order)).where(Dossier.round_id == round_id)) or 0)
         return add_dossier(
             s,
             actor,
@@ -406,7 +430,7 @@ def register_dossier(
             product,
             registration_type=registration_type,
             submission_date=submission_date,
-            agenda_order=order,
+            agenda_order=agenda_order,
         ).id
 
 
@@ -425,7 +449,8 @@ def update_dossier(
         before = {"registration_type": dossier.registration_type, "agenda_order": dossier.agenda_order}
         if registration_type is not None:
             dossier.registration_type = RegistrationType(registration_type)
-        if agenda_order is not None:
+        if agenda_order is not None and agenda_order != dossier.agenda_order:
+            check_agenda_number(s, dossier.round_id, agenda_order)
             dossier.agenda_order = agenda_order
         dossier.updated_by = actor.user_id
         after = {"registration_type": dossier.registration_type, "agenda_order": dossier.agenda_order}

@@ -4,7 +4,7 @@ council's discussion and decisions, approval by the chair (with every blocking r
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -35,6 +35,7 @@ from ocop_desktop.scoring.engine import (
     MemberBallot,
     ProductResult,
     check_decisions,
+    disputed_members,
     score_product,
 )
 from ocop_desktop.scoring.engine import (
@@ -48,6 +49,7 @@ from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_snapshots import canonical_json, sheet_from_snapshot, version_from_snapshot
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.score_ballots import result_to_json
+from ocop_desktop.services.secrecy import Progress, may_see_figures
 
 
 def quorum_of(session: Session, rnd: Round) -> Quorum:
@@ -99,6 +101,11 @@ class Inputs:
     def digest(self) -> str:
         return hashlib.sha256(canonical_json(self.data).encode("utf-8")).hexdigest()
 
+    def progress(self, *, locked: bool) -> Progress:
+        """How many counted members have submitted, out of how many (whether the figures may be shown)."""
+        counted = sum(1 for b in self.ballots if not b.excluded)
+        return Progress(counted, counted + len(self.pending), locked)
+
 
 @dataclass(frozen=True)
 class RoundContext:
@@ -121,6 +128,43 @@ def round_context(session: Session, rnd: Round) -> RoundContext:
         scoring_members=tuple((m.id, m.full_name) for m in council.members if m.role.scores),
         present=None if present is None else frozenset(present),
     )
+
+
+def round_progress(session: Session, rnd: Round) -> dict[str, Progress]:
+    """Every dossier's progress in its current scoring round, by dossier id, in a few queries (the agenda of a
+    large round): the same rule for who counts as `assemble_inputs`."""
+    council = get_or_fail(session, Council, rnd.council_id, "council")
+    present = _present_members(session, rnd)
+    counted = {m.id for m in council.members if m.role.scores and (present is None or m.id in present)}
+    recused: dict[str, set[str]] = {}
+    for dossier_id, member_id in session.execute(
+        select(Recusal.dossier_id, Recusal.member_id).join(Dossier).where(Dossier.round_id == rnd.id)
+    ):
+        recused.setdefault(dossier_id, set()).add(member_id)
+    submitted: dict[str, set[str]] = {}
+    for dossier_id, member_id in session.execute(
+        select(Ballot.dossier_id, Ballot.member_id)
+        .join(Dossier, Dossier.id == Ballot.dossier_id)
+        .where(
+            Dossier.round_id == rnd.id,
+            Ballot.status == BallotStatus.SUBMITTED,
+            Ballot.scoring_round == Dossier.scoring_round,
+        )
+    ):
+        submitted.setdefault(dossier_id, set()).add(member_id)
+    locked = set(
+        session.scalars(
+            select(Result.dossier_id)
+            .join(Dossier, (Dossier.id == Result.dossier_id) & (Dossier.scoring_round == Result.scoring_round))
+            .where(Dossier.round_id == rnd.id, Result.locked.is_(True))
+        )
+    )
+    progress = {}
+    for dossier_id in session.scalars(select(Dossier.id).where(Dossier.round_id == rnd.id)):
+        members = counted - recused.get(dossier_id, set())
+        done = members & submitted.get(dossier_id, set())
+        progress[dossier_id] = Progress(len(done), len(members), dossier_id in locked)
+    return progress
 
 
 def assemble_inputs(
@@ -216,6 +260,15 @@ def gather_inputs(session: Session, dossier: Dossier, scoring_round: int | None 
     )
 
 
+def scoring_progress(session: Session, dossier: Dossier, scoring_round: int | None = None) -> tuple[Inputs, Progress]:
+    """The inputs of the dossier's current (or an earlier) scoring round and how far its counted members are."""
+    inputs = gather_inputs(session, dossier, scoring_round)
+    stored = session.scalars(
+        select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == inputs.data["scoring_round"])
+    ).one_or_none()
+    return inputs, inputs.progress(locked=stored is not None and stored.locked)
+
+
 def compute(inputs: Inputs) -> tuple[ProductResult, dict[str, Any]]:
     """Run the scoring core; problems name members by their names, not their ids."""
     try:
@@ -236,15 +289,22 @@ def _named(problem: Problem, names: dict[str, str]) -> Problem:
 
 @dataclass(frozen=True)
 class ResultView:
-    """A dossier's current result as the screens and documents show it."""
+    """A dossier's current result as the screens and documents show it. While the figures are secret
+    (`revealed` False: a counted member has not submitted yet and the result is not locked) `computed`, `status`
+    and `discussion` are None and only the progress is given."""
 
     dossier_id: str
     scoring_round: int
-    computed: dict[str, Any]
-    status: ResultStatus
+    computed: dict[str, Any] | None
+    status: ResultStatus | None
     locked: bool
     pending_members: tuple[str, ...]
     discussion: str | None
+    revealed: bool
+    submitted: int
+    expected: int
+    disputes: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    """Disputed item → (names of the members lowest on it, names of the members highest on it)."""
 
 
 def _current_result(session: Session, dossier: Dossier) -> Result | None:
@@ -278,23 +338,54 @@ def refresh_result(session: Session, dossier: Dossier) -> Result | None:
     return row
 
 
+def refresh_round_results(session: Session, round_id: str) -> None:
+    """Refresh the stored results of the round's dossiers that have submitted ballots (after attendance changed
+    who counts), so the documents find them up to date; looking at a result never writes it."""
+    scored = session.scalars(
+        select(Dossier)
+        .join(Ballot, (Ballot.dossier_id == Dossier.id) & (Ballot.scoring_round == Dossier.scoring_round))
+        .where(Dossier.round_id == round_id, Ballot.status == BallotStatus.SUBMITTED)
+        .distinct()
+    )
+    for dossier in scored.all():
+        refresh_result(session, dossier)
+
+
 def compute_result(db: Database, *, actor: Actor, dossier_id: str) -> ResultView:
-    """The dossier's result now (always through the scoring core), stored for the documents."""
+    """The dossier's result now, computed through the scoring core from the submitted ballots (an approved result
+    as it was approved); read only. Its figures only once `actor` may see them (services/secrecy)."""
     require(actor, Permission.VIEW)
-    with db.transaction() as s:
+    with db.reading() as s:
         dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
-        row = refresh_result(s, dossier)
         inputs = gather_inputs(s, dossier)
-        if row is None:
+        stored = _current_result(s, dossier)
+        locked = stored is not None and stored.locked
+        progress = inputs.progress(locked=locked)
+        pending = tuple(inputs.names[m] for m in inputs.pending)
+        if progress.expected == 0 and not locked:
             raise ValidationFailed([Problem("result.no_scoring_member", {})])
+        hidden = (dossier_id, dossier.scoring_round, None, None, locked, pending, None, False)
+        if not may_see_figures(actor, progress):
+            return ResultView(*hidden, progress.submitted, progress.expected)
+        result, computed = compute(inputs)
+        if stored is not None and locked:
+            computed = dict(stored.computed)
+        disputes = {
+            item: (tuple(inputs.names[m] for m in low), tuple(inputs.names[m] for m in high))
+            for item, (low, high) in disputed_members(result).items()
+        }
         return ResultView(
             dossier_id,
             dossier.scoring_round,
-            dict(row.computed),
-            row.status,
-            row.locked,
-            tuple(inputs.names[m] for m in inputs.pending),
-            row.discussion,
+            computed,
+            stored.status if stored is not None else ResultStatus.PROPOSED,
+            locked,
+            pending,
+            stored.discussion if stored is not None else None,
+            True,
+            progress.submitted,
+            progress.expected,
+            disputes,
         )
 
 
@@ -382,7 +473,7 @@ def approval_problems(session: Session, dossier: Dossier) -> tuple[list[Problem]
     row = refresh_result(session, dossier)
     if row is None:
         problems.append(Problem("result.no_scoring_member", {}))
-    elif row.spread_exceeds_limit and not row.discussion:
+    elif row.spread_exceeds_limit and not row.discussion and not inputs.pending:  # the spread is secret till then
         problems.append(
             Problem("approve.spread_not_discussed", {"spread": row.computed["spread"], "limit": rnd.spread_limit})
         )
@@ -417,7 +508,19 @@ def approve_result(db: Database, *, actor: Actor, dossier_id: str) -> ResultView
                 "inputs_hash": row.inputs_hash,
             },
         )
-        return ResultView(dossier_id, dossier.scoring_round, dict(row.computed), row.status, True, (), row.discussion)
+        progress = gather_inputs(s, dossier).progress(locked=True)
+        return ResultView(
+            dossier_id,
+            dossier.scoring_round,
+            dict(row.computed),
+            row.status,
+            True,
+            (),
+            row.discussion,
+            True,
+            progress.submitted,
+            progress.expected,
+        )
 
 
 def _approved_status(row: Result) -> ResultStatus:

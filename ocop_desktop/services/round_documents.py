@@ -53,12 +53,14 @@ from ocop_desktop.scoring.engine import DecisionKind, ProductResult, UnmetMinimu
 from ocop_desktop.scoring.improvement import improvement_for
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.certificate_seal import sign_payload
-from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.common import AGENDA_ORDER, get_or_fail
 from ocop_desktop.services.criteria_catalogue import rule_version
 from ocop_desktop.services.exchange import meeting_fingerprint
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.queries import producer_address
-from ocop_desktop.services.results import Inputs, compute, gather_inputs, quorum_of
+from ocop_desktop.services.results import Inputs, compute, gather_inputs, quorum_of, scoring_progress
+from ocop_desktop.services.secrecy import Progress as SecrecyProgress
+from ocop_desktop.services.secrecy import figures_hidden, may_see_figures
 from ocop_desktop.services.settings import get_settings
 
 NUMBER_BLANK = "\u00a0" * 12  # the văn thư writes the number in by hand when the minutes are registered
@@ -88,16 +90,29 @@ def _conclusion(row: Result | None, stars: int | None, certifiable: bool) -> str
 
 
 def _checked(
-    s: Session, dossier: Dossier, product: Product, problems: list[Problem], scoring_round: int | None = None
+    s: Session,
+    actor: Actor,
+    dossier: Dossier,
+    product: Product,
+    problems: list[Problem],
+    *,
+    scoring_round: int | None = None,
 ) -> tuple[Inputs, ProductResult | None, Result | None] | None:
-    """The dossier's inputs, its result recomputed from the raw choices (None while ballots are incomplete) and the
-    stored result, for the current scoring round or an earlier one; None, with a problem added, when the stored
-    result no longer follows from the choices."""
+    """The dossier's inputs, its result recomputed from the raw choices (None while there is none to show) and the
+    stored result, for the current scoring round or an earlier one. None, with a problem added, when the stored
+    result no longer follows from the choices, or when the current round's figures are still secret
+    (services/secrecy) although some ballots are in: the document is refused naming the product."""
     scoring_round = dossier.scoring_round if scoring_round is None else scoring_round
     stored = s.scalars(
         select(Result).where(Result.dossier_id == dossier.id, Result.scoring_round == scoring_round)
     ).one_or_none()
     inputs = gather_inputs(s, dossier, scoring_round)
+    progress = inputs.progress(locked=stored is not None and stored.locked)
+    if not may_see_figures(actor, progress):
+        if progress.submitted and scoring_round == dossier.scoring_round:
+            problems.append(figures_hidden(product.name, progress))
+            return None
+        return inputs, None, stored
     try:
         result, computed = compute(inputs)
     except ValidationFailed:
@@ -116,7 +131,7 @@ def _agenda(round_id: str) -> Select[Dossier, Product, Producer]:
         .join(Product, Product.id == Dossier.product_id)
         .join(Producer, Producer.id == Product.producer_id)
         .where(Dossier.round_id == round_id)
-        .order_by(Dossier.agenda_order)
+        .order_by(*AGENDA_ORDER)
     )
 
 
@@ -171,7 +186,7 @@ def feedback_data(
         council = get_or_fail(s, Council, rnd.council_id, "council")
         heading = _heading(settings, council, date)
         for dossier, product, producer in s.execute(_agenda(round_id)):
-            checked = _checked(s, dossier, product, problems)
+            checked = _checked(s, actor, dossier, product, problems)
             if checked is None or checked[1] is None:
                 continue
             inputs, result, _stored = checked
@@ -209,7 +224,7 @@ def results_summary_data(
         council = get_or_fail(s, Council, rnd.council_id, "council")
         scoring = [m for m in council.members if m.role.scores]
         for dossier, product, producer in s.execute(_agenda(round_id)):
-            checked = _checked(s, dossier, product, problems)
+            checked = _checked(s, actor, dossier, product, problems)
             if checked is None:
                 continue
             inputs, result, stored = checked
@@ -268,6 +283,7 @@ class Assignment:
     product: Product
     producer: Producer
     inputs: Inputs
+    progress: SecrecyProgress
     round_name: str
     members: tuple[CouncilMember, ...]
 
@@ -276,21 +292,24 @@ def _assignments(s: Session, rnd: Round, council: Council) -> Iterator[Assignmen
     """The one rule for who scores what: scoring members, less those recused from the dossier or absent."""
     ordered = sorted(council.members, key=lambda m: m.sort_order)
     for dossier, product, producer in s.execute(_agenda(rnd.id)):
-        inputs = gather_inputs(s, dossier)
+        inputs, progress = scoring_progress(s, dossier)
         excluded = {b.member for b in inputs.ballots if b.excluded}
         round_name = rnd.name + (f" — chấm lại lần {dossier.scoring_round}" if dossier.scoring_round > 1 else "")
         members = tuple(m for m in ordered if m.role.scores and m.id not in excluded)
-        yield Assignment(dossier, product, producer, inputs, round_name, members)
+        yield Assignment(dossier, product, producer, inputs, progress, round_name, members)
 
 
 def scoring_sheets_data(
     db: Database, *, actor: Actor, round_id: str, blank: bool = False
 ) -> list[scoring_sheet.SheetPage]:
     """One sheet per scoring member per dossier, in agenda order, for the dossier's current scoring round. A member
-    who is recused or absent gets none; a submitted ballot is printed ticked and totalled unless `blank`."""
+    who is recused or absent gets none; a submitted ballot is printed ticked and totalled unless `blank`. Refused,
+    naming the products, while a product's ballots are in but secret (services/secrecy); blank sheets always
+    print."""
     require(actor, Permission.VIEW)
     settings = get_settings(db)
     pages: list[scoring_sheet.SheetPage] = []
+    problems: list[Problem] = []
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
@@ -300,6 +319,9 @@ def scoring_sheets_data(
         ).first()
         for a in _assignments(s, rnd, council):
             choices = {b.member: b.choices for b in a.inputs.ballots if not b.excluded}
+            if not blank and choices and not may_see_figures(actor, a.progress):
+                problems.append(figures_hidden(a.product.name, a.progress))
+                continue
             for member in a.members:
                 ballot = None if blank else choices.get(member.id)
                 pages.append(
@@ -318,6 +340,8 @@ def scoring_sheets_data(
                         decisions=a.inputs.decisions,
                     )
                 )
+    if problems:
+        raise DocumentRefused(problems)
     return pages
 
 
@@ -477,7 +501,7 @@ def minutes_data(
             passes = []
             checked = None
             for scoring_round in range(1, dossier.scoring_round + 1):
-                checked = _checked(s, dossier, product, problems, scoring_round)
+                checked = _checked(s, actor, dossier, product, problems, scoring_round=scoring_round)
                 if checked is None:
                     break
                 inputs, result, stored = checked
@@ -564,10 +588,10 @@ def certificates_data(
             .join(Product, Product.id == Dossier.product_id)
             .join(Producer, Producer.id == Product.producer_id)
             .where(Decision.round_id == round_id, Certificate.status != CertificateStatus.REVOKED)
-            .order_by(Dossier.agenda_order)
+            .order_by(*AGENDA_ORDER)
         ).all()
         for cert, decision, dossier, product, producer in rows:
-            checked = _checked(s, dossier, product, problems)
+            checked = _checked(s, actor, dossier, product, problems)
             if checked is None:
                 continue
             _inputs, result, stored = checked
@@ -711,10 +735,12 @@ def render_round_documents(
     minutes_number: str | None = None,
     certificate_template: Path | None = None,
     key: InstallationKey | None = None,
+    blank_sheets: bool = False,
 ) -> list[Path]:
     """Write the requested documents of the round into `out`; returns the files written. Every figure is checked
     before any file is written, so a refusal leaves no partial set behind. When `progress` returns False the batch
-    stops within a page and raises DocumentsCancelled naming what was and was not written."""
+    stops within a page and raises DocumentsCancelled naming what was and was not written. `blank_sheets` prints
+    the scoring sheets unfilled (they print while the figures are secret)."""
     written: list[Path] = []
     remaining: list[str] = []
 
@@ -726,7 +752,7 @@ def render_round_documents(
     needs_summary = "results" in kinds or "annex" in kinds
     summary = results_summary_data(db, actor=actor, round_id=round_id) if needs_summary else None
     go_on(0, 0, "")
-    pages = scoring_sheets_data(db, actor=actor, round_id=round_id) if "sheets" in kinds else None
+    pages = scoring_sheets_data(db, actor=actor, round_id=round_id, blank=blank_sheets) if "sheets" in kinds else None
     go_on(0, 0, "")
     meeting = minutes_data(db, actor=actor, round_id=round_id, number=minutes_number) if "minutes" in kinds else None
     go_on(0, 0, "")

@@ -28,6 +28,7 @@ from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_catalogue import rule_version
 from ocop_desktop.services.criteria_snapshots import snapshot_version
 from ocop_desktop.services.permissions import Permission, require
+from ocop_desktop.services.results import refresh_result, refresh_round_results
 
 
 def create_council(
@@ -211,7 +212,7 @@ def record_attendance(
 ) -> None:
     require(actor, Permission.SET_UP_ROUND)
     with db.transaction() as s:
-        get_or_fail(s, MeetingSession, session_id, "meeting_session")
+        meeting = get_or_fail(s, MeetingSession, session_id, "meeting_session")
         get_or_fail(s, CouncilMember, member_id, "council_member")
         row = s.scalars(
             select(Attendance).where(Attendance.session_id == session_id, Attendance.member_id == member_id)
@@ -232,6 +233,7 @@ def record_attendance(
             before=before,
             after={"present": present, "member": member_id},
         )
+        refresh_round_results(s, meeting.round_id)
 
 
 def record_recusal(db: Database, *, actor: Actor, dossier_id: str, member_id: str, reason: str) -> str:
@@ -240,7 +242,7 @@ def record_recusal(db: Database, *, actor: Actor, dossier_id: str, member_id: st
     if not reason.strip():
         raise ValidationFailed([Problem("setup.recusal_needs_reason", {})])
     with db.transaction() as s:
-        get_or_fail(s, Dossier, dossier_id, "dossier")
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
         get_or_fail(s, CouncilMember, member_id, "council_member")
         existing = s.scalars(
             select(Recusal).where(Recusal.dossier_id == dossier_id, Recusal.member_id == member_id)
@@ -259,6 +261,7 @@ def record_recusal(db: Database, *, actor: Actor, dossier_id: str, member_id: st
             after={"dossier": dossier_id, "member": member_id},
             reason=reason,
         )
+        refresh_result(s, dossier)
         return recusal.id
 
 

@@ -1,5 +1,6 @@
-"""Scoring a dossier: a member's ballot, each choice committed before it is acknowledged, submission (then the
-ballot is immutable), paper ballots typed twice by two people, and re-score rounds that keep the history."""
+"""Scoring a dossier: a member's ballot, opened at their first choice and each choice committed before it is
+acknowledged, submission (then the ballot is immutable), paper ballots typed twice by two people, and re-score
+rounds that keep the history. Looking at a ballot (`ballot_for`) never creates one."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.enums import BallotStatus, EntryMode
 from ocop_desktop.domain.errors import Conflict, PermissionDenied, Problem, ValidationFailed
 from ocop_desktop.domain.text import nfc
-from ocop_desktop.models import Ballot, BallotChoice, Council, CouncilMember, Dossier, Recusal, Result, Round
+from ocop_desktop.models import Ballot, BallotChoice, Council, CouncilMember, Dossier, Recusal, Result, Round, User
 from ocop_desktop.models.base import utcnow
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.catalogue import NOT_APPLICABLE, Sheet
@@ -21,6 +22,7 @@ from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, version_from_snapshot
 from ocop_desktop.services.permissions import Permission, allowed, require
+from ocop_desktop.services.queries import CurrentBallot, current_ballot
 from ocop_desktop.services.results import refresh_result
 
 
@@ -80,47 +82,189 @@ def _current_ballot(session: Session, dossier: Dossier, member_id: str) -> Ballo
     ).one_or_none()
 
 
+def _refuse(session: Session, dossier: Dossier, member: CouncilMember) -> None:
+    refusal = _refusal(session, dossier, member)
+    if refusal is not None:
+        kind = ValidationFailed if refusal.code == "scoring.not_a_scoring_member" else Conflict
+        raise kind([refusal])
+
+
+def _typist(session: Session, ballot: Ballot) -> str:
+    user = session.get(User, ballot.entered_by) if ballot.entered_by else None
+    return user.full_name if user is not None else "?"
+
+
+def _begun(session: Session, ballot: Ballot, member: CouncilMember) -> Problem:
+    """The refusal naming who has begun the member's ballot and how: it is never overwritten silently."""
+    where = (("member", member.full_name),)
+    if ballot.status is BallotStatus.SUBMITTED or ballot.entry_mode is EntryMode.IMPORTED:
+        return Problem("scoring.ballot_submitted", {}, where)
+    if ballot.entry_mode is EntryMode.SELF:
+        return Problem("scoring.own_ballot_begun", {"count": len(ballot.choices)}, where)
+    return Problem("scoring.paper_being_typed", {"by": _typist(session, ballot), "count": len(ballot.choices)}, where)
+
+
+def _new_ballot(session: Session, actor: Actor, dossier: Dossier, member: CouncilMember, mode: EntryMode) -> Ballot:
+    ballot = Ballot(
+        dossier_id=dossier.id,
+        member_id=member.id,
+        scoring_round=dossier.scoring_round,
+        entry_mode=mode,
+        entered_by=actor.user_id,
+        created_by=actor.user_id,
+    )
+    session.add(ballot)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "open_ballot",
+        "ballot",
+        ballot.id,
+        after={"dossier": dossier.id, "member": member.id, "round": dossier.scoring_round, "mode": mode},
+        acting_for=member.id if mode is EntryMode.PAPER else None,
+    )
+    return ballot
+
+
+def _take_over(session: Session, actor: Actor, ballot: Ballot, mode: EntryMode) -> None:
+    """An empty draft is nobody's work yet: whoever now writes the member's ballot takes it (audited)."""
+    before = {"mode": ballot.entry_mode, "entered_by": ballot.entered_by}
+    ballot.entry_mode, ballot.entered_by = mode, actor.user_id
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "take_over_ballot",
+        "ballot",
+        ballot.id,
+        before=before,
+        after={"mode": mode, "entered_by": actor.user_id},
+        acting_for=ballot.member_id if mode is EntryMode.PAPER else None,
+    )
+
+
+def _own_ballot(session: Session, actor: Actor, dossier: Dossier, member: CouncilMember) -> Ballot:
+    """The member's own ballot of the current scoring round: created (SELF), or taken over from an EMPTY paper
+    draft; refused when a paper ballot with choices is being typed for them (naming the typist) or was submitted."""
+    if not (allowed(actor, Permission.SCORE_OWN) and actor.member_id == member.id):
+        raise PermissionDenied([Problem("auth.not_own_ballot", {})])
+    _refuse(session, dossier, member)
+    ballot = _current_ballot(session, dossier, member.id)
+    if ballot is None:
+        return _new_ballot(session, actor, dossier, member, EntryMode.SELF)
+    if ballot.entry_mode is not EntryMode.SELF:
+        if ballot.status is BallotStatus.SUBMITTED or ballot.choices:
+            raise Conflict([_begun(session, ballot, member)])
+        _take_over(session, actor, ballot, EntryMode.SELF)
+    return ballot
+
+
+def _paper_ballot(session: Session, actor: Actor, dossier: Dossier, member: CouncilMember) -> Ballot:
+    """The paper draft `actor` types for the member: created, resumed by the same typist, or taken over when empty;
+    refused, naming who began it and how, when the member's ballot already holds someone's choices."""
+    require(actor, Permission.SCORE_FOR_MEMBER)
+    _refuse(session, dossier, member)
+    ballot = _current_ballot(session, dossier, member.id)
+    if ballot is None:
+        return _new_ballot(session, actor, dossier, member, EntryMode.PAPER)
+    if ballot.status is BallotStatus.SUBMITTED:
+        raise Conflict([_begun(session, ballot, member)])
+    if ballot.entry_mode is EntryMode.PAPER and ballot.entered_by == actor.user_id:
+        return ballot
+    if ballot.choices:
+        raise Conflict([_begun(session, ballot, member)])
+    _take_over(session, actor, ballot, EntryMode.PAPER)
+    return ballot
+
+
 def open_ballot(
     db: Database, *, actor: Actor, dossier_id: str, member_id: str, entry_mode: EntryMode = EntryMode.SELF
 ) -> str:
-    """The member's draft ballot for the dossier's current scoring round (created if needed)."""
+    """The member's draft ballot for the dossier's current scoring round, created if needed: their own (SELF, as
+    `record_own_choice` opens it) or a paper one typed for them (as `start_paper_entry`). For batch callers (the
+    demo, the exercise, tests); the scoring page opens nothing just to look (`ballot_for`)."""
     with db.transaction() as s:
         dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
         member = get_or_fail(s, CouncilMember, member_id, "council_member")
-        refusal = _refusal(s, dossier, member)
-        if refusal is not None:
-            kind = ValidationFailed if refusal.code == "scoring.not_a_scoring_member" else Conflict
-            raise kind([refusal])
+        if EntryMode(entry_mode) is EntryMode.PAPER:
+            return _paper_ballot(s, actor, dossier, member).id
+        if EntryMode(entry_mode) is not EntryMode.SELF:
+            raise ValidationFailed([Problem("scoring.imported_by_file_only", {})])
+        return _own_ballot(s, actor, dossier, member).id
+
+
+def ballot_for(db: Database, *, actor: Actor, dossier_id: str, member_id: str) -> CurrentBallot | None:
+    """The member's ballot of the dossier's current scoring round as `actor` may see it (its choices only when
+    independent scoring allows), or None when there is none. Read only: looking never creates a ballot."""
+    require(actor, Permission.VIEW)
+    with db.reading() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        get_or_fail(s, CouncilMember, member_id, "council_member")
         ballot = _current_ballot(s, dossier, member_id)
-        if ballot is None:
-            ballot = Ballot(
-                dossier_id=dossier_id,
-                member_id=member_id,
-                scoring_round=dossier.scoring_round,
-                entry_mode=EntryMode(entry_mode),
-                entered_by=actor.user_id,
-                created_by=actor.user_id,
-            )
-            _check_writer(actor, ballot)
-            s.add(ballot)
-            s.flush()
-            audit.record(
-                s,
-                actor,
-                "open_ballot",
-                "ballot",
-                ballot.id,
-                after={
-                    "dossier": dossier_id,
-                    "member": member_id,
-                    "round": dossier.scoring_round,
-                    "mode": ballot.entry_mode,
-                },
-                acting_for=member_id if ballot.entry_mode is EntryMode.PAPER else None,
-            )
-        else:
-            _check_writer(actor, ballot)
-        return ballot.id
+        return None if ballot is None else current_ballot(s, actor, ballot)
+
+
+def record_own_choice(
+    db: Database,
+    *,
+    actor: Actor,
+    dossier_id: str,
+    item_id: str,
+    option_number: int,
+    note: str | None = None,
+) -> ChoiceRecorded:
+    """A member's choice on their own ballot of the dossier's current scoring round, the ballot opened at this
+    first choice if there is none (an empty paper draft for them is taken over), in one transaction."""
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        if actor.member_id is None:
+            raise PermissionDenied([Problem("auth.not_own_ballot", {})])
+        member = get_or_fail(s, CouncilMember, actor.member_id, "council_member")
+        ballot = _own_ballot(s, actor, dossier, member)
+        if ballot.status is BallotStatus.SUBMITTED:
+            raise Conflict([Problem("scoring.ballot_submitted", {}, (("member", member.full_name),))])
+        sheet = _sheet_of(s, dossier)
+        return _record(s, actor, ballot, sheet, item_id=item_id, option_number=option_number, note=note)
+
+
+def start_paper_entry(db: Database, *, actor: Actor, dossier_id: str, member_id: str) -> str:
+    """Begin (or resume) typing the member's paper ballot: a named action of `score_for_member`, refused by name
+    when the member's ballot is already begun by them or by another typist. Returns the ballot id."""
+    with db.transaction() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        member = get_or_fail(s, CouncilMember, member_id, "council_member")
+        return _paper_ballot(s, actor, dossier, member).id
+
+
+def discard_paper_ballot(db: Database, *, actor: Actor, ballot_id: str) -> None:
+    """Remove a paper draft begun for a member by mistake; only while it holds no choice (audited)."""
+    require(actor, Permission.SCORE_FOR_MEMBER)
+    with db.transaction() as s:
+        ballot = get_or_fail(s, Ballot, ballot_id, "ballot")
+        member = get_or_fail(s, CouncilMember, ballot.member_id, "council_member")
+        where = (("member", member.full_name),)
+        if ballot.entry_mode is not EntryMode.PAPER:
+            raise Conflict([Problem("scoring.not_paper", {}, where)])
+        if ballot.status is BallotStatus.SUBMITTED:
+            raise Conflict([Problem("scoring.ballot_submitted", {}, where)])
+        if ballot.choices:
+            raise Conflict([Problem("scoring.discard_not_empty", {"count": len(ballot.choices)}, where)])
+        audit.record(
+            s,
+            actor,
+            "discard_paper_ballot",
+            "ballot",
+            ballot.id,
+            before={
+                "dossier": ballot.dossier_id,
+                "member": ballot.member_id,
+                "round": ballot.scoring_round,
+                "entered_by": ballot.entered_by,
+            },
+            acting_for=ballot.member_id,
+        )
+        s.delete(ballot)
 
 
 def import_refusals(

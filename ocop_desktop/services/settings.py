@@ -49,6 +49,7 @@ SPECS = {
         SettingSpec("spread_limit", "10", lambda v: isinstance(v, str) and v.replace(".", "", 1).isdigit()),
         SettingSpec("language", "vi", lambda v: v in ("vi", "en")),
         SettingSpec("demo_file", False, lambda v: isinstance(v, bool)),  # the demo round's file (services/demo.py)
+        SettingSpec("demo_before_meeting", False, lambda v: isinstance(v, bool)),  # the demo's rehearsal file
     )
 }
 

@@ -30,6 +30,7 @@ from ocop_desktop.paths import install_root, user_data_dir
 from ocop_desktop.services.about import BundledLicence, BundledVersion, bundled_licences, bundled_versions
 from ocop_desktop.ui.dialogs import name_buttons
 from ocop_desktop.ui.i18n import tr
+from ocop_desktop.ui.widgets import fit_to_screen
 
 
 def vi_date(day: dt.date) -> str:
@@ -46,8 +47,8 @@ def sheets_text(version: BundledVersion) -> str:
     if version.sheets == 0:
         return tr("chưa có phiếu chấm")
     if version.sheets_status == "complete":
-        return tr("{n} phiếu, đầy đủ").format(n=version.sheets)
-    return tr("{n} phiếu, chép lại từ nguồn thứ cấp, chỉ để tra cứu").format(n=version.sheets)
+        return tr("{n} phiếu, đầy đủ", n=version.sheets)
+    return tr("{n} phiếu, chép lại từ nguồn thứ cấp, chỉ để tra cứu", n=version.sheets)
 
 
 def criteria_licence(versions: list[BundledVersion]) -> BundledLicence:
@@ -95,13 +96,15 @@ class AboutDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
 
     def _versions_tab(self) -> QWidget:
         total = sum(v.sheets for v in self.versions)
         summary = QLabel(
-            tr("{sheets} phiếu chấm của {versions} phiên bản quy định có sẵn trong phần mềm.").format(
-                sheets=total, versions=len(self.versions)
+            tr(
+                "{sheets} phiếu chấm của {versions} phiên bản quy định có sẵn trong phần mềm.",
+                sheets=total,
+                versions=len(self.versions),
             )
         )
         self.versions_table = QTableWidget(len(self.versions), 5)

@@ -11,18 +11,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QMessageLogContext,
-    QSettings,
-    QThread,
-    QTimer,
-    QtMsgType,
-    QUrl,
-    qInstallMessageHandler,
-)
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings, QThread, QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ocop_desktop import __version__
 from ocop_desktop.domain.errors import DatabaseProblem, UserFacingError
@@ -32,10 +23,11 @@ from ocop_desktop.services import backups, queries
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.demo import user_demo_file
 from ocop_desktop.services.first_run import DEFAULT_FILE_NAME
+from ocop_desktop.ui import crash, file_dialogs
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
-from ocop_desktop.ui.dialogs import SignInDialog, show_error
+from ocop_desktop.ui.dialogs import SignInDialog, open_in_system, show_error, tell_missing_catalogue
 from ocop_desktop.ui.first_run import Outcome, needs_first_run, run_first_run
-from ocop_desktop.ui.i18n import LANGUAGE_KEY, install, tr
+from ocop_desktop.ui.i18n import LANGUAGE_KEY, install, missing_catalogue, tr
 from ocop_desktop.ui.main_window import PAGES, MainWindow
 from ocop_desktop.ui.recovery import OTHER_FILE, RESTORED, offer_recovery
 from ocop_desktop.ui.tasks import run_in_background
@@ -137,7 +129,7 @@ class Controller:
         if done.form_problems:
             show_error(self.window, UserFacingError(done.form_problems))
         if done.form is not None and outcome.open_form:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(done.form)))
+            open_in_system(self.window, done.form)
         if outcome.open_demo:
             self.open_demo()
         else:
@@ -149,10 +141,17 @@ class Controller:
             self.open_path(path)
 
     def new_file(self) -> None:
-        default = default_data_dir() / DEFAULT_FILE_NAME
-        name, _filter = QFileDialog.getSaveFileName(self.window, tr("Tạo tệp dữ liệu mới"), str(default), "*.ocopdb")
-        if name:
-            self.open_path(Path(name), create=True)
+        path = file_dialogs.save_file(
+            self.window,
+            "data-file",
+            tr("Tạo tệp dữ liệu mới"),
+            tr("Dữ liệu OCOP (*.ocopdb)"),
+            DEFAULT_FILE_NAME,
+            suffix="ocopdb",
+            fallback=default_data_dir(),
+        )
+        if path is not None:
+            self.open_path(path, create=True)
 
     def open_demo(self) -> None:
         self.open_path(user_demo_file())
@@ -193,8 +192,7 @@ class Controller:
     def damaged_after_opening(self, db: Database, exc: DatabaseProblem) -> None:
         """The check after opening found the file damaged: close it (nothing more is written to it) and recover."""
         if self.window.db is db:
-            self.window.db, self.window.actor = None, None
-            self.window.stack.setCurrentIndex(0)
+            self.window.ctx.close_file()
         db.close()
         self.recover(db.path, exc)
 
@@ -227,26 +225,38 @@ def run_gui(
     product: str | None = None,
     lang: str | None = None,
     demo: bool = False,
+    before_meeting: bool = False,
 ) -> int:
-    """The window; `demo` opens the demo round (built in the person's data folder the first time)."""
+    """The window; `demo` opens the demo round (built in the person's data folder the first time), with
+    `before_meeting` its rehearsal: the round as the meeting opens, in a file of its own. What slips through is
+    logged and said (crash); a screenshot only logs it, nobody being there to answer."""
     app = make_app(lang)
-    if demo:
-        db_path = user_demo_file()
-    db = None
-    if db_path is not None and screenshot is not None:
-        db = open_interactive(db_path)
-    # the assistant comes before the window, so that the window is built in the language chosen in it; never with
-    # a screenshot, which must stay non-interactive
-    first = None
-    if screenshot is None and db_path is None and needs_first_run(recent_files()):
-        first = run_first_run(None)
-    window = MainWindow()
-    controller = Controller(window)
-    if screenshot is not None:
-        return 0 if _save_views(window, db, [(view, screenshot)], product=product) else 1
-    window.show()
-    QTimer.singleShot(0, lambda: controller.start(db_path, first))
-    return app.exec()
+    with crash.install(interactive=screenshot is None, what="screenshot" if screenshot else "window"):
+        if demo:
+            db_path = user_demo_file(before_meeting=before_meeting)
+        db = None
+        if db_path is not None and screenshot is not None:
+            db = open_interactive(db_path)
+        # the assistant comes before the window, so that the window is built in the language chosen in it; never
+        # with a screenshot, which must stay non-interactive
+        first = None
+        if screenshot is None and db_path is None and needs_first_run(recent_files()):
+            first = run_first_run(None)
+        window = MainWindow()
+        controller = Controller(window)
+        if screenshot is not None:
+            return 0 if _save_views(window, db, [(view, screenshot)], product=product) else 1
+        window.show()
+        QTimer.singleShot(0, lambda: begin(window, controller, db_path, first))
+        return app.exec()
+
+
+def begin(window: MainWindow, controller: Controller, db_path: Path | None, first: Outcome | None) -> None:
+    """Once the window is up: say first if the language chosen could not be loaded, then open the file."""
+    missing = missing_catalogue()
+    if missing is not None:
+        tell_missing_catalogue(window, missing)
+    controller.start(db_path, first)
 
 
 def save_screenshots(
@@ -261,27 +271,19 @@ def save_screenshots(
     `documents` (a folder and the files already made in it) fill the documents page, the minutes in its preview.
     Returns the files written."""
     app = make_app(lang)
-    previous = qInstallMessageHandler(_without_size_hint_notes)
-    db = open_interactive(db_path)
-    window = MainWindow()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return _save_views(
-            window, db, [(view, folder / f"{view}.png") for view in VIEWS], product=product, documents=documents
-        )
-    finally:
-        window.documents_page.preview.clear()  # the previewed PDF is closed before the file and the application
-        window.close()
-        db.close()
-        app.processEvents()
-        qInstallMessageHandler(previous)
-
-
-def _without_size_hint_notes(_mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-    """Qt's messages on standard error, less the offscreen platform's "does not support propagateSizeHints()"
-    printed for every window (harmless: tech-notes), which would bury what the demo command prints."""
-    if "propagateSizeHints" not in message:
-        print(message, file=sys.stderr)
+    with crash.install(interactive=False, what="screenshots"):
+        db = open_interactive(db_path)
+        window = MainWindow()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return _save_views(
+                window, db, [(view, folder / f"{view}.png") for view in VIEWS], product=product, documents=documents
+            )
+        finally:
+            window.documents_page.preview.clear()  # the previewed PDF is closed before the file and the application
+            window.close()
+            db.close()
+            app.processEvents()
 
 
 def _settle(milliseconds: int = 400) -> None:
@@ -309,6 +311,7 @@ def _save_views(
             target = CriteriaBrowser()
         elif db is not None and view != "start":
             if not opened:
+                window.is_screenshot = True  # every page shown read-only, with nobody signed in
                 window.open_database(db, None)
                 dossier_id = queries.find_dossier_by_code(db, product) if product else None
                 if dossier_id is not None:

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.services import backups
 from ocop_desktop.services.backups import BackupEntry, GoodBackup
-from ocop_desktop.ui.dialogs import name_buttons
+from ocop_desktop.ui.dialogs import Dialog, name_buttons, open_in_system
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.recovery import when
 
@@ -58,10 +56,10 @@ def open_backup_folder(path: Path) -> None:
     """The folder in the system's file manager (made first, so that it opens even before the first backup)."""
     folder = backup_folder(path)
     folder.mkdir(parents=True, exist_ok=True)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    open_in_system(None, folder)
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(Dialog):
     """The backups beside the open file, newest first: when, why, how large. `chosen` is the one to restore."""
 
     def __init__(self, parent: QWidget | None, path: Path) -> None:

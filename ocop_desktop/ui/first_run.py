@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,7 +38,9 @@ from ocop_desktop.persistence.keys import MIN_PASSPHRASE, StoredKey
 from ocop_desktop.services import council_key, first_run
 from ocop_desktop.services.accounts import MIN_PASSWORD_LENGTH
 from ocop_desktop.services.first_run import Administrator, CouncilIdentity, KeyChoice, SetUpDone
-from ocop_desktop.ui.i18n import LANGUAGE_KEY, LANGUAGES, current_lang, install, tr
+from ocop_desktop.ui import file_dialogs
+from ocop_desktop.ui.dialogs import tell_missing_catalogue
+from ocop_desktop.ui.i18n import LANGUAGE_KEY, LANGUAGES, catalogue, current_lang, install, tr
 from ocop_desktop.ui.views.keys import KEY_ID_STYLE, documents_folder
 from ocop_desktop.ui.views.setup import AddressPicker, level_text
 
@@ -81,10 +82,10 @@ def _password_field() -> QLineEdit:
     return field
 
 
-def _choose_folder(parent: QWidget, edit: QLineEdit) -> None:
-    folder = QFileDialog.getExistingDirectory(parent, tr("Chọn thư mục"), edit.text())
-    if folder:
-        edit.setText(folder)
+def _choose_folder(parent: QWidget, edit: QLineEdit, purpose: str) -> None:
+    folder = file_dialogs.choose_folder(parent, purpose, tr("Chọn thư mục"), edit.text())
+    if folder is not None:
+        edit.setText(str(folder))
 
 
 class _Page(QWizardPage):
@@ -153,7 +154,7 @@ class LocationPage(_Page):
         group.addButton(self.other_choice)
         self.folder = QLineEdit()
         self.browse = QPushButton()
-        self.browse.clicked.connect(lambda: _choose_folder(self, self.folder))
+        self.browse.clicked.connect(lambda: _choose_folder(self, self.folder, "data-file"))
         self.name = QLineEdit(first_run.DEFAULT_FILE_NAME)
         self.target = _wrapped()
         self.target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -431,7 +432,7 @@ class KeyPage(_Page):
         self.save_form.setChecked(True)
         self.form_folder = QLineEdit(str(documents_folder()))
         self.browse = QPushButton()
-        self.browse.clicked.connect(lambda: _choose_folder(self, self.form_folder))
+        self.browse.clicked.connect(lambda: _choose_folder(self, self.form_folder, "keys"))
         self.open_form = QCheckBox()
         self.open_form.setChecked(True)
         folder_row = QHBoxLayout()
@@ -701,7 +702,10 @@ class FirstRunWizard(QWizard):
         app = QApplication.instance()
         if app is None or code == current_lang():
             return
-        install(app, code)
+        if not install(app, code):
+            tell_missing_catalogue(self, catalogue(f"ocop_{code}"))
+            self.language_page.choices["vi"].setChecked(True)
+            return
         QSettings().setValue(LANGUAGE_KEY, code)
         self.retranslate()
 

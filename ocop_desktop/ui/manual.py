@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStyle, QTextBrowser, QToolBa
 
 from ocop_desktop.paths import manual_dir
 from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.widgets import fit_to_screen
 
 INDEX = "index.md"
 IMAGE_MARGIN = 24  # pixels left free beside a picture scaled to the page width (scroll bar, frame)
@@ -154,7 +155,7 @@ class ManualWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None, lang: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Hướng dẫn sử dụng — OCOP Desktop"))
-        self.resize(1040, 780)
+        fit_to_screen(self, 1040, 780)
         self.lang = lang or current_lang()
         self.browser = ManualBrowser()
         self.note = QLabel()

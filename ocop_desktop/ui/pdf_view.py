@@ -7,6 +7,7 @@ never holds it open (on Windows an open file could not be replaced by the next g
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -17,8 +18,11 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter, QPaintEvent, QR
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ocop_desktop.ui.i18n import tr
+from ocop_desktop.domain.errors import Problem, UserFacingError
+from ocop_desktop.messages import describe
+from ocop_desktop.ui.i18n import current_lang, tr
 
+log = logging.getLogger(__name__)
 POINTS_PER_INCH = 72
 PRINT_DPI = 300  # enough for 11 pt text and hairlines; a printer's 1200 dpi would only make the job larger
 PAGE_GAP = 12
@@ -28,8 +32,17 @@ class PdfPages:
     """One PDF, page by page, as white-backed images."""
 
     def __init__(self, path: Path) -> None:
+        """Raises UserFacingError naming the file when it cannot be read or is no PDF (a file deleted, moved or
+        still locked by another program; a damaged download)."""
         self.path = path
-        self._pdf = pdfium.PdfDocument(path.read_bytes())
+        where = (("file", str(path)),)
+        try:
+            self._pdf = pdfium.PdfDocument(path.read_bytes())
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            raise UserFacingError([Problem("pdf.unreadable", {"detail": detail}, where)]) from exc
+        except pdfium.PdfiumError as exc:
+            raise UserFacingError([Problem("pdf.damaged", {}, where)]) from exc
         self.sizes = [self._pdf.get_page_size(i) for i in range(len(self._pdf))]  # points
 
     def __len__(self) -> int:
@@ -86,6 +99,7 @@ class PdfPreview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pages: PdfPages | None = None
+        self.failed_pages: set[int] = set()
         self._cache: OrderedDict[tuple[int, int], QImage] = OrderedDict()
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -101,14 +115,16 @@ class PdfPreview(QWidget):
         self.clear()
 
     def show_pdf(self, path: Path) -> None:
+        """Raises UserFacingError naming the file when it cannot be shown (the view is left empty)."""
         self.clear()
         self.pages = PdfPages(path)
-        self.title.setText(tr("Xem trước: {name} — {count} trang").format(name=path.name, count=len(self.pages)))
+        self.title.setText(tr("Xem trước: {name} — {count} trang", name=path.name, count=len(self.pages)))
         self._fit()
         self.scroll.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
         self._cache.clear()
+        self.failed_pages.clear()
         if self.pages is not None:
             self.pages.close()
             self.pages = None
@@ -120,15 +136,29 @@ class PdfPreview(QWidget):
         return len(self.canvas.rects)
 
     def page_image(self, index: int, width: int) -> QImage:
+        """The page as an image, from the cache or drawn now; a page PDFium cannot draw stays blank, is logged
+        once and said in the title (this runs while painting: no dialog here)."""
         key = (index, width)
         image = self._cache.get(key)
         if image is None and self.pages is not None:
-            image = self._cache[key] = self.pages.image(index, width)
+            try:
+                image = self._cache[key] = self.pages.image(index, width)
+            except (pdfium.PdfiumError, MemoryError) as exc:
+                self._page_failed(self.pages.path, index, exc)
+                return QImage()
             while len(self._cache) > self.CACHE:
                 self._cache.popitem(last=False)
         elif image is not None:
             self._cache.move_to_end(key)
         return image if image is not None else QImage()
+
+    def _page_failed(self, path: Path, index: int, exc: BaseException) -> None:
+        if index in self.failed_pages:
+            return
+        self.failed_pages.add(index)
+        log.warning("page %d of %s could not be drawn", index + 1, path, exc_info=exc)
+        problem = Problem("pdf.page_failed", {"page": index + 1}, (("file", str(path)),))
+        self.title.setText(describe(problem, current_lang()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -51,7 +51,7 @@ def test_admin_adds_a_chair_and_sets_a_pin_the_member_signs_in_with(
     db = window.db
     assert db is not None and window.round_id is not None
     assert window.accounts_action.isEnabled() and window.own_password_action.isEnabled()
-    dialog = window.show_accounts()
+    dialog = window.files.show_accounts()
     assert dialog is not None and dialog.tabs.count() == 2
     users_before = dialog.accounts_table.rowCount()
     messages: list[str] = []
@@ -97,7 +97,7 @@ def test_the_admin_cannot_disable_their_own_account_and_is_told_why(
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(accounts_view, "show_error", lambda _parent, exc: shown.extend(p.code for p in exc.problems))
-    dialog = admin_window.show_accounts()
+    dialog = admin_window.files.show_accounts()
     assert dialog is not None
     own = [r.username for r in dialog.rows].index("quantri")
     dialog.accounts_table.selectRow(own)
@@ -118,6 +118,7 @@ def test_menu_entries_follow_who_is_signed_in(
     accounts.set_member_pin(empty_db, actor=window.actor, member_id=member_id, pin="1357")
 
     def exec_(dialog: Any) -> int:
+        dialog.member.setCurrentIndex(dialog.member.findData(member_id))
         dialog.pin.setText("1357")
         dialog._accept()
         return int(dialog.result())
@@ -126,7 +127,7 @@ def test_menu_entries_follow_who_is_signed_in(
     window.switch_member()
     assert window.actor.member_id == member_id
     assert not window.accounts_action.isEnabled() and not window.own_password_action.isEnabled()
-    assert window.show_accounts() is None
+    assert window.files.show_accounts() is None
 
 
 def test_change_my_password_asks_for_the_current_one(
@@ -144,9 +145,9 @@ def test_change_my_password_asks_for_the_current_one(
         return go
 
     answer(monkeypatch, fill("sai-mat-khau"), messages)
-    admin_window.change_own_password()
+    admin_window.files.change_own_password()
     assert "không đúng" in messages[-1]
     answer(monkeypatch, fill("ocop-demo-2026"), messages)
-    admin_window.change_own_password()
+    admin_window.files.change_own_password()
     assert messages[-1] == ""
     assert accounts.authenticate(empty_db, username="quantri", password=NEW_PASSWORD).username == "quantri"

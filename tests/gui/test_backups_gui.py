@@ -8,17 +8,20 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ocop_desktop.domain.enums import Role
 from ocop_desktop.persistence import backup
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts, backups
-from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.demo import DEMO_PASSWORD
-from ocop_desktop.ui import main_window as main_window_module
+from ocop_desktop.ui import file_actions as file_actions_module
+from ocop_desktop.ui import operations as operations_module
 from ocop_desktop.ui.backups import RestoreDialog
+from ocop_desktop.ui.dialogs import SignInDialog
 from ocop_desktop.ui.main_window import MainWindow
+from tests.gui.people import Dialogs, shortcut, sign_in
 
 
 def signed_in(qtbot: QtBot, db: Database, username: str = "thuky") -> MainWindow:
@@ -41,8 +44,8 @@ def test_backup_now_makes_a_verified_backup_and_says_where(
 ) -> None:
     window = signed_in(qtbot, demo_db)
     said: list[str] = []
-    monkeypatch.setattr(main_window_module, "inform", lambda _p, _t, text: said.append(text))
-    made = window.backup_now()
+    monkeypatch.setattr(file_actions_module, "inform", lambda _p, _t, text: said.append(text))
+    made = window.files.backup_now()
     assert (
         made is not None and made.parent == demo_db.path.parent / "backups" and made.name.endswith("-thu-cong.ocopdb")
     )
@@ -72,11 +75,11 @@ def test_a_chosen_backup_replaces_the_file_and_the_old_one_is_kept(
 
     monkeypatch.setattr(RestoreDialog, "exec", exec_)
     asked: list[str] = []
-    monkeypatch.setattr(main_window_module, "confirm", lambda _p, _t, text: asked.append(text) or True)
-    monkeypatch.setattr(main_window_module, "inform", lambda _p, _t, text: asked.append(text))
+    monkeypatch.setattr(file_actions_module, "confirm", lambda _p, _t, text: asked.append(text) or True)
+    monkeypatch.setattr(file_actions_module, "inform", lambda _p, _t, text: asked.append(text))
     reopened: list[Path] = []
     window.reopen_requested.connect(reopened.append)
-    kept = window.restore_backup()
+    kept = window.files.restore_backup()
 
     assert made in listed[0] and listed[0] == sorted(listed[0], reverse=True)  # newest first
     assert "sẽ không còn trong tệp" in asked[0]
@@ -95,18 +98,24 @@ def test_a_bad_backup_is_refused_and_nothing_changes(
     window = signed_in(qtbot, demo_db)
     before, copies = digest(demo_db.path), set(folder.iterdir())
     shown: list[str] = []
-    monkeypatch.setattr(main_window_module, "show_error", lambda _p, exc: shown.append(str(exc)))
-    monkeypatch.setattr(main_window_module, "confirm", lambda *_a: pytest.fail("a refused backup is not offered"))
-    assert window.restore_backup(bad) is None
+    monkeypatch.setattr(operations_module, "show_error", lambda _p, exc: shown.append(str(exc)))
+    monkeypatch.setattr(file_actions_module, "confirm", lambda *_a: pytest.fail("a refused backup is not offered"))
+    assert window.files.restore_backup(bad) is None
     assert shown and window.db is demo_db
     assert digest(demo_db.path) == before and set(folder.iterdir()) == copies
 
 
-def test_only_whoever_manages_backups_may_restore(qtbot: QtBot, demo_db: Database) -> None:
+def test_only_whoever_manages_backups_may_restore(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = signed_in(qtbot, demo_db, "canbotinh")
-    window._enable_backup_actions()
+    window.show()
+    file_menu = window.menuBar().actions()[0].menu()
+    file_menu.aboutToShow.emit()  # what opening the File menu does
     assert not window.restore_action.isEnabled() and window.backup_action.isEnabled()
-    assert window.restore_backup(Path("x.ocopdb")) is None
-    window.actor = Actor(None, "quantri", frozenset({Role.ADMIN}))
-    window._enable_backup_actions()
+    assert window.files.restore_backup(Path("x.ocopdb")) is None
+    dialogs = Dialogs(monkeypatch).expect(SignInDialog, sign_in("quantri", DEMO_PASSWORD))
+    shortcut(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # sign out, the administrator signs in
+    file_menu.aboutToShow.emit()
     assert window.restore_action.isEnabled()
+    dialogs.done()

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -26,6 +26,7 @@ from ocop_desktop.services import accounts, round_setup
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.services.demo import DEMO_PASSWORD
+from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.main_window import PAGES, MainWindow
 from ocop_desktop.ui.views.ballot_import import BallotImportDialog
 from tests.integration.test_ballot_workbooks import (
@@ -67,7 +68,7 @@ def seen(monkeypatch: pytest.MonkeyPatch, path: Path, answer: Callable[[BallotIm
     """The file dialog returns `path`; the preview is recorded, then `answer` acts on it as the person would.
     Message boxes shown afterwards are recorded too (title, text)."""
     shown: list[Any] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), "Excel (*.xlsx)"))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: path)
 
     def exec_(dialog: BallotImportDialog) -> int:
         shown.append(
@@ -150,6 +151,7 @@ def test_secretary_imports_a_workbook_from_the_documents_page(
     assert title == "Đã nhập phiếu chấm Excel"
     saved, backup = text.split("\nBản sao lưu trước khi nhập: ")
     assert saved == f"Đã lưu và nộp 1 phiếu chấm của {MEMBER}." and Path(backup).is_file()
+    window.nav.setCurrentRow(PAGES.index("round"))
     assert agenda_progress(window, late[1]) == "1/6"  # the round page shows the new ballot
 
 
@@ -265,6 +267,6 @@ def test_cancelling_the_file_dialog_does_nothing(
     window = open_window(qtbot, demo_db)
     window.nav.setCurrentRow(PAGES.index("documents"))
     before = _digest(demo_db)  # after signing in, which is audited
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: ("", ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: None)
     window.documents_page.import_ballots_button.click()  # an unexpected dialog would fail the test
     assert _digest(demo_db) == before

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import accounts, round_documents
+from ocop_desktop.services import accounts, council_key, round_documents
 from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.ui.main_window import PAGES, MainWindow
 from ocop_desktop.ui.views import documents as documents_view
 from ocop_desktop.ui.views.documents import DocumentsPage
+from tests.builders import TEST_PASSPHRASE
 
 # the six scoring members present (the absent one gets no workbook; the guest does not score)
 WORKBOOKS = ["nguyen-van-thanh", "tran-thi-huong", "le-duc-thang", "pham-thi-anh-tuyet", "dang-quoc-bao", "vu-thi-lan"]
@@ -46,10 +47,16 @@ def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(documents_view, "settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
 
 
-def open_documents(qtbot: QtBot, db: Database, out: Path) -> tuple[MainWindow, DocumentsPage]:
+def open_documents(
+    qtbot: QtBot, db: Database, out: Path, *, passphrase: str | None = TEST_PASSPHRASE
+) -> tuple[MainWindow, DocumentsPage]:
+    """The documents page as the secretary opens it; with `passphrase`, the chair has typed it to unlock the key
+    (opening the file locked it)."""
     secretary = accounts.authenticate(db, username="thuky", password=DEMO_PASSWORD)
     window = MainWindow(db, secretary)
     qtbot.addWidget(window)
+    if passphrase is not None:
+        council_key.unlock(passphrase)
     window.round_page.documents_button.click()
     assert window.nav.currentRow() == PAGES.index("documents")
     page = window.documents_page
@@ -92,7 +99,7 @@ def test_generating_writes_the_files_and_lists_them(qtbot: QtBot, demo_db: Datab
     assert not page.preview_button.isEnabled() and not page.print_button.isEnabled()
     original = QDesktopServices.openUrl
     try:
-        QDesktopServices.openUrl = opened.append  # type: ignore[method-assign]
+        QDesktopServices.openUrl = lambda url: opened.append(url) or True  # type: ignore[method-assign]
         page.open_button.click()
         page.folder_button.click()
     finally:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -19,9 +19,11 @@ from ocop_desktop.persistence import exchange_file
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import b64
 from ocop_desktop.services.actor import SYSTEM
+from ocop_desktop.services.council_key import unlock
+from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.main_window import MainWindow
 from ocop_desktop.ui.views.exchange import ExchangeImportDialog
-from tests.builders import council_key
+from tests.builders import TEST_PASSPHRASE, council_key
 
 
 def _messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
@@ -38,8 +40,9 @@ def _messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 def _export(qtbot: QtBot, db: Database, out: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
     window = MainWindow(db, SYSTEM)
     qtbot.addWidget(window)
+    unlock(TEST_PASSPHRASE)  # the chair typed the passphrase once the file was open
     shown = _messages(monkeypatch)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), "OCOP (*.ocop)"))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a, **_k: out)
     assert window.export_round_action.isEnabled() and not window.export_ballots_action.isEnabled()
     window.export_round_action.trigger()
     assert out.exists()
@@ -63,7 +66,7 @@ def test_the_round_goes_from_the_council_window_to_the_province_window(
         return int(ExchangeImportDialog.DialogCode.Accepted)
 
     monkeypatch.setattr(ExchangeImportDialog, "exec", exec_)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(path)], "OCOP (*.ocop)"))
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *_a, **_k: [path])
     shown = _messages(monkeypatch)
     window.import_exchange_action.trigger()
     assert previews, shown
@@ -102,7 +105,7 @@ def test_an_unregistered_key_is_taken_only_once_the_officer_ticks_it(
 
     monkeypatch.setattr(ExchangeImportDialog, "exec", exec_)
     _messages(monkeypatch)
-    report = window.import_exchange_files([foreign])
+    report = window.files.import_exchange_files([foreign])
     assert seen[0]["rows"][0][5] == "Không nhập" and "chưa đăng ký" in seen[0]["rows"][0][4]
     assert any("chưa đăng ký tại đây" in m for m in seen[0]["messages"])
     assert seen[1]["rows"][0][5] == "Sẽ nhập" and seen[1]["go"] == "Nhập 1 tệp"

@@ -118,7 +118,7 @@ def test_documents_ask_for_the_passphrase_before_certificates(
                 return
 
     shown = answer_with(monkeypatch, UnlockDialog, type_passphrase)
-    _window, page = open_documents(qtbot, demo_db, tmp_path / "out")
+    _window, page = open_documents(qtbot, demo_db, tmp_path / "out", passphrase=None)
     choose(page, "certificates")
     page.generate_button.click()
     qtbot.waitUntil(lambda: page.running is None and page.files.count() > 0, timeout=60000)
@@ -136,7 +136,7 @@ def test_cancelling_the_passphrase_makes_nothing(
     keys.create_key(PASSPHRASE, data)
     keys.forget_unlocked_keys()
     answer_with(monkeypatch, UnlockDialog, lambda dialog: dialog.reject())
-    _window, page = open_documents(qtbot, demo_db, tmp_path / "out")
+    _window, page = open_documents(qtbot, demo_db, tmp_path / "out", passphrase=None)
     choose(page, "certificates", "feedback")
     page.generate_button.click()
     assert page.running is None and page.files.count() == 0 and not (tmp_path / "out").exists()
@@ -155,7 +155,7 @@ def test_documents_offer_to_create_the_key_when_there_is_none(
         ok(dialog)
 
     answer_with(monkeypatch, NewPassphraseDialog, create)
-    _window, page = open_documents(qtbot, demo_db, data.parent / "out")
+    _window, page = open_documents(qtbot, demo_db, data.parent / "out", passphrase=None)
     choose(page, "certificates")
     page.generate_button.click()
     qtbot.waitUntil(lambda: page.running is None and page.files.count() > 0, timeout=60000)
@@ -323,7 +323,7 @@ def test_the_demo_round_signs_with_its_demo_key_without_asking(
     assert demo is not None and demo.demo and keys.stored_key(data) is None
     keys.forget_unlocked_keys()  # the demo key is opened again from its published passphrase, nobody is asked
     with Database.open(path) as db:
-        _window, page = open_documents(qtbot, db, tmp_path / "out")
+        _window, page = open_documents(qtbot, db, tmp_path / "out", passphrase=None)
         choose(page, "certificates")
         page.generate_button.click()
         qtbot.waitUntil(lambda: page.running is None and page.files.count() > 0, timeout=60000)

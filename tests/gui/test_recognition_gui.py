@@ -9,18 +9,22 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ocop_desktop.domain.enums import CertificateStatus, RevocationGround
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import recognition, results
+from ocop_desktop.services import council_key, recognition, results
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.services.round_documents import render_round_documents
-from ocop_desktop.ui import main_window as main_window_module
+from ocop_desktop.ui.dialogs import SignInDialog
 from ocop_desktop.ui.main_window import PAGES, MainWindow
+from ocop_desktop.ui.pages import results as results_module
 from ocop_desktop.ui.views.recognition import RecognitionDialog, RevocationDialog
-from tests.integration.meeting import NAMES, Meeting, build_meeting
+from tests.builders import TEST_PASSPHRASE
+from tests.gui.people import Dialogs, shortcut, sign_in
+from tests.integration.meeting import NAMES, PASSWORD, Meeting, build_meeting
 
 
 @pytest.fixture
@@ -46,16 +50,25 @@ def results_window(qtbot: QtBot, db: Database, meeting: Meeting, actor: Any, she
     return window
 
 
+def take_over(window: MainWindow, monkeypatch: pytest.MonkeyPatch, username: str) -> None:
+    """The person at the laptop signs out (Ctrl+L) and the next one signs in with their password."""
+    window.show()
+    dialogs = Dialogs(monkeypatch).expect(SignInDialog, sign_in(username, PASSWORD))
+    shortcut(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialogs.done()
+
+
 def fill(dialog: RecognitionDialog, **fields: str) -> None:
     for name, value in fields.items():
         getattr(dialog, name).setText(value)
 
 
-def test_only_whoever_may_issue_sees_the_decision_button(qtbot: QtBot, empty_db: Database, approved: Meeting) -> None:
+def test_only_whoever_may_issue_sees_the_decision_button(
+    qtbot: QtBot, empty_db: Database, approved: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = results_window(qtbot, empty_db, approved, approved.secretary, "QD26-2026-11")
     assert not window.results_page.recognise_button.isEnabled()
-    window.actor = approved.officer
-    window.load_results()
+    take_over(window, monkeypatch, "canbo")
     assert window.results_page.recognise_button.isEnabled()
     assert not window.results_page.revoke_button.isEnabled()  # no certificate yet
 
@@ -64,6 +77,7 @@ def test_decision_recorded_from_the_dialog_issues_certificates_that_print(
     qtbot: QtBot, empty_db: Database, approved: Meeting, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     window = results_window(qtbot, empty_db, approved, approved.officer, "QD26-2026-11")
+    council_key.unlock(TEST_PASSPHRASE)  # the officer typed the passphrase (opening the file locked the key)
     seen: dict[str, Any] = {}
 
     def exec_(dialog: RecognitionDialog) -> int:
@@ -82,8 +96,8 @@ def test_decision_recorded_from_the_dialog_issues_certificates_that_print(
 
     monkeypatch.setattr(RecognitionDialog, "exec", exec_)
     asked: list[str] = []
-    monkeypatch.setattr(main_window_module, "confirm", lambda _p, _t, text: asked.append(text) or True)
-    issued = window.record_recognition()
+    monkeypatch.setattr(results_module, "confirm", lambda _p, _t, text: asked.append(text) or True)
+    issued = window.results.record_recognition()
 
     assert issued is not None and len(issued.certificates) == 1
     assert "5 sao: cấp trung ương" in seen["products"][0] and seen["products"][1].startswith(
@@ -120,14 +134,14 @@ def test_a_refused_decision_changes_nothing_and_a_cancelled_one_neither(
 
     def exec_(dialog: RecognitionDialog) -> int:
         for i in range(dialog.products.count()):
-            dialog.products.item(i).setCheckState(main_window_module.Qt.CheckState.Unchecked)
+            dialog.products.item(i).setCheckState(Qt.CheckState.Unchecked)
         fill(dialog, number="1/QĐ-UBND", signer="A")
         dialog.try_accept()
         errors.append(dialog.errors.text())
         return int(dialog.result())
 
     monkeypatch.setattr(RecognitionDialog, "exec", exec_)
-    assert window.record_recognition() is None
+    assert window.results.record_recognition() is None
     assert "ít nhất một sản phẩm" in errors[0]
     plan = recognition.recognition_plan(empty_db, round_id=approved.round_id, date=dt.date.today())
     assert all(c.certificate_id is None for c in plan.candidates)
@@ -147,8 +161,7 @@ def test_a_certificate_is_revoked_from_the_results_page(
     )
     window = results_window(qtbot, empty_db, approved, approved.secretary, "QD26-2026-11")
     assert not window.results_page.revoke_button.isEnabled()
-    window.actor = approved.officer
-    window.load_results()
+    take_over(window, monkeypatch, "canbo")
     assert window.results_page.revoke_button.isEnabled()
     errors: list[str] = []
 
@@ -163,7 +176,7 @@ def test_a_certificate_is_revoked_from_the_results_page(
         return int(dialog.result())
 
     monkeypatch.setattr(RevocationDialog, "exec", exec_)
-    window.revoke_certificate()
+    window.results.revoke_certificate()
     assert "số quyết định và lý do thu hồi" in errors[0]
     plan = recognition.recognition_plan(empty_db, round_id=approved.round_id, date=dt.date(2026, 11, 30))
     (revoked,) = [c for c in plan.candidates if c.certificate_id is not None]

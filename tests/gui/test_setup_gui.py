@@ -18,8 +18,8 @@ from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
 from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.services.import_dossiers import write_dossier_template
-from ocop_desktop.ui import main_window as main_window_module
 from ocop_desktop.ui.main_window import PAGES, MainWindow
+from ocop_desktop.ui.pages import setup as setup_page_module
 from ocop_desktop.ui.views import setup as setup_view
 
 PASSWORD = "mat-khau-thu-ky"
@@ -111,7 +111,7 @@ def test_secretary_prepares_a_round(
 
     answer(monkeypatch, bad_dossier, shown)
     page.add_dossier.click()
-    assert "Trường phone: số điện thoại «12345» không hợp lệ" in shown[-1]
+    assert "Trường «điện thoại»: số điện thoại «12345» không hợp lệ" in shown[-1]
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Producer)) == 0
 
@@ -135,15 +135,17 @@ def test_secretary_prepares_a_round(
 
     template = write_dossier_template(tmp_path / "ds.xlsx")
     monkeypatch.setattr(setup_view, "choose_excel", lambda *_a, **_k: template)
-    monkeypatch.setattr(main_window_module, "choose_excel", lambda *_a, **_k: template)
+    monkeypatch.setattr(setup_page_module, "choose_excel", lambda *_a, **_k: template)
     previews: list[str] = []
     monkeypatch.setattr(
-        main_window_module.ImportPreviewDialog, "exec", lambda self: previews.append(self.summary.text()) or 1
+        setup_page_module.ImportPreviewDialog, "exec", lambda self: previews.append(self.summary.text()) or 1
     )
     page.import_excel.click()
     assert previews == ["1 hồ sơ hợp lệ, sẵn sàng lưu."]
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Dossier)) == 2
+    assert "Đã nhập 1 hồ sơ từ ds.xlsx" in window.statusBar().currentMessage()
+    window.nav.setCurrentRow(PAGES.index("round"))  # the agenda, with both
     assert window.round_page.model.rowCount() == 2
 
 
@@ -155,7 +157,7 @@ def test_attachments_are_added_checked_and_previewed(
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QImage
 
-    from ocop_desktop.ui.main_window import QFileDialog
+    from ocop_desktop.ui import file_dialogs
 
     secretary = accounts.authenticate(demo_db, username="thuky", password="ocop-demo-2026")
     window = MainWindow(demo_db, secretary)
@@ -164,7 +166,7 @@ def test_attachments_are_added_checked_and_previewed(
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("darkgreen"))
     image.save(str(picture))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(picture), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: picture)
     window.nav.setCurrentRow(PAGES.index("dossier"))
     page = window.dossier_page
     before = page.attachments.count()
@@ -213,7 +215,7 @@ def test_secretary_corrects_council_member_and_producer(
     answer(monkeypatch, lambda d: (d.numerator.setValue(3), d.denominator.setValue(4)))
     window.setup_page.edit_council.click()
     answer(monkeypatch, lambda d: d.position.setText("Giám đốc Sở Công Thương"))
-    window._edit_member(2)
+    window.setup.edit_member(2)  # what double-clicking the third member does
     shown: list[str] = []
     window.nav.setCurrentRow(PAGES.index("dossier"))
     answer(monkeypatch, lambda d: (d.phone.setText("12"), d.product.setText("Chè búp Tân Cương loại 1")), shown)

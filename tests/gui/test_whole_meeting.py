@@ -1,229 +1,174 @@
-"""One council meeting from set-up to approved results, through the real windows only: the secretary prepares
-the round in the dialogs, five members take turns on the shared laptop with their PIN and score three products
-from the keyboard (one recusal; one product over the spread limit, discussed and re-scored; one failing a 4★
-minimum), one paper ballot is typed twice with a mismatch, approval is refused and then given, the result is
-locked and reopened — checking what the people saw and what the file holds."""
+"""The whole meeting on the rehearsal round (`demo --before-meeting`), keyboard first, the way the council runs it
+on one laptop: the secretary signs in and looks at the sheet; each member takes the laptop with Ctrl+U and a PIN and
+scores; nobody's figures show on the agenda, the results page or the projector before every counted member has
+submitted; one ballot comes on paper and is typed twice; a spread over the limit is discussed and re-scored; the
+chair approves; the secretary signs back in and prints the minutes. The database and the screen are checked at
+every step."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from ocop_desktop.domain.enums import BallotStatus, MemberRole, ResultStatus, Role
-from ocop_desktop.models import Ballot, CouncilMember, Dossier, Product, Result
+from ocop_desktop.domain.enums import BallotStatus, EntryMode
+from ocop_desktop.models import Ballot, Result
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import accounts
-from ocop_desktop.services.criteria_catalogue import load_sheet
-from ocop_desktop.ui import main_window as main_window_module
-from ocop_desktop.ui.dialogs import MemberPinDialog
+from ocop_desktop.scoring.catalogue import Sheet
+from ocop_desktop.services import queries
+from ocop_desktop.services.actor import SYSTEM
+from ocop_desktop.services.demo import DEMO_PASSWORD, RehearsalSummary, build_rehearsal
+from ocop_desktop.ui import app
+from ocop_desktop.ui.dialogs import MemberPinDialog, SignInDialog
 from ocop_desktop.ui.main_window import PAGES, MainWindow
-from tests.gui.test_meeting_gui import press, score_with_keys
-from tests.gui.test_setup_gui import answer
+from ocop_desktop.ui.views.paper_entry import PaperSecondEntry
+from tests.builders import best_choices, lowest_choices
+from tests.gui.people import Dialogs, focused, keys, member_pin, press_button, shortcut, sign_in, write_text
 
-MEMBERS = (
-    ("Nguyễn Văn Thành", MemberRole.CHAIR),
-    ("Trần Thị Hương", MemberRole.VICE_CHAIR),
-    ("Lê Đức Thắng", MemberRole.MEMBER),
-    ("Phạm Thị Ánh Tuyết", MemberRole.MEMBER),
-    ("Đặng Quốc Bảo", MemberRole.SECRETARY_MEMBER),
-)
-PRODUCTS = (
-    ("Chè búp Tân Cương", "QD26-2026-11"),
-    ("Mứt gừng Bàu Đá", "QD26-2026-07"),
-    ("Rượu Làng Vân", "QD26-2026-14"),
-)
-PIN = "1357"
+CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 
 
-def test_a_whole_meeting_through_the_windows(qtbot: QtBot, empty_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    admin = accounts.authenticate(empty_db, username="quantri", password="ocop-demo-2026")
-    for username in ("thuky", "thuky2"):
-        accounts.create_user(
-            empty_db, actor=admin, username=username, full_name=username, password="mat-khau-1", roles={Role.SECRETARY}
-        )
-    secretary = accounts.authenticate(empty_db, username="thuky", password="mat-khau-1")
-    secretary2 = accounts.authenticate(empty_db, username="thuky2", password="mat-khau-1")
-    window = MainWindow(empty_db, secretary)
-    qtbot.addWidget(window)
-    monkeypatch.setattr(main_window_module, "confirm", lambda *_a, **_k: True)
-    page = window.setup_page
-    window.nav.setCurrentRow(PAGES.index("setup"))
+@pytest.fixture
+def rehearsal(tmp_path: Path) -> RehearsalSummary:
+    return build_rehearsal(tmp_path / "dien-tap.ocopdb")
 
-    # --- the secretary prepares the round -------------------------------------------------------------------
-    answer(
-        monkeypatch, lambda d: (d.name.setText("Hội đồng OCOP tỉnh Thái Nguyên"), d.issuing_body.setText("UBND TỈNH"))
-    )
-    page.new_council.click()
-    for name, role in MEMBERS:
-        answer(
-            monkeypatch, lambda d, n=name, r=role: (d.full_name.setText(n), d.role.setCurrentIndex(d.role.findData(r)))
-        )
-        page.add_member.click()
-    answer(monkeypatch, lambda d: (d.name.setText("Đợt 1 năm 2027"), d.year.setValue(2027)))
-    page.new_round.click()
-    answer(monkeypatch, lambda d: d.date.setText("20/03/2027"))
-    page.add_session.click()
-    for product, sheet in PRODUCTS:
 
-        def dossier(d: Any, product: str = product, sheet: str = sheet) -> None:
-            d.producer.setText(f"Hợp tác xã {product}")
-            d.product.setText(product)
-            d.sheet.setCurrentIndex(d.sheet.findData(sheet))
-            d.submitted.setText("10/02/2027")
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    made = MainWindow()
+    made.show()
+    yield made
+    db = made.ctx.close_file()
+    if db is not None:
+        db.close()
+    made.close()
+    made.deleteLater()
 
-        answer(monkeypatch, dossier)
-        page.add_dossier.click()
-    with empty_db.reading() as s:
-        member_ids = {m.full_name: m.id for m in s.scalars(select(CouncilMember))}
-        dossier_ids = {p.sheet_id: d.id for d, p in s.execute(select(Dossier, Product).join(Product))}
-    for member_id in member_ids.values():
-        accounts.set_member_pin(empty_db, actor=secretary, member_id=member_id, pin=PIN)
-    for name in member_ids:  # everyone present
-        window.round_page.members_grid.itemAt(list(member_ids).index(name)).widget().setChecked(True)
-    window.select_dossier(dossier_ids["QD26-2026-07"])
-    answer(
-        monkeypatch,
-        lambda d: (
-            d.member.setCurrentIndex(d.member.findData(member_ids[MEMBERS[4][0]])),
-            d.reason.setText("Người thân của chủ thể"),
-        ),
-    )
-    window.nav.setCurrentRow(PAGES.index("setup"))
-    page.add_recusal.click()
 
-    # --- members score on the shared laptop ----------------------------------------------------------------
-    def take_laptop(name: str) -> None:
-        def exec_(dialog: MemberPinDialog) -> int:
-            dialog.member.setCurrentIndex(dialog.member.findData(member_ids[name]))
-            dialog.pin.setText(PIN)
-            dialog._accept()
-            return 1
+def type_sheet(window: QDialog | MainWindow, sheet: Sheet, choices: dict[str, int]) -> None:
+    for item in sheet.items:
+        keys(focused(window), Qt.Key(Qt.Key.Key_0 + choices[item.id]), Qt.Key.Key_Return)
 
-        monkeypatch.setattr(MemberPinDialog, "exec", exec_)
-        window.switch_member()
 
-    def score(name: str, sheet_id: str, choose: Any) -> None:
-        take_laptop(name)
-        window.dossier_box.setCurrentIndex(window.dossier_box.findData(dossier_ids[sheet_id]))
-        window.nav.setCurrentRow(PAGES.index("scoring"))
-        assert window.member_box.currentText() == name and window.scoring.choices == {}
-        sheet = load_sheet("QD26-2026", sheet_id)
-        score_with_keys(window, [choose(item) for item in sheet.items])
-        press(window.scoring.boxes[0], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-        assert window.scoring.saved.text() == "Phiếu đã nộp — chỉ xem"
+def nothing_shown(window: MainWindow) -> None:
+    """No average, star or spread of any product on the agenda, the results page or the projector."""
+    window.nav.setCurrentRow(PAGES.index("round"))
+    model = window.round_page.model
+    cells = [str(model.index(r, c).data() or "") for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert not any("★" in cell for cell in cells), cells
+    window.nav.setCurrentRow(PAGES.index("results"))
+    page = window.results_page
+    assert page.stars.text() == "" and page.members.rowCount() == 0 and page.disputed.text() == ""
+    projector = window.show_projector()
+    assert "★" not in projector.body.text()
+    projector.close()
 
-    best = lambda item: len(item.options)  # noqa: E731
-    for name, _role in MEMBERS:  # product 1: a clean 5★ result
-        score(name, "QD26-2026-11", best)
-    for name, _role in MEMBERS[:4]:  # product 2: one member far below the others, one member recused
-        score(name, "QD26-2026-07", (lambda item: 1) if name == MEMBERS[2][0] else best)
-    minimum_item = "1.4"  # option 1 gives 0 points where 4★ needs 2
-    for name, _role in MEMBERS:  # product 3: misses the 4★ minimum of 1.5 everywhere
-        if name == MEMBERS[3][0]:
-            continue
-        score(name, "QD26-2026-14", lambda item: 1 if item.id == minimum_item else len(item.options))
 
-    # one paper ballot, typed twice by two people, with a mismatch the first time
-    window.actor = secretary
-    window._members_filled_for = None
-    window.dossier_box.setCurrentIndex(window.dossier_box.findData(dossier_ids["QD26-2026-14"]))
-    window.nav.setCurrentRow(PAGES.index("scoring"))
-    window._fill_members()  # the secretary took the laptop back (signed in again in the real window)
-    window.member_box.setCurrentIndex(window.member_box.findData(member_ids[MEMBERS[3][0]]))
-    sheet14 = load_sheet("QD26-2026", "QD26-2026-14")
-    paper = {item.id: (1 if item.id == minimum_item else len(item.options)) for item in sheet14.items}
-    score_with_keys(window, [paper[item.id] for item in sheet14.items])
-    typed = [dict(paper, **{"2.2": 1}), paper]
-    warnings: list[str] = []
+def test_the_rehearsal_round_from_first_sign_in_to_printed_minutes(
+    qtbot: QtBot, window: MainWindow, rehearsal: RehearsalSummary, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = Path(rehearsal.path)
+    with Database.open(path) as db:
+        row = queries.round_view(db, rehearsal.round_id, actor=SYSTEM).dossiers[0]
+        dossier = queries.dossier_view(db, row.dossier_id)
+    sheet = dossier.sheet
+    counted = [m for m in rehearsal.members if m.present and m.name not in dossier.recused]
+    chair, low, on_paper = counted[0], counted[1], counted[-1]
+    best, lowest = best_choices(sheet), lowest_choices(sheet)
 
-    class Second:
-        def __init__(self, *_a: Any) -> None:
-            self.values = typed.pop(0)
+    dialogs = Dialogs(monkeypatch).expect(SignInDialog, sign_in("thuky", DEMO_PASSWORD))
+    app.Controller(window).open_path(path)
+    db = window.db
+    assert db is not None and window.actor is not None and window.actor.username == "thuky"
+    shortcut(window, Qt.Key.Key_4, ALT)  # the secretary looks at the sheet before handing the laptop over
+    assert window.nav.currentRow() == PAGES.index("scoring") and window.dossier_id == row.dossier_id
 
-        def exec(self) -> int:
-            return 1
+    def ballots() -> int:
+        with db.reading() as s:
+            return s.scalar(select(func.count()).select_from(Ballot)) or 0
 
-        def choices(self) -> dict[str, int]:
-            return self.values
+    assert ballots() == 0
 
-    class SignIn:
-        def __init__(self, *_a: Any) -> None:
-            self.actor = secretary2
+    def member_scores(member: object, choices: dict[str, int]) -> None:
+        dialogs.expect(MemberPinDialog, member_pin(member.name, member.pin))  # type: ignore[attr-defined]
+        shortcut(window, Qt.Key.Key_U, CTRL)
+        assert window.scoring.choices == {} and len(window.scoring.boxes) == len(sheet.items)
+        type_sheet(window, sheet, choices)
+        dialogs.expect(QMessageBox, press_button("Có"))
+        shortcut(window, Qt.Key.Key_Return, CTRL)
+        assert window.scoring.boxes == []  # cleared at the submit
 
-        def setWindowTitle(self, _t: str) -> None:
-            pass
+    for member in counted[:-1]:
+        member_scores(member, lowest if member is low else best)
+        nothing_shown(window)
 
-        def exec(self) -> int:
-            return 1
+    # the last ballot is on paper: the secretary signs back in, types it, a second secretary types it again
+    dialogs.expect(SignInDialog, sign_in("thuky", DEMO_PASSWORD))
+    shortcut(window, Qt.Key.Key_L, CTRL)
+    shortcut(window, Qt.Key.Key_4, ALT)
+    window.member_box.setCurrentIndex(window.member_box.findText(on_paper.name))
+    window.scoring_page.paper_button.click()
+    assert on_paper.name in window.scoring_page.banner.text()
+    type_sheet(window, sheet, best)
+    nothing_shown(window)
+    shortcut(window, Qt.Key.Key_4, ALT)
 
-    monkeypatch.setattr(main_window_module, "PaperSecondEntry", Second)
-    monkeypatch.setattr(main_window_module, "SignInDialog", SignIn)
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
-    window.scoring.submit_button.click()
-    assert warnings and "Tiêu chí 2.2" in warnings[0]
-    window.scoring.submit_button.click()
-    assert window.scoring.saved.text() == "Phiếu đã nộp — chỉ xem"
+    def second_typing(dialog: PaperSecondEntry) -> None:
+        assert window.scoring.boxes == []  # the first typing is not behind the dialog
+        type_sheet(dialog, sheet, best)
+        keys(focused(dialog), Qt.Key.Key_Return)
 
-    # --- the chair: results, discussion, re-score, approval, lock, reopen ------------------------------------
-    take_laptop(MEMBERS[0][0])
-    results = window.results_page
+    dialogs.expect(SignInDialog, sign_in("thuky2", DEMO_PASSWORD)).expect(PaperSecondEntry, second_typing)
+    shortcut(window, Qt.Key.Key_Return, CTRL)
+    with db.reading() as s:
+        paper = s.scalars(select(Ballot).where(Ballot.entry_mode == EntryMode.PAPER)).one()
+        assert paper.status is BallotStatus.SUBMITTED
 
-    def show_results(sheet_id: str) -> None:
-        window.dossier_box.setCurrentIndex(window.dossier_box.findData(dossier_ids[sheet_id]))
-        window.nav.setCurrentRow(PAGES.index("results"))
+    # every counted member has submitted: the figures show; the spread is over the limit
+    dialogs.expect(MemberPinDialog, member_pin(chair.name, chair.pin))
+    shortcut(window, Qt.Key.Key_U, CTRL)
+    shortcut(window, Qt.Key.Key_5, ALT)
+    page = window.results_page
+    assert page.stars.text() and page.members.rowCount() >= len(counted)
+    assert "vượt ngưỡng" in page.disputed.text()
+    dialogs.expect(QDialog, write_text("Thành viên chấm thấp giải thích; hội đồng thống nhất chấm lại."))
+    page.discuss_button.click()
+    dialogs.expect(QDialog, write_text("Chênh lệch vượt 10 điểm"))
+    page.rescore_button.click()
+    assert f"0/{len(counted)}" in page.summary.text()
 
-    show_results("QD26-2026-07")
-    assert "vượt ngưỡng" in results.disputed.text()
-    names = [results.members.item(r, 0).text() for r in range(results.members.rowCount())]
-    assert results.members.item(names.index(MEMBERS[4][0]), 1).text().startswith("không tính")
-    results.approve_button.click()
-    assert "chưa ghi nội dung thảo luận" in results.blocking.text()
-    monkeypatch.setattr(
-        main_window_module, "ask_text", lambda *_a, **_k: "Thành viên Lê Đức Thắng chấm thấp; thống nhất chấm lại."
-    )
-    results.discuss_button.click()
-    results.rescore_button.click()
-    for name, _role in MEMBERS[:4]:
-        score(name, "QD26-2026-07", best)
-    take_laptop(MEMBERS[0][0])
-    show_results("QD26-2026-07")
-    assert "Lượt chấm 1" in results.history.text()
-    results.approve_button.click()
-    assert results.blocking.text() == "" and "kết quả đã khóa" in results.status.text()
+    for member in counted:
+        member_scores(member, best)
+    dialogs.expect(MemberPinDialog, member_pin(chair.name, chair.pin))
+    shortcut(window, Qt.Key.Key_U, CTRL)
+    shortcut(window, Qt.Key.Key_5, ALT)
+    assert "vượt ngưỡng" not in page.disputed.text() and "Lượt chấm 1" in page.history.text()
+    dialogs.expect(QMessageBox, press_button("Có"))
+    page.approve_button.click()
+    assert "kết quả đã khóa" in page.status.text() and page.fingerprint.text()
+    with db.reading() as s:
+        assert s.scalars(
+            select(Result.locked).where(Result.dossier_id == row.dossier_id, Result.scoring_round == 2)
+        ).one()
 
-    show_results("QD26-2026-14")
-    assert (
-        "Chưa đạt mức tối thiểu 5 sao: 1.4" in results.summary.text()
-        and "kết quả: <b>3 sao</b>" in results.summary.text()
-    )
-    results.approve_button.click()
-    show_results("QD26-2026-11")
-    results.approve_button.click()
-    monkeypatch.setattr(main_window_module, "ask_text", lambda *_a, **_k: "Bổ sung hồ sơ")
-    results.reopen_button.click()
-    assert "kết quả đã khóa" not in results.status.text()
-
-    with empty_db.reading() as s:
-        current = {
-            d.product_id: r
-            for d, r in s.execute(
-                select(Dossier, Result).join(
-                    Result, (Result.dossier_id == Dossier.id) & (Result.scoring_round == Dossier.scoring_round)
-                )
-            )
-        }
-        by_sheet = {s.get(Product, pid).sheet_id: r for pid, r in current.items()}  # type: ignore[union-attr]
-        assert (by_sheet["QD26-2026-07"].status, by_sheet["QD26-2026-07"].stars, by_sheet["QD26-2026-07"].locked) == (
-            ResultStatus.REFERRED_CENTRAL,
-            5,
-            True,
-        )
-        assert by_sheet["QD26-2026-14"].band_stars == 5 and by_sheet["QD26-2026-14"].stars == 3
-        assert by_sheet["QD26-2026-11"].locked is False
-        paper_ballot = s.scalars(select(Ballot).where(Ballot.entered_by == secretary.user_id)).one()
-        assert paper_ballot.status is BallotStatus.SUBMITTED and paper_ballot.confirmed_by == secretary2.user_id
+    # the secretary takes the laptop back and prints the minutes
+    dialogs.expect(SignInDialog, sign_in("thuky", DEMO_PASSWORD))
+    shortcut(window, Qt.Key.Key_L, CTRL)
+    assert window.actor is not None and window.actor.username == "thuky"
+    shortcut(window, Qt.Key.Key_6, ALT)
+    documents = window.documents_page
+    for kind, box in documents.kind_boxes.items():
+        box.setChecked(kind == "minutes")
+    documents.folder.setText(str(tmp_path / "in"))
+    documents.generate_button.click()
+    qtbot.waitUntil(lambda: documents.running is None, timeout=120000)
+    (minutes,) = sorted((tmp_path / "in").rglob("bien-ban*.pdf"))
+    text = " ".join(page.extract_text() for page in PdfReader(minutes).pages)
+    assert dossier.product_name.split()[0] in text
+    dialogs.done()

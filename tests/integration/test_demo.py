@@ -28,6 +28,7 @@ from ocop_desktop.models import (
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import MemberBallot, score_product
 from ocop_desktop.services import demo, queries
+from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.criteria_catalogue import list_sheets, load_sheet, rule_version
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +42,7 @@ GROUPS = {
 
 
 def _rows(db: Database) -> tuple[queries.DossierRow, ...]:
-    return queries.round_view(db, queries.list_rounds(db)[0].round_id).dossiers
+    return queries.round_view(db, queries.list_rounds(db)[0].round_id, actor=SYSTEM).dossiers
 
 
 def test_a_dozen_products_over_the_five_product_groups(demo_db: Database) -> None:

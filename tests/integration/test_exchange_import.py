@@ -245,9 +245,12 @@ def test_a_product_scored_by_two_councils_in_one_year_is_flagged(
 
 
 @pytest.fixture
-def council(empty_db: Database) -> object:
+def council(empty_db: Database, tmp_path: Path) -> object:
+    """Four members score at the secretary's laptop after the round went out to the fifth member's laptop (a round
+    file carries every ballot, so it is not written while ballots are in and still secret)."""
     meeting = build_meeting(empty_db)
     meeting.attend()
+    export_round(empty_db, actor=SYSTEM, round_id=meeting.round_id, out=tmp_path / "round.ocop")
     for name in NAMES[:4]:
         meeting.score("QD26-2026-07", name)
     return meeting
@@ -255,9 +258,8 @@ def council(empty_db: Database) -> object:
 
 def _laptop(council: object, tmp_path: Path) -> tuple[Database, object]:
     """The last member's laptop: the round taken in from the secretary's file, the member signed in there."""
-    round_file = export_round(council.db, actor=SYSTEM, round_id=council.round_id, out=tmp_path / "round.ocop")
     laptop = Database.open(tmp_path / "laptop.ocopdb", create=True)
-    assert import_files(laptop, [round_file.path], actor=SYSTEM).ok
+    assert import_files(laptop, [tmp_path / "round.ocop"], actor=SYSTEM).ok
     admin_id = accounts.create_user(
         laptop, actor=None, username="admin", full_name="Quản trị", password=PASSWORD, roles={Role.ADMIN}
     )

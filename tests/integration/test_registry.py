@@ -31,10 +31,10 @@ def test_producer_fields_are_checked_with_their_names(empty_db: Database) -> Non
         )
     sentences = [describe(p) for p in info.value.problems]
     assert sentences == [
-        "Trường name: thiếu trường «name»",
-        "Trường phone: số điện thoại «12345» không hợp lệ",
-        "Trường email: địa chỉ thư điện tử «khong-hop-le» không hợp lệ",
-        "Trường province_code: mã đơn vị hành chính «1» phải gồm 2 chữ số",
+        "Chưa điền «tên»",
+        "Trường «điện thoại»: số điện thoại «12345» không hợp lệ",
+        "Trường «thư điện tử»: địa chỉ thư điện tử «khong-hop-le» không hợp lệ",
+        "Trường «tỉnh, thành phố»: mã đơn vị hành chính «1» phải gồm 2 chữ số",
     ]
 
 
@@ -193,10 +193,16 @@ def test_council_member_round_and_dossier_edits_are_audited(demo_db: Database) -
     round_setup.update_round(demo_db, actor=SYSTEM, round_id=rnd, spread_limit="12,5", place="Hội trường A")
     with pytest.raises(ValidationFailed):
         round_setup.update_round(demo_db, actor=SYSTEM, round_id=rnd, spread_limit="mười")
+    with pytest.raises(Conflict) as taken:  # the demo's twelve dossiers hold 1–12
+        registry.update_dossier(demo_db, actor=SYSTEM, dossier_id=dossier, agenda_order=9)
+    assert "Số thứ tự 9 trong chương trình họp đã là của sản phẩm «" in describe(taken.value.problems[0])
+    with pytest.raises(ValidationFailed):
+        registry.update_dossier(demo_db, actor=SYSTEM, dossier_id=dossier, agenda_order=0)
     registry.update_dossier(
-        demo_db, actor=SYSTEM, dossier_id=dossier, registration_type=RegistrationType.RE_EVALUATION, agenda_order=9
+        demo_db, actor=SYSTEM, dossier_id=dossier, registration_type=RegistrationType.RE_EVALUATION, agenda_order=20
     )
     with demo_db.reading() as s:
         actions = [e.action for e in s.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(4))]
         assert s.get(Round, rnd).spread_limit == "12.5"  # type: ignore[union-attr]
+        assert s.get(Dossier, dossier).agenda_order == 20  # type: ignore[union-attr]
     assert actions == ["update_dossier", "update_round", "update_member", "update_council"]

@@ -15,6 +15,7 @@ from ocop_desktop.scoring.engine import (
     DecisionKind,
     MemberBallot,
     ResultStatus,
+    disputed_members,
     score_product,
 )
 from ocop_desktop.scoring.improvement import improvement_for
@@ -433,3 +434,18 @@ def test_totals_agree_with_a_direct_reading_of_the_shared_yaml(shared_domain: ob
         assert [m.total for m in result.members] == totals, raw_sheet["sheet_id"]
         assert result.average_total == Fraction(sum(totals), len(totals))
         assert result.part_averages == {k: Fraction(v, len(totals)) for k, v in part_sums.items()}
+
+
+def test_the_members_lowest_and_highest_on_each_disputed_item_are_named() -> None:
+    sheet = load_sheet("QD26-2026", "QD26-2026-07")
+    top, low = best_choices(sheet), lowest_choices(sheet)
+    ballots = [
+        MemberBallot("a", top),
+        MemberBallot("b", low),
+        MemberBallot("c", top),
+        MemberBallot("d", low, excluded=True),  # recused: never named
+    ]
+    result = score_product(sheet, V26, ballots)
+    named = disputed_members(result)
+    assert result.spread_exceeds_limit and set(named) == {d.item_id for d in result.disputed_items}
+    assert all(pair == (("b",), ("a", "c")) for pair in named.values())

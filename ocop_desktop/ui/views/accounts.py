@@ -31,7 +31,7 @@ from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts, queries
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.permissions import Permission, allowed
-from ocop_desktop.ui.dialogs import inform, name_buttons, show_error
+from ocop_desktop.ui.dialogs import Dialog, inform, name_buttons, show_error
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.views.round import role_text
 from ocop_desktop.ui.views.setup import FormDialog
@@ -146,7 +146,7 @@ def _cell(text: str, key: str | None = None) -> QTableWidgetItem:
     return item
 
 
-class AccountsDialog(QDialog):
+class AccountsDialog(Dialog):
     """Two tabs: the file's accounts (administrator) and the PINs of the current round's council members
     (secretary or administrator). A tab the signed-in person may not use is not shown."""
 

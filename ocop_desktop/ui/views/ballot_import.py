@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.messages import describe
 from ocop_desktop.services.ballot_workbooks import BallotWorkbookPreview, ProductLine
+from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.dialogs import name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
 
@@ -29,8 +29,7 @@ SHORT_SHA = 16  # as the command line prints it: enough to tell two files apart 
 
 
 def choose_ballot_workbook(parent: QWidget) -> Path | None:
-    name, _f = QFileDialog.getOpenFileName(parent, tr("Chọn phiếu chấm Excel thành viên gửi lại"), "", "Excel (*.xlsx)")
-    return Path(name) if name else None
+    return file_dialogs.open_file(parent, "ballots", tr("Chọn phiếu chấm Excel thành viên gửi lại"), "Excel (*.xlsx)")
 
 
 def _sheet_of(problem_location: tuple[tuple[str, str], ...]) -> str | None:
@@ -62,8 +61,8 @@ class BallotImportDialog(QDialog):
         ):
             head.addRow(label, value)
         if preview.problems:
-            summary = tr("Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.").format(
-                count=len(preview.problems)
+            summary = tr(
+                "Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.", count=len(preview.problems)
             )
         else:
             summary = tr("{count} phiếu hợp lệ, sẵn sàng lưu và nộp.").format(count=filled)

@@ -4,15 +4,14 @@ application, print, or find in its folder."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,11 +30,13 @@ from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.domain.text import slug
 from ocop_desktop.messages import describe
 from ocop_desktop.services.round_documents import KINDS, DocumentsCancelled, Progress
-from ocop_desktop.ui.dialogs import show_error
+from ocop_desktop.ui import file_dialogs
+from ocop_desktop.ui.dialogs import open_in_system, show_error
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.pdf_view import PdfPreview, print_pdf
 from ocop_desktop.ui.tasks import Running, start_with_progress
 
+log = logging.getLogger(__name__)
 Render = Callable[[tuple[str, ...], Path, Progress], list[Path]]
 FOLDER_KEY = "documents_folder/{round_id}"
 
@@ -71,6 +72,9 @@ def default_folder(db_path: Path, round_id: str, round_name: str) -> Path:
     return base / f"tai-lieu-{slug(round_name) or 'dot-danh-gia'}"
 
 
+CERTIFICATES_STEM = "giay-chung-nhan"  # the certificates' files: made only once a recognition decision is recorded
+
+
 class DocumentsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +83,7 @@ class DocumentsPage(QWidget):
         self.prepare: Callable[[tuple[str, ...]], bool] | None = None
         self.round_id: str | None = None
         self.running: Running | None = None
+        self.asked: tuple[str, ...] = ()  # the kinds of the last batch started
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.title.setWordWrap(True)
@@ -177,9 +182,9 @@ class DocumentsPage(QWidget):
         return tuple(kind for kind, box in self.kind_boxes.items() if box.isChecked())
 
     def _choose_folder(self) -> None:
-        name = QFileDialog.getExistingDirectory(self, tr("Thư mục lưu tài liệu"), self.folder.text())
-        if name:
-            self.folder.setText(name)
+        folder = file_dialogs.choose_folder(self, "documents", tr("Thư mục lưu tài liệu"), self.folder.text())
+        if folder is not None:
+            self.folder.setText(str(folder))
 
     # making the documents -----------------------------------------------------------------------------------
 
@@ -191,6 +196,7 @@ class DocumentsPage(QWidget):
         if self.prepare is not None and not self.prepare(kinds):
             return
         settings().setValue(FOLDER_KEY.format(round_id=self.round_id), str(folder))
+        self.asked = kinds
         self.files.clear()
         self.preview.clear()
         self.status.setText(tr("Đang tạo tài liệu…"))
@@ -216,12 +222,21 @@ class DocumentsPage(QWidget):
     def _done(self, written: list[Path]) -> None:
         self.running = None
         self.show_made(Path(self.folder.text().strip()), written)
+        if "certificates" in self.asked and not any(p.name.startswith(CERTIFICATES_STEM) for p in written):
+            self.status.setText(
+                self.status.text()
+                + "\n"
+                + tr(
+                    "Không có giấy chứng nhận: đợt chưa có quyết định công nhận "
+                    "(trang Kết quả → Ghi quyết định công nhận…)."
+                )
+            )
 
     def show_made(self, folder: Path, written: list[Path]) -> None:
         """The page as after making `written` in `folder` (also for files made elsewhere: the demo's screenshot)."""
         self.folder.setText(str(folder))
         self._list(written)
-        self.status.setText(tr("Đã tạo {count} tệp trong thư mục {folder}").format(count=len(written), folder=folder))
+        self.status.setText(tr("Đã tạo {count} tệp trong thư mục {folder}", count=len(written), folder=folder))
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
@@ -262,20 +277,26 @@ class DocumentsPage(QWidget):
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def preview_selected(self) -> None:
+        """A file that cannot be shown (moved, locked, damaged) is said by name and logged, the preview left empty."""
         path = self.selected()
-        if path is not None and path.suffix == ".pdf":
+        if path is None or path.suffix != ".pdf":
+            return
+        try:
             self.preview.show_pdf(path)
+        except UserFacingError as exc:
+            log.warning("no preview of %s", path, exc_info=exc)
+            show_error(self, exc)
 
     def open_selected(self) -> None:
         """In the system's own viewer or spreadsheet program (a local file: nothing goes on the network)."""
         path = self.selected()
         if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            open_in_system(self, path)
 
     def open_folder(self) -> None:
         folder = Path(self.folder.text().strip())
         if folder.is_dir():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            open_in_system(self, folder)
 
     def choose_printer(self, path: Path) -> QPrinter | None:
         """The system's print dialog for `path`; None when the person closes it."""
@@ -304,13 +325,17 @@ class DocumentsPage(QWidget):
 
         try:
             printed = print_pdf(path, printer, on_page)
-        except (OSError, RuntimeError) as exc:
+        except UserFacingError as exc:
+            log.warning("cannot print %s", path, exc_info=exc)
+            show_error(self, exc)
+            return
+        except (OSError, RuntimeError) as exc:  # logged by show_error, with its traceback
             show_error(self, exc)
             return
         finally:
             dialog.reset()
             dialog.deleteLater()
-        self.status.setText(tr("Đã gửi {printed} trang của {name} tới máy in.").format(printed=printed, name=path.name))
+        self.status.setText(tr("Đã gửi {printed} trang của {name} tới máy in.", printed=printed, name=path.name))
 
     def _update_buttons(self) -> None:
         idle = self.running is None

@@ -8,9 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QPushButton,
@@ -22,22 +20,20 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.messages import describe
 from ocop_desktop.services.exchange_import import FileReport, ImportReport, Outcome
-from ocop_desktop.ui.dialogs import name_buttons
+from ocop_desktop.ui import file_dialogs
+from ocop_desktop.ui.dialogs import Dialog, name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
 
 FILTER = "OCOP (*.ocop)"
 
 
 def choose_exchange_files(parent: QWidget) -> list[Path]:
-    names, _f = QFileDialog.getOpenFileNames(parent, tr("Chọn tệp trao đổi cần nhập"), "", FILTER)
-    return [Path(n) for n in names]
+    return file_dialogs.open_files(parent, "exchange", tr("Chọn tệp trao đổi cần nhập"), FILTER)
 
 
 def choose_export_path(parent: QWidget, suggested: str) -> Path | None:
-    name, _f = QFileDialog.getSaveFileName(parent, tr("Lưu tệp trao đổi"), suggested, FILTER)
-    if not name:
-        return None
-    return Path(name if name.endswith(".ocop") else f"{name}.ocop")
+    """Where to write an exchange file, `suggested` (a file name) proposed."""
+    return file_dialogs.save_file(parent, "exchange", tr("Lưu tệp trao đổi"), FILTER, suggested, suffix="ocop")
 
 
 def outcome_text(file: FileReport, dry_run: bool) -> str:
@@ -58,7 +54,7 @@ def changes_text(file: FileReport) -> str:
     return tr("{new} mới, {changed} thay đổi, {kept} giữ nguyên").format(new=new, changed=changed, kept=kept)
 
 
-class ExchangeImportDialog(QDialog):
+class ExchangeImportDialog(Dialog):
     """The preview; "Nhập" is enabled when at least one file would be taken in. Ticking an unregistered key asks
     for the preview again with that key accepted (nothing is taken in on a preview the officer has not seen)."""
 
@@ -129,8 +125,9 @@ class ExchangeImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         summary = QLabel(
-            tr("{count} tệp sẽ được nhập (sao lưu trước khi nhập; mỗi tệp nhập trọn vẹn hoặc không nhập).").format(
-                count=self.would_import
+            tr(
+                "{count} tệp sẽ được nhập (sao lưu trước khi nhập; mỗi tệp nhập trọn vẹn hoặc không nhập).",
+                count=self.would_import,
             )
         )
         summary.setWordWrap(True)
@@ -155,7 +152,7 @@ class ExchangeImportDialog(QDialog):
             self.go.setText(tr("Xem trước lại"))
             self.go.setEnabled(True)
         else:
-            self.go.setText(tr("Nhập {count} tệp").format(count=self.would_import))
+            self.go.setText(tr("Nhập {count} tệp", count=self.would_import))
             self.go.setEnabled(self.would_import > 0)
 
     def rows(self) -> list[list[str]]:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -32,7 +31,8 @@ from ocop_desktop.domain.errors import Problem, UserFacingError
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.keys import MIN_PASSPHRASE, InstallationKey, PublicKeyFile, TrustedKey
 from ocop_desktop.services import council_key
-from ocop_desktop.ui.dialogs import confirm, inform, name_buttons, show_error
+from ocop_desktop.ui import file_dialogs
+from ocop_desktop.ui.dialogs import Dialog, confirm, inform, name_buttons, show_error
 from ocop_desktop.ui.i18n import current_lang, tr
 
 KEY_ID_STYLE = "font-size: 20pt; font-weight: bold; letter-spacing: 1px;"
@@ -53,18 +53,17 @@ def documents_folder() -> Path:
 
 
 def choose_save_path(parent: QWidget, title: str, default: Path, pattern: str) -> Path | None:
-    name, _f = QFileDialog.getSaveFileName(parent, title, str(default), pattern)
-    return Path(name) if name else None
+    """Where to write a key's file: `default`'s name proposed, in its folder until another is used."""
+    return file_dialogs.save_file(parent, "keys", title, pattern, default.name, fallback=default.parent)
 
 
 def choose_public_key_file(parent: QWidget) -> Path | None:
-    name, _f = QFileDialog.getOpenFileName(
-        parent, tr("Chọn tệp khóa công khai của hội đồng"), "", tr("Tệp khóa công khai (*.json *.txt)")
+    return file_dialogs.open_file(
+        parent, "keys", tr("Chọn tệp khóa công khai của hội đồng"), tr("Tệp khóa công khai (*.json *.txt)")
     )
-    return Path(name) if name else None
 
 
-class _Form(QDialog):
+class _Form(Dialog):
     """A small form with a message line for what went wrong and the project's words on the buttons."""
 
     def __init__(self, parent: QWidget | None, title: str, intro: str) -> None:
@@ -199,7 +198,7 @@ def obtain_signing_key(
     return dialog.key if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class CouncilKeyDialog(QDialog):
+class CouncilKeyDialog(Dialog):
     """Khóa ký của hội đồng: the key id in large type, and the actions of the chair."""
 
     def __init__(self, parent: QWidget | None, *, council_name: str = "", folder: Path | None = None) -> None:
@@ -334,7 +333,7 @@ class CouncilKeyDialog(QDialog):
         )
 
 
-class ConfirmKeyDialog(QDialog):
+class ConfirmKeyDialog(Dialog):
     """Before a key is trusted: its key id in large type beside the name, and a box the officer ticks to say the id
     was compared with the paper form; OK stays disabled until then."""
 
@@ -391,7 +390,7 @@ class RevokeDialog(_Form):
         council_key.revoke(self.entry.key_id, since=since, reason=self.reason.text(), folder=self.folder)
 
 
-class TrustedKeysDialog(QDialog):
+class TrustedKeysDialog(Dialog):
     """Khóa tin cậy: the registry of the councils' keys this installation accepts."""
 
     COLUMNS = 4

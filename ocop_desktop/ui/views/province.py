@@ -15,7 +15,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from ocop_desktop.domain.enums import CertificateStatus, ResultStatus
 from ocop_desktop.domain.text import fold, vi_sort_key
 from ocop_desktop.services import province
 from ocop_desktop.services.province import CertificateLine, ProductLine, ProvinceView, Tally
+from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.dialogs import show_error
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.sorted_model import Index as _Index
@@ -48,7 +48,7 @@ STAR_COLOURS = {5: "#b8860b", 4: "#d4a017", 3: "#e8b923", 2: "#9aa5b1", 1: "#b8c
 
 
 def stars_text(stars: int | None) -> str:
-    return tr("{n} sao").format(n=stars) if stars is not None else tr("Chưa xếp hạng")
+    return tr("{n} sao", n=stars) if stars is not None else tr("Chưa xếp hạng")
 
 
 def result_text(line: ProductLine) -> str:
@@ -463,9 +463,9 @@ class ProvincePage(QWidget):
         total = len(self.model.rows)
         shown = len(self.model.visible)
         self.count.setText(
-            tr("{shown} / {total} sản phẩm").format(shown=shown, total=total)
+            tr("{shown} / {total} sản phẩm", shown=shown, total=total)
             if shown != total
-            else tr("{total} sản phẩm").format(total=total)
+            else tr("{total} sản phẩm", total=total)
         )
 
     def filter_words(self) -> str:
@@ -547,7 +547,7 @@ class ProvincePage(QWidget):
         self.councils.clear()
         accepted_tip = tr("Khóa của tệp này chưa được tin cậy; người nhập đã chấp nhận nó cho riêng tệp này")
         for council in view.councils:
-            counts = tr("{rounds} đợt, {products} sản phẩm").format(rounds=council.rounds, products=council.products)
+            counts = tr("{rounds} đợt, {products} sản phẩm", rounds=council.rounds, products=council.products)
             top = QTreeWidgetItem([f"{council.name} — {counts}"])
             font = top.font(0)
             font.setBold(True)
@@ -635,9 +635,11 @@ class ProvincePage(QWidget):
         files = sum(len(c.files) for c in view.councils)
         self.title.setText(
             tr(
-                "Toàn tỉnh — tính đến ngày {date}: {products} sản phẩm, {councils} hội đồng, {files} tệp đã nhập"
-            ).format(
-                date=format_vi_date(view.today), products=len(view.products), councils=len(view.councils), files=files
+                "Toàn tỉnh — tính đến ngày {date}: {products} sản phẩm, {councils} hội đồng, {files} tệp đã nhập",
+                date=format_vi_date(view.today),
+                products=len(view.products),
+                councils=len(view.councils),
+                files=files,
             )
         )
         self._fill_filters(view)
@@ -648,10 +650,14 @@ class ProvincePage(QWidget):
         self._fill_certificates(view)
 
     def choose_path(self) -> Path | None:
-        name, _f = QFileDialog.getSaveFileName(
-            self, tr("Xuất danh sách sản phẩm toàn tỉnh"), "san-pham-ocop-toan-tinh.xlsx", "Excel (*.xlsx)"
+        return file_dialogs.save_file(
+            self,
+            "province-export",
+            tr("Xuất danh sách sản phẩm toàn tỉnh"),
+            "Excel (*.xlsx)",
+            "san-pham-ocop-toan-tinh.xlsx",
+            suffix="xlsx",
         )
-        return Path(name) if name else None
 
     def export(self) -> None:
         """The products the filter shows (all by default), with the counts of those and the province's
@@ -675,4 +681,4 @@ class ProvincePage(QWidget):
         except Exception as exc:  # a person-sized message, never a traceback
             show_error(self, exc)
             return
-        self.status.setText(tr("Đã lưu {count} sản phẩm vào {file}").format(count=len(products), file=written))
+        self.status.setText(tr("Đã lưu {count} sản phẩm vào {file}", count=len(products), file=written))

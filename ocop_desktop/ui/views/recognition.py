@@ -114,11 +114,13 @@ class RecognitionDialog(CheckedForm):
         try:
             until = add_months(parse_vi_date(self.date.text().strip()), months)
         except ValueError:
-            self.validity.setText(tr("{months} tháng kể từ ngày ký (theo quy định của đợt)").format(months=months))
+            self.validity.setText(tr("{months} tháng kể từ ngày ký (theo quy định của đợt)", months=months))
             return
         self.validity.setText(
-            tr("{months} tháng kể từ ngày ký (theo quy định của đợt): đến hết {until}").format(
-                months=months, until=format_vi_date(until)
+            tr(
+                "{months} tháng kể từ ngày ký (theo quy định của đợt): đến hết {until}",
+                months=months,
+                until=format_vi_date(until),
             )
         )
 

@@ -3,6 +3,7 @@ criteria that cause it, the council's discussion, and the chair's approval with 
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -128,18 +129,45 @@ class ResultsView(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(recognition)
 
+    def reset(self, title: str) -> None:
+        """Nothing of the product shown before stays: every line emptied, every button off until the page says."""
+        self.title.setText(title)
+        for label in (
+            self.stars,
+            self.summary,
+            self.disputed,
+            self.discussion,
+            self.history,
+            self.status,
+            self.fingerprint,
+            self.blocking,
+            self.certificate,
+        ):
+            label.setText("")
+        self.members.setRowCount(0)
+        for button in self.buttons():
+            button.setEnabled(False)
+
+    def buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.discuss_button,
+            self.rescore_button,
+            self.decision_button,
+            self.approve_button,
+            self.reopen_button,
+            self.recognise_button,
+            self.revoke_button,
+        )
+
     def show_pending(self, title: str, submitted: int, expected: int) -> None:
         """Before every scoring member has submitted, nobody sees anyone's figures."""
-        self.title.setText(title)
-        self.stars.setText("")
+        self.reset(title)
+        self.status.setText(status_text(None, False))
         self.summary.setText(
             tr("Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.").format(
                 submitted=submitted, expected=expected
             )
         )
-        self.members.setRowCount(0)
-        self.disputed.setText("")
-        self.discussion.setText("")
 
     def show_result(
         self,
@@ -151,8 +179,9 @@ class ResultsView(QWidget):
         status: ResultStatus | None,
         locked: bool,
         discussion: str | None,
+        disputes: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
     ) -> None:
-        self.title.setText(title)
+        self.reset(title)
         stars = computed.get("stars")
         band = computed.get("band_stars")
         self.stars.setText((STAR * stars + "☆" * (5 - stars)) if isinstance(stars, int) else tr("Không xếp hạng"))
@@ -184,7 +213,16 @@ class ResultsView(QWidget):
             for d in computed.get("disputed_items", [])[:8]:
                 item = sheet.item(d["item"])
                 text = item.text if item is not None else ""
-                items.append(f"<li><b>{d['item']}</b> {text}: {tr('chênh')} {vi_number(d['spread'])}</li>")
+                low, high = (disputes or {}).get(d["item"], ((), ()))
+                who = (
+                    " — "
+                    + tr("thấp nhất: {low}; cao nhất: {high}").format(
+                        low=escape(", ".join(low)), high=escape(", ".join(high))
+                    )
+                    if low or high
+                    else ""
+                )
+                items.append(f"<li><b>{d['item']}</b> {text}: {tr('chênh')} {vi_number(d['spread'])}{who}</li>")
             self.disputed.setText(
                 f"<span style='color:#b00020'><b>{tr('Chênh lệch điểm')} {spread} — {tr('vượt ngưỡng')}</b></span>"
                 f"<br>{tr('Các tiêu chí chênh nhiều nhất')}:<ul>{''.join(items)}</ul>"
@@ -193,11 +231,6 @@ class ResultsView(QWidget):
             self.disputed.setText(f"{tr('Chênh lệch điểm')}: {spread}")
         self.discussion.setText(f"{tr('Thảo luận')}: {discussion}" if discussion else "")
         self.status.setText(status_text(status, locked))
-        self.approve_button.setEnabled(not locked)
-        self.reopen_button.setEnabled(locked)
-        self.rescore_button.setEnabled(not locked)
-        self.discuss_button.setEnabled(not locked)
-        self.decision_button.setEnabled(not locked)
 
     def show_fingerprint(self, fingerprint: str | None) -> None:
         """The round's "mã xác thực" once a result is approved: printed on the minutes, carried by the file."""
@@ -213,7 +246,7 @@ class ResultsView(QWidget):
         """The producer's own score next to the council's (Mẫu số 02)."""
         if total is not None:
             self.summary.setText(
-                self.summary.text() + "<br>" + tr("Tự đánh giá của chủ thể: {total} điểm").format(total=total)
+                self.summary.text() + "<br>" + tr("Tự đánh giá của chủ thể: {total} điểm", total=total)
             )
 
     def show_history(self, earlier: list[tuple[int, str, str, bool, str | None]]) -> None:

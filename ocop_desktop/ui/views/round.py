@@ -191,6 +191,8 @@ class RoundPage(QWidget):
         date = view.session_date.strftime("%d/%m/%Y") if view.session_date else tr("chưa có phiên họp")
         present = f"{tr('có mặt')} {view.present}/{view.scoring_members} {tr('thành viên chấm điểm')}"
         need = f"{tr('cần')} {view.quorum[0]}/{view.quorum[1]}{chair}"
+        if not view.attendance_taken:  # nobody ticked yet: no count and no verdict to read
+            present, state = tr("chưa điểm danh"), tr("đánh dấu thành viên có mặt bên dưới")
         self.quorum.setText(f"{tr('Phiên họp')} {date}: {present} — {state} ({need})")
         while self.members_grid.count():
             child = self.members_grid.takeAt(0)

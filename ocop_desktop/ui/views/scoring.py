@@ -56,6 +56,8 @@ class ScoringContext:
     choices: dict[str, int]
     submitted: bool
     scoring_round: int
+    read_only: bool = False  # shown, not for this person to change (somebody else's blank sheet)
+    note: str = ""  # what the person should know about this ballot, under the totals
 
 
 class OptionLabel(QLabel):
@@ -193,7 +195,14 @@ class ScoringView(QWidget):
         self.header.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.saved = QLabel()
         self.saved.setObjectName("saved")
+        self.saved.setWordWrap(True)
         self.stack = QStackedWidget()
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setFont(_font(scale=1.3))
+        self.stack.addWidget(self.notice)
         self.scroll = QScrollArea()
         self._pages: dict[tuple[str, int], tuple[QScrollArea, list[ItemBox]]] = {}
 
@@ -221,6 +230,21 @@ class ScoringView(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(body)
 
+    def show_notice(self, text: str) -> None:
+        """No sheet on screen, only `text`: between two members, for a recused member, while a ballot is secret."""
+        self.undo_stack.clear()
+        self.context = None
+        self.choices = {}
+        self.boxes = []
+        self.current = 0
+        self.header.setText("")
+        self.notice.setText(text)
+        self.stack.setCurrentWidget(self.notice)
+        self.totals.setText("")
+        self.unanswered.setText("")
+        self.saved.setText("")
+        self.submit_button.setEnabled(False)
+
     def load(self, context: ScoringContext) -> None:
         self.undo_stack.clear()  # undo covers the ballot on screen only
         self.context = context
@@ -233,14 +257,16 @@ class ScoringView(QWidget):
             page = self._pages[key] = self._build_page(context.sheet)
         self.scroll, self.boxes = page
         self.stack.setCurrentWidget(self.scroll)
+        read_only = context.submitted or context.read_only
         for box in self.boxes:
             box.show_choice(self.choices.get(box.item.id))
             box.set_current(False)
-            box.set_read_only(context.submitted)
+            box.set_read_only(read_only)
         self.current = 0
-        self.submit_button.setEnabled(not context.submitted)
-        self.saved.setText(tr("Phiếu đã nộp — chỉ xem") if context.submitted else "")
-        self._go(0)
+        self.submit_button.setEnabled(not read_only)
+        self.saved.setText(context.note or (tr("Phiếu đã nộp — chỉ xem") if context.submitted else ""))
+        first_open = next((i for i, b in enumerate(self.boxes) if b.item.id not in self.choices), 0)
+        self._go(0 if read_only else first_open)
         self._refresh_totals()
 
     def _build_page(self, sheet: Sheet) -> tuple[QScrollArea, list[ItemBox]]:
@@ -333,8 +359,11 @@ class ScoringView(QWidget):
 
     # saving -----------------------------------------------------------------------------------------------
 
+    def editable(self) -> bool:
+        return self.context is not None and not (self.context.submitted or self.context.read_only)
+
     def _choose(self, item_id: str, number: int) -> None:
-        if self.record is None or self.context is None or self.context.submitted:
+        if self.record is None or not self.editable():
             return
         previous = self.choices.get(item_id)
         try:
@@ -351,7 +380,7 @@ class ScoringView(QWidget):
 
     def set_choice(self, item_id: str, number: int | None) -> bool:
         """Store `number` (None: take the answer back) for an undo or redo; False when it was refused."""
-        if self.context is None or self.context.submitted or self.record is None:
+        if not self.editable() or self.record is None:
             return False
         try:
             if number is None:
@@ -374,7 +403,7 @@ class ScoringView(QWidget):
         return next(b for b in self.boxes if b.item.id == item_id)
 
     def _submit(self) -> None:
-        if self.submit_ballot is None or self.context is None or self.context.submitted:
+        if self.submit_ballot is None or self.context is None or not self.editable():
             return
         try:
             self.submit_ballot()
@@ -384,11 +413,12 @@ class ScoringView(QWidget):
             if self.on_error is not None:
                 self.on_error(exc)
             return
-        self.context = dataclasses.replace(self.context, submitted=True, choices=dict(self.choices))
-        for box in self.boxes:
-            box.set_read_only(True)
-        self.submit_button.setEnabled(False)
-        self.saved.setText(tr("Phiếu đã nộp — chỉ xem"))
+        if self.context is not None:  # (a paper ballot's second typing has already taken the sheet off screen)
+            self.context = dataclasses.replace(self.context, submitted=True, choices=dict(self.choices))
+            for box in self.boxes:
+                box.set_read_only(True)
+            self.submit_button.setEnabled(False)
+            self.saved.setText(tr("Phiếu đã nộp — chỉ xem"))
         self.submitted.emit()
 
     def _refresh_totals(self) -> None:

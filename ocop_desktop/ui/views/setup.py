@@ -12,9 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -41,7 +39,8 @@ from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.services.criteria_catalogue import list_sheets, rule_versions
 from ocop_desktop.services.import_dossiers import ImportPreview
 from ocop_desktop.services.queries import CouncilView, DossierView, MemberRow, ProducerView
-from ocop_desktop.ui.dialogs import name_buttons
+from ocop_desktop.ui import file_dialogs
+from ocop_desktop.ui.dialogs import Dialog, name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.views.dossier import commune_item_text
 from ocop_desktop.ui.views.round import registration_text, role_text
@@ -69,7 +68,7 @@ def legal_form_text(form: LegalForm) -> str:
     return words[form]
 
 
-class FormDialog(QDialog):
+class FormDialog(Dialog):
     """A form whose OK runs `submit(values)`; problems from the service stay on screen under the form."""
 
     def __init__(self, parent: QWidget | None, title: str) -> None:
@@ -384,7 +383,7 @@ class DossierDialog(FormDialog):
         }
 
 
-class ImportPreviewDialog(QDialog):
+class ImportPreviewDialog(Dialog):
     """What an Excel list would add, or every problem with its cell; saving is allowed only without problems."""
 
     def __init__(self, parent: QWidget | None, preview: ImportPreview) -> None:
@@ -392,11 +391,11 @@ class ImportPreviewDialog(QDialog):
         self.setWindowTitle(tr("Nhập danh sách hồ sơ từ Excel"))
         layout = QVBoxLayout(self)
         if preview.problems:
-            summary = tr("Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.").format(
-                count=len(preview.problems)
+            summary = tr(
+                "Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.", count=len(preview.problems)
             )
         else:
-            summary = tr("{count} hồ sơ hợp lệ, sẵn sàng lưu.").format(count=len(preview.rows))
+            summary = tr("{count} hồ sơ hợp lệ, sẵn sàng lưu.", count=len(preview.rows))
         self.summary = QLabel(summary)
         layout.addWidget(self.summary)
         self.table = QTableWidget()
@@ -519,13 +518,12 @@ class SetupPage(QWidget):
 
 
 def choose_excel(parent: QWidget, *, save: bool) -> Path | None:
+    """The Excel list of dossiers to import, or where to save its empty template."""
     if save:
-        name, _f = QFileDialog.getSaveFileName(
-            parent, tr("Lưu tệp Excel mẫu"), "danh-sach-ho-so.xlsx", "Excel (*.xlsx)"
+        return file_dialogs.save_file(
+            parent, "dossier-list", tr("Lưu tệp Excel mẫu"), "Excel (*.xlsx)", "danh-sach-ho-so.xlsx", suffix="xlsx"
         )
-    else:
-        name, _f = QFileDialog.getOpenFileName(parent, tr("Chọn tệp Excel"), "", "Excel (*.xlsx)")
-    return Path(name) if name else None
+    return file_dialogs.open_file(parent, "dossier-list", tr("Chọn tệp Excel"), "Excel (*.xlsx)")
 
 
 class AssessmentsDialog(FormDialog):

@@ -1,0 +1,73 @@
+"""The window's pages. Each page holds its widgets and its own actions, reads the work context, and refreshes
+itself when the context says that what it shows changed — at once when it is the page on screen, else the next
+time it is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from ocop_desktop.domain.errors import UserFacingError
+from ocop_desktop.ui.context import Change, WorkContext
+from ocop_desktop.ui.dialogs import show_error
+from ocop_desktop.ui.i18n import tr
+
+PAGES = ("round", "setup", "dossier", "scoring", "results", "documents", "criteria", "province")
+
+
+class Page(QWidget):
+    watches: Change = Change.ALL  # what, when it changes, makes this page stale
+
+    def __init__(self, ctx: WorkContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current = False
+        self.stale = True
+        ctx.changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        if change & self.watches:
+            self.stale = True
+            if self.current:
+                self.refresh_now()
+
+    def activate(self, current: bool) -> None:
+        """The window shows this page (or another): a stale page refreshes as it comes on screen."""
+        self.current = current
+        if current and self.stale:
+            self.refresh_now()
+
+    def refresh_now(self) -> None:
+        self.stale = False
+        if self.ctx.db is None:
+            self.clear()
+            return
+        try:
+            self.refresh()
+        except UserFacingError as exc:
+            show_error(self, exc)
+
+    def say(self, text: str) -> None:
+        """What was just recorded, on the window's status line for a few seconds: seen, never in the way."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(f"✔ {text}", 10000)
+
+    def refresh(self) -> None:
+        """Show what the context's file, actor, round and dossier hold now."""
+
+    def clear(self) -> None:
+        """No file is open: show nothing of the last one."""
+
+
+def nav_labels() -> tuple[str, ...]:
+    """The pages' names, in the order of PAGES."""
+    return (
+        tr("Đợt đánh giá"),
+        tr("Chuẩn bị đợt"),
+        tr("Hồ sơ"),
+        tr("Chấm điểm"),
+        tr("Kết quả"),
+        tr("Tài liệu"),
+        tr("Bộ tiêu chí"),
+        tr("Toàn tỉnh"),
+    )

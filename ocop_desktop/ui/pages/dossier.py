@@ -1,0 +1,182 @@
+"""The dossier page: what the producer submitted, the commune's and the advisory team's findings, the attachments
+(checked, previewed, opened in the system viewer), and their corrections."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from ocop_desktop.services import queries, registry
+from ocop_desktop.services.permissions import Permission
+from ocop_desktop.ui import file_dialogs
+from ocop_desktop.ui.context import Change, WorkContext
+from ocop_desktop.ui.dialogs import open_in_system, show_error
+from ocop_desktop.ui.i18n import tr
+from ocop_desktop.ui.operations import run_op
+from ocop_desktop.ui.pages import Page
+from ocop_desktop.ui.views.dossier import DossierPage
+from ocop_desktop.ui.views.setup import AssessmentsDialog, FormDialog, ProducerEditDialog, SelfAssessmentDialog
+
+
+class DossierPageController(Page):
+    watches = Change.FILE | Change.ACTOR | Change.ROUND | Change.DOSSIER | Change.DATA
+
+    def __init__(self, ctx: WorkContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.view = page = DossierPage()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page)
+        page.add_button.clicked.connect(self.add_attachment)
+        page.attachment_selected.connect(self.show_attachment)
+        page.attachment_opened.connect(self.open_attachment)
+        page.edit_button.clicked.connect(self.edit_producer)
+        page.assessments_button.clicked.connect(self.edit_assessments)
+        page.self_button.clicked.connect(self.edit_self_assessment)
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        if ctx.db is None or ctx.dossier_id is None:
+            return
+        self.view.load(queries.dossier_view(ctx.db, ctx.dossier_id))
+        editable = ctx.can(Permission.EDIT_REGISTRY)
+        for button in (
+            self.view.add_button,
+            self.view.edit_button,
+            self.view.assessments_button,
+            self.view.self_button,
+        ):
+            button.setEnabled(editable)
+
+    def _run_form(self, dialog: FormDialog, submit: Callable[[], object]) -> object:
+        dialog.submit = submit
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.ctx.notify(Change.DATA)
+        return dialog.result_value
+
+    def add_attachment(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY):
+            return
+        path = file_dialogs.open_file(
+            self,
+            "attachments",
+            tr("Thêm tài liệu vào hồ sơ"),
+            tr("Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)"),
+        )
+        if path is None:
+            return
+        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            show_error(self, exc)
+            return
+        run_op(
+            self,
+            ctx,
+            lambda: registry.add_attachment(
+                db,  # type: ignore[arg-type]
+                actor=actor,  # type: ignore[arg-type]
+                dossier_id=dossier_id,  # type: ignore[arg-type]
+                filename=path.name,
+                content=content,
+            ),
+        )
+
+    def show_attachment(self, attachment_id: str) -> None:
+        ctx = self.ctx
+        if ctx.db is None:
+            return
+        db, viewer = ctx.db, ctx.viewer()
+        found = run_op(
+            self,
+            ctx,
+            lambda: registry.attachment_content(db, actor=viewer, attachment_id=attachment_id),
+            changes=Change.NONE,
+        )
+        if found is not None:
+            name, media_type, content = found
+            self.view.show_attachment(name, media_type, content, hashlib.sha256(content).hexdigest())
+
+    def open_attachment(self, attachment_id: str) -> None:
+        """Write a checked copy to a temporary folder and hand it to the system's viewer (no network)."""
+        ctx = self.ctx
+        if ctx.db is None:
+            return
+        db, viewer = ctx.db, ctx.viewer()
+        found = run_op(
+            self,
+            ctx,
+            lambda: registry.attachment_content(db, actor=viewer, attachment_id=attachment_id),
+            changes=Change.NONE,
+        )
+        if found is None:
+            return
+        name, _media_type, content = found
+        target = Path(tempfile.mkdtemp(prefix="ocop-")) / Path(name).name
+        target.write_bytes(content)
+        open_in_system(self, target)
+
+    def edit_assessments(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY):
+            return
+        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        dialog = AssessmentsDialog(self, queries.dossier_view(db, dossier_id))  # type: ignore[arg-type]
+
+        def submit() -> None:
+            for item, (text, check) in dialog.items.items():
+                if text.text().strip():
+                    registry.set_commune_assessment(
+                        db,  # type: ignore[arg-type]
+                        actor=actor,  # type: ignore[arg-type]
+                        dossier_id=dossier_id,  # type: ignore[arg-type]
+                        item=item,
+                        finding=text.text(),
+                        meets=check.isChecked(),
+                    )
+            registry.set_advisory_report(
+                db,  # type: ignore[arg-type]
+                actor=actor,  # type: ignore[arg-type]
+                dossier_id=dossier_id,  # type: ignore[arg-type]
+                report=dialog.report.toPlainText(),
+            )
+
+        self._run_form(dialog, submit)
+
+    def edit_self_assessment(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY):
+            return
+        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        dialog = SelfAssessmentDialog(self, queries.dossier_view(db, dossier_id))  # type: ignore[arg-type]
+        self._run_form(
+            dialog,
+            lambda: registry.set_self_assessment(db, actor=actor, dossier_id=dossier_id, choices=dialog.choices()),  # type: ignore[arg-type]
+        )
+
+    def edit_producer(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY):
+            return
+        db, actor = ctx.db, ctx.actor
+        view = queries.producer_of_dossier(db, ctx.dossier_id)  # type: ignore[arg-type]
+        dialog = ProducerEditDialog(self, view)
+
+        def submit() -> None:
+            registry.update_product(
+                db,  # type: ignore[arg-type]
+                actor=actor,  # type: ignore[arg-type]
+                product_id=view.product_id,
+                name=dialog.product.text(),
+                code=dialog.code.text() or None,
+            )
+            registry.update_producer(db, actor=actor, producer_id=view.producer_id, **dialog.producer_changes())  # type: ignore[arg-type]
+
+        self._run_form(dialog, submit)

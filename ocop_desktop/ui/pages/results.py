@@ -1,0 +1,292 @@
+"""The results page: the chosen dossier's result once every counted member has submitted, the council's
+discussion, decisions and re-scores, the chair's approval with every blocking reason, and the recognition decision.
+Every line and every button is set from the dossier shown, never left from the one before."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from ocop_desktop.domain.errors import UserFacingError, ValidationFailed
+from ocop_desktop.messages import describe
+from ocop_desktop.scoring.engine import DecisionKind
+from ocop_desktop.services import exchange, queries, recognition, results, scoring_session
+from ocop_desktop.services.permissions import Permission
+from ocop_desktop.ui.context import Change, WorkContext
+from ocop_desktop.ui.dialogs import ask_text, confirm, name_buttons
+from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.operations import run_op
+from ocop_desktop.ui.pages import Page
+from ocop_desktop.ui.views.dossier import self_assessment_total
+from ocop_desktop.ui.views.recognition import RecognitionDialog, RevocationDialog, revocable
+from ocop_desktop.ui.views.results import ResultsView
+from ocop_desktop.ui.views.setup import FormDialog
+
+
+class DecisionDialog(QDialog):
+    """Elimination, stop or dossier rejection, with the criterion and the reason."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Quyết định của hội đồng"))
+        self.kind = QComboBox()
+        self.kind.addItem(tr("Loại sản phẩm theo tiêu chí"), DecisionKind.ELIMINATION)
+        self.kind.addItem(tr("Dừng đánh giá các bước tiếp theo"), DecisionKind.STOP)
+        self.kind.addItem(tr("Hồ sơ bị loại"), DecisionKind.DOSSIER_REJECTED)
+        self.item = QLineEdit()
+        self.reason = QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(tr("Loại quyết định"), self.kind)
+        form.addRow(tr("Tiêu chí (ví dụ 2.1)"), self.item)
+        form.addRow(tr("Lý do"), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.kind.setFocus()
+
+    def values(self) -> tuple[DecisionKind, str, str]:
+        return self.kind.currentData(), self.item.text().strip(), self.reason.text().strip()
+
+
+class ResultsPage(Page):
+    watches = Change.FILE | Change.ACTOR | Change.ROUND | Change.DOSSIER | Change.DATA
+    documents_wanted = Signal()
+
+    def __init__(self, ctx: WorkContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.view = ResultsView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.view.approve_button.clicked.connect(self.approve)
+        self.view.reopen_button.clicked.connect(self.reopen)
+        self.view.discuss_button.clicked.connect(self.discuss)
+        self.view.rescore_button.clicked.connect(self.rescore)
+        self.view.decision_button.clicked.connect(self.decide)
+        self.view.recognise_button.clicked.connect(self.record_recognition)
+        self.view.revoke_button.clicked.connect(self.revoke_certificate)
+
+    def clear(self) -> None:
+        self.view.reset("")
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        if ctx.db is None or ctx.round_id is None or ctx.dossier_id is None:
+            self.view.reset(tr("Chưa có hồ sơ nào trong đợt."))
+            return
+        db, dossier_id = ctx.db, ctx.dossier_id
+        dossier = queries.dossier_view(db, dossier_id)
+        agenda = queries.round_view(db, ctx.round_id, actor=ctx.viewer()).dossiers
+        row = next((r for r in agenda if r.dossier_id == dossier_id), None)
+        number = f"{row.agenda_order}. " if row is not None else ""
+        title = f"{number}{dossier.product_name} ({dossier.product_code or '—'}) — {dossier.producer_name}"
+        submitted, expected = (row.submitted, row.expected) if row is not None else (0, 0)
+        try:
+            view = results.compute_result(db, actor=ctx.viewer(), dossier_id=dossier_id)
+        except UserFacingError:
+            view = None
+        if view is None or not view.revealed or view.computed is None:
+            self.view.show_pending(title, submitted, expected)
+            self._show_recognition()
+            return
+        names_by_id = queries.member_names(db, ctx.round_id)
+        self.view.show_result(
+            title,
+            computed=view.computed,
+            names=[names_by_id.get(m, m) for m in view.computed.get("members", [])],
+            sheet=dossier.sheet,
+            status=view.status,
+            locked=view.locked,
+            discussion=view.discussion,
+            disputes=view.disputes,
+        )
+        self.view.show_self_assessment(self_assessment_total(dossier))
+        self.view.show_history(
+            [
+                (e.scoring_round, e.average_total, e.spread, e.spread_exceeds_limit, e.discussion)
+                for e in queries.earlier_results(db, dossier_id, actor=ctx.viewer())
+                if e.revealed
+            ]
+        )
+        self.view.show_fingerprint(exchange.meeting_fingerprint(db, ctx.round_id) if view.locked else None)
+        open_result = not view.locked
+        self.view.approve_button.setEnabled(ctx.can(Permission.APPROVE_RESULT) and open_result)
+        self.view.reopen_button.setEnabled(ctx.can(Permission.REOPEN_RESULT) and view.locked)
+        self.view.discuss_button.setEnabled(ctx.can(Permission.RECORD_DISCUSSION) and open_result)
+        self.view.decision_button.setEnabled(ctx.can(Permission.RECORD_DISCUSSION) and open_result)
+        self.view.rescore_button.setEnabled(ctx.can(Permission.START_RESCORE) and open_result)
+        self._show_recognition()
+
+    # the council's actions --------------------------------------------------------------------------------
+
+    def _refused_here(self, exc: UserFacingError) -> bool:
+        """Approval's blocking reasons are listed on the page, under the result, where the chair looks."""
+        if not isinstance(exc, ValidationFailed):
+            return False
+        self.view.show_blocking([describe(p, current_lang()) for p in exc.problems])
+        return True
+
+    def approve(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.APPROVE_RESULT):
+            return
+        if not confirm(
+            self, tr("Phê duyệt kết quả"), tr("Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?")
+        ):
+            return
+        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        run_op(
+            self,
+            ctx,
+            lambda: results.approve_result(db, actor=actor, dossier_id=dossier_id),  # type: ignore[arg-type]
+            on_refused=self._refused_here,
+        )
+
+    def reopen(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.REOPEN_RESULT):
+            return
+        reason = ask_text(self, tr("Mở lại kết quả"), tr("Lý do mở lại (ghi vào nhật ký):"))
+        if reason is None:
+            return
+        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        run_op(self, ctx, lambda: results.reopen_result(db, actor=actor, dossier_id=dossier_id, reason=reason))  # type: ignore[arg-type]
+
+    def discuss(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.RECORD_DISCUSSION):
+            return
+        text = ask_text(self, tr("Thảo luận của hội đồng"), tr("Nội dung thảo luận:"), multiline=True)
+        if text is None:
+            return
+        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        run_op(self, ctx, lambda: results.record_discussion(db, actor=actor, dossier_id=dossier_id, text=text))  # type: ignore[arg-type]
+
+    def rescore(self) -> None:
+        """A new scoring round: every member scores every criterion again (the earlier ballots are kept)."""
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.START_RESCORE):
+            return
+        reason = ask_text(
+            self,
+            tr("Chấm lại"),
+            tr(
+                "Chấm lại mở một lượt chấm mới: mọi thành viên chấm lại tất cả các tiêu chí của sản phẩm; các phiếu "
+                "cũ được giữ nguyên trong hồ sơ.\nLý do chấm lại:"
+            ),
+        )
+        if reason is None:
+            return
+        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        run_op(
+            self,
+            ctx,
+            lambda: scoring_session.start_rescore(db, actor=actor, dossier_id=dossier_id, reason=reason),  # type: ignore[arg-type]
+        )
+
+    def decide(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.RECORD_DISCUSSION):
+            return
+        dialog = DecisionDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind, item, reason = dialog.values()
+        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        run_op(
+            self,
+            ctx,
+            lambda: results.record_council_decision(
+                db,  # type: ignore[arg-type]
+                actor=actor,  # type: ignore[arg-type]
+                dossier_id=dossier_id,  # type: ignore[arg-type]
+                kind=kind,
+                reason=reason,
+                item_id=item or None,
+            ),
+        )
+
+    # recognition ------------------------------------------------------------------------------------------
+
+    def _plan(self) -> recognition.RecognitionPlan | None:
+        if self.ctx.db is None or self.ctx.round_id is None:
+            return None
+        return recognition.recognition_plan(self.ctx.db, round_id=self.ctx.round_id, date=dt.date.today())
+
+    def _show_recognition(self) -> None:
+        """The decision button while approved products still wait for one (for whoever may issue it); this
+        product's certificate, and its revocation for whoever may revoke."""
+        page, ctx = self.view, self.ctx
+        plan = self._plan()
+        if plan is None:
+            return
+        mine = next((c for c in plan.candidates if c.dossier_id == ctx.dossier_id), None)
+        page.recognise_button.setEnabled(ctx.can(Permission.ISSUE_DECISION) and bool(plan.open_candidates))
+        page.revoke_button.setEnabled(ctx.can(Permission.REVOKE_CERTIFICATE) and mine is not None and revocable(mine))
+        text = ""
+        if mine is not None and mine.certificate_number is not None:
+            text = tr("Giấy chứng nhận số {number}, theo quyết định {decision}").format(
+                number=mine.certificate_number, decision=mine.decision_number or "—"
+            )
+            if not revocable(mine):
+                text += " — " + tr("đã thu hồi")
+        page.certificate.setText(text)
+
+    def _run_form(self, dialog: FormDialog, submit: object) -> object:
+        dialog.submit = submit  # type: ignore[assignment]
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.ctx.notify(Change.DATA)
+        return dialog.result_value
+
+    def record_recognition(self) -> recognition.DecisionIssued | None:
+        """Quyết định công nhận from the dialog; on success, say how many certificates and offer the documents page
+        to print them."""
+        ctx = self.ctx
+        plan = self._plan()
+        if not ctx.requires(round=True, permission=Permission.ISSUE_DECISION) or plan is None:
+            return None
+        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
+        dialog = RecognitionDialog(self, plan, dt.date.today())
+        issued = self._run_form(
+            dialog,
+            lambda: recognition.issue_decision(db, actor=actor, round_id=round_id, **dialog.checked),  # type: ignore[arg-type]
+        )
+        if not isinstance(issued, recognition.DecisionIssued):
+            return None
+        lines = [
+            tr(
+                "Đã ghi quyết định {number} và cấp {count} giấy chứng nhận.",
+                number=dialog.checked["number"],
+                count=len(issued.certificates),
+            )
+        ]
+        lines += [f"• {c.number} — {c.stars} {tr('sao')}" for c in issued.certificates]
+        if issued.not_recognised_here:
+            lines.append(
+                tr(
+                    "{count} sản phẩm có hạng sao do cấp khác công nhận, không cấp giấy ở đây.",
+                    count=len(issued.not_recognised_here),
+                )
+            )
+        lines.append(tr("Mở trang Tài liệu để in quyết định và giấy chứng nhận?"))
+        if confirm(self, tr("Đã ghi quyết định công nhận"), "\n".join(lines)):
+            self.documents_wanted.emit()
+        return issued
+
+    def revoke_certificate(self) -> None:
+        """Thu hồi the selected product's certificate, with the ground, the revoking decision and the reason."""
+        ctx = self.ctx
+        plan = self._plan()
+        if not ctx.requires(dossier=True, permission=Permission.REVOKE_CERTIFICATE) or plan is None:
+            return
+        mine = next((c for c in plan.candidates if c.dossier_id == ctx.dossier_id), None)
+        if mine is None or not revocable(mine):
+            return
+        db, actor = ctx.db, ctx.actor
+        dialog = RevocationDialog(self, mine, dt.date.today())
+        self._run_form(dialog, lambda: recognition.revoke_certificate(db, actor=actor, **dialog.checked))  # type: ignore[arg-type]

@@ -1,0 +1,287 @@
+"""Preparing a round: the council and its members, the round, meeting sessions, recusals, and the dossiers (by
+the form or from an Excel list)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from ocop_desktop.domain.errors import Problem, UserFacingError
+from ocop_desktop.services import import_dossiers, queries, registry, round_setup, settings
+from ocop_desktop.services.permissions import Permission
+from ocop_desktop.ui.context import Change, WorkContext
+from ocop_desktop.ui.dialogs import show_error
+from ocop_desktop.ui.i18n import tr
+from ocop_desktop.ui.operations import run_op
+from ocop_desktop.ui.pages import Page
+from ocop_desktop.ui.views.setup import (
+    ClosingDialog,
+    CouncilDialog,
+    DossierDialog,
+    FormDialog,
+    ImportPreviewDialog,
+    MemberDialog,
+    RecusalDialog,
+    RoundDialog,
+    SessionDialog,
+    SetupPage,
+    choose_excel,
+    date_field,
+)
+
+
+class SetupPageController(Page):
+    watches = Change.FILE | Change.ACTOR | Change.ROUND | Change.DOSSIER | Change.DATA
+    round_created = Signal(str)  # the shell lists it and chooses it
+
+    def __init__(self, ctx: WorkContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.council_id: str | None = None  # a council made before its first round
+        self.view = page = SetupPage()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(page)
+        page.new_council.clicked.connect(self.new_council)
+        page.edit_council.clicked.connect(self.edit_council)
+        page.members.cellDoubleClicked.connect(lambda row, _column: self.edit_member(row))
+        page.add_member.clicked.connect(self.add_member)
+        page.new_round.clicked.connect(self.new_round)
+        page.add_session.clicked.connect(self.add_session)
+        page.close_session.clicked.connect(self.close_session)
+        page.add_recusal.clicked.connect(self.add_recusal)
+        page.add_dossier.clicked.connect(self.add_dossier)
+        page.import_excel.clicked.connect(self.import_excel)
+        page.excel_template.clicked.connect(self.excel_template)
+
+    def refresh(self) -> None:
+        ctx, page = self.ctx, self.view
+        if ctx.db is None:
+            return
+        members: list[queries.MemberRow] = []
+        text = tr("Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.")
+        if ctx.round_id is not None:
+            view = queries.round_view(ctx.db, ctx.round_id, actor=ctx.viewer())
+            self.council_id = view.council_id
+            members = list(view.members)
+            text = f"<b>{view.council_name}</b> — {view.issuing_body}<br>{view.name} ({view.rule_version_id})"
+        elif self.council_id is not None:
+            members = queries.members_of_council(ctx.db, self.council_id)
+            text = tr("Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.")
+        page.show_council(text, members)
+        can_setup = ctx.can(Permission.SET_UP_ROUND)
+        can_edit = ctx.can(Permission.EDIT_REGISTRY)
+        page.new_council.setEnabled(can_setup)
+        page.edit_council.setEnabled(can_setup and self.council_id is not None)
+        for button in (page.add_member, page.new_round):
+            button.setEnabled(can_setup and self.council_id is not None)
+        for button in (page.add_session, page.close_session, page.add_recusal):
+            button.setEnabled(can_setup and ctx.round_id is not None)
+        page.add_recusal.setEnabled(page.add_recusal.isEnabled() and ctx.dossier_id is not None)
+        for button in (page.add_dossier, page.import_excel):
+            button.setEnabled(can_edit and ctx.round_id is not None)
+
+    def _run_form(self, dialog: FormDialog, submit: Callable[[], object], done: str | None = None) -> object:
+        """The form dialog calls `submit` on OK and stays open with the problems when it is refused; once done,
+        the pages concerned refresh and `done` (if any) says what was recorded."""
+        dialog.submit = submit
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.ctx.notify(Change.DATA)
+        if done:
+            self.say(done)
+        return dialog.result_value
+
+    def new_council(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(permission=Permission.SET_UP_ROUND):
+            return
+        db, actor = ctx.db, ctx.actor
+        dialog = CouncilDialog(self)
+        identity = settings.get_settings(db)  # type: ignore[arg-type]  # the council the first-run assistant described
+        if identity["council_name"]:
+            dialog.suggest(identity["council_name"], identity["council_level"], identity["issuing_body"])
+        province_code = identity["province_code"] or None
+        council_id = self._run_form(
+            dialog,
+            lambda: round_setup.create_council(
+                db,  # type: ignore[arg-type]
+                actor=actor,  # type: ignore[arg-type]
+                province_code=province_code,
+                **dialog.values(),
+            ),
+        )
+        if council_id:
+            self.council_id = str(council_id)
+            ctx.set_round(None)
+            self.refresh_now()
+
+    def edit_council(self) -> None:
+        ctx = self.ctx
+        council_id = self.council_id
+        if not ctx.requires(permission=Permission.SET_UP_ROUND) or council_id is None:
+            return
+        db, actor = ctx.db, ctx.actor
+        dialog = CouncilDialog(self)
+        dialog.fill(queries.council_view(db, council_id))  # type: ignore[arg-type]
+
+        def submit() -> None:
+            values = dialog.values()
+            numerator, denominator = values.pop("quorum")
+            round_setup.update_council(
+                db,  # type: ignore[arg-type]
+                actor=actor,  # type: ignore[arg-type]
+                council_id=council_id,
+                quorum_numerator=numerator,
+                quorum_denominator=denominator,
+                **{k: v for k, v in values.items() if k != "level"},
+            )
+
+        self._run_form(dialog, submit)
+
+    def edit_member(self, row: int) -> None:
+        ctx = self.ctx
+        if not ctx.requires(permission=Permission.SET_UP_ROUND):
+            return
+        db, actor = ctx.db, ctx.actor
+        member = self.view.member_rows[row]
+        dialog = MemberDialog(self, tr("Sửa thông tin thành viên"))
+        dialog.full_name.setText(member.full_name)
+        dialog.role.setCurrentIndex(dialog.role.findData(member.role))
+        dialog.position.setText(member.position or "")
+        self._run_form(
+            dialog,
+            lambda: round_setup.update_member(db, actor=actor, member_id=member.member_id, **dialog.values()),  # type: ignore[arg-type]
+        )
+
+    def add_member(self) -> None:
+        ctx = self.ctx
+        council_id = self.council_id
+        if not ctx.requires(permission=Permission.SET_UP_ROUND) or council_id is None:
+            return
+        db, actor = ctx.db, ctx.actor
+        dialog = MemberDialog(self)
+        self._run_form(
+            dialog,
+            lambda: round_setup.add_member(db, actor=actor, council_id=council_id, **dialog.values()),  # type: ignore[arg-type]
+            tr("Đã thêm thành viên {name}.").format(name=dialog.full_name.text().strip()),
+        )
+
+    def new_round(self) -> None:
+        ctx = self.ctx
+        council_id = self.council_id
+        if not ctx.requires(permission=Permission.SET_UP_ROUND) or council_id is None:
+            return
+        db, actor = ctx.db, ctx.actor
+        dialog = RoundDialog(self)
+        round_id = self._run_form(
+            dialog,
+            lambda: round_setup.create_round(db, actor=actor, council_id=council_id, **dialog.values()),  # type: ignore[arg-type]
+        )
+        if round_id:
+            ctx.notify(Change.ROUNDS)
+            self.round_created.emit(str(round_id))
+
+    def add_session(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(round=True, permission=Permission.SET_UP_ROUND):
+            return
+        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
+        dialog = SessionDialog(self)
+        self._run_form(
+            dialog,
+            lambda: round_setup.add_meeting_session(db, actor=actor, round_id=round_id, **dialog.values()),  # type: ignore[arg-type]
+            tr("Đã thêm phiên họp. Điểm danh thành viên ở trang Đợt đánh giá (Alt+1)."),
+        )
+
+    def close_session(self) -> None:
+        """The closing time of the round's latest session, for the minutes."""
+        ctx = self.ctx
+        if not ctx.requires(round=True, permission=Permission.SET_UP_ROUND):
+            return
+        db, actor = ctx.db, ctx.actor
+        view = queries.round_view(db, ctx.round_id, actor=ctx.viewer())  # type: ignore[arg-type]
+        if view.session_id is None:
+            show_error(self, UserFacingError([Problem("setup.no_session", {})]))
+            return
+        dialog = ClosingDialog(self, view.session_date)
+        session_id = view.session_id
+        self._run_form(
+            dialog,
+            lambda: round_setup.close_meeting_session(db, actor=actor, session_id=session_id, **dialog.values()),  # type: ignore[arg-type]
+            tr("Đã ghi giờ kết thúc phiên họp."),
+        )
+
+    def add_recusal(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(dossier=True, permission=Permission.SET_UP_ROUND):
+            return
+        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        dialog = RecusalDialog(self, queries.council_members(db, ctx.round_id))  # type: ignore[arg-type]
+        self._run_form(
+            dialog,
+            lambda: round_setup.record_recusal(db, actor=actor, dossier_id=dossier_id, **dialog.values()),  # type: ignore[arg-type]
+            tr("Đã ghi nhận thành viên không tham gia chấm hồ sơ này."),
+        )
+
+    def add_dossier(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(round=True, permission=Permission.EDIT_REGISTRY):
+            return
+        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
+        view = queries.round_view(db, round_id, actor=ctx.viewer())  # type: ignore[arg-type]
+        dialog = DossierDialog(self, view.rule_version_id)
+
+        def submit() -> str:
+            return registry.register_dossier(
+                db,  # type: ignore[arg-type]
+                actor=actor,  # type: ignore[arg-type]
+                round_id=round_id,  # type: ignore[arg-type]
+                producer_name=dialog.producer.text(),
+                legal_form=dialog.legal_form.currentData(),
+                producer_fields=dialog.producer_fields(),
+                product_name=dialog.product.text(),
+                sheet_id=dialog.sheet.currentData(),
+                registration_type=dialog.registration.currentData(),
+                submission_date=date_field(dialog.submitted.text(), "submission_date"),
+                code=dialog.code.text() or None,
+            )
+
+        dossier_id = self._run_form(dialog, submit)
+        if dossier_id:
+            ctx.set_dossier(str(dossier_id))
+            self.say(tr("Đã thêm hồ sơ {product}.").format(product=dialog.product.text().strip()))
+
+    def import_excel(self) -> None:
+        ctx = self.ctx
+        if not ctx.requires(round=True, permission=Permission.EDIT_REGISTRY):
+            return
+        path = choose_excel(self, save=False)
+        if path is None:
+            return
+        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
+        view = queries.round_view(db, round_id, actor=ctx.viewer())  # type: ignore[arg-type]
+        preview = run_op(
+            self,
+            ctx,
+            lambda: import_dossiers.read_workbook(path, rule_version_id=view.rule_version_id),
+            changes=Change.NONE,
+            progress=tr("Đang đọc và kiểm tra tệp Excel…"),
+            cancellable=True,
+        )
+        if preview is None or ImportPreviewDialog(self, preview).exec() != QDialog.DialogCode.Accepted:
+            return
+        done = run_op(
+            self,
+            ctx,
+            lambda: import_dossiers.import_dossiers(db, actor=actor, round_id=round_id, preview=preview),  # type: ignore[arg-type]
+            progress=tr("Đang lưu các hồ sơ…"),
+        )
+        if done is not None:
+            self.say(tr("Đã nhập {count} hồ sơ từ {file}.", count=len(preview.rows), file=path.name))
+
+    def excel_template(self) -> None:
+        path = choose_excel(self, save=True)
+        if path is not None:
+            run_op(self, self.ctx, lambda: import_dossiers.write_dossier_template(path), changes=Change.NONE)
