@@ -207,3 +207,28 @@ def test_preview_shows_every_page_and_printing_gives_every_page(
         wide = name.startswith("bang-tong-hop")  # the summary is landscape, and printed so
         assert (printed.pages[0].mediabox.width > printed.pages[0].mediabox.height) is wide
         assert page.status.text() == f"Đã gửi {expected} trang của {name} tới máy in."
+
+
+def test_certificates_asked_before_any_decision_are_said_missing(
+    qtbot: QtBot, empty_db: Database, tmp_path: Path
+) -> None:
+    from ocop_desktop.services import results
+    from tests.integration.meeting import NAMES, build_meeting
+
+    meeting = build_meeting(empty_db)
+    meeting.attend()
+    for name in NAMES:
+        meeting.score("QD26-2026-07", name)
+    results.approve_result(empty_db, actor=meeting.chair, dossier_id=meeting.dossiers["QD26-2026-07"])
+    out = tmp_path / "tai-lieu"
+    window = MainWindow(empty_db, meeting.secretary)
+    qtbot.addWidget(window)
+    council_key.unlock(TEST_PASSPHRASE)
+    window.round_page.documents_button.click()
+    page = window.documents_page
+    page.folder.setText(str(out))
+    choose(page, "minutes", "certificates")
+    page.generate_button.click()
+    qtbot.waitUntil(lambda: page.running is None, timeout=60_000)
+    assert listed(page) == ["bien-ban-hop-hoi-dong.pdf"]
+    assert "Không có giấy chứng nhận: đợt chưa có quyết định công nhận" in page.status.text()
