@@ -4,12 +4,15 @@ time it is shown."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.ui.context import Change, WorkContext
 from ocop_desktop.ui.dialogs import show_error
 from ocop_desktop.ui.i18n import tr
+from ocop_desktop.ui.views.setup import FormDialog
 
 PAGES = ("round", "setup", "dossier", "scoring", "results", "documents", "criteria", "province")
 
@@ -45,6 +48,17 @@ class Page(QWidget):
             self.refresh()
         except UserFacingError as exc:
             show_error(self, exc)
+
+    def run_form(self, dialog: FormDialog, submit: Callable[[], object], done: str | None = None) -> object:
+        """The form dialog calls `submit` on OK and stays open with the problems when it is refused; once done, the
+        pages concerned refresh and `done` (if any) says what was recorded. Returns the service's value or None."""
+        dialog.submit = submit
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.ctx.notify(Change.DATA)
+        if done:
+            self.say(done)
+        return dialog.result_value
 
     def say(self, text: str) -> None:
         """What was just recorded, on the window's status line for a few seconds: seen, never in the way."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ocop_desktop.services import queries, registry
 from ocop_desktop.services.permissions import Permission
@@ -19,7 +18,7 @@ from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.operations import run_op
 from ocop_desktop.ui.pages import Page
 from ocop_desktop.ui.views.dossier import DossierPage
-from ocop_desktop.ui.views.setup import AssessmentsDialog, FormDialog, ProducerEditDialog, SelfAssessmentDialog
+from ocop_desktop.ui.views.setup import AssessmentsDialog, ProducerEditDialog, SelfAssessmentDialog
 
 
 class DossierPageController(Page):
@@ -52,13 +51,6 @@ class DossierPageController(Page):
         ):
             button.setEnabled(editable)
 
-    def _run_form(self, dialog: FormDialog, submit: Callable[[], object]) -> object:
-        dialog.submit = submit
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        self.ctx.notify(Change.DATA)
-        return dialog.result_value
-
     def add_attachment(self) -> None:
         ctx = self.ctx
         if not ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY):
@@ -89,33 +81,28 @@ class DossierPageController(Page):
             ),
         )
 
-    def show_attachment(self, attachment_id: str) -> None:
+    def _attachment(self, attachment_id: str) -> tuple[str, str, bytes] | None:
+        """The attachment's name, type and checked content, as the person reading may have them; None if refused."""
         ctx = self.ctx
         if ctx.db is None:
-            return
+            return None
         db, viewer = ctx.db, ctx.viewer()
-        found = run_op(
+        return run_op(
             self,
             ctx,
             lambda: registry.attachment_content(db, actor=viewer, attachment_id=attachment_id),
             changes=Change.NONE,
         )
+
+    def show_attachment(self, attachment_id: str) -> None:
+        found = self._attachment(attachment_id)
         if found is not None:
             name, media_type, content = found
             self.view.show_attachment(name, media_type, content, hashlib.sha256(content).hexdigest())
 
     def open_attachment(self, attachment_id: str) -> None:
         """Write a checked copy to a temporary folder and hand it to the system's viewer (no network)."""
-        ctx = self.ctx
-        if ctx.db is None:
-            return
-        db, viewer = ctx.db, ctx.viewer()
-        found = run_op(
-            self,
-            ctx,
-            lambda: registry.attachment_content(db, actor=viewer, attachment_id=attachment_id),
-            changes=Change.NONE,
-        )
+        found = self._attachment(attachment_id)
         if found is None:
             return
         name, _media_type, content = found
@@ -148,7 +135,7 @@ class DossierPageController(Page):
                 report=dialog.report.toPlainText(),
             )
 
-        self._run_form(dialog, submit)
+        self.run_form(dialog, submit)
 
     def edit_self_assessment(self) -> None:
         ctx = self.ctx
@@ -156,7 +143,7 @@ class DossierPageController(Page):
             return
         db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
         dialog = SelfAssessmentDialog(self, queries.dossier_view(db, dossier_id))  # type: ignore[arg-type]
-        self._run_form(
+        self.run_form(
             dialog,
             lambda: registry.set_self_assessment(db, actor=actor, dossier_id=dossier_id, choices=dialog.choices()),  # type: ignore[arg-type]
         )
@@ -179,4 +166,4 @@ class DossierPageController(Page):
             )
             registry.update_producer(db, actor=actor, producer_id=view.producer_id, **dialog.producer_changes())  # type: ignore[arg-type]
 
-        self._run_form(dialog, submit)
+        self.run_form(dialog, submit)

@@ -22,7 +22,6 @@ from ocop_desktop.ui.pages import Page
 from ocop_desktop.ui.views.dossier import self_assessment_total
 from ocop_desktop.ui.views.recognition import RecognitionDialog, RevocationDialog, revocable
 from ocop_desktop.ui.views.results import ResultsView
-from ocop_desktop.ui.views.setup import FormDialog
 
 
 class DecisionDialog(QDialog):
@@ -236,13 +235,6 @@ class ResultsPage(Page):
                 text += " — " + tr("đã thu hồi")
         page.certificate.setText(text)
 
-    def _run_form(self, dialog: FormDialog, submit: object) -> object:
-        dialog.submit = submit  # type: ignore[assignment]
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        self.ctx.notify(Change.DATA)
-        return dialog.result_value
-
     def record_recognition(self) -> recognition.DecisionIssued | None:
         """Quyết định công nhận from the dialog; on success, say how many certificates and offer the documents page
         to print them."""
@@ -252,7 +244,7 @@ class ResultsPage(Page):
             return None
         db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
         dialog = RecognitionDialog(self, plan, dt.date.today())
-        issued = self._run_form(
+        issued = self.run_form(
             dialog,
             lambda: recognition.issue_decision(db, actor=actor, round_id=round_id, **dialog.checked),  # type: ignore[arg-type]
         )
@@ -289,4 +281,4 @@ class ResultsPage(Page):
             return
         db, actor = ctx.db, ctx.actor
         dialog = RevocationDialog(self, mine, dt.date.today())
-        self._run_form(dialog, lambda: recognition.revoke_certificate(db, actor=actor, **dialog.checked))  # type: ignore[arg-type]
+        self.run_form(dialog, lambda: recognition.revoke_certificate(db, actor=actor, **dialog.checked))  # type: ignore[arg-type]

@@ -3,8 +3,6 @@ the form or from an Excel list)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -20,7 +18,6 @@ from ocop_desktop.ui.views.setup import (
     ClosingDialog,
     CouncilDialog,
     DossierDialog,
-    FormDialog,
     ImportPreviewDialog,
     MemberDialog,
     RecusalDialog,
@@ -82,17 +79,6 @@ class SetupPageController(Page):
         for button in (page.add_dossier, page.import_excel):
             button.setEnabled(can_edit and ctx.round_id is not None)
 
-    def _run_form(self, dialog: FormDialog, submit: Callable[[], object], done: str | None = None) -> object:
-        """The form dialog calls `submit` on OK and stays open with the problems when it is refused; once done,
-        the pages concerned refresh and `done` (if any) says what was recorded."""
-        dialog.submit = submit
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        self.ctx.notify(Change.DATA)
-        if done:
-            self.say(done)
-        return dialog.result_value
-
     def new_council(self) -> None:
         ctx = self.ctx
         if not ctx.requires(permission=Permission.SET_UP_ROUND):
@@ -103,7 +89,7 @@ class SetupPageController(Page):
         if identity["council_name"]:
             dialog.suggest(identity["council_name"], identity["council_level"], identity["issuing_body"])
         province_code = identity["province_code"] or None
-        council_id = self._run_form(
+        council_id = self.run_form(
             dialog,
             lambda: round_setup.create_council(
                 db,  # type: ignore[arg-type]
@@ -138,7 +124,7 @@ class SetupPageController(Page):
                 **{k: v for k, v in values.items() if k != "level"},
             )
 
-        self._run_form(dialog, submit)
+        self.run_form(dialog, submit)
 
     def edit_member(self, row: int) -> None:
         ctx = self.ctx
@@ -150,7 +136,7 @@ class SetupPageController(Page):
         dialog.full_name.setText(member.full_name)
         dialog.role.setCurrentIndex(dialog.role.findData(member.role))
         dialog.position.setText(member.position or "")
-        self._run_form(
+        self.run_form(
             dialog,
             lambda: round_setup.update_member(db, actor=actor, member_id=member.member_id, **dialog.values()),  # type: ignore[arg-type]
         )
@@ -162,7 +148,7 @@ class SetupPageController(Page):
             return
         db, actor = ctx.db, ctx.actor
         dialog = MemberDialog(self)
-        self._run_form(
+        self.run_form(
             dialog,
             lambda: round_setup.add_member(db, actor=actor, council_id=council_id, **dialog.values()),  # type: ignore[arg-type]
             tr("Đã thêm thành viên {name}.").format(name=dialog.full_name.text().strip()),
@@ -175,7 +161,7 @@ class SetupPageController(Page):
             return
         db, actor = ctx.db, ctx.actor
         dialog = RoundDialog(self)
-        round_id = self._run_form(
+        round_id = self.run_form(
             dialog,
             lambda: round_setup.create_round(db, actor=actor, council_id=council_id, **dialog.values()),  # type: ignore[arg-type]
         )
@@ -189,7 +175,7 @@ class SetupPageController(Page):
             return
         db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
         dialog = SessionDialog(self)
-        self._run_form(
+        self.run_form(
             dialog,
             lambda: round_setup.add_meeting_session(db, actor=actor, round_id=round_id, **dialog.values()),  # type: ignore[arg-type]
             tr("Đã thêm phiên họp. Điểm danh thành viên ở trang Đợt đánh giá (Alt+1)."),
@@ -207,7 +193,7 @@ class SetupPageController(Page):
             return
         dialog = ClosingDialog(self, view.session_date)
         session_id = view.session_id
-        self._run_form(
+        self.run_form(
             dialog,
             lambda: round_setup.close_meeting_session(db, actor=actor, session_id=session_id, **dialog.values()),  # type: ignore[arg-type]
             tr("Đã ghi giờ kết thúc phiên họp."),
@@ -219,7 +205,7 @@ class SetupPageController(Page):
             return
         db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
         dialog = RecusalDialog(self, queries.council_members(db, ctx.round_id))  # type: ignore[arg-type]
-        self._run_form(
+        self.run_form(
             dialog,
             lambda: round_setup.record_recusal(db, actor=actor, dossier_id=dossier_id, **dialog.values()),  # type: ignore[arg-type]
             tr("Đã ghi nhận thành viên không tham gia chấm hồ sơ này."),
@@ -248,7 +234,7 @@ class SetupPageController(Page):
                 code=dialog.code.text() or None,
             )
 
-        dossier_id = self._run_form(dialog, submit)
+        dossier_id = self.run_form(dialog, submit)
         if dossier_id:
             ctx.set_dossier(str(dossier_id))
             self.say(tr("Đã thêm hồ sơ {product}.").format(product=dialog.product.text().strip()))
