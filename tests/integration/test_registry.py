@@ -182,7 +182,7 @@ def test_council_member_round_and_dossier_edits_are_audited(demo_db: Database) -
         council = s.scalars(select(Council.id)).one()
         member = s.scalars(select(CouncilMember.id).where(CouncilMember.role == MemberRole.MEMBER)).first()
         rnd = s.scalars(select(Round.id)).one()
-        dossier = s.scalars(select(Dossier.id)).first()
+        dossier = s.scalars(select(Dossier.id).where(Dossier.agenda_order == 1)).first()
     assert member is not None and dossier is not None
     round_setup.update_council(demo_db, actor=SYSTEM, council_id=council, quorum_numerator=3, quorum_denominator=4)
     with pytest.raises(ValidationFailed):
