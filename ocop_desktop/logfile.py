@@ -12,6 +12,7 @@ import logging
 import os
 import platform
 import sys
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -30,9 +31,20 @@ _state: dict[str, RotatingFileHandler | None] = {"handler": None}
 class _LogFile(RotatingFileHandler):
     """Opened at the first record, its folder made then: a command that logs nothing leaves nothing behind."""
 
-    def _open(self):  # type: ignore[no-untyped-def]  # the standard library's own signature
+    def _open(self) -> TextIOWrapper:  # the standard library's own name and signature
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:  # the standard library's name
+        """Counted in bytes: the standard handler adds the record's length in characters to the file's length in
+        bytes, so Vietnamese text (two or three bytes a letter) let a file grow past MAX_BYTES."""
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        position = self.stream.tell()
+        size = len(f"{self.format(record)}{self.terminator}".encode(self.encoding or "utf-8"))
+        return bool(position) and position + size > self.maxBytes
 
 
 def log_folder() -> Path:

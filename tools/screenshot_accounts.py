@@ -21,7 +21,7 @@ from ocop_desktop.persistence.database import Database  # noqa: E402
 from ocop_desktop.services import accounts, queries  # noqa: E402
 from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo  # noqa: E402
 from ocop_desktop.ui.app import make_app  # noqa: E402
-from ocop_desktop.ui.views.accounts import AccountsDialog  # noqa: E402
+from ocop_desktop.ui.file.accounts import AccountsDialog  # noqa: E402
 
 
 def main(out: Path, lang: str) -> int:

@@ -19,7 +19,7 @@ from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.ui.app import make_app
 from ocop_desktop.ui.main_window import MainWindow
-from ocop_desktop.ui.views.ballot_import import BallotImportDialog
+from ocop_desktop.ui.pages.documents.ballot_import import BallotImportDialog
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 # the scenario of the tests (a late dossier, a member's filled sheet): one story for the tests and the picture

@@ -30,7 +30,7 @@ from ocop_desktop.services.demo import build_demo  # noqa: E402
 from ocop_desktop.services.exchange import export_round  # noqa: E402
 from ocop_desktop.services.exchange_import import import_files  # noqa: E402
 from ocop_desktop.ui.app import make_app  # noqa: E402
-from ocop_desktop.ui.views.exchange import ExchangeImportDialog  # noqa: E402
+from ocop_desktop.ui.file.exchange import ExchangeImportDialog  # noqa: E402
 
 PASSPHRASE = "mat khau anh chup man hinh"  # noqa: S105 - a throw-away key for the picture
 

@@ -20,7 +20,7 @@ from shots import save  # noqa: E402
 
 from ocop_desktop.persistence import keys  # noqa: E402
 from ocop_desktop.ui.app import make_app  # noqa: E402
-from ocop_desktop.ui.views.keys import CouncilKeyDialog, TrustedKeysDialog, UnlockDialog  # noqa: E402
+from ocop_desktop.ui.file.keys import CouncilKeyDialog, TrustedKeysDialog, UnlockDialog  # noqa: E402
 
 PASSPHRASE = "chè búp Tân Cương 2026"  # noqa: S105 (a picture's throw-away key)
 COUNCILS = ("Hội đồng OCOP huyện Đại Từ", "Hội đồng OCOP huyện Phú Lương", "Hội đồng OCOP thành phố Sông Công")

@@ -22,7 +22,7 @@ from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo
 from ocop_desktop.ui.app import make_app
 from ocop_desktop.ui.backups import RestoreDialog
 from ocop_desktop.ui.main_window import PAGES, MainWindow
-from ocop_desktop.ui.views.recognition import RecognitionDialog
+from ocop_desktop.ui.pages.results.recognition_dialogs import RecognitionDialog
 
 
 def main(out: Path, lang: str) -> int:

@@ -296,14 +296,14 @@ def _product_sheet(sheet: Worksheet, book: MemberWorkbook, product: ProductBallo
     xlsx.bold_row(sheet, FIRST_LINE - 1)
     for row, line in enumerate(lines(crit), start=FIRST_LINE):
         style = STYLE_OF[line.kind]
-        for column, value in (
+        for column, content in (
             (CODE_COLUMN, line.code or None),
             (TEXT_COLUMN, nfc(line.text)),
             (POINTS_COLUMN, line.points),
             (MINIMUM_COLUMN, line.minimum or None),
         ):
-            if value is not None:
-                sheet.cell(row, column, value).style = style
+            if content is not None:
+                sheet.cell(row, column, content).style = style
         if line.item is not None:
             choice = sheet.cell(row, CHOICE_COLUMN)
             choice.style = TEXT if product.submitted else CHOICE
@@ -329,7 +329,7 @@ def _product_sheet(sheet: Worksheet, book: MemberWorkbook, product: ProductBallo
     sheet.row_dimensions[opinion].height = 60
     sheet.cell(opinion + 2, 1, "(*N): mức tối thiểu của tiêu chí để sản phẩm được xếp hạng N sao.").font = GREY
     xlsx.set_widths(sheet, [11, 70, 48, 8, 20])
-    sheet.freeze_panes = sheet.cell(FIRST_LINE, 1)
+    sheet.freeze_panes = sheet.cell(FIRST_LINE, 1).coordinate
     sheet.protection.sheet = True
 
 

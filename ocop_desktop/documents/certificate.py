@@ -301,11 +301,10 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
     """The QR code in the square at (x, y) bottom-left, `size` wide, its 4-module quiet zone painted white so that
     a background image cannot spoil it; error correction M, so a scratched print still reads. zxing-cpp makes the
     symbol (ReportLab's pure-Python encoder takes 0.3 s a code: 2½ minutes for 500 certificates)."""
-    symbol = memoryview(
-        zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
-            scale=1, add_quiet_zones=False
-        )
+    image = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
+        scale=1, add_quiet_zones=False
     )
+    symbol = memoryview(image)  # type: ignore[arg-type]  # zxing-cpp's Image is a buffer; its stubs omit __buffer__
     count = symbol.shape[0] if symbol.shape else 0
     module = size / (count + 8)
     canvas.setFillColor(colors.white)
@@ -315,11 +314,11 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
         top = y + size - (row + 5) * module
         col = 0
         while col < count:
-            if symbol[row, col]:  # type: ignore[index]
+            if symbol[row, col]:
                 col += 1
                 continue
             start = col
-            while col < count and not symbol[row, col]:  # type: ignore[index]
+            while col < count and not symbol[row, col]:
                 col += 1
             path.rect(x + (start + 4) * module, top, (col - start) * module, module)
     canvas.setFillColor(colors.black)
@@ -383,7 +382,9 @@ def read_qr_payloads(path: Path, *, dpi: int = 200) -> list[str]:
         for index in range(len(document)):
             page = document[index]
             image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-            payloads += [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+            # zxing-cpp takes one BarcodeFormat as well as a set of them; its stubs name only the set
+            found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
+            payloads += [r.text for r in found]
             page.close()
     finally:
         document.close()

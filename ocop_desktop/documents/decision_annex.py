@@ -78,7 +78,7 @@ def _story(annex: DecisionAnnex) -> list[Flowable]:
             )
     if not groups:
         spans.append(len(rows))
-        rows.append(["", "Không có sản phẩm nào được đề nghị công nhận trong đợt này."] + [""] * 6)
+        rows.append(["", "Không có sản phẩm nào được đề nghị công nhận trong đợt này.", *([""] * 6)])
     widths = [12, 40, 31, 36, 46, 33, 15, 15]
     scale = width / sum(widths)
     table = layout.data_table(rows, [w * scale for w in widths])

@@ -105,6 +105,20 @@ class Minutes:
     secretary: str
     products: tuple[ProductMinutes, ...]
     fingerprint: str = ""  # "mã xác thực" of the meeting's data when printed: the province compares its file
+    fingerprint_open: int = 0  # results still open when printed: the code is then provisional
+
+
+def code_state(minutes: Minutes) -> str:
+    """Whether the printed code is the one the file sent to the province will carry."""
+    if minutes.fingerprint_open == 0:
+        return (
+            "mã cuối cùng: kết quả của mọi sản phẩm trong đợt đã được phê duyệt; tệp dữ liệu gửi cấp tỉnh phải mang "
+            "đúng mã này"
+        )
+    return (
+        f"mã tạm thời, tính khi in biên bản: còn {minutes.fingerprint_open} sản phẩm chưa phê duyệt kết quả nên mã sẽ "
+        "thay đổi; tệp dữ liệu gửi cấp tỉnh phải mang mã của biên bản in sau khi phê duyệt hết"
+    )
 
 
 def _time(value: str | None) -> str:
@@ -176,7 +190,7 @@ def _para(text: str, style: str = "body") -> Paragraph:
 def _attendance_table(minutes: Minutes, width: float) -> Flowable:
     sittings = minutes.sittings
     dated = len(sittings) > 1
-    header = ["STT", "Họ và tên", "Chức vụ, đơn vị", "Nhiệm vụ trong hội đồng"]
+    header: list[object] = ["STT", "Họ và tên", "Chức vụ, đơn vị", "Nhiệm vụ trong hội đồng"]
     header += [f"Dự họp {s.date:%d/%m}" for s in sittings] if dated else ["Dự họp"]
     rows: list[list[object]] = [header]
     for index, a in enumerate(minutes.attendees, start=1):
@@ -190,7 +204,7 @@ def _attendance_table(minutes: Minutes, width: float) -> Flowable:
 
 def _pass_table(p: ProductMinutes, scoring: ScoringPass, width: float) -> Flowable:
     s = layout.styles()
-    header = ["STT", "Thành viên", *[f"Phần {part}" for part in p.parts], "Tổng điểm"]
+    header: list[object] = ["STT", "Thành viên", *[f"Phần {part}" for part in p.parts], "Tổng điểm"]
     rows: list[list[object]] = [header]
     for index, m in enumerate(scoring.members, start=1):
         rows.append([index, m.name, *m.parts, m.total])
@@ -289,8 +303,7 @@ def story(minutes: Minutes) -> list[Flowable]:
     if minutes.fingerprint:
         story_.append(
             Paragraph(
-                f"Mã xác thực dữ liệu phiên họp: <b>{escape(minutes.fingerprint)}</b> (tính từ dữ liệu của đợt đánh "
-                "giá tại thời điểm in biên bản; tệp dữ liệu gửi cấp tỉnh phải mang đúng mã này).",
+                f"Mã xác thực dữ liệu phiên họp: <b>{escape(minutes.fingerprint)}</b> ({code_state(minutes)}).",
                 s["body"],
             )
         )

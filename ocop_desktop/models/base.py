@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from sqlalchemy import DateTime, MetaData, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
@@ -65,7 +65,7 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
             raise ValueError("naive datetime")
         return value.astimezone(dt.UTC).replace(tzinfo=None)
 
-    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
         if value is None:
             return None
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value

@@ -184,8 +184,8 @@ def _read_sheet(
     for problem in check_ballot(sheet, MemberBallot("", choices), [c for c in sheet.items if c.id in required]):
         if problem.code in ("ballot.missing_item", "ballot.missing_items"):
             continue  # placed below, one per cell
-        item = dict(problem.location).get("item")
-        at = (*where, ("cell", f"C{rows[item][0]}"), ("item", item)) if item in rows else where
+        named = dict(problem.location).get("item")
+        at = (*where, ("cell", f"C{rows[named][0]}"), ("item", named)) if named in rows else where
         problems.append(Problem(problem.code, problem.params, at))
     for item_id in missing:
         cell = (*where, ("cell", f"C{rows[item_id][0]}"), ("item", item_id))

@@ -43,6 +43,7 @@ from ocop_desktop.services.criteria_catalogue import load_sheet
 
 DEMO_PASSWORD = "ocop-demo-2026"  # printed by the demo command; the demo file is for trying the application
 DEMO_SECRETARY = "thuky"  # the account the sign-in dialog offers on the demo file
+DEMO_SECOND_SECRETARY = "thuky2"  # offered to type a paper ballot the second time
 DEMO_FILE_NAME = "dot-mau.ocopdb"  # the demo round in the person's data folder (Tệp → Mở đợt mẫu, `gui --demo`)
 DEMO_SETTING = "demo_file"  # set on the demo file only: the sign-in dialog shows the demo account there
 # the rehearsal: the demo round as the meeting opens (`demo --before-meeting`, `gui --demo --before-meeting`)
@@ -219,7 +220,7 @@ DISCUSSION = (
 USERS = (
     ("quantri", Role.ADMIN),
     (DEMO_SECRETARY, Role.SECRETARY),
-    ("thuky2", Role.SECRETARY),
+    (DEMO_SECOND_SECRETARY, Role.SECRETARY),
     ("canbotinh", Role.OFFICER),
     ("tv1", Role.CHAIR),
 )
@@ -360,9 +361,12 @@ def user_demo_file(*, before_meeting: bool = False) -> Path:
     return path
 
 
-def demo_sign_in(db: Database) -> tuple[str, str] | None:
-    """(account, password) to offer at sign-in when `db` is a demo file; None for every other file."""
-    return (DEMO_SECRETARY, DEMO_PASSWORD) if settings.get_settings(db).get(DEMO_SETTING) is True else None
+def demo_sign_in(db: Database, *, second_typist: bool = False) -> tuple[str, str] | None:
+    """(account, password) to offer at sign-in when `db` is a demo file — the second secretary when a paper ballot
+    is to be typed again by somebody else —; None for every other file."""
+    if settings.get_settings(db).get(DEMO_SETTING) is not True:
+        return None
+    return (DEMO_SECOND_SECRETARY if second_typist else DEMO_SECRETARY), DEMO_PASSWORD
 
 
 def demo_member_pins(db: Database) -> tuple[tuple[str, str], ...]:
@@ -383,14 +387,14 @@ def _accounts(db: Database) -> tuple[Actor, Actor, Actor]:
         raise RuntimeError("the demo administrator could not sign in")
     for username, full_name, role in (
         (DEMO_SECRETARY, "Vũ Thị Lan", Role.SECRETARY),
-        ("thuky2", "Ngô Văn Hải", Role.SECRETARY),
+        (DEMO_SECOND_SECRETARY, "Ngô Văn Hải", Role.SECRETARY),
         ("canbotinh", "Cán bộ OCOP tỉnh", Role.OFFICER),
     ):
         accounts.create_user(
             db, actor=admin, username=username, full_name=full_name, password=DEMO_PASSWORD, roles={role}
         )
     secretary = accounts.authenticate(db, username=DEMO_SECRETARY, password=DEMO_PASSWORD)
-    second = accounts.authenticate(db, username="thuky2", password=DEMO_PASSWORD)
+    second = accounts.authenticate(db, username=DEMO_SECOND_SECRETARY, password=DEMO_PASSWORD)
     return admin, secretary, second
 
 

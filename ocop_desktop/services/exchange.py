@@ -187,6 +187,26 @@ def meeting_fingerprint(db: Database, round_id: str) -> str:
             raise ValidationFailed([Problem(exc.code, dict(exc.params))]) from exc
 
 
+@dataclass(frozen=True)
+class MeetingCode:
+    """The round's "mã xác thực" and whether it is final: it changes at each approval, so minutes printed while
+    results are still open carry a code the file sent later will not show — the paper and the screen say so."""
+
+    code: str
+    open_results: int  # the round's dossiers whose result is not yet approved and locked
+
+    @property
+    def final(self) -> bool:
+        return self.open_results == 0
+
+
+def meeting_code(db: Database, round_id: str) -> MeetingCode:
+    code = meeting_fingerprint(db, round_id)
+    with db.reading() as s:
+        progress = round_progress(s, get_or_fail(s, Round, round_id, "round"))
+    return MeetingCode(code, sum(1 for state in progress.values() if not state.locked))
+
+
 def verify_exchange(path: Path, data_folder: Path | None = None) -> Verification:
     """Authenticity and integrity of an exchange file: its shape, its manifest, the content digest recomputed from
     the rows, the signature over the manifest and whether the key is trusted here. Raises ValidationFailed, with

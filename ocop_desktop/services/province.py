@@ -274,7 +274,7 @@ def _group_titles(s: Session, sheet_ids: set[str]) -> dict[str, str]:
             )
         ):
             title = json.loads(content).get("title")
-            if isinstance(title, str) and sheet_id not in titles:
+            if isinstance(title, str) and sheet_id is not None and sheet_id not in titles:
                 titles[sheet_id] = title
     return titles
 

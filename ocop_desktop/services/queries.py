@@ -126,6 +126,69 @@ def _attendance(s: Session, meeting: MeetingSession | None) -> dict[str, bool]:
     return {a.member_id: a.present for a in s.scalars(select(Attendance).where(Attendance.session_id == meeting.id))}
 
 
+@dataclass(frozen=True)
+class SessionRow:
+    session_id: str
+    date: dt.date
+    place: str | None
+    opened_at: str | None
+    closed_at: str | None
+    present: int  # members ticked present at this sitting
+    absent: int
+
+
+@dataclass(frozen=True)
+class RecusalRow:
+    agenda_order: int
+    product_name: str
+    member_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Preparation:
+    """What the secretary has set up for a round beyond its council: the sittings and who stands aside from which
+    product — the set-up page lists them so that each addition is seen where it was made."""
+
+    sessions: tuple[SessionRow, ...]
+    recusals: tuple[RecusalRow, ...]
+
+
+def preparation(db: Database, round_id: str) -> Preparation:
+    with db.reading() as s:
+        get_or_fail(s, Round, round_id, "round")
+        sessions = []
+        for meeting in s.scalars(
+            select(MeetingSession)
+            .where(MeetingSession.round_id == round_id)
+            .order_by(MeetingSession.date, MeetingSession.opened_at)
+        ):
+            ticks = list(_attendance(s, meeting).values())
+            sessions.append(
+                SessionRow(
+                    meeting.id,
+                    meeting.date,
+                    meeting.place,
+                    meeting.opened_at,
+                    meeting.closed_at,
+                    sum(ticks),
+                    len(ticks) - sum(ticks),
+                )
+            )
+        recusals = [
+            RecusalRow(r.agenda_order, r.name, r.full_name, r.reason)
+            for r in s.execute(
+                select(Dossier.agenda_order, Product.name, CouncilMember.full_name, Recusal.reason)
+                .join(Dossier, Dossier.id == Recusal.dossier_id)
+                .join(Product, Product.id == Dossier.product_id)
+                .join(CouncilMember, CouncilMember.id == Recusal.member_id)
+                .where(Dossier.round_id == round_id)
+                .order_by(*AGENDA_ORDER, CouncilMember.full_name)
+            )
+        ]
+        return Preparation(tuple(sessions), tuple(recusals))
+
+
 def round_view(db: Database, round_id: str, *, actor: Actor) -> RoundView:
     """The round with its council, attendance at the latest session and every dossier's state; a dossier's
     figures only once `actor` may see them (services/secrecy), its progress always."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -524,7 +524,7 @@ def approve_result(db: Database, *, actor: Actor, dossier_id: str) -> ResultView
 
 
 def _approved_status(row: Result) -> ResultStatus:
-    core = CoreStatus(row.computed["status"])
+    core = CoreStatus(cast(str, row.computed["status"]))  # the engine's own status, stored as its value
     if core is not CoreStatus.RATED:
         return ResultStatus.ELIMINATED
     if row.computed.get("refer_to_central"):

@@ -55,7 +55,7 @@ from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.certificate_seal import sign_payload
 from ocop_desktop.services.common import AGENDA_ORDER, get_or_fail
 from ocop_desktop.services.criteria_catalogue import rule_version
-from ocop_desktop.services.exchange import meeting_fingerprint
+from ocop_desktop.services.exchange import meeting_code
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.queries import producer_address
 from ocop_desktop.services.results import Inputs, compute, gather_inputs, quorum_of, scoring_progress
@@ -187,9 +187,11 @@ def feedback_data(
         heading = _heading(settings, council, date)
         for dossier, product, producer in s.execute(_agenda(round_id)):
             checked = _checked(s, actor, dossier, product, problems)
-            if checked is None or checked[1] is None:
+            if checked is None:
                 continue
             inputs, result, _stored = checked
+            if result is None:
+                continue
             pages.append(
                 improvement_report.FeedbackPage(
                     heading=heading,
@@ -491,7 +493,7 @@ def minutes_data(
                 for r in s.scalars(select(Recusal).where(Recusal.dossier_id == dossier.id))
             )
             rescores = {
-                int(e.before["scoring_round"]): e.reason or ""  # type: ignore[index, call-overload]
+                int(e.before["scoring_round"]): e.reason or ""  # type: ignore[index]
                 for e in s.scalars(
                     select(AuditEvent)
                     .where(AuditEvent.action == "start_rescore", AuditEvent.entity_id == dossier.id)
@@ -542,6 +544,7 @@ def minutes_data(
                 )
             )
         heading = _heading(settings, council, date or (sittings[-1].date if sittings else None))
+        code = meeting_code(db, round_id)
         data = minutes.Minutes(
             heading=dataclasses.replace(heading, number=f"{number or NUMBER_BLANK}/{settings['minutes_symbol']}"),
             council=council.name,
@@ -560,7 +563,8 @@ def minutes_data(
             chair=_chair(council),
             secretary=_secretary(council),
             products=tuple(products),
-            fingerprint=meeting_fingerprint(db, round_id),
+            fingerprint=code.code,
+            fingerprint_open=code.open_results,
         )
     if problems:
         raise DocumentRefused(problems)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.domain.numbers import format_points
@@ -123,7 +123,7 @@ def _decisions(doc: Mapping[str, Any], problems: list[Problem]) -> list[CouncilD
             problems.append(Problem("input.bad_field", {"field": "decisions", "detail": repr(raw)}, loc))
             continue
         try:
-            kind = DecisionKind(raw.get("kind"))
+            kind = DecisionKind(cast(str, raw.get("kind")))  # unchecked: anything else raises ValueError, below
         except ValueError:
             problems.append(Problem("decision.bad_kind", {"kind": raw.get("kind")}, loc))
             continue

@@ -95,12 +95,12 @@ def check_result(s: Session, row: Result) -> list[Problem]:
     ballot_ids = [m["ballot_id"] for m in members if m.get("ballot_id") is not None]
     held = set(s.scalars(select(Ballot.id).where(Ballot.id.in_(ballot_ids))))
     stored: dict[str, dict[str, int]] = {b: {} for b in ballot_ids}
-    for ballot_id, item_id, option in s.execute(  # one query for the result's ballots, not one per member
+    for choice_ballot, item_id, option in s.execute(  # one query for the result's ballots, not one per member
         select(BallotChoice.ballot_id, BallotChoice.item_id, BallotChoice.option_number).where(
             BallotChoice.ballot_id.in_(ballot_ids)
         )
     ):
-        stored[ballot_id][item_id] = option
+        stored[choice_ballot][item_id] = option
     for member in members:
         ballot_id = member.get("ballot_id")
         if ballot_id is None:
@@ -117,10 +117,10 @@ def check_result(s: Session, row: Result) -> list[Problem]:
     differing = [key for key, value in recomputed.items() if row.computed.get(key) != value]
     differing += [f for f in SUMMARY_FIELDS if str(getattr(row, f)) != str(recomputed[f]) and f not in differing]
     for field in differing:
-        stored = getattr(row, field) if field in SUMMARY_FIELDS else row.computed.get(field)
+        kept = getattr(row, field) if field in SUMMARY_FIELDS else row.computed.get(field)
         problems.append(
             Problem(
-                "verify.result_differs", {"field": field, "stored": stored, "recomputed": recomputed.get(field)}, where
+                "verify.result_differs", {"field": field, "stored": kept, "recomputed": recomputed.get(field)}, where
             )
         )
     if row.locked:

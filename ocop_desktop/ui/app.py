@@ -28,7 +28,8 @@ from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import SignInDialog, open_in_system, show_error, tell_missing_catalogue
 from ocop_desktop.ui.first_run import Outcome, needs_first_run, run_first_run
 from ocop_desktop.ui.i18n import LANGUAGE_KEY, install, missing_catalogue, tr
-from ocop_desktop.ui.main_window import PAGES, MainWindow
+from ocop_desktop.ui.main_window import MainWindow
+from ocop_desktop.ui.pages import PAGES
 from ocop_desktop.ui.recovery import OTHER_FILE, RESTORED, offer_recovery
 from ocop_desktop.ui.tasks import run_in_background
 

@@ -24,21 +24,7 @@ from ocop_desktop.services.backups import BackupEntry, GoodBackup
 from ocop_desktop.ui.dialogs import Dialog, name_buttons, open_in_system
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.recovery import when
-
-
-def reason_text(reason: str) -> str:
-    """Why a backup was made, from the word in its name."""
-    words = {
-        "hang-ngay": tr("hằng ngày (tự động)"),
-        "thu-cong": tr("sao lưu ngay (do người dùng)"),
-        "truoc-phe-duyet": tr("trước khi phê duyệt kết quả"),
-        "truoc-quyet-dinh": tr("trước khi ghi quyết định công nhận"),
-        "truoc-khoi-phuc": tr("trước khi khôi phục"),
-        "truoc-nhap-excel": tr("trước khi nhập hồ sơ Excel"),
-        "truoc-nhap-phieu-excel": tr("trước khi nhập phiếu chấm Excel"),
-        "truoc-nhap-tep-trao-doi": tr("trước khi nhập tệp trao đổi"),
-    }
-    return words.get(reason, reason)
+from ocop_desktop.ui.words import backup_reason_text
 
 
 def size_text(size: int) -> str:
@@ -90,7 +76,7 @@ class RestoreDialog(Dialog):
             size = QTableWidgetItem(size_text(entry.size))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for column, item in enumerate(
-                (QTableWidgetItem(when(entry.taken)), QTableWidgetItem(reason_text(entry.reason)), size)
+                (QTableWidgetItem(when(entry.taken)), QTableWidgetItem(backup_reason_text(entry.reason)), size)
             ):
                 item.setToolTip(entry.path.name)
                 self.table.setItem(row, column, item)

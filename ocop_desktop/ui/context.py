@@ -8,6 +8,7 @@ never signs for the next."""
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
@@ -29,6 +30,30 @@ class Change(enum.Flag):
     DOSSIER = enum.auto()  # another dossier was chosen
     DATA = enum.auto()  # something stored in the round changed (set-up, dossiers, ballots, results, decisions)
     ALL = FILE | ACTOR | ROUNDS | ROUND | DOSSIER | DATA
+
+
+@dataclass(frozen=True)
+class Work:
+    """What a passed guard (`WorkContext.requires`) guarantees, typed so: the open file and the person signed in,
+    and the round and dossier when the guard asked for them. Reading a round or dossier the guard did not ask for
+    is a programming error, raised at once rather than acting on whatever happens to be chosen."""
+
+    db: Database
+    actor: Actor
+    _round_id: str | None = field(default=None, repr=False)
+    _dossier_id: str | None = field(default=None, repr=False)
+
+    @property
+    def round_id(self) -> str:
+        if self._round_id is None:
+            raise RuntimeError("the guard did not ask for a round: requires(round=True)")
+        return self._round_id
+
+    @property
+    def dossier_id(self) -> str:
+        if self._dossier_id is None:
+            raise RuntimeError("the guard did not ask for a dossier: requires(dossier=True)")
+        return self._dossier_id
 
 
 class WorkContext(QObject):
@@ -69,23 +94,27 @@ class WorkContext(QObject):
     def requires(
         self,
         *,
-        actor: bool = True,
         round: bool = False,
         dossier: bool = False,
         permission: Permission | None = None,
-    ) -> bool:
-        """The one guard before an action: a file is open and, as asked, someone is signed in, a round and a dossier
-        are chosen, the person holds the permission. Buttons are disabled on the same conditions, so a False here
-        is a race (a click as the state changed), answered by doing nothing."""
-        if self._db is None:
-            return False
-        if (actor or permission is not None) and self._actor is None:
-            return False
+    ) -> Work | None:
+        """The one guard before an action: a file is open, someone is signed in and, as asked, a round and a dossier
+        are chosen and the person holds the permission; then what the action may rely on. Buttons are disabled on
+        the same conditions, so None here is a race (a click as the state changed), answered by doing nothing."""
+        if self._db is None or self._actor is None:
+            return None
         if (round or dossier) and self._round_id is None:
-            return False
+            return None
         if dossier and self._dossier_id is None:
-            return False
-        return permission is None or self.can(permission)
+            return None
+        if permission is not None and not self.can(permission):
+            return None
+        return Work(
+            self._db,
+            self._actor,
+            self._round_id if round or dossier else None,
+            self._dossier_id if dossier else None,
+        )
 
     def open_file(self, db: Database, actor: Actor | None) -> None:
         self._db, self._round_id, self._dossier_id = db, None, None

@@ -4,9 +4,11 @@ with the cursor in its first field, never on OK (where Space would press it and 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QShowEvent
@@ -31,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.domain.errors import Problem, UserFacingError
+from ocop_desktop.domain.dates import parse_vi_date
+from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.text import fold
 from ocop_desktop.messages import describe
 from ocop_desktop.persistence.database import Database
@@ -288,7 +291,9 @@ class SignInDialog(Dialog):
     demo secretary's account is filled in and the demo password shown, so that trying the application needs no
     manual; on the rehearsal file the members' PINs are listed too."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, after: str | None = None) -> None:
+        """`after`: the account that typed a paper ballot the first time, when this sign-in is the second person's —
+        never offered again, and said."""
         super().__init__(parent)
         self.db = db
         self.actor: Actor | None = None
@@ -297,6 +302,14 @@ class SignInDialog(Dialog):
         layout = QVBoxLayout(self)
         if self.first_run:
             layout.addWidget(QLabel(tr("Tệp dữ liệu mới: hãy tạo tài khoản quản trị đầu tiên.")))
+        if after is not None:
+            second = QLabel(
+                tr("Lần nhập thứ nhất do tài khoản «{account}» gõ; lần thứ hai phải là một người khác.").format(
+                    account=after
+                )
+            )
+            second.setWordWrap(True)
+            layout.addWidget(second)
         form = QFormLayout()
         self.username = QLineEdit()
         self.full_name = QLineEdit()
@@ -307,15 +320,15 @@ class SignInDialog(Dialog):
             form.addRow(tr("Họ và tên"), self.full_name)
         form.addRow(tr("Mật khẩu"), self.password)
         layout.addLayout(form)
-        demo = None if self.first_run else demo_sign_in(db)
+        demo = None if self.first_run else demo_sign_in(db, second_typist=after is not None)
         self.demo_hint = QLabel()
         self.demo_hint.setWordWrap(True)
         self.demo_hint.setVisible(demo is not None)
         if demo is not None:
             username, password = demo
-            self.username.setText(username)
+            self.username.setText("" if username == after else username)
             self.password.setPlaceholderText(password)
-            self.password.setFocus()
+            (self.password if self.username.text() else self.username).setFocus()
             hint = tr("Đây là tệp dữ liệu mẫu: mật khẩu của mọi tài khoản là «{password}».").format(password=password)
             pins = demo_member_pins(db)
             if pins:
@@ -399,3 +412,47 @@ class MemberPinDialog(Dialog):
             self.pin.clear()
             return
         self.accept()
+
+
+class FormDialog(Dialog):
+    """A form whose OK runs `submit(values)`; problems from the service stay on screen under the form."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.errors = QLabel()
+        self.errors.setObjectName("errors")
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #b00020;")
+        self.submit: Callable[[], Any] | None = None
+        self.result_value: Any = None
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors)
+        layout.addWidget(buttons)
+
+    def try_accept(self) -> None:
+        if self.submit is None:
+            self.accept()
+            return
+        try:
+            self.result_value = self.submit()
+        except UserFacingError as exc:
+            self.errors.setText("\n".join(f"• {describe(p, current_lang())}" for p in exc.problems))
+            return
+        self.accept()
+
+
+def date_field(text: str, field: str) -> dt.date:
+    """A date typed as dd/mm/yyyy, or a problem naming the field."""
+    try:
+        return parse_vi_date(text)
+    except ValueError:
+        raise ValidationFailed(
+            [Problem("catalogue.bad_date", {"field": field, "value": text}, (("field", field),))]
+        ) from None

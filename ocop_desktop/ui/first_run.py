@@ -40,9 +40,10 @@ from ocop_desktop.services.accounts import MIN_PASSWORD_LENGTH
 from ocop_desktop.services.first_run import Administrator, CouncilIdentity, KeyChoice, SetUpDone
 from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.dialogs import tell_missing_catalogue
+from ocop_desktop.ui.file.keys import KEY_ID_STYLE, documents_folder
 from ocop_desktop.ui.i18n import LANGUAGE_KEY, LANGUAGES, catalogue, current_lang, install, tr
-from ocop_desktop.ui.views.keys import KEY_ID_STYLE, documents_folder
-from ocop_desktop.ui.views.setup import AddressPicker, level_text
+from ocop_desktop.ui.pages.setup.view import AddressPicker
+from ocop_desktop.ui.words import level_text
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,20 +27,27 @@ from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.context import Change, WorkContext
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
 from ocop_desktop.ui.dialogs import MemberPinDialog, SignInDialog, confirm, inform, tell_missing_catalogue
-from ocop_desktop.ui.file_actions import FileActions
+from ocop_desktop.ui.file.actions import FileActions
 from ocop_desktop.ui.i18n import LANGUAGE_KEY, available, catalogue, tr
 from ocop_desktop.ui.manual import ManualWindow
 from ocop_desktop.ui.menus import build_menus, update_actions
 from ocop_desktop.ui.pages import PAGES, nav_labels
 from ocop_desktop.ui.pages.documents import DocumentsPageController
+from ocop_desktop.ui.pages.documents.view import DocumentsPage
 from ocop_desktop.ui.pages.dossier import DossierPageController
+from ocop_desktop.ui.pages.dossier.view import DossierPage
 from ocop_desktop.ui.pages.province import ProvincePageController
+from ocop_desktop.ui.pages.province.view import ProvincePage
 from ocop_desktop.ui.pages.results import ResultsPage
+from ocop_desktop.ui.pages.results.view import ResultsView
 from ocop_desktop.ui.pages.round import RoundPageController
+from ocop_desktop.ui.pages.round.projector import ProjectorWindow, scoring_progress
+from ocop_desktop.ui.pages.round.view import RoundPage
 from ocop_desktop.ui.pages.scoring import ScoringPage
+from ocop_desktop.ui.pages.scoring.view import ScoringView
 from ocop_desktop.ui.pages.setup import SetupPageController
+from ocop_desktop.ui.pages.setup.view import SetupPage
 from ocop_desktop.ui.start_page import SignedOutPage, StartPage
-from ocop_desktop.ui.views.projector import ProjectorWindow, scoring_progress
 from ocop_desktop.ui.widgets import ElidedComboBox, fit_to_screen
 
 START, WORK, SIGNED_OUT = range(3)
@@ -48,6 +56,20 @@ LAST_DOSSIER_KEY = "last_dossier/{round_id}"  # QSettings: the dossier shown las
 
 class MainWindow(QMainWindow):
     reopen_requested = Signal(object)  # a data file's Path to open again with sign-in (after a restore)
+    # the File and Help menus' actions, made by build_menus (menus.py) as __init__ runs: the start page, the sign-in
+    # page, update_actions and the tests reach them here
+    open_action: QAction
+    sign_out_action: QAction
+    switch_action: QAction
+    accounts_action: QAction
+    own_password_action: QAction
+    import_exchange_action: QAction
+    export_round_action: QAction
+    export_ballots_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    backup_folder_action: QAction
+    manual_action: QAction
 
     def __init__(self, db: Database | None = None, actor: Actor | None = None) -> None:
         super().__init__()
@@ -92,8 +114,8 @@ class MainWindow(QMainWindow):
         body.addWidget(self.pages, 1)
         work_layout.addLayout(body, 1)
         self.stack = QStackedWidget()
-        for widget in (self.start, work, self.signed_out):
-            self.stack.addWidget(widget)
+        for screen in (self.start, work, self.signed_out):
+            self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
         build_menus(self)
         ctx.changed.connect(self._context_changed)
@@ -112,19 +134,58 @@ class MainWindow(QMainWindow):
             self.open_database(db, actor)
 
     # the screen parts tests and screenshots look at
-    scoring = property(lambda self: self.scoring_page.scoring)
-    member_box = property(lambda self: self.scoring_page.member_box)
-    import_ballots_button = property(lambda self: self.scoring_page.import_ballots_button)
-    round_page = property(lambda self: self.agenda.view)
-    results_page = property(lambda self: self.results.view)
-    setup_page = property(lambda self: self.setup.view)
-    dossier_page = property(lambda self: self.dossier.view)
-    documents_page = property(lambda self: self.documents.view)
-    province_page = property(lambda self: self.province.view)
-    db = property(lambda self: self.ctx.db)
-    actor = property(lambda self: self.ctx.actor)
-    round_id = property(lambda self: self.ctx.round_id)
-    dossier_id = property(lambda self: self.ctx.dossier_id)
+
+    @property
+    def scoring(self) -> ScoringView:
+        return self.scoring_page.scoring
+
+    @property
+    def member_box(self) -> QComboBox:
+        return self.scoring_page.member_box
+
+    @property
+    def import_ballots_button(self) -> QPushButton:
+        return self.scoring_page.import_ballots_button
+
+    @property
+    def round_page(self) -> RoundPage:
+        return self.agenda.view
+
+    @property
+    def results_page(self) -> ResultsView:
+        return self.results.view
+
+    @property
+    def setup_page(self) -> SetupPage:
+        return self.setup.view
+
+    @property
+    def dossier_page(self) -> DossierPage:
+        return self.dossier.view
+
+    @property
+    def documents_page(self) -> DocumentsPage:
+        return self.documents.view
+
+    @property
+    def province_page(self) -> ProvincePage:
+        return self.province.view
+
+    @property
+    def db(self) -> Database | None:
+        return self.ctx.db
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.ctx.actor
+
+    @property
+    def round_id(self) -> str | None:
+        return self.ctx.round_id
+
+    @property
+    def dossier_id(self) -> str | None:
+        return self.ctx.dossier_id
 
     # who is signed in ---------------------------------------------------------------------------------------
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui.about import AboutDialog
 from ocop_desktop.ui.backups import open_backup_folder
+from ocop_desktop.ui.file.keys import TrustedKeysDialog
 from ocop_desktop.ui.i18n import LANGUAGES, current_lang, tr
 from ocop_desktop.ui.pages import PAGES, nav_labels
-from ocop_desktop.ui.views.keys import TrustedKeysDialog
 
 if TYPE_CHECKING:
     from ocop_desktop.ui.main_window import MainWindow
@@ -46,9 +49,12 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     window.backup_action = _action(window, file_menu, tr("Sao lưu ngay"), None, files.backup_now)
     window.restore_action = _action(window, file_menu, tr("Khôi phục từ bản sao lưu…"), None, files.restore_backup)
-    window.backup_folder_action = _action(
-        window, file_menu, tr("Mở thư mục sao lưu"), None, lambda: window.db and open_backup_folder(window.db.path)
-    )
+
+    def open_backups() -> None:
+        if window.ctx.db is not None:
+            open_backup_folder(window.ctx.db.path)
+
+    window.backup_folder_action = _action(window, file_menu, tr("Mở thư mục sao lưu"), None, open_backups)
     file_menu.addSeparator()
     _action(window, file_menu, tr("Thoát"), "Ctrl+Q", window.close)  # Windows has no standard Quit key
     edit_menu = bar.addMenu(tr("&Sửa"))
@@ -62,13 +68,13 @@ def build_menus(window: MainWindow) -> None:
     view_menu = bar.addMenu(tr("&Xem"))
     _action(window, view_menu, tr("Màn chiếu (F5)"), "F5", window.show_projector)
     for index, label in enumerate(nav_labels()[:6]):
-        _action(window, view_menu, label, f"Alt+{index + 1}", lambda i=index: window.nav.setCurrentRow(i))
+        _action(window, view_menu, label, f"Alt+{index + 1}", functools.partial(window.nav.setCurrentRow, index))
     # the province page keeps its place in the list, after the criteria (which has no shortcut)
     _action(window, view_menu, tr("Toàn tỉnh"), "Alt+8", lambda: window.nav.setCurrentRow(PAGES.index("province")))
     language_menu = bar.addMenu(tr("&Ngôn ngữ / Language"))
     group = QActionGroup(window)
     for code, label in LANGUAGES:
-        action = _action(window, language_menu, label, None, lambda c=code: window._choose_language(c))
+        action = _action(window, language_menu, label, None, functools.partial(window._choose_language, code))
         action.setCheckable(True)
         action.setChecked(code == current_lang())
         group.addAction(action)
@@ -81,14 +87,21 @@ def build_menus(window: MainWindow) -> None:
     window.manual_action = _action(window, help_menu, tr("Hướng dẫn sử dụng"), "F1", window.show_manual)
     _action(window, help_menu, tr("Giới thiệu"), None, lambda: AboutDialog(window).exec())
     file_menu.aboutToShow.connect(lambda: update_actions(window))
+    PersonKeys(window, (window.sign_out_action, window.switch_action))
 
 
-def _action(window: MainWindow, menu: QMenu, label: str, key: object, slot: object = None) -> QAction:
+def _action(
+    window: MainWindow,
+    menu: QMenu,
+    label: str,
+    key: QKeySequence.StandardKey | str | None,
+    slot: Callable[[], object] | None = None,
+) -> QAction:
     action = QAction(label, window)
     if key is not None:
-        action.setShortcut(QKeySequence(key) if isinstance(key, str) else key)  # type: ignore[arg-type]
+        action.setShortcut(QKeySequence(key))
     if slot is not None:
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     return action
 
@@ -107,3 +120,31 @@ def update_actions(window: MainWindow) -> None:
     window.backup_action.setEnabled(signed_in)
     window.restore_action.setEnabled(ctx.can(Permission.MANAGE_BACKUPS))
     window.backup_folder_action.setEnabled(ctx.db is not None)
+
+
+class PersonKeys(QObject):
+    """Ctrl+U (next member) and Ctrl+L (sign out) work wherever the focus is in the window. On Linux a text field
+    claims Ctrl+U for itself ("delete the whole line", X11's key binding), so with the focus in the agenda's search
+    field the PIN dialog never came and the next member's name and PIN were typed into the search instead."""
+
+    def __init__(self, window: QWidget, actions: tuple[QAction, ...]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.actions = actions
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
+            return False
+        if watched.window() is not self.window or not isinstance(event, QKeyEvent):
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        if any(
+            a.isEnabled() and a.shortcut().matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+            for a in self.actions
+        ):
+            event.ignore()  # not overridden: the window's shortcut runs
+            return True
+        return False

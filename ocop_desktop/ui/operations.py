@@ -6,7 +6,7 @@ changed so that every page concerned refreshes itself. No page calls another pag
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from PySide6.QtWidgets import QWidget
 
@@ -42,7 +42,8 @@ def run_op(
         return None
     if progress and cancellable and value is None:
         return None
+    done = cast(T, value)  # not cancelled: the value is op's own (None when op returns None)
     ctx.notify(changes)
     if on_success is not None:
-        on_success(value)
-    return value
+        on_success(done)
+    return done

@@ -104,14 +104,14 @@ class PdfPreview(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.canvas = _Canvas(self)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setStyleSheet("QScrollArea { background: #8a8f96; }")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.setStyleSheet("QScrollArea { background: #8a8f96; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.clear()
 
     def show_pdf(self, path: Path) -> None:
@@ -120,7 +120,7 @@ class PdfPreview(QWidget):
         self.pages = PdfPages(path)
         self.title.setText(tr("Xem trước: {name} — {count} trang", name=path.name, count=len(self.pages)))
         self._fit()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
         self._cache.clear()
@@ -168,7 +168,9 @@ class PdfPreview(QWidget):
         if self.pages is not None:
             # room for the vertical scroll bar kept, or it would bring a horizontal one with it
             room = (
-                self.scroll.width() - self.scroll.verticalScrollBar().sizeHint().width() - 2 * self.scroll.frameWidth()
+                self.scroll_area.width()
+                - self.scroll_area.verticalScrollBar().sizeHint().width()
+                - 2 * self.scroll_area.frameWidth()
             )
             width = max(200, room - 2 * PAGE_GAP)
             self.canvas.lay_out(self.pages.sizes, width)

@@ -7,12 +7,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from ocop_desktop.ui.i18n import tr
+
+T = TypeVar("T")
 
 
 class _Signals(QObject):
@@ -49,7 +51,9 @@ def run_in_background(
     return task
 
 
-def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any], *, cancellable: bool = True) -> Any:
+def run_with_progress(
+    parent: QWidget | None, label: str, work: Callable[[], T], *, cancellable: bool = True
+) -> T | None:
     """Run `work` off the GUI thread behind a progress dialog; the window stays responsive.
 
     Returns the result, or raises the work's exception on the GUI thread. Cancelling (only offered for work
@@ -58,26 +62,27 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     if not cancellable:
-        dialog.setCancelButton(None)  # type: ignore[arg-type]
+        dialog.setCancelButton(None)
     loop = QEventLoop()
-    outcome: dict[str, Any] = {}
+    results: list[T] = []
+    errors: list[BaseException] = []
 
-    def done(result: Any) -> None:
-        outcome["result"] = result
+    def done(result: T) -> None:
+        results.append(result)
         loop.quit()
 
     def failed(exc: BaseException) -> None:
-        outcome["error"] = exc
+        errors.append(exc)
         loop.quit()
 
     dialog.canceled.connect(loop.quit)
     task = run_in_background(work, done, failed)
     loop.exec()
     dialog.reset()
-    if "error" in outcome:
-        raise outcome["error"]
+    if errors:
+        raise errors[0]
     del task
-    return outcome.get("result")
+    return results[0] if results else None
 
 
 class Progress(QObject):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QTableWidget, QWidget
 
 WINDOW_FRAME = 40  # what a window manager adds around a window: title bar and borders
 
@@ -14,6 +14,14 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     under its taskbar)."""
     screen = window.screen().availableGeometry()
     window.resize(min(width, screen.width()), min(height, screen.height() - WINDOW_FRAME))
+
+
+def table_rows(table: QTableWidget) -> list[list[str]]:
+    """What a table shows, row by row; a cell never filled in reads as empty (Qt gives no item for it)."""
+    return [
+        [item.text() if (item := table.item(row, column)) is not None else "" for column in range(table.columnCount())]
+        for row in range(table.rowCount())
+    ]
 
 
 class ElidedComboBox(QComboBox):

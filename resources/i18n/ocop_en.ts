@@ -4,87 +4,87 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="75" />
+      <location filename="ocop_desktop/ui/menus.py" line="76" />
       <source>&amp;Khóa ký</source>
       <translation>&amp;Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="68" />
+      <location filename="ocop_desktop/ui/menus.py" line="69" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="54" />
+      <location filename="ocop_desktop/ui/menus.py" line="55" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="80" />
+      <location filename="ocop_desktop/ui/menus.py" line="81" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="25" />
+      <location filename="ocop_desktop/ui/menus.py" line="26" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="62" />
+      <location filename="ocop_desktop/ui/menus.py" line="63" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="265" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="253" />
       <source>(chưa rõ)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="434" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="422" />
       <source>(chưa đánh giá)</source>
       <translation>(not evaluated)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="98" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="79" />
       <source>(không gắn với thành viên nào)</source>
       <translation>(not linked to a council member)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="278" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
       <source>1–2 sao</source>
       <translation>1–2 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="278" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
       <source>3 sao</source>
       <translation>3 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="278" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
       <source>4 sao</source>
       <translation>4 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="278" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
       <source>5 sao</source>
       <translation>5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="685" />
+      <location filename="ocop_desktop/ui/first_run.py" line="686" />
       <source>&lt; Quay lại</source>
       <translation>&lt; Back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="51" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="51" />
       <source>Biên bản họp hội đồng</source>
       <translation>Minutes of the council meeting</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="108" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="98" />
       <source>Báo cáo của Tổ tư vấn</source>
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="174" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="174" />
       <source>Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Backup made before the import: {backup}</translation>
     </message>
@@ -94,44 +94,49 @@
       <translation>Latest good backup (checked): {time}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="139" />
+      <location filename="ocop_desktop/ui/backups.py" line="125" />
       <source>Bản sao lưu đã được kiểm tra: đọc được, đầy đủ, mọi giá trị hợp lệ.</source>
       <translation>The backup has been checked: readable, complete, every value valid.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="32" />
+      <location filename="ocop_desktop/ui/words.py" line="68" />
       <source>Bản sắc, trí tuệ địa phương</source>
       <translation>Local identity and knowledge</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="48" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="48" />
       <source>Bảng tổng hợp kết quả (PDF, Excel)</source>
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="271" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="271" />
       <source>Bảo vệ bằng cụm mật khẩu (Argon2id, AES-256-GCM)</source>
       <translation>Protected by a passphrase (Argon2id, AES-256-GCM)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="269" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="269" />
       <source>Bảo vệ bằng cụm mật khẩu; đang mở trong phiên làm việc này</source>
       <translation>Protected by a passphrase; unlocked for this session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="146" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="146" />
       <source>Bảo vệ khóa ký bằng cụm mật khẩu</source>
       <translation>Protect the signing key with a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="585" />
+      <location filename="ocop_desktop/ui/first_run.py" line="586" />
       <source>Bấm «Hoàn tất» để tạo tệp dữ liệu, tài khoản và khóa ký.</source>
       <translation>Press “Finish” to make the data file, the account and the signing key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="40" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="40" />
       <source>Bỏ phiếu giấy chưa nhập</source>
       <translation>Discard the empty paper ballot</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="417" />
+      <source>Bộ phiếu</source>
+      <translation>Scoring sheet</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/about.py" line="87" />
@@ -139,7 +144,7 @@
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="267" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="267" />
       <source>CHƯA BẢO VỆ: khóa cũ lưu không mã hóa; hãy đặt cụm mật khẩu</source>
       <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
     </message>
@@ -153,144 +158,144 @@ Nếu lỗi lặp lại, hãy gửi tệp này cho người hỗ trợ.</source>
 If the error comes back, send this file to whoever supports you.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/__init__.py" line="66" />
+      <location filename="ocop_desktop/ui/pages/__init__.py" line="95" />
       <source>Chuẩn bị đợt</source>
       <translation>Round set-up</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="130" />
+      <location filename="ocop_desktop/ui/first_run.py" line="131" />
       <source>Chào mừng đến với OCOP Desktop</source>
       <translation>Welcome to OCOP Desktop</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="135" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="119" />
       <source>Chênh lệch vượt ngưỡng</source>
       <translation>Spread over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="227" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="218" />
       <source>Chênh lệch điểm</source>
       <translation>Spread of totals</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="561" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="549" />
       <source>Chính cài đặt này</source>
       <translation>This installation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="444" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="444" />
       <source>Chưa chấm</source>
       <translation>Not yet scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="243" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="224" />
       <source>Chưa có</source>
       <translation>Not yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="97" />
+      <location filename="ocop_desktop/ui/backups.py" line="83" />
       <source>Chưa có bản sao lưu nào của tệp này.</source>
       <translation>This file has no backups yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="79" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="78" />
       <source>Chưa có hồ sơ nào trong đợt.</source>
       <translation>The round has no dossier yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="63" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="60" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="188" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="188" />
       <source>Chưa có khóa ký</source>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="262" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="262" />
       <source>Chưa có khóa ký trên máy này</source>
       <translation>No signing key on this computer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="418" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="418" />
       <source>Chưa có khóa tin cậy nào. Thêm khóa từ tệp khóa công khai hội đồng gửi kèm phiếu đăng ký.</source>
       <translation>No trusted keys yet. Add a key from the public key file a council sends with its registration form.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="39" />
+      <location filename="ocop_desktop/ui/words.py" line="107" />
       <source>Chưa có kết quả</source>
       <translation>No result yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="107" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="97" />
       <source>Chưa có.</source>
       <translation>None yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/paper_entry.py" line="236" />
+      <location filename="ocop_desktop/ui/pages/scoring/paper_entry.py" line="236" />
       <source>Chưa nhập phương án cho {count} tiêu chí: {items}.</source>
       <translation>No option typed yet for {count} criteria: {items}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="556" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="544" />
       <source>Chưa nhập tệp trao đổi nào (dữ liệu nhập trực tiếp)</source>
       <translation>No exchange file imported (data entered here)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="56" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="53" />
       <source>Chưa phê duyệt</source>
       <translation>Not approved yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="268" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="271" />
       <source>Chưa phê duyệt được:</source>
       <translation>Cannot approve yet:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="51" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
       <source>Chưa xếp hạng</source>
       <translation>No stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="200" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="191" />
       <source>Chưa đạt mức tối thiểu</source>
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="176" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="175" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="177" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="176" />
       <source>Chấm lại mở một lượt chấm mới: mọi thành viên chấm lại tất cả các tiêu chí của sản phẩm; các phiếu cũ được giữ nguyên trong hồ sơ.
 Lý do chấm lại:</source>
       <translation>A re-score opens a new scoring round: every member scores every criterion of the product again; the earlier ballots are kept in the record.
 Reason for the re-score:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="84" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="75" />
       <source>Chấm lại…</source>
       <translation>Re-score…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/__init__.py" line="68" />
+      <location filename="ocop_desktop/ui/pages/__init__.py" line="97" />
       <source>Chấm điểm</source>
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="112" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="104" />
       <source>Chấp nhận khóa {key} ({council}) cho lần nhập này — đã đối chiếu mã với giấy tờ; ghi nhật ký</source>
       <translation>Accept key {key} ({council}) for this import — compared with the paper form; recorded in the audit trail</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="559" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="547" />
       <source>Chấp nhận một lần (khóa chưa tin cậy)</source>
       <translation>Accepted once (untrusted key)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="344" />
+      <location filename="ocop_desktop/ui/first_run.py" line="345" />
       <source>Chọn cấp và địa bàn của hội đồng (đơn vị hành chính từ 01/7/2025).</source>
       <translation>Choose the council's level and area (administrative units since 01/7/2025).</translation>
     </message>
@@ -300,112 +305,112 @@ Reason for the re-score:</translation>
       <translation>Choose a PDF file, then press “Preview”.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="230" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="211" />
       <source>Chọn một đợt đánh giá trong cửa sổ chính để thấy thành viên hội đồng của đợt.</source>
       <translation>Choose an evaluation round in the main window to see its council members.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="131" />
+      <location filename="ocop_desktop/ui/first_run.py" line="132" />
       <source>Chọn ngôn ngữ / Choose the language</source>
       <translation>Chọn ngôn ngữ / Choose the language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="32" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="32" />
       <source>Chọn phiếu chấm Excel thành viên gửi lại</source>
       <translation>Choose the Excel ballots a member sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="86" />
+      <location filename="ocop_desktop/ui/first_run.py" line="87" />
       <source>Chọn thư mục</source>
       <translation>Choose a folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="526" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="521" />
       <source>Chọn tệp Excel</source>
       <translation>Choose an Excel file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="62" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="62" />
       <source>Chọn tệp khóa công khai của hội đồng</source>
       <translation>Choose a council's public key file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="31" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="32" />
       <source>Chọn tệp trao đổi cần nhập</source>
       <translation>Choose the exchange files to import</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="204" />
+      <location filename="ocop_desktop/ui/first_run.py" line="205" />
       <source>Chọn…</source>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="81" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="71" />
       <source>Chủ thể</source>
       <translation>Producer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="35" />
+      <location filename="ocop_desktop/ui/words.py" line="23" />
       <source>Chủ tịch</source>
       <translation>Chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="44" />
+      <location filename="ocop_desktop/ui/words.py" line="37" />
       <source>Chủ tịch hội đồng</source>
       <translation>Council chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="235" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="175" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="104" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="105" />
       <source>Chức vụ người ký</source>
       <translation>Signer's title</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="72" />
+      <location filename="ocop_desktop/ui/backups.py" line="58" />
       <source>Các bản sao lưu của tệp {file} trong thư mục {folder}, mới nhất ở trên. Chọn một bản: phần mềm kiểm tra nó trước, rồi hỏi lại trước khi thay tệp đang mở.</source>
       <translation>Backups of {file} in the folder {folder}, newest first. Choose one: it is checked first, and you are asked again before the open file is replaced.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/paper_entry.py" line="190" />
+      <location filename="ocop_desktop/ui/pages/scoring/paper_entry.py" line="190" />
       <source>Các số phương án được nhận</source>
       <translation>The option numbers allowed</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="228" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="219" />
       <source>Các tiêu chí chênh nhiều nhất</source>
       <translation>Criteria with the widest disagreement</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="362" />
+      <location filename="ocop_desktop/ui/first_run.py" line="363" />
       <source>Các tên được gợi ý theo địa bàn đã chọn; sửa lại nếu văn bản của hội đồng ghi khác.</source>
       <translation>The names are suggested from the area chosen; change them if the council's documents word them differently.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="46" />
+      <location filename="ocop_desktop/ui/words.py" line="39" />
       <source>Cán bộ tỉnh</source>
       <translation>Provincial officer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="303" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="291" />
       <source>Còn (ngày)</source>
       <translation>Days left</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="64" />
+      <location filename="ocop_desktop/ui/words.py" line="113" />
       <source>Còn hiệu lực</source>
       <translation>Valid</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="176" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="179" />
       <source>Có</source>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="312" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="300" />
       <source>Có giá trị đến</source>
       <translation>Valid until</translation>
     </message>
@@ -420,22 +425,22 @@ Reason for the re-score:</translation>
       <translation>Has an elimination rule</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="179" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="168" />
       <source>Căn cứ thu hồi (Điều 8 khoản 1)</source>
       <translation>Ground for revocation (Article 8(1))</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="236" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="176" />
       <source>Cơ quan</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="353" />
+      <location filename="ocop_desktop/ui/first_run.py" line="354" />
       <source>Cơ quan ban hành</source>
       <translation>Issuing body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="354" />
+      <location filename="ocop_desktop/ui/first_run.py" line="355" />
       <source>Cơ quan chủ quản</source>
       <translation>Parent body</translation>
     </message>
@@ -445,87 +450,87 @@ Reason for the re-score:</translation>
       <translation>Managing body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="207" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="147" />
       <source>Cấp</source>
       <translation>Level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="52" />
+      <location filename="ocop_desktop/ui/words.py" line="76" />
       <source>Cấp huyện</source>
       <translation>District level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="350" />
+      <location filename="ocop_desktop/ui/first_run.py" line="351" />
       <source>Cấp hội đồng</source>
       <translation>Council level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="54" />
+      <location filename="ocop_desktop/ui/words.py" line="78" />
       <source>Cấp trung ương</source>
       <translation>National level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="53" />
+      <location filename="ocop_desktop/ui/words.py" line="77" />
       <source>Cấp tỉnh</source>
       <translation>Provincial level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="51" />
+      <location filename="ocop_desktop/ui/words.py" line="75" />
       <source>Cấp xã</source>
       <translation>Commune level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="199" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="139" />
       <source>Cần có mặt chủ tịch</source>
       <translation>Chair must be present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="488" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="115" />
       <source>Cụm mật khẩu</source>
       <translation>Passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="491" />
+      <location filename="ocop_desktop/ui/first_run.py" line="492" />
       <source>Cụm mật khẩu cần ít nhất {minimum} ký tự; nên dùng vài từ dễ nhớ, khó đoán, do Chủ tịch hội đồng chọn. Không ai khôi phục được cụm mật khẩu đã quên: khi đó phải tạo khóa mới và đăng ký lại.</source>
       <translation>The passphrase needs at least {minimum} characters; use a few words easy to remember and hard to guess, chosen by the council's chair. Nobody can recover a forgotten passphrase: a new key must then be made and registered again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="129" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="129" />
       <source>Cụm mật khẩu cần ít nhất {minimum} ký tự; nên dùng vài từ dễ nhớ, khó đoán. Không ai khôi phục được cụm mật khẩu đã quên: khi đó phải tạo khóa mới và đăng ký lại.</source>
       <translation>The passphrase needs at least {minimum} characters; a few words easy to remember and hard to guess. Nobody can recover a forgotten passphrase: a new key must then be created and registered.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="159" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="159" />
       <source>Cụm mật khẩu hiện tại</source>
       <translation>Current passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="160" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="160" />
       <source>Cụm mật khẩu mới</source>
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="359" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="347" />
       <source>Danh sách sản phẩm</source>
       <translation>Products</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="63" />
+      <location filename="ocop_desktop/ui/words.py" line="87" />
       <source>Doanh nghiệp nhỏ và vừa</source>
       <translation>Small or medium enterprise</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="80" />
+      <location filename="ocop_desktop/ui/backups.py" line="66" />
       <source>Dung lượng</source>
       <translation>Size</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="358" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="298" />
       <source>Dân tộc</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="411" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="351" />
       <source>Dòng</source>
       <translation>Row</translation>
     </message>
@@ -535,7 +540,7 @@ Reason for the re-score:</translation>
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="36" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="35" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
@@ -550,67 +555,67 @@ Reason for the re-score:</translation>
       <translation>Administrative units data</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="37" />
+      <location filename="ocop_desktop/ui/pages/round/projector.py" line="37" />
       <source>Esc hoặc F5: đóng màn chiếu · F11: toàn màn hình / cửa sổ</source>
       <translation>Esc or F5: close the projector · F11: full screen / window</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="95" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="95" />
       <source>Ghi chú</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="483" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="432" />
       <source>Ghi giờ kết thúc phiên họp…</source>
       <translation>Record when the session ended…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="83" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="74" />
       <source>Ghi nội dung thảo luận…</source>
       <translation>Record the discussion…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="77" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="78" />
       <source>Ghi quyết định công nhận</source>
       <translation>Record recognition decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="90" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="81" />
       <source>Ghi quyết định công nhận của đợt và cấp giấy chứng nhận cho các sản phẩm đã phê duyệt</source>
       <translation>Record the round's recognition decision and issue certificates to the approved products</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="88" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="79" />
       <source>Ghi quyết định công nhận…</source>
       <translation>Record recognition decision…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="484" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="433" />
       <source>Ghi thành viên không tham gia chấm hồ sơ đang chọn…</source>
       <translation>Record a recusal for the selected dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="92" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="82" />
       <source>Giấy chứng nhận</source>
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="52" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="52" />
       <source>Giấy chứng nhận (PDF, sổ Excel)</source>
       <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="362" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="350" />
       <source>Giấy chứng nhận cần theo dõi</source>
       <translation>Certificates to follow</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="232" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="231" />
       <source>Giấy chứng nhận số {number}, theo quyết định {decision}</source>
       <translation>Certificate no. {number}, under decision {decision}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="189" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="189" />
       <source>Giấy chứng nhận được ký bằng khóa ký của hội đồng, nhưng máy này chưa có khóa. Tạo khóa ngay?</source>
       <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
     </message>
@@ -620,7 +625,7 @@ Reason for the re-score:</translation>
       <translation>Licences</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="82" />
+      <location filename="ocop_desktop/ui/menus.py" line="83" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -630,72 +635,77 @@ Reason for the re-score:</translation>
       <translation>About OCOP Desktop</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="357" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="297" />
       <source>Giới tính</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="284" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="224" />
       <source>Giờ bắt đầu</source>
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="303" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="416" />
+      <source>Giờ họp</source>
+      <translation>Hours</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="243" />
       <source>Giờ kết thúc (giờ:phút)</source>
       <translation>Ended at (hours:minutes)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="298" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="238" />
       <source>Giờ kết thúc phiên họp</source>
       <translation>When the session ended</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="365" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="378" />
       <source>Gõ vài chữ của tên…</source>
       <translation>Type a few letters of the name…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="236" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="236" />
       <source>Gửi tỉnh tệp khóa công khai kèm phiếu đăng ký đã ký, đóng dấu (bằng đường công văn). Tỉnh đối chiếu mã khóa qua điện thoại trước khi tin cậy khóa.</source>
       <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="286" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="286" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="105" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="106" />
       <source>Hiệu lực giấy chứng nhận</source>
       <translation>Certificate validity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="56" />
+      <location filename="ocop_desktop/ui/menus.py" line="57" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="687" />
+      <location filename="ocop_desktop/ui/first_run.py" line="688" />
       <source>Hoàn tất</source>
       <translation>Finish</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="325" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="306" />
       <source>Hãy chọn một thành viên trong bảng.</source>
       <translation>Choose a member in the table.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="249" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="230" />
       <source>Hãy chọn một tài khoản trong bảng.</source>
       <translation>Choose an account in the table.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="392" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="405" />
       <source>Hãy chọn tên của mình: gõ vài chữ của tên, hoặc mở danh sách.</source>
       <translation>Choose your name: type a few letters of it, or open the list.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="139" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="140" />
       <source>Hãy đánh dấu ít nhất một sản phẩm được công nhận.</source>
       <translation>Tick at least one product to recognise.</translation>
     </message>
@@ -705,7 +715,7 @@ Reason for the re-score:</translation>
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="81" />
+      <location filename="ocop_desktop/ui/menus.py" line="82" />
       <source>Hướng dẫn sử dụng</source>
       <translation>User manual</translation>
     </message>
@@ -715,17 +725,17 @@ Reason for the re-score:</translation>
       <translation>User manual — OCOP Desktop</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="191" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="182" />
       <source>Hạng theo điểm</source>
       <translation>Band by points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="65" />
+      <location filename="ocop_desktop/ui/words.py" line="114" />
       <source>Hết hạn</source>
       <translation>Expired</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="307" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="320" />
       <source>Họ và tên</source>
       <translation>Full name</translation>
     </message>
@@ -733,6 +743,11 @@ Reason for the re-score:</translation>
       <location filename="ocop_desktop/ui/main_window.py" line="84" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="493" />
+      <source>Hồ sơ ({n})</source>
+      <translation>Dossiers ({n})</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/criteria_browser.py" line="162" />
@@ -745,142 +760,147 @@ Reason for the re-score:</translation>
       <translation>Dossiers submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="181" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="165" />
       <source>Hồ sơ trong đợt</source>
       <translation>Dossiers in the round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="589" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="577" />
       <source>Hồ sơ đánh giá lại được nộp trong khoảng từ {opens} đến {closes} ngày trước khi giấy chứng nhận hết hạn (QĐ 26/2026/QĐ-TTg, Điều 7.6). Chỉ xét giấy chứng nhận mới nhất của mỗi sản phẩm.</source>
       <translation>A re-evaluation dossier is submitted from {opens} to {closes} days before the certificate expires (QĐ 26/2026/QĐ-TTg, Article 7.6). Only each product's latest certificate is considered.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="196" />
+      <location filename="ocop_desktop/ui/first_run.py" line="197" />
       <source>Hồ sơ, phiếu chấm, kết quả và nhật ký của hội đồng được ghi vào một tệp. Mỗi ngày và trước mỗi bước quan trọng, phần mềm tự sao lưu tệp vào thư mục «backups» bên cạnh nó.</source>
       <translation>The council's dossiers, ballots, results and log are written to one file. Every day and before every important step, the program backs the file up into the “backups” folder beside it.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="65" />
+      <location filename="ocop_desktop/ui/words.py" line="89" />
       <source>Hộ sản xuất, hộ kinh doanh</source>
       <translation>Household business</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="607" />
+      <location filename="ocop_desktop/ui/first_run.py" line="608" />
       <source>Hội đồng</source>
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="530" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="518" />
       <source>Hội đồng / tệp</source>
       <translation>Council / file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="349" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="349" />
       <source>Hội đồng / đơn vị</source>
       <translation>Council / body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="71" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="70" />
       <source>Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.</source>
       <translation>New council: add its members and create a round.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="361" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="349" />
       <source>Hội đồng và tệp</source>
       <translation>Councils and files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="186" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="126" />
       <source>Hội đồng đánh giá</source>
       <translation>Evaluation council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="66" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
       <source>Hội đồng — Đợt</source>
       <translation>Council — Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="66" />
+      <location filename="ocop_desktop/ui/words.py" line="90" />
       <source>Hội, hiệp hội, trung tâm điều hành</source>
       <translation>Association or management centre</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="61" />
+      <location filename="ocop_desktop/ui/words.py" line="85" />
       <source>Hợp tác xã</source>
       <translation>Cooperative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="175" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="178" />
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="343" />
+      <location filename="ocop_desktop/ui/first_run.py" line="344" />
       <source>In trên biên bản, quyết định, giấy chứng nhận và phiếu đăng ký khóa.</source>
       <translation>Printed on the minutes, decisions, certificates and the key registration form.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="306" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="306" />
       <source>In {name}</source>
       <translation>Print {name}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="134" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="134" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="39" />
+      <location filename="ocop_desktop/ui/words.py" line="96" />
+      <source>Khác</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/words.py" line="27" />
       <source>Khách mời</source>
       <translation>Guest</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="66" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
       <source>Khóa</source>
       <translation>Key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="163" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="144" />
       <source>Khóa / mở lại tài khoản</source>
       <translation>Disable / enable account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="548" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="536" />
       <source>Khóa của tệp này chưa được tin cậy; người nhập đã chấp nhận nó cho riêng tệp này</source>
       <translation>This file's key is not trusted; the person importing it accepted it for this file only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="609" />
+      <location filename="ocop_desktop/ui/first_run.py" line="610" />
       <source>Khóa ký</source>
       <translation>Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="484" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="206" />
       <source>Khóa ký của hội đồng</source>
       <translation>Council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="76" />
+      <location filename="ocop_desktop/ui/menus.py" line="77" />
       <source>Khóa ký của hội đồng…</source>
       <translation>Council signing key…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="138" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="138" />
       <source>Khóa ký của máy này đang lưu không mã hóa (tệp cũ). Đặt cụm mật khẩu để bảo vệ nó: vẫn là khóa cũ, các giấy chứng nhận đã in vẫn hợp lệ.</source>
       <translation>This computer's signing key is stored unencrypted (an older file). Set a passphrase to protect it: it stays the same key, and certificates already printed stay valid.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="507" />
+      <location filename="ocop_desktop/ui/first_run.py" line="508" />
       <source>Khóa ký dùng để ký mã QR trên giấy chứng nhận và tệp kết quả gửi tỉnh, để tỉnh biết chúng đúng là của hội đồng. Chưa có khóa vẫn chấm điểm và in biên bản được, nhưng chưa cấp được giấy chứng nhận và chưa gửi được kết quả cho tỉnh.</source>
       <translation>The signing key signs the QR code on certificates and the results file sent to the province, so that the province knows they really come from the council. Without a key the council can still score and print the minutes, but cannot issue certificates or send its results to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="400" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="400" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)</source>
       <translation>Trusted keys (councils, issuers)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="78" />
+      <location filename="ocop_desktop/ui/menus.py" line="79" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
       <translation>Trusted keys (councils, issuers)…</translation>
     </message>
@@ -890,27 +910,27 @@ Reason for the re-score:</translation>
       <translation>Restore this backup</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="101" />
+      <location filename="ocop_desktop/ui/backups.py" line="87" />
       <source>Khôi phục bản đã chọn…</source>
       <translation>Restore the chosen backup…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="136" />
+      <location filename="ocop_desktop/ui/backups.py" line="122" />
       <source>Khôi phục tệp {file} từ bản sao lưu lúc {time}?</source>
       <translation>Restore {file} from the backup of {time}?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="67" />
+      <location filename="ocop_desktop/ui/backups.py" line="53" />
       <source>Khôi phục từ bản sao lưu</source>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="48" />
+      <location filename="ocop_desktop/ui/menus.py" line="49" />
       <source>Khôi phục từ bản sao lưu…</source>
       <translation>Restore from a backup…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="177" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="180" />
       <source>Không</source>
       <translation>No</translation>
     </message>
@@ -920,12 +940,12 @@ Reason for the re-score:</translation>
       <translation>Nobody is signed in. The data is saved; nothing of it is on screen.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="229" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="229" />
       <source>Không có giấy chứng nhận: đợt chưa có quyết định công nhận (trang Kết quả → Ghi quyết định công nhận…).</source>
       <translation>No certificates: the round has no recognition decision yet (Results page → Record recognition decision…).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="193" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="184" />
       <source>Không cấp giấy chứng nhận</source>
       <translation>No certificate</translation>
     </message>
@@ -940,17 +960,22 @@ Reason for the re-score:</translation>
       <translation>This data file does not open:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="44" />
+      <location filename="ocop_desktop/ui/words.py" line="157" />
       <source>Không nhập</source>
       <translation>Not imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="90" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="80" />
       <source>Không tham gia chấm</source>
       <translation>Recused</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="198" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="494" />
+      <source>Không tham gia chấm ({n})</source>
+      <translation>Recusals ({n})</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="201" />
       <source>Không thực hiện được</source>
       <translation>Could not be done</translation>
     </message>
@@ -970,37 +995,37 @@ Reason for the re-score:</translation>
       <translation>The manual's page {path} cannot be found.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="257" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="257" />
       <source>Không tạo tài liệu nào.</source>
       <translation>No document was made.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="255" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="255" />
       <source>Không tạo tài liệu nào:</source>
       <translation>No document was made:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="633" />
+      <location filename="ocop_desktop/ui/first_run.py" line="634" />
       <source>Không tạo được tệp dữ liệu: {detail}</source>
       <translation>The data file could not be made: {detail}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="58" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="55" />
       <source>Không xếp hạng</source>
       <translation>Not rated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="37" />
+      <location filename="ocop_desktop/ui/words.py" line="105" />
       <source>Không xếp hạng (bị loại / dừng đánh giá)</source>
       <translation>Not rated (eliminated / evaluation stopped)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="110" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="110" />
       <source>Không áp dụng</source>
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="58" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="55" />
       <source>Không đạt</source>
       <translation>Eliminated</translation>
     </message>
@@ -1010,22 +1035,22 @@ Reason for the re-score:</translation>
       <translation>The file {file} could not be read or written: {reason}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="485" />
+      <location filename="ocop_desktop/ui/first_run.py" line="486" />
       <source>Ký mã QR trên giấy chứng nhận và tệp kết quả gửi tỉnh.</source>
       <translation>Signs the QR code on certificates and the results file sent to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/__init__.py" line="69" />
+      <location filename="ocop_desktop/ui/pages/__init__.py" line="98" />
       <source>Kết quả</source>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="66" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
       <source>Kết quả nhập</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="138" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="137" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -1035,137 +1060,142 @@ Reason for the re-score:</translation>
       <translation>This link leads outside; the application opens no network connection. Address: {address}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="355" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="295" />
       <source>Loại hình</source>
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="41" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="40" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="35" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="34" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="106" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="87" />
       <source>Là thành viên hội đồng</source>
       <translation>Is council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="57" />
+      <location filename="ocop_desktop/ui/menus.py" line="58" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="80" />
+      <location filename="ocop_desktop/ui/backups.py" line="66" />
       <source>Lý do</source>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="318" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="258" />
       <source>Lý do (xung đột lợi ích)</source>
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="153" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="152" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="178" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="181" />
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="353" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="341" />
       <source>Lưu danh sách sản phẩm đang hiển thị, số liệu tổng hợp và giấy chứng nhận cần theo dõi</source>
       <translation>Save the products shown, their counts and the certificates to follow</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="318" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="318" />
       <source>Lưu phiếu đăng ký khóa</source>
       <translation>Save key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="225" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="225" />
       <source>Lưu phiếu đăng ký khóa (PDF)…</source>
       <translation>Save key registration form (PDF)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="496" />
+      <location filename="ocop_desktop/ui/first_run.py" line="497" />
       <source>Lưu phiếu đăng ký khóa (PDF, để in, ký, đóng dấu, gửi tỉnh) vào thư mục:</source>
       <translation>Save the key registration form (PDF, to print, sign, stamp and send to the province) in the folder:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="524" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="519" />
       <source>Lưu tệp Excel mẫu</source>
       <translation>Save the Excel template</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="487" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="436" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="301" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="301" />
       <source>Lưu tệp khóa công khai</source>
       <translation>Save public key file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="36" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="37" />
       <source>Lưu tệp trao đổi</source>
       <translation>Save the exchange file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="102" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="102" />
       <source>Lưu và nộp phiếu</source>
       <translation>Save and submit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="256" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="259" />
       <source>Lượt chấm {n}: điểm trung bình {average}, chênh lệch {spread}</source>
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="66" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
       <source>Lần gửi</source>
       <translation>Revision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="532" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="307" />
+      <source>Lần nhập thứ nhất do tài khoản «{account}» gõ; lần thứ hai phải là một người khác.</source>
+      <translation>The first entry was typed by the account «{account}»; the second must be typed by somebody else.</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="520" />
       <source>Lần xuất</source>
       <translation>Revision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="86" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="76" />
       <source>Lần đăng ký</source>
       <translation>Registration</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="45" />
+      <location filename="ocop_desktop/ui/words.py" line="58" />
       <source>Lần đầu</source>
       <translation>First evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="360" />
+      <location filename="ocop_desktop/ui/first_run.py" line="361" />
       <source>Lọc xã, phường (không cần dấu)…</source>
       <translation>Filter communes (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="112" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="112" />
       <source>Lỗi</source>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="63" />
+      <location filename="ocop_desktop/ui/menus.py" line="64" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="514" />
+      <location filename="ocop_desktop/ui/first_run.py" line="515" />
       <source>Máy này đã có khóa ký của hội đồng; hội đồng mới dùng khóa này. Mã khóa:</source>
       <translation>This computer already has the council's signing key; the new council uses it. Key id:</translation>
     </message>
@@ -1175,132 +1205,137 @@ Reason for the re-score:</translation>
       <translation>The computer does not have enough memory left to finish what you just did.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="374" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="387" />
       <source>Mã PIN</source>
       <translation>PIN</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="171" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="152" />
       <source>Mã PIN của thành viên</source>
       <translation>Members' PINs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="323" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="336" />
       <source>Mã PIN của thành viên (Tệp → Đổi người chấm): {pins}.</source>
       <translation>Members' PINs (File → Change scorer): {pins}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="328" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="309" />
       <source>Mã PIN của {name}</source>
       <translation>PIN of {name}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="328" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="309" />
       <source>Mã PIN mới</source>
       <translation>New PIN</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="218" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="218" />
       <source>Mã khóa</source>
       <translation>Key id</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="307" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="295" />
       <source>Mã số</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="80" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="70" />
       <source>Mã số sản phẩm</source>
       <translation>Product code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="367" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="307" />
       <source>Mã số sản phẩm (nếu đã có)</source>
       <translation>Product code (if it has one)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="66" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
       <source>Mã xác thực</source>
       <translation>Verification code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="238" />
-      <source>Mã xác thực dữ liệu của đợt: &lt;b&gt;{code}&lt;/b&gt; — in trên biên bản; tệp gửi tỉnh phải mang đúng mã này</source>
-      <translation>Verification code of the round's data: &lt;b&gt;{code}&lt;/b&gt; — printed on the minutes; the file sent to the province must carry the same code</translation>
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="233" />
+      <source>Mã xác thực dữ liệu của đợt: &lt;b&gt;{code}&lt;/b&gt; — mã cuối cùng (mọi kết quả đã phê duyệt): in trên biên bản; tệp gửi tỉnh phải mang đúng mã này</source>
+      <translation>Verification code of the round's data: &lt;b&gt;{code}&lt;/b&gt; — final (every result approved): printed on the minutes; the file sent to the province must carry exactly this code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="308" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="240" />
+      <source>Mã xác thực dữ liệu của đợt: &lt;b&gt;{code}&lt;/b&gt; — mã tạm thời: còn {count} sản phẩm chưa phê duyệt, mã sẽ đổi sau mỗi lần phê duyệt; hãy in biên bản sau khi phê duyệt hết</source>
+      <translation>Verification code of the round's data: &lt;b&gt;{code}&lt;/b&gt; — provisional: {count} {count:product|products} not yet approved, the code changes with each approval; print the minutes once all are approved</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/dialogs.py" line="321" />
       <source>Mật khẩu</source>
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="283" />
+      <location filename="ocop_desktop/ui/first_run.py" line="284" />
       <source>Mật khẩu cần ít nhất {minimum} ký tự. Hãy ghi nhớ: không ai khôi phục được mật khẩu đã quên.</source>
       <translation>The password needs at least {minimum} characters. Remember it: nobody can recover a forgotten password.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="125" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="106" />
       <source>Mật khẩu hiện tại</source>
       <translation>Current password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="339" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="320" />
       <source>Mật khẩu mới</source>
       <translation>New password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="194" />
+      <location filename="ocop_desktop/ui/first_run.py" line="195" />
       <source>Mọi dữ liệu của hội đồng nằm trong một tệp; các bản sao lưu tự động nằm bên cạnh.</source>
       <translation>All of the council's data is in one file; the automatic backups sit beside it.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="424" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="412" />
       <source>Mọi hạng sao</source>
       <translation>All stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="435" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="423" />
       <source>Mọi hội đồng</source>
       <translation>All councils</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="427" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="415" />
       <source>Mọi nhóm sản phẩm</source>
       <translation>All product groups</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="431" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="419" />
       <source>Mọi năm</source>
       <translation>All years</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="428" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="416" />
       <source>Mọi tỉnh, thành phố</source>
       <translation>All provinces</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="429" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="417" />
       <source>Mọi xã, phường</source>
       <translation>All communes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="272" />
+      <location filename="ocop_desktop/ui/first_run.py" line="273" />
       <source>Mỗi lần mở tệp dữ liệu, phần mềm hỏi tên đăng nhập và mật khẩu này. Tài khoản này có quyền quản trị và thư ký.</source>
       <translation>Each time the data file is opened, the program asks for this user name and password. This account is an administrator and a secretary.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="184" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="165" />
       <source>Mỗi người dùng một tài khoản riêng; nhật ký ghi tên người thực hiện mọi thay đổi. Chủ tịch hội đồng duyệt kết quả và xuất tệp gửi tỉnh; phiếu giấy cần hai người nhập (hai tài khoản thư ký).</source>
       <translation>One account per person; the audit trail names who made every change. The council chair approves results and exports the file for the province; a paper ballot needs two people to type it (two secretary accounts).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="144" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="134" />
       <source>Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy.</source>
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="133" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="133" />
       <source>Mở bằng ứng dụng khác</source>
       <translation>Open in another application</translation>
     </message>
@@ -1310,27 +1345,27 @@ Reason for the re-score:</translation>
       <translation>Recent files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="111" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="111" />
       <source>Mở khóa ký của hội đồng</source>
       <translation>Unlock the council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="153" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="152" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="87" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="78" />
       <source>Mở lại kết quả…</source>
       <translation>Reopen the result…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="498" />
+      <location filename="ocop_desktop/ui/first_run.py" line="499" />
       <source>Mở phiếu bằng trình xem PDF của máy sau khi lưu</source>
       <translation>Open the form in the computer's PDF viewer once saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="135" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="135" />
       <source>Mở thư mục</source>
       <translation>Open the folder</translation>
     </message>
@@ -1340,12 +1375,12 @@ Reason for the re-score:</translation>
       <translation>Open the logs folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="103" />
+      <location filename="ocop_desktop/ui/backups.py" line="89" />
       <source>Mở thư mục sao lưu</source>
       <translation>Open the backup folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="276" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="268" />
       <source>Mở trang Tài liệu để in quyết định và giấy chứng nhận?</source>
       <translation>Open the Documents page to print the decision and the certificates?</translation>
     </message>
@@ -1370,7 +1405,7 @@ Reason for the re-score:</translation>
       <translation>Open another file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="206" />
+      <location filename="ocop_desktop/ui/first_run.py" line="207" />
       <source>Mở tệp đã có này</source>
       <translation>Open this existing file</translation>
     </message>
@@ -1380,7 +1415,7 @@ Reason for the re-score:</translation>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="26" />
+      <location filename="ocop_desktop/ui/menus.py" line="27" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -1390,7 +1425,7 @@ Reason for the re-score:</translation>
       <translation>Contents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="337" />
+      <location filename="ocop_desktop/ui/words.py" line="96" />
       <source>Nam</source>
       <translation>Male</translation>
     </message>
@@ -1400,12 +1435,12 @@ Reason for the re-score:</translation>
       <translation>Source</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="29" />
+      <location filename="ocop_desktop/ui/words.py" line="65" />
       <source>Nguồn gốc sản phẩm, nguyên liệu địa phương</source>
       <translation>Origin of the product, local raw materials</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="31" />
+      <location filename="ocop_desktop/ui/words.py" line="67" />
       <source>Nguồn gốc ý tưởng sản phẩm</source>
       <translation>Origin of the product idea</translation>
     </message>
@@ -1415,57 +1450,62 @@ Reason for the re-score:</translation>
       <translation>Source: {source}</translation>
     </message>
     <message>
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="416" />
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
       <location filename="ocop_desktop/ui/about.py" line="112" />
       <source>Ngày ban hành</source>
       <translation>Issued on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="311" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="299" />
       <source>Ngày cấp</source>
       <translation>Issued</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="282" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="222" />
       <source>Ngày họp (dd/mm/yyyy)</source>
       <translation>Meeting date (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="101" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="102" />
       <source>Ngày ký</source>
       <translation>Date signed</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="87" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="77" />
       <source>Ngày nộp hồ sơ</source>
       <translation>Submitted on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="366" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="306" />
       <source>Ngày nộp hồ sơ (dd/mm/yyyy)</source>
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="303" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="291" />
       <source>Ngày thu hồi</source>
       <translation>Revoked on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="406" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="406" />
       <source>Ngày thêm</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="221" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="221" />
       <source>Ngày tạo</source>
       <translation>Created</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="351" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="351" />
       <source>Ngày tạo khóa</source>
       <translation>Key created</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="228" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="231" />
       <source>Ngôn ngữ / Language</source>
       <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -1475,152 +1515,152 @@ Reason for the re-score:</translation>
       <translation>The new language applies when you restart the application.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="253" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="253" />
       <source>Người chấm</source>
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="535" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="523" />
       <source>Người ký</source>
       <translation>Signed by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="103" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="104" />
       <source>Người ký (họ tên)</source>
       <translation>Signer (full name)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="537" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="525" />
       <source>Người nhập</source>
       <translation>Imported by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="269" />
+      <location filename="ocop_desktop/ui/first_run.py" line="270" />
       <source>Người quản lý tệp dữ liệu: tạo tài khoản cho thư ký, thành viên và chuẩn bị đợt đánh giá.</source>
       <translation>Who manages the data file: makes accounts for secretaries and members and prepares the evaluation rounds.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="262" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="262" />
       <source>Người thứ hai đang nhập lại phiếu giấy của {member}.</source>
       <translation>A second person is typing {member}'s paper ballot again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="265" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="265" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="82" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="72" />
       <source>Người đại diện</source>
       <translation>Representative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="262" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="202" />
       <source>Ngưỡng chênh lệch điểm</source>
       <translation>Spread limit (points)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="108" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="96" />
       <source>Nhóm sản phẩm</source>
       <translation>Product group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="495" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="423" />
       <source>Nhấp đúp vào một thành viên để sửa.</source>
       <translation>Double-click a member to correct it.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="108" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="108" />
       <source>Nhập cụm mật khẩu của khóa ký {key_id} để ký giấy chứng nhận. Khóa được giữ mở đến khi đóng ứng dụng.</source>
       <translation>Enter the passphrase of signing key {key_id} to sign the certificates. The key stays unlocked until the application is closed.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="391" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="331" />
       <source>Nhập danh sách hồ sơ từ Excel</source>
       <translation>Import a dossier list from Excel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="486" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="435" />
       <source>Nhập danh sách hồ sơ từ Excel…</source>
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="536" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="524" />
       <source>Nhập lúc</source>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="127" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="108" />
       <source>Nhập lại</source>
       <translation>Type again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="489" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="161" />
       <source>Nhập lại cụm mật khẩu</source>
       <translation>Type the passphrase again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="278" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="85" />
       <source>Nhập lại mật khẩu</source>
       <translation>Password again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/paper_entry.py" line="121" />
+      <location filename="ocop_desktop/ui/pages/scoring/paper_entry.py" line="121" />
       <source>Nhập lại phiếu giấy</source>
       <translation>Type the paper ballot again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/paper_entry.py" line="129" />
+      <location filename="ocop_desktop/ui/pages/scoring/paper_entry.py" line="129" />
       <source>Nhập lần thứ hai, theo thứ tự trên phiếu giấy: gõ số phương án được khoanh ở mỗi tiêu chí rồi bấm Enter hoặc Tab để sang tiêu chí tiếp theo. Lần nhập thứ nhất không được hiện ở đây; hai lần nhập được so sánh khi bấm «Đồng ý».</source>
       <translation>Second typing, in the order of the paper sheet: type the number of the option circled for each criterion, then press Enter or Tab to go on to the next one. The first typing is not shown here; the two are compared when you press “OK”.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="44" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="44" />
       <source>Nhập phiếu chấm Excel</source>
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="41" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="96" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="38" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="38" />
       <source>Nhập phiếu giấy cho thành viên này…</source>
       <translation>Type the paper ballot of this member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="55" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="45" />
       <source>Nhập phiếu tự đánh giá của chủ thể…</source>
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="42" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="97" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="175" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="175" />
       <source>Nhập tệp trao đổi</source>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="37" />
+      <location filename="ocop_desktop/ui/menus.py" line="38" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="63" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="55" />
       <source>Nhập tệp trao đổi — xem trước</source>
       <translation>Import exchange files — preview</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="155" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="147" />
       <source>Nhập {count} tệp</source>
       <translation>Import {count} {count:file|files}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="54" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="44" />
       <source>Nhập ý kiến của xã và báo cáo tổ tư vấn…</source>
       <translation>Enter the commune's opinion and the advisory report…</translation>
     </message>
@@ -1630,17 +1670,17 @@ Reason for the re-score:</translation>
       <translation>Work saved before the error is kept: every choice is written to the data file before the program says “Saved”. You can go on working.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="45" />
+      <location filename="ocop_desktop/ui/words.py" line="58" />
       <source>Nâng hạng</source>
       <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="105" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="93" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="193" />
+      <location filename="ocop_desktop/ui/first_run.py" line="194" />
       <source>Nơi lưu tệp dữ liệu</source>
       <translation>Where the data file lives</translation>
     </message>
@@ -1650,22 +1690,22 @@ Reason for the re-score:</translation>
       <translation>Criteria texts</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="163" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="162" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="250" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="250" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="214" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="214" />
       <source>Nộp phiếu (Ctrl+Enter)</source>
       <translation>Submit the ballot (Ctrl+Enter)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="336" />
+      <location filename="ocop_desktop/ui/words.py" line="96" />
       <source>Nữ</source>
       <translation>Female</translation>
     </message>
@@ -1680,7 +1720,7 @@ Reason for the re-score:</translation>
       <translation>OCOP Desktop — OCOP evaluation criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="24" />
+      <location filename="ocop_desktop/ui/pages/round/projector.py" line="24" />
       <source>OCOP Desktop — Màn chiếu</source>
       <translation>OCOP Desktop — Projector</translation>
     </message>
@@ -1705,17 +1745,22 @@ Reason for the re-score:</translation>
       <translation>Rule version</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="196" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="180" />
       <source>Phiên họp</source>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="302" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="492" />
+      <source>Phiên họp ({n})</source>
+      <translation>Sittings ({n})</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="242" />
       <source>Phiên họp ngày</source>
       <translation>Session of</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="55" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="39" />
       <source>Phiếu</source>
       <translation>Sheet</translation>
     </message>
@@ -1725,7 +1770,7 @@ Reason for the re-score:</translation>
       <translation>Ballot not submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="287" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="287" />
       <source>Phiếu chưa được tính. Hãy đối chiếu phiếu giấy và sửa lần nhập thứ nhất.</source>
       <translation>The ballot is not counted. Compare with the paper sheet and correct the first typing.</translation>
     </message>
@@ -1735,17 +1780,17 @@ Reason for the re-score:</translation>
       <translation>Scoring sheets</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="53" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="53" />
       <source>Phiếu chấm Excel</source>
       <translation>Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="152" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="152" />
       <source>Phiếu chấm trên giấy: bấm «Nhập phiếu giấy cho thành viên này…».</source>
       <translation>A ballot on paper: press “Type the paper ballot of this member…”.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="50" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="50" />
       <source>Phiếu của</source>
       <translation>Ballot of</translation>
     </message>
@@ -1755,52 +1800,52 @@ Reason for the re-score:</translation>
       <translation>{member}'s ballot is not submitted. The choices are saved and will be there when the file is opened again. Quit anyway?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/paper_entry.py" line="122" />
+      <location filename="ocop_desktop/ui/pages/scoring/paper_entry.py" line="122" />
       <source>Phiếu giấy của {member} — sản phẩm {product}</source>
       <translation>Paper ballot of {member} — product {product}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="50" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="50" />
       <source>Phiếu góp ý hoàn thiện sản phẩm</source>
       <translation>Improvement reports for producers</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="555" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="550" />
       <source>Phiếu tự đánh giá của chủ thể</source>
       <translation>Producer's self-assessment</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="85" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="75" />
       <source>Phiếu đánh giá</source>
       <translation>Scoring sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="47" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="47" />
       <source>Phiếu đánh giá sản phẩm</source>
       <translation>Product scoring sheets</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="421" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="421" />
       <source>Phiếu đã nộp — chỉ xem</source>
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="610" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="331" />
       <source>Phiếu đăng ký khóa</source>
       <translation>Key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="138" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="137" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="86" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="77" />
       <source>Phê duyệt và khóa kết quả</source>
       <translation>Approve and lock the result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="36" />
+      <location filename="ocop_desktop/ui/words.py" line="24" />
       <source>Phó Chủ tịch</source>
       <translation>Vice-chair</translation>
     </message>
@@ -1810,12 +1855,12 @@ Reason for the re-score:</translation>
       <translation>Font</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="121" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="121" />
       <source>Phần</source>
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="49" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="49" />
       <source>Phụ lục danh sách sản phẩm (PDF, Excel)</source>
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
@@ -1825,57 +1870,57 @@ Reason for the re-score:</translation>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="33" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="32" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="85" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="76" />
       <source>Quyết định loại / dừng…</source>
       <translation>Eliminate / stop…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="303" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="291" />
       <source>Quyết định thu hồi</source>
       <translation>Revocation decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="209" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="149" />
       <source>Quyết định thành lập</source>
       <translation>Establishing decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="42" />
+      <location filename="ocop_desktop/ui/words.py" line="35" />
       <source>Quản trị</source>
       <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="51" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="35" />
       <source>STT</source>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="310" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="298" />
       <source>Sao</source>
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="47" />
+      <location filename="ocop_desktop/ui/menus.py" line="48" />
       <source>Sao lưu ngay</source>
       <translation>Back up now</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="158" />
+      <location filename="ocop_desktop/ui/backups.py" line="144" />
       <source>Sau khi khôi phục, tệp được mở lại và mọi người cần đăng nhập lại.</source>
       <translation>After the restore the file is opened again and everyone must sign in again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="250" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="250" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="586" />
+      <location filename="ocop_desktop/ui/first_run.py" line="587" />
       <source>Sau đó mở:</source>
       <translation>Then open:</translation>
     </message>
@@ -1885,62 +1930,62 @@ Reason for the re-score:</translation>
       <translation>The manual belongs in the folder {folder}, but that folder has no file {file}. The installation is missing files: copy the whole application folder again from the installation medium (USB stick).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="79" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="69" />
       <source>Sản phẩm</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="106" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="107" />
       <source>Sản phẩm được công nhận và cấp giấy chứng nhận:</source>
       <translation>Products recognised and given a certificate:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="584" />
+      <location filename="ocop_desktop/ui/first_run.py" line="585" />
       <source>Sẵn sàng</source>
       <translation>Ready</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="41" />
+      <location filename="ocop_desktop/ui/words.py" line="154" />
       <source>Sẽ nhập</source>
       <translation>Will be imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="305" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="293" />
       <source>Số giấy chứng nhận</source>
       <translation>Certificate number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="100" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="101" />
       <source>Số quyết định</source>
       <translation>Decision number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="180" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="169" />
       <source>Số quyết định thu hồi</source>
       <translation>Revoking decision number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="30" />
+      <location filename="ocop_desktop/ui/words.py" line="66" />
       <source>Sử dụng lao động địa phương</source>
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="437" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="377" />
       <source>Sửa thông tin chủ thể và sản phẩm</source>
       <translation>Correct the producer and the product</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="53" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="43" />
       <source>Sửa thông tin chủ thể và sản phẩm…</source>
       <translation>Correct the producer and the product…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="479" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="428" />
       <source>Sửa thông tin hội đồng…</source>
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="149" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="138" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1950,52 +1995,52 @@ Reason for the re-score:</translation>
       <translation>What you just did could not be finished because of an error in the program: {detail}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="67" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="59" />
       <source>Thay đổi</source>
       <translation>Changes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="538" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="526" />
       <source>Thay đổi (mới / sửa / bỏ)</source>
       <translation>Changes (new / changed / removed)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="142" />
+      <location filename="ocop_desktop/ui/backups.py" line="128" />
       <source>Thay đổi cuối cùng ghi trong bản sao lưu: {time}.</source>
       <translation>Last change recorded in the backup: {time}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="495" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="483" />
       <source>Theo hạng sao</source>
       <translation>By stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="497" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="485" />
       <source>Theo nhóm sản phẩm</source>
       <translation>By product group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="499" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="487" />
       <source>Theo nhóm sản phẩm và hạng sao</source>
       <translation>By product group and stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="496" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="484" />
       <source>Theo năm đánh giá</source>
       <translation>By year of evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="500" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="488" />
       <source>Theo tỉnh, thành phố</source>
       <translation>By province</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="498" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="486" />
       <source>Theo xã, phường</source>
       <translation>By commune</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="683" />
+      <location filename="ocop_desktop/ui/first_run.py" line="684" />
       <source>Thiết lập hội đồng mới</source>
       <translation>Set up a new council</translation>
     </message>
@@ -2005,57 +2050,62 @@ Reason for the re-score:</translation>
       <translation>Set up a new council (assistant)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="53" />
+      <location filename="ocop_desktop/ui/menus.py" line="54" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="167" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="156" />
       <source>Thu hồi giấy chứng nhận</source>
       <translation>Revoke certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="93" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="84" />
       <source>Thu hồi giấy chứng nhận của sản phẩm này (Điều 8 khoản 1)</source>
       <translation>Revoke this product's certificate (Article 8(1))</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="92" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="83" />
       <source>Thu hồi giấy chứng nhận…</source>
       <translation>Revoke certificate…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="376" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="376" />
       <source>Thu hồi khóa</source>
       <translation>Revoke key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="372" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="372" />
       <source>Thu hồi khóa {key_id} của «{issuer}». Tệp và giấy chứng nhận ký bằng khóa này từ ngày thu hồi bị từ chối; những gì ký trước ngày đó vẫn được nhận nhưng có đánh dấu.</source>
       <translation>Revoke key {key_id} of '{issuer}'. Files and certificates signed with it from that date on are refused; what was signed before is accepted and flagged.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="406" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="406" />
       <source>Thu hồi từ ngày</source>
       <translation>Revoked since</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="380" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="380" />
       <source>Thu hồi từ ngày (dd/mm/yyyy)</source>
       <translation>Revoked from (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="414" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="414" />
       <source>Thu hồi…</source>
       <translation>Revoke…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="373" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="386" />
       <source>Thành viên</source>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="234" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="458" />
+      <source>Thành viên ({n})</source>
+      <translation>Members ({n})</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/file/accounts.py" line="215" />
       <source>Thành viên chấm trên máy chung bằng Tệp → Đổi người chấm (Ctrl+U): chọn tên và gõ mã PIN (ít nhất 4 chữ số). Mã PIN không hiển thị; thành viên quên mã thì đặt mã mới.</source>
       <translation>Members score on the shared laptop with File → Change scorer (Ctrl+U): they pick their name and type their PIN (at least 4 digits). PINs are never shown; a member who forgot theirs gets a new one.</translation>
     </message>
@@ -2065,102 +2115,102 @@ Reason for the re-score:</translation>
       <translation>Scoring member (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="45" />
+      <location filename="ocop_desktop/ui/words.py" line="38" />
       <source>Thành viên hội đồng</source>
       <translation>Council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="157" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="141" />
       <source>Thành viên hội đồng và điểm danh</source>
       <translation>Council members and attendance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="311" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="251" />
       <source>Thành viên không tham gia chấm hồ sơ này</source>
       <translation>Member recused from this dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="328" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="268" />
       <source>Thêm hồ sơ</source>
       <translation>Add a dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="485" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="434" />
       <source>Thêm hồ sơ…</source>
       <translation>Add a dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="342" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="342" />
       <source>Thêm khóa tin cậy</source>
       <translation>Add a trusted key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="277" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="217" />
       <source>Thêm phiên họp</source>
       <translation>Add a meeting session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="482" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="431" />
       <source>Thêm phiên họp…</source>
       <translation>Add a meeting session…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="225" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="165" />
       <source>Thêm thành viên hội đồng</source>
       <translation>Add a council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="480" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="429" />
       <source>Thêm thành viên…</source>
       <translation>Add a member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="91" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="72" />
       <source>Thêm tài khoản</source>
       <translation>Add account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="160" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="141" />
       <source>Thêm tài khoản…</source>
       <translation>Add account…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier.py" line="69" />
+      <location filename="ocop_desktop/ui/pages/dossier/__init__.py" line="61" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="52" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="42" />
       <source>Thêm tài liệu…</source>
       <translation>Add a document…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="413" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="413" />
       <source>Thêm từ tệp…</source>
       <translation>Add from file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="362" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="302" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="342" />
+      <location filename="ocop_desktop/ui/first_run.py" line="343" />
       <source>Thông tin hội đồng</source>
       <translation>The council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="43" />
+      <location filename="ocop_desktop/ui/words.py" line="36" />
       <source>Thư ký</source>
       <translation>Secretary</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="39" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="39" />
       <source>Thư ký nhập phiếu chấm trên giấy của thành viên; người thứ hai nhập lại</source>
       <translation>The secretary types the member's paper ballot; a second person types it again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="182" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="182" />
       <source>Thư ký đang nhập phiếu giấy của bạn; phiếu này không sửa ở đây được.</source>
       <translation>The secretary is typing your paper ballot; it cannot be changed here.</translation>
     </message>
@@ -2175,22 +2225,22 @@ Reason for the re-score:</translation>
       <translation>The person's data folder (signing key, trusted keys)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="201" />
+      <location filename="ocop_desktop/ui/first_run.py" line="202" />
       <source>Thư mục dữ liệu của tôi trên máy này (nên chọn):</source>
       <translation>My data folder on this computer (recommended):</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="202" />
+      <location filename="ocop_desktop/ui/first_run.py" line="203" />
       <source>Thư mục khác, ví dụ ổ D: hoặc thư mục được sao lưu định kỳ:</source>
       <translation>Another folder, e.g. drive D: or a folder that is backed up regularly:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="154" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="154" />
       <source>Thư mục lưu</source>
       <translation>Save in folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="185" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="185" />
       <source>Thư mục lưu tài liệu</source>
       <translation>Folder for the documents</translation>
     </message>
@@ -2200,27 +2250,27 @@ Reason for the re-score:</translation>
       <translation>Application folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="360" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="300" />
       <source>Thư điện tử</source>
       <translation>E-mail</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="232" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="223" />
       <source>Thảo luận</source>
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="163" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="162" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="80" />
+      <location filename="ocop_desktop/ui/backups.py" line="66" />
       <source>Thời điểm sao lưu</source>
       <translation>Taken at</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="42" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="41" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -2230,7 +2280,7 @@ Reason for the re-score:</translation>
       <translation>Criterion / option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/paper_entry.py" line="223" />
+      <location filename="ocop_desktop/ui/pages/scoring/paper_entry.py" line="223" />
       <source>Tiêu chí {item} chỉ nhận phương án {range}.</source>
       <translation>Criterion {item} takes only option {range}.</translation>
     </message>
@@ -2240,117 +2290,117 @@ Reason for the re-score:</translation>
       <translation>Forward</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="686" />
+      <location filename="ocop_desktop/ui/first_run.py" line="687" />
       <source>Tiếp tục &gt;</source>
       <translation>Next &gt;</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="67" />
+      <location filename="ocop_desktop/ui/menus.py" line="68" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="637" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="625" />
       <source>Toàn tỉnh — tính đến ngày {date}: {products} sản phẩm, {councils} hội đồng, {files} tệp đã nhập</source>
       <translation>Province as of {date}: {products} {products:product|products}, {councils} {councils:council|councils}, {files} {files:file|files} imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="64" />
+      <location filename="ocop_desktop/ui/words.py" line="88" />
       <source>Trang trại</source>
       <translation>Farm</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="73" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="73" />
       <source>Trang tính (sản phẩm)</source>
       <translation>Sheet (product)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="159" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="140" />
       <source>Trạng thái</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="133" />
+      <location filename="ocop_desktop/ui/first_run.py" line="134" />
       <source>Trợ lý này chuẩn bị máy tính cho hội đồng trong vài phút: nơi lưu tệp dữ liệu, tài khoản quản trị, thông tin hội đồng và khóa ký. Không cần mạng. Chưa có gì được ghi cho đến khi bấm «Hoàn tất».</source>
       <translation>This assistant prepares the computer for the council in a few minutes: where the data file lives, the administrator account, the council's details and its signing key. No network is needed. Nothing is written until you press “Finish”.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="169" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="150" />
       <source>Tài khoản</source>
       <translation>Accounts</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="126" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="126" />
       <source>Tài khoản này không chấm điểm. Thành viên hội đồng đăng nhập bằng Ctrl+U.</source>
       <translation>This account does not score. Council members sign in with Ctrl+U.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="267" />
+      <location filename="ocop_desktop/ui/first_run.py" line="268" />
       <source>Tài khoản quản trị</source>
       <translation>Administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="156" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="137" />
       <source>Tài khoản và mã PIN</source>
       <translation>Accounts and PINs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="31" />
+      <location filename="ocop_desktop/ui/menus.py" line="32" />
       <source>Tài khoản và mã PIN…</source>
       <translation>Accounts and PINs…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/__init__.py" line="70" />
+      <location filename="ocop_desktop/ui/pages/__init__.py" line="99" />
       <source>Tài liệu</source>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier.py" line="70" />
+      <location filename="ocop_desktop/ui/pages/dossier/__init__.py" line="62" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="91" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="91" />
       <source>Tài liệu cần tạo</source>
       <translation>Documents to make</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="205" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="205" />
       <source>Tài liệu của đợt</source>
       <translation>The round's documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="179" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="163" />
       <source>Tài liệu của đợt (Alt+6)…</source>
       <translation>The round's documents (Alt+6)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="64" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="54" />
       <source>Tài liệu kèm theo (mở bằng Enter hoặc nhấp đúp)</source>
       <translation>Attachments (open with Enter or a double click)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="354" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="294" />
       <source>Tên chủ thể</source>
       <translation>Producer name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="518" />
+      <location filename="ocop_desktop/ui/first_run.py" line="519" />
       <source>Tên ghi trên khóa: {issuer}. Ngày tạo: {created}.</source>
       <translation>Name on the key: {issuer}. Made on: {created}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="352" />
+      <location filename="ocop_desktop/ui/first_run.py" line="353" />
       <source>Tên hội đồng</source>
       <translation>Council name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="220" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="220" />
       <source>Tên hội đồng / đơn vị</source>
       <translation>Council / body name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="363" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="303" />
       <source>Tên sản phẩm</source>
       <translation>Product name</translation>
     </message>
@@ -2360,17 +2410,17 @@ Reason for the re-score:</translation>
       <translation>The criteria, their options and points keep the exact words of the Prime Minister's decisions. Legal normative documents are not subject to copyright (Law on Intellectual Property, Article 15).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="205" />
+      <location filename="ocop_desktop/ui/first_run.py" line="206" />
       <source>Tên tệp</source>
       <translation>File name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="305" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="318" />
       <source>Tên đăng nhập</source>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="259" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="199" />
       <source>Tên đợt</source>
       <translation>Round name</translation>
     </message>
@@ -2380,57 +2430,57 @@ Reason for the re-score:</translation>
       <translation>Find a sheet (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="375" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="363" />
       <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="219" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="219" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="353" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="353" />
       <source>Tôi đã đối chiếu mã khóa này với phiếu đăng ký bản giấy (có chữ ký, con dấu) và qua điện thoại</source>
       <translation>I have compared this key id with the signed and stamped paper registration form, and by telephone</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="210" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="150" />
       <source>Túc số (tỷ lệ thành viên có mặt)</source>
       <translation>Quorum (share of members present)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="478" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="427" />
       <source>Tạo hội đồng…</source>
       <translation>Create the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="145" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="145" />
       <source>Tạo khóa ký của hội đồng</source>
       <translation>Create the council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="134" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="134" />
       <source>Tạo khóa ký của hội đồng. Khóa dùng để ký giấy chứng nhận và tệp kết quả gửi tỉnh; khóa bí mật được mã hóa bằng cụm mật khẩu do Chủ tịch hội đồng chọn.</source>
       <translation>Create the council's signing key. It signs the certificates and the result files sent to the province; the private key is encrypted under a passphrase the council chair chooses.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="486" />
+      <location filename="ocop_desktop/ui/first_run.py" line="487" />
       <source>Tạo khóa ký ngay (nên làm)</source>
       <translation>Make the signing key now (recommended)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="222" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="222" />
       <source>Tạo khóa…</source>
       <translation>Create key…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="296" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="301" />
       <source>Tạo tài khoản quản trị</source>
       <translation>Create the administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="120" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="120" />
       <source>Tạo tài liệu</source>
       <translation>Make the documents</translation>
     </message>
@@ -2445,22 +2495,22 @@ Reason for the re-score:</translation>
       <translation>Create a new data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="249" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="189" />
       <source>Tạo đợt đánh giá</source>
       <translation>Create a round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="481" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="430" />
       <source>Tạo đợt đánh giá…</source>
       <translation>Create a round…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="59" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
       <source>Tệp</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="320" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="320" />
       <source>Tệp PDF (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
@@ -2470,27 +2520,27 @@ Reason for the re-score:</translation>
       <translation>The file may have been damaged (a power cut, a USB stick pulled out while writing, a failing disk) or overwritten by another file. The program backs the file up into the “backups” folder beside it.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="64" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="64" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} {count:problem|problems}; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="605" />
+      <location filename="ocop_desktop/ui/first_run.py" line="606" />
       <source>Tệp dữ liệu</source>
       <translation>Data file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="587" />
+      <location filename="ocop_desktop/ui/first_run.py" line="588" />
       <source>Tệp dữ liệu mới của hội đồng (để chuẩn bị đợt đánh giá)</source>
       <translation>The council's new data file (to prepare an evaluation round)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="299" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="304" />
       <source>Tệp dữ liệu mới: hãy tạo tài khoản quản trị đầu tiên.</source>
       <translation>New data file: create the first administrator account.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="153" />
+      <location filename="ocop_desktop/ui/backups.py" line="139" />
       <source>Tệp hiện tại không bị xóa: nó được sao lưu trước (lý do «trước khi khôi phục») và giữ trong thư mục sao lưu.</source>
       <translation>The current file is not deleted: it is backed up first (reason "before restore") and kept in the backup folder.</translation>
     </message>
@@ -2505,12 +2555,12 @@ Reason for the re-score:</translation>
       <translation>The damaged file was last written at {modified}: what was entered from {since} until then is not in the backup and must be entered again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="62" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="62" />
       <source>Tệp khóa công khai (*.json *.txt)</source>
       <translation>Public key files (*.json *.txt)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="303" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="303" />
       <source>Tệp khóa công khai (*.json)</source>
       <translation>Public key file (*.json)</translation>
     </message>
@@ -2520,22 +2570,22 @@ Reason for the re-score:</translation>
       <translation>This file was made by a newer version of OCOP Desktop than the one on this computer. Update the program, then open the file again. Do not restore an older backup: what the newer version recorded would be lost.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="221" />
+      <location filename="ocop_desktop/ui/first_run.py" line="222" />
       <source>Tệp sẽ được tạo: {path}</source>
       <translation>The file to be made: {path}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="145" />
+      <location filename="ocop_desktop/ui/backups.py" line="131" />
       <source>Tệp đang mở có thay đổi đến {current}: mọi điều ghi sau {since} sẽ không còn trong tệp sau khi khôi phục.</source>
       <translation>The open file has changes up to {current}: everything recorded after {since} will no longer be in the file after the restore.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="151" />
+      <location filename="ocop_desktop/ui/backups.py" line="137" />
       <source>Tệp đang mở không có thay đổi nào sau bản sao lưu này.</source>
       <translation>The open file has no changes after this backup.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="128" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="128" />
       <source>Tệp đã tạo</source>
       <translation>Files made</translation>
     </message>
@@ -2545,12 +2595,12 @@ Reason for the re-score:</translation>
       <translation>File: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="361" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="301" />
       <source>Tỉnh / xã</source>
       <translation>Province / commune</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="110" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="98" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
@@ -2560,57 +2610,57 @@ Reason for the re-score:</translation>
       <translation>Minimum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="62" />
+      <location filename="ocop_desktop/ui/words.py" line="86" />
       <source>Tổ hợp tác</source>
       <translation>Cooperative group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="278" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
       <source>Tổng</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="360" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="348" />
       <source>Tổng hợp</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="73" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="73" />
       <source>Tổng điểm</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="116" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="106" />
       <source>Tổng điểm tự đánh giá</source>
       <translation>Self-assessment total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="109" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="99" />
       <source>Tự đánh giá của chủ thể</source>
       <translation>Producer's self-assessment</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="249" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="252" />
       <source>Tự đánh giá của chủ thể: {total} điểm</source>
       <translation>Producer's self-assessment: {total} {total:point|points}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="105" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="86" />
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="111" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="92" />
       <source>Vai trò của {username}</source>
       <translation>Roles of {username}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="164" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="145" />
       <source>Vai trò trong hội đồng</source>
       <translation>Role in the council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="162" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="143" />
       <source>Vai trò…</source>
       <translation>Roles…</translation>
     </message>
@@ -2625,12 +2675,12 @@ Reason for the re-score:</translation>
       <translation>Legal normative document</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="132" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="132" />
       <source>Xem trước</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="152" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="144" />
       <source>Xem trước lại</source>
       <translation>Preview again</translation>
     </message>
@@ -2640,92 +2690,92 @@ Reason for the re-score:</translation>
       <translation>Preview: {name} — {count} {count:page|pages}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="43" />
+      <location filename="ocop_desktop/ui/words.py" line="156" />
       <source>Xung đột — không nhập</source>
       <translation>Conflicts — not imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="351" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="339" />
       <source>Xuất Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="656" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="644" />
       <source>Xuất danh sách sản phẩm toàn tỉnh</source>
       <translation>Export the province's product list</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="44" />
+      <location filename="ocop_desktop/ui/menus.py" line="45" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="312" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="312" />
       <source>Xuất tệp khóa công khai</source>
       <translation>Export public key file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="224" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="224" />
       <source>Xuất tệp khóa công khai…</source>
       <translation>Export public key file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="40" />
+      <location filename="ocop_desktop/ui/menus.py" line="41" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="109" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="97" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="154" />
+      <location filename="ocop_desktop/ui/words.py" line="127" />
       <source>a) Thông tin trong hồ sơ gian dối, giả mạo</source>
       <translation>a) False or forged information in the dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="155" />
+      <location filename="ocop_desktop/ui/words.py" line="128" />
       <source>b) Không còn đáp ứng tiêu chí theo kết luận kiểm tra</source>
       <translation>b) No longer meets the criteria, per an inspection</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="126" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="126" />
       <source>bỏ qua, không lưu phiếu cho sản phẩm này</source>
       <translation>skipped: no ballot is saved for this product</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="87" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="77" />
       <source>bộ tiêu chí</source>
       <translation>criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="156" />
+      <location filename="ocop_desktop/ui/words.py" line="129" />
       <source>c) Vi phạm chất lượng, an toàn thực phẩm, môi trường, sở hữu trí tuệ, nhãn</source>
       <translation>c) Violation on quality, food safety, environment, intellectual property, labelling</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="72" />
+      <location filename="ocop_desktop/ui/words.py" line="48" />
       <source>chuẩn bị đợt, hồ sơ, phiếu giấy</source>
       <translation>prepares rounds, dossiers, paper ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="225" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="216" />
       <source>chênh</source>
       <translation>spread</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="79" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="71" />
       <source>chính máy này</source>
       <translation>this computer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="74" />
+      <location filename="ocop_desktop/ui/pages/round/projector.py" line="74" />
       <source>chưa chấm</source>
       <translation>not scored yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="191" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="175" />
       <source>chưa có phiên họp</source>
       <translation>no session yet</translation>
     </message>
@@ -2735,12 +2785,12 @@ Reason for the re-score:</translation>
       <translation>no scoring sheets</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="195" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="179" />
       <source>chưa điểm danh</source>
       <translation>attendance not taken</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="81" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="73" />
       <source>chưa đăng ký</source>
       <translation>not registered</translation>
     </message>
@@ -2750,27 +2800,27 @@ Reason for the re-score:</translation>
       <translation>nobody signed in</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="190" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="174" />
       <source>chưa đủ túc số</source>
       <translation>no quorum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="136" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="120" />
       <source>chấm lại</source>
       <translation>re-scored</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="252" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="252" />
       <source>chấm lại lần</source>
       <translation>re-score no.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="74" />
+      <location filename="ocop_desktop/ui/words.py" line="50" />
       <source>chấm phiếu của mình</source>
       <translation>fills their own ballot</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="73" />
+      <location filename="ocop_desktop/ui/words.py" line="49" />
       <source>chấm điểm, duyệt kết quả, xuất tệp gửi tỉnh</source>
       <translation>scores, approves results, exports for the province</translation>
     </message>
@@ -2780,102 +2830,102 @@ Reason for the re-score:</translation>
       <translation>read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="124" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="124" />
       <source>có lỗi</source>
       <translation>has problems</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="192" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="176" />
       <source>có mặt</source>
       <translation>present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="198" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="189" />
       <source>cần</source>
       <translation>needs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="157" />
+      <location filename="ocop_desktop/ui/words.py" line="130" />
       <source>d) Sử dụng biểu trưng OCOP sai, gây nhầm lẫn</source>
       <translation>d) Misleading use of the OCOP mark</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="361" />
+      <location filename="ocop_desktop/ui/first_run.py" line="362" />
       <source>dòng trên tên cơ quan ban hành; để trống nếu không có</source>
       <translation>the line above the issuing body's name; leave empty if there is none</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="598" />
+      <location filename="ocop_desktop/ui/first_run.py" line="599" />
       <source>dùng khóa đã có trên máy, mã {key_id}</source>
       <translation>the key already on this computer, id {key_id}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="159" />
+      <location filename="ocop_desktop/ui/words.py" line="132" />
       <source>e) Kết luận khác của cơ quan có thẩm quyền</source>
       <translation>e) Another conclusion of a competent authority</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="68" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="69" />
       <source>hạng sao này do cấp khác công nhận (5 sao: cấp trung ương)</source>
       <translation>these stars are recognised by another level (5 stars: central)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="32" />
+      <location filename="ocop_desktop/ui/words.py" line="139" />
       <source>hằng ngày (tự động)</source>
       <translation>daily (automatic)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="246" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="246" />
       <source>không có</source>
       <translation>none</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="610" />
+      <location filename="ocop_desktop/ui/first_run.py" line="611" />
       <source>không lưu lúc này</source>
       <translation>not saved now</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="208" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="199" />
       <source>không tính (vắng / không tham gia)</source>
       <translation>not counted (absent / recused)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="69" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="183" />
       <source>không xếp hạng</source>
       <translation>not rated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="101" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="91" />
       <source>không đạt</source>
       <translation>not met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="191" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="182" />
       <source>kết quả</source>
       <translation>result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="40" />
+      <location filename="ocop_desktop/ui/words.py" line="108" />
       <source>kết quả đã khóa</source>
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="281" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="281" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="281" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="281" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="388" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="388" />
       <source>ngày thu hồi</source>
       <translation>revocation date</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="82" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="83" />
       <source>ngày/tháng/năm</source>
       <translation>day/month/year</translation>
     </message>
@@ -2885,97 +2935,97 @@ Reason for the re-score:</translation>
       <translation>user</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="563" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="551" />
       <source>phiếu chấm của một thành viên</source>
       <translation>one member's ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="76" />
+      <location filename="ocop_desktop/ui/pages/round/projector.py" line="76" />
       <source>phiếu đã nộp</source>
       <translation>ballots submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="378" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="378" />
       <source>phương án</source>
       <translation>option</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="75" />
+      <location filename="ocop_desktop/ui/words.py" line="51" />
       <source>quyết định công nhận, giấy chứng nhận</source>
       <translation>recognition decisions, certificates</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="268" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="260" />
       <source>sao</source>
       <translation>stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="33" />
+      <location filename="ocop_desktop/ui/words.py" line="140" />
       <source>sao lưu ngay (do người dùng)</source>
       <translation>back up now (by a person)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="192" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="176" />
       <source>thành viên chấm điểm</source>
       <translation>scoring members</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="262" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="265" />
       <source>thảo luận</source>
       <translation>discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="219" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="210" />
       <source>thấp nhất: {low}; cao nhất: {high}</source>
       <translation>lowest: {low}; highest: {high}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="35" />
+      <location filename="ocop_desktop/ui/words.py" line="142" />
       <source>trước khi ghi quyết định công nhận</source>
       <translation>before recording a recognition decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="36" />
+      <location filename="ocop_desktop/ui/words.py" line="143" />
       <source>trước khi khôi phục</source>
       <translation>before restore</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="37" />
+      <location filename="ocop_desktop/ui/words.py" line="144" />
       <source>trước khi nhập hồ sơ Excel</source>
       <translation>before importing dossiers from Excel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="38" />
+      <location filename="ocop_desktop/ui/words.py" line="145" />
       <source>trước khi nhập phiếu chấm Excel</source>
       <translation>before importing Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="39" />
+      <location filename="ocop_desktop/ui/words.py" line="146" />
       <source>trước khi nhập tệp trao đổi</source>
       <translation>before importing exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/backups.py" line="34" />
+      <location filename="ocop_desktop/ui/words.py" line="141" />
       <source>trước khi phê duyệt kết quả</source>
       <translation>before approving a result</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="71" />
+      <location filename="ocop_desktop/ui/words.py" line="47" />
       <source>tài khoản, sao lưu</source>
       <translation>accounts, backups</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="600" />
+      <location filename="ocop_desktop/ui/first_run.py" line="601" />
       <source>tạo mới, bảo vệ bằng cụm mật khẩu</source>
       <translation>made now, protected by a passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="83" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="83" />
       <source>tối thiểu</source>
       <translation>minimum</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="92" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="92" />
       <source>tối đa</source>
       <translation>max</translation>
     </message>
@@ -2985,82 +3035,82 @@ Reason for the re-score:</translation>
       <translation>from {start}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="189" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="173" />
       <source>và có mặt chủ tịch</source>
       <translation>and the chair present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="215" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="215" />
       <source>ví dụ: Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện …</source>
       <translation>e.g. OCOP product evaluation council of … district</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="86" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="87" />
       <source>ví dụ: KT. CHỦ TỊCH - PHÓ CHỦ TỊCH</source>
       <translation>e.g. KT. CHỦ TỊCH - PHÓ CHỦ TỊCH</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="281" />
+      <location filename="ocop_desktop/ui/first_run.py" line="282" />
       <source>ví dụ: thuky (không dấu, không khoảng trắng)</source>
       <translation>e.g. thuky (no accents, no spaces)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="227" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="218" />
       <source>vượt ngưỡng</source>
       <translation>over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="124" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="124" />
       <source>xem danh sách lỗi bên dưới</source>
       <translation>see the list of problems below</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="398" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="338" />
       <source>{count} hồ sơ hợp lệ, sẵn sàng lưu.</source>
       <translation>{count} {count:dossier is|dossiers are} valid and ready to save.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="68" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="68" />
       <source>{count} phiếu hợp lệ, sẵn sàng lưu và nộp.</source>
       <translation>Valid ballots: {count}, ready to save and submit.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="271" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="263" />
       <source>{count} sản phẩm có hạng sao do cấp khác công nhận, không cấp giấy ở đây.</source>
       <translation>{count} {count:product has|products have} stars another level recognises: no certificate here.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="128" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="120" />
       <source>{count} tệp sẽ được nhập (sao lưu trước khi nhập; mỗi tệp nhập trọn vẹn hoặc không nhập).</source>
       <translation>{count} {count:file|files} will be imported (a backup first; each file goes in whole or not at all).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="49" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="50" />
       <source>{field} «{value}» không hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 02/11/2026.</source>
       <translation>{field} "{value}" is not valid: write day/month/year, e.g. 02/11/2026.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="150" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="150" />
       <source>{member} chưa có phiếu cho hồ sơ này.</source>
       <translation>{member} has no ballot for this dossier yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="133" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="133" />
       <source>{member} không tham gia chấm hồ sơ này (đã ghi nhận không tham gia).</source>
       <translation>{member} does not score this dossier (recorded as recused).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="117" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="118" />
       <source>{months} tháng kể từ ngày ký (theo quy định của đợt)</source>
       <translation>{months} {months:month|months} from the date signed (the round's rules)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="120" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="121" />
       <source>{months} tháng kể từ ngày ký (theo quy định của đợt): đến hết {until}</source>
       <translation>{months} {months:month|months} from the date signed (the round's rules): until {until}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="54" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="46" />
       <source>{new} mới, {changed} thay đổi, {kept} giữ nguyên</source>
       <translation>{new} new, {changed} changed, {kept} kept</translation>
     </message>
@@ -3075,12 +3125,17 @@ Reason for the re-score:</translation>
       <translation>{n} {n:sheet|sheets}, complete</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="51" />
+      <location filename="ocop_desktop/ui/words.py" line="121" />
       <source>{n} sao</source>
       <translation>{n} {n:star|stars}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="550" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="468" />
+      <source>{present} có mặt, {absent} vắng</source>
+      <translation>{present} present, {absent} absent</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="538" />
       <source>{rounds} đợt, {products} sản phẩm</source>
       <translation>{rounds} {rounds:round|rounds}, {products} {products:product|products}</translation>
     </message>
@@ -3090,7 +3145,7 @@ Reason for the re-score:</translation>
       <translation>{sheets} scoring {sheets:sheet|sheets} of {versions} rule {versions:version|versions} {sheets:comes|come} with the application.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="466" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="454" />
       <source>{shown} / {total} sản phẩm</source>
       <translation>{shown} / {total} {total:product|products}</translation>
     </message>
@@ -3100,37 +3155,37 @@ Reason for the re-score:</translation>
       <translation>{time} on {date}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="468" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="456" />
       <source>{total} sản phẩm</source>
       <translation>{total} {total:product|products}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="97" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="87" />
       <source>Ý kiến của UBND cấp xã (4 nội dung)</source>
       <translation>Commune People's Committee's assessment (4 contents)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="533" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="528" />
       <source>Ý kiến của xã và báo cáo tổ tư vấn</source>
       <translation>Commune's opinion and advisory report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="89" />
+      <location filename="ocop_desktop/ui/pages/round/projector.py" line="89" />
       <source>Đang chấm</source>
       <translation>Now scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="172" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="172" />
       <source>Đang chấm: {n} tiêu chí đã chọn.</source>
       <translation>Scoring: {n} criteria chosen.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="167" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="158" />
       <source>Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.</source>
       <translation>Scoring: {submitted}/{expected} ballots submitted. The result shows once every member has submitted.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="227" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="208" />
       <source>Đang dùng</source>
       <translation>Active</translation>
     </message>
@@ -3140,82 +3195,82 @@ Reason for the re-score:</translation>
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="677" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="665" />
       <source>Đang ghi tệp Excel…</source>
       <translation>Writing the Excel file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="202" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="202" />
       <source>Đang ghi và kiểm tra tệp trao đổi…</source>
       <translation>Writing and checking the exchange file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="317" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="317" />
       <source>Đang in {name}…</source>
       <translation>Printing {name}…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="94" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="94" />
       <source>Đang khôi phục…</source>
       <translation>Restoring…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="82" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="82" />
       <source>Đang kiểm tra bản sao lưu…</source>
       <translation>Checking the backup…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="219" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="219" />
       <source>Đang kiểm tra số liệu…</source>
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="150" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="150" />
       <source>Đang kiểm tra tệp trao đổi…</source>
       <translation>Checking the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="279" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="273" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents.py" line="96" />
+      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="96" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="163" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="163" />
       <source>Đang nhập phiếu giấy của {member} — người nhập: {typist}</source>
       <translation>Typing {member}'s paper ballot — typed by: {typist}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="167" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="167" />
       <source>Đang nhập tệp trao đổi…</source>
       <translation>Importing the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="50" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="50" />
       <source>Đang sao lưu và kiểm tra bản sao lưu…</source>
       <translation>Backing up and checking the backup…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="202" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="202" />
       <source>Đang tạo tài liệu…</source>
       <translation>Making the documents…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="220" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="220" />
       <source>Đang tạo: {document}</source>
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents.py" line="81" />
+      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="81" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="270" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="264" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -3230,17 +3285,22 @@ Reason for the re-score:</translation>
       <translation>Points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="57" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="41" />
       <source>Điểm TB</source>
       <translation>Average</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="73" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="416" />
+      <source>Điểm danh</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="73" />
       <source>Điểm theo phần</source>
       <translation>Points by part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="190" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="181" />
       <source>Điểm trung bình</source>
       <translation>Average total</translation>
     </message>
@@ -3255,12 +3315,12 @@ Reason for the re-score:</translation>
       <translation>Maximum points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="84" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="74" />
       <source>Điện thoại</source>
       <translation>Phone</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="45" />
+      <location filename="ocop_desktop/ui/words.py" line="58" />
       <source>Đánh giá lại</source>
       <translation>Re-evaluation</translation>
     </message>
@@ -3270,84 +3330,84 @@ Reason for the re-score:</translation>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="319" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="332" />
       <source>Đây là tệp dữ liệu mẫu: mật khẩu của mọi tài khoản là «{password}».</source>
       <translation>This is the demo data file: every account's password is '{password}'.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="444" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="444" />
       <source>Đã chấm đủ mọi tiêu chí.</source>
       <translation>Every criterion is scored.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="243" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="224" />
       <source>Đã có</source>
       <translation>Set</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="42" />
+      <location filename="ocop_desktop/ui/words.py" line="155" />
       <source>Đã có, không thay đổi</source>
       <translation>Already here, nothing changes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="248" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="248" />
       <source>Đã dừng theo yêu cầu. Đã ghi đầy đủ: {kept}. Chưa ghi: {missing}.</source>
       <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="213" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="204" />
       <source>Đã ghi giờ kết thúc phiên họp.</source>
       <translation>Closing time of the session recorded.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="225" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="217" />
       <source>Đã ghi nhận thành viên không tham gia chấm hồ sơ này.</source>
       <translation>Recusal from this dossier recorded.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="277" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="269" />
       <source>Đã ghi quyết định công nhận</source>
       <translation>Recognition decision recorded</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="262" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="254" />
       <source>Đã ghi quyết định {number} và cấp {count} giấy chứng nhận.</source>
       <translation>Decision {number} recorded and {count} {count:certificate|certificates} issued.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="312" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="312" />
       <source>Đã ghi tệp {file}</source>
       <translation>Written: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="209" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="209" />
       <source>Đã ghi và đọc lại {file}.
 Mã xác thực: {code} — lần xuất {revision}</source>
       <translation>Written and read back: {file}.
 Verification code: {code} — revision {revision}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="332" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="332" />
       <source>Đã ghi {file}. In phiếu, Chủ tịch hội đồng ký, đóng dấu và gửi tỉnh.</source>
       <translation>Written: {file}. Print the form; the council chair signs and stamps it and sends it to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="338" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="338" />
       <source>Đã gửi {printed} trang của {name} tới máy in.</source>
       <translation>{printed} {printed:page|pages} of {name} sent to the printer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="615" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="603" />
       <source>Đã hết hạn ({n})</source>
       <translation>Expired ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="227" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="208" />
       <source>Đã khóa</source>
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="99" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="99" />
       <source>Đã khôi phục</source>
       <translation>Restored</translation>
     </message>
@@ -3359,83 +3419,83 @@ Tệp hỏng được giữ lại với tên {kept}.</source>
 The damaged file is kept as {kept}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="100" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="100" />
       <source>Đã khôi phục {file} từ bản sao lưu {backup}.
 Tệp trước khi khôi phục được giữ ở: {kept}</source>
       <translation>{file} restored from the backup {backup}.
 The file as it was before the restore is kept at: {kept}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="378" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="378" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents.py" line="102" />
+      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="102" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
 Backup before the import: {backup}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="684" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="672" />
       <source>Đã lưu {count} sản phẩm vào {file}</source>
       <translation>Saved {count} {count:product|products} to {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/exchange.py" line="41" />
+      <location filename="ocop_desktop/ui/words.py" line="154" />
       <source>Đã nhập</source>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents.py" line="101" />
+      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="101" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="282" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="277" />
       <source>Đã nhập {count} hồ sơ từ {file}.</source>
       <translation>Imported {count} {count:dossier|dossiers} from {file}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="56" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="40" />
       <source>Đã nộp</source>
       <translation>Submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="298" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="298" />
       <source>Đã nộp phiếu của {member}.
 Mời thành viên tiếp theo: Tệp → Đổi người chấm (Ctrl+U).</source>
       <translation>{member}'s ballot is submitted.
 Next member, please: File → Change scorer (Ctrl+U).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring.py" line="172" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="172" />
       <source>Đã nộp phiếu.</source>
       <translation>Ballot submitted.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="35" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="119" />
       <source>Đã phê duyệt</source>
       <translation>Approved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="36" />
+      <location filename="ocop_desktop/ui/words.py" line="104" />
       <source>Đã phê duyệt, đề nghị cấp trung ương đánh giá 5 sao</source>
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="614" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="602" />
       <source>Đã qua hạn nộp, sắp hết hạn ({n})</source>
       <translation>Window missed, expiring ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="56" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="56" />
       <source>Đã sao lưu</source>
       <translation>Backed up</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="57" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="57" />
       <source>Đã sao lưu và kiểm tra tệp dữ liệu.
 Bản sao lưu: {file}
 Dung lượng: {size}</source>
@@ -3444,37 +3504,37 @@ Backup: {file}
 Size: {size}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="66" />
+      <location filename="ocop_desktop/ui/words.py" line="115" />
       <source>Đã thu hồi</source>
       <translation>Revoked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="616" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="604" />
       <source>Đã thu hồi ({n})</source>
       <translation>Revoked ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="254" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="248" />
       <source>Đã thêm hồ sơ {product}.</source>
       <translation>Dossier {product} added.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="195" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="185" />
       <source>Đã thêm phiên họp. Điểm danh thành viên ở trang Đợt đánh giá (Alt+1).</source>
       <translation>Meeting session added. Take attendance on the Round page (Alt+1).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup.py" line="168" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="157" />
       <source>Đã thêm thành viên {name}.</source>
       <translation>Member {name} added.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/documents.py" line="239" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="239" />
       <source>Đã tạo {count} tệp trong thư mục {folder}</source>
       <translation>{count} {count:file|files} made in the folder {folder}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file_actions.py" line="208" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="208" />
       <source>Đã xuất tệp trao đổi</source>
       <translation>Exchange file exported</translation>
     </message>
@@ -3484,17 +3544,17 @@ Size: {size}</translation>
       <translation>Something went wrong</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="638" />
+      <location filename="ocop_desktop/ui/first_run.py" line="639" />
       <source>Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.</source>
       <translation>An unexpected error occurred. Saved data is not affected.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="292" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="292" />
       <source>Đã đổi cụm mật khẩu. Khóa ký giữ nguyên.</source>
       <translation>The passphrase was changed. The signing key is the same.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="349" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="330" />
       <source>Đã đổi mật khẩu.</source>
       <translation>Your password has been changed.</translation>
     </message>
@@ -3504,7 +3564,7 @@ Size: {size}</translation>
       <translation>Close</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="296" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="301" />
       <source>Đăng nhập</source>
       <translation>Sign in</translation>
     </message>
@@ -3514,102 +3574,102 @@ Size: {size}</translation>
       <translation>Sign in…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="27" />
+      <location filename="ocop_desktop/ui/menus.py" line="28" />
       <source>Đăng xuất / đổi người dùng…</source>
       <translation>Sign out / change user…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="278" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="278" />
       <source>Đặt cụm mật khẩu…</source>
       <translation>Set passphrase…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="289" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="270" />
       <source>Đặt lại mật khẩu cho {username}</source>
       <translation>New password for {username}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="161" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="142" />
       <source>Đặt lại mật khẩu…</source>
       <translation>Reset password…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="165" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="146" />
       <source>Đặt mã PIN…</source>
       <translation>Set PIN…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/province.py" line="613" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="601" />
       <source>Đến hạn nộp hồ sơ đánh giá lại ({n})</source>
       <translation>Due for re-evaluation ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="34" />
+      <location filename="ocop_desktop/ui/words.py" line="102" />
       <source>Đề xuất, chưa phê duyệt</source>
       <translation>Proposed, not approved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="487" />
+      <location filename="ocop_desktop/ui/first_run.py" line="488" />
       <source>Để sau (tạo trong menu Khóa ký khi cần)</source>
       <translation>Later (make it from the Signing key menu when needed)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="351" />
+      <location filename="ocop_desktop/ui/first_run.py" line="352" />
       <source>Địa bàn</source>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="83" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="73" />
       <source>Địa chỉ</source>
       <translation>Address</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="355" />
+      <location filename="ocop_desktop/ui/first_run.py" line="356" />
       <source>Địa danh (dòng ngày tháng)</source>
       <translation>Place (date line)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="263" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="203" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="174" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="177" />
       <source>Đồng ý</source>
       <translation>OK</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="147" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="147" />
       <source>Đổi cụm mật khẩu</source>
       <translation>Change passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="142" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="142" />
       <source>Đổi cụm mật khẩu của khóa ký. Khóa vẫn giữ nguyên, không phải đăng ký lại.</source>
       <translation>Change the signing key's passphrase. The key stays the same and needs no new registration.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/keys.py" line="223" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="223" />
       <source>Đổi cụm mật khẩu…</source>
       <translation>Change passphrase…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/accounts.py" line="339" />
+      <location filename="ocop_desktop/ui/file/accounts.py" line="320" />
       <source>Đổi mật khẩu của tôi</source>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="33" />
+      <location filename="ocop_desktop/ui/menus.py" line="34" />
       <source>Đổi mật khẩu của tôi…</source>
       <translation>Change my password…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/dialogs.py" line="361" />
+      <location filename="ocop_desktop/ui/dialogs.py" line="374" />
       <source>Đổi người chấm</source>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="29" />
+      <location filename="ocop_desktop/ui/menus.py" line="30" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
@@ -3624,97 +3684,97 @@ Size: {size}</translation>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/__init__.py" line="65" />
+      <location filename="ocop_desktop/ui/pages/__init__.py" line="94" />
       <source>Đợt đánh giá</source>
       <translation>Round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="588" />
+      <location filename="ocop_desktop/ui/first_run.py" line="589" />
       <source>Đợt đánh giá mẫu để làm quen (tệp riêng, không lẫn với dữ liệu của hội đồng)</source>
       <translation>The demo evaluation round, to get to know the program (a separate file, never mixed with the council's data)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="497" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="439" />
       <source>Đợt đánh giá và phiên họp</source>
       <translation>Round and meeting sessions</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/results.py" line="193" />
+      <location filename="ocop_desktop/ui/pages/results/view.py" line="184" />
       <source>Đủ điều kiện cấp giấy chứng nhận</source>
       <translation>Qualifies for a certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="158" />
+      <location filename="ocop_desktop/ui/words.py" line="131" />
       <source>đ) Chủ thể ngừng sản xuất</source>
       <translation>đ) The producer stopped production</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="76" />
+      <location filename="ocop_desktop/ui/pages/round/projector.py" line="76" />
       <source>đang chấm</source>
       <translation>scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/scoring.py" line="110" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="110" />
       <source>điểm</source>
       <translation>points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="195" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="179" />
       <source>đánh dấu thành viên có mặt bên dưới</source>
       <translation>tick the members present below</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/projector.py" line="72" />
+      <location filename="ocop_desktop/ui/pages/round/projector.py" line="72" />
       <source>đã chấm xong, chờ phê duyệt</source>
       <translation>scored, awaiting approval</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/recognition.py" line="63" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="64" />
       <source>đã có giấy chứng nhận số {number} theo quyết định {decision}</source>
       <translation>already has certificate no. {number} under decision {decision}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results.py" line="236" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="235" />
       <source>đã thu hồi</source>
       <translation>revoked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/dossier.py" line="101" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="91" />
       <source>đạt</source>
       <translation>met</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="602" />
+      <location filename="ocop_desktop/ui/first_run.py" line="603" />
       <source>để sau</source>
       <translation>later</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/ballot_import.py" line="126" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="126" />
       <source>để trống</source>
       <translation>left blank</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/setup.py" line="352" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="292" />
       <source>để trống: phần mềm tự cấp mã</source>
       <translation>leave empty: the application assigns the code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="190" />
+      <location filename="ocop_desktop/ui/pages/round/view.py" line="174" />
       <source>đủ túc số</source>
       <translation>quorum present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/first_run.py" line="226" />
+      <location filename="ocop_desktop/ui/first_run.py" line="227" />
       <source>Ở đây đã có tệp «{name}». Trợ lý không ghi đè lên tệp đã có: hãy chọn tên khác, hoặc mở tệp này.</source>
       <translation>There is a file “{name}” here already. The assistant never writes over a file: choose another name, or open this file.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="37" />
+      <location filename="ocop_desktop/ui/words.py" line="25" />
       <source>Ủy viên</source>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/views/round.py" line="38" />
+      <location filename="ocop_desktop/ui/words.py" line="26" />
       <source>Ủy viên kiêm Thư ký</source>
       <translation>Member and secretary</translation>
     </message>

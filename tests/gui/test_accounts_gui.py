@@ -15,9 +15,9 @@ from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
 from ocop_desktop.ui import main_window as main_window_module
 from ocop_desktop.ui.dialogs import MemberPinDialog
+from ocop_desktop.ui.file import accounts as accounts_view
 from ocop_desktop.ui.main_window import MainWindow
-from ocop_desktop.ui.views import accounts as accounts_view
-from ocop_desktop.ui.views import setup as setup_view
+from ocop_desktop.ui.pages.setup import view as setup_view
 from tests.integration.meeting import NAMES, build_meeting
 
 NEW_PASSWORD = "chu-tich-2026"

@@ -16,10 +16,10 @@ from ocop_desktop.persistence import backup
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts, backups
 from ocop_desktop.services.demo import DEMO_PASSWORD
-from ocop_desktop.ui import file_actions as file_actions_module
 from ocop_desktop.ui import operations as operations_module
 from ocop_desktop.ui.backups import RestoreDialog
 from ocop_desktop.ui.dialogs import SignInDialog
+from ocop_desktop.ui.file import actions as file_actions_module
 from ocop_desktop.ui.main_window import MainWindow
 from tests.gui.people import Dialogs, shortcut, sign_in
 

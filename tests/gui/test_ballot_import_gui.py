@@ -28,7 +28,7 @@ from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.main_window import PAGES, MainWindow
-from ocop_desktop.ui.views.ballot_import import BallotImportDialog
+from ocop_desktop.ui.pages.documents.ballot_import import BallotImportDialog
 from tests.integration.test_ballot_workbooks import (
     LATE_SHEET,
     LATE_TITLE,

@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from ocop_desktop import logfile
 from ocop_desktop.ui import crash, dialogs
 from ocop_desktop.ui.crash import UnexpectedErrorBox
-from ocop_desktop.ui.views.documents import DocumentsPage
+from ocop_desktop.ui.pages.documents.view import DocumentsPage
 
 REAL_EXEC = QMessageBox.exec  # taken before the autouse fixture refuses every modal dialog
 

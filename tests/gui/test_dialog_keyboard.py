@@ -18,10 +18,10 @@ from ocop_desktop.models import CouncilMember
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
 from ocop_desktop.ui.dialogs import MemberPinDialog, name_match
+from ocop_desktop.ui.file.accounts import SecretDialog
+from ocop_desktop.ui.file.keys import RevokeDialog
 from ocop_desktop.ui.main_window import PAGES, MainWindow
-from ocop_desktop.ui.views.accounts import SecretDialog
-from ocop_desktop.ui.views.keys import RevokeDialog
-from ocop_desktop.ui.views.setup import CouncilDialog, MemberDialog, RoundDialog, SessionDialog
+from ocop_desktop.ui.pages.setup.view import CouncilDialog, MemberDialog, RoundDialog, SessionDialog
 from tests.integration.meeting import NAMES, build_meeting
 
 REAL_EXEC = QDialog.exec  # taken before the autouse fixture refuses modal dialogs: these tests answer theirs

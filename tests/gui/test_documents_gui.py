@@ -21,8 +21,8 @@ from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts, council_key, round_documents
 from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.ui.main_window import PAGES, MainWindow
-from ocop_desktop.ui.views import documents as documents_view
-from ocop_desktop.ui.views.documents import DocumentsPage
+from ocop_desktop.ui.pages.documents import view as documents_view
+from ocop_desktop.ui.pages.documents.view import DocumentsPage
 from tests.builders import TEST_PASSPHRASE
 
 # the six scoring members present (the absent one gets no workbook; the guest does not score)

@@ -21,8 +21,8 @@ from ocop_desktop.persistence.keys import b64
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.council_key import unlock
 from ocop_desktop.ui import file_dialogs
+from ocop_desktop.ui.file.exchange import ExchangeImportDialog
 from ocop_desktop.ui.main_window import MainWindow
-from ocop_desktop.ui.views.exchange import ExchangeImportDialog
 from tests.builders import TEST_PASSPHRASE, council_key
 
 

@@ -18,9 +18,8 @@ from ocop_desktop.persistence import keys
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
 from ocop_desktop.services.demo import DEMO_PASSWORD
-from ocop_desktop.ui.main_window import MainWindow
-from ocop_desktop.ui.views import keys as keys_view
-from ocop_desktop.ui.views.keys import (
+from ocop_desktop.ui.file import keys as keys_view
+from ocop_desktop.ui.file.keys import (
     ConfirmKeyDialog,
     CouncilKeyDialog,
     NewPassphraseDialog,
@@ -28,6 +27,7 @@ from ocop_desktop.ui.views.keys import (
     TrustedKeysDialog,
     UnlockDialog,
 )
+from ocop_desktop.ui.main_window import MainWindow
 from tests.builders import TEST_PASSPHRASE
 from tests.gui.test_documents_gui import choose, open_documents
 

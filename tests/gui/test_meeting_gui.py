@@ -17,7 +17,7 @@ from ocop_desktop.services import exchange, round_setup
 from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.ui.dialogs import MemberPinDialog, SignInDialog
 from ocop_desktop.ui.main_window import MainWindow
-from ocop_desktop.ui.views.paper_entry import PaperSecondEntry
+from ocop_desktop.ui.pages.scoring.paper_entry import PaperSecondEntry
 from tests.gui.people import Dialogs, focused, keys, member_pin, press_button, shortcut, sign_in, write_text
 from tests.gui.test_meeting_people import (
     ALT,
@@ -92,6 +92,7 @@ def test_members_score_with_the_keyboard_and_the_chair_approves(
         assert s.scalars(select(Result.locked)).one()
     code = exchange.meeting_fingerprint(meeting.db, meeting.round_id)
     assert f"<b>{code}</b>" in page.fingerprint.text()  # shown at approval, as the minutes print it
+    assert "mã tạm thời: còn 1 sản phẩm chưa phê duyệt" in page.fingerprint.text()  # the other dossier is open
     dialogs.done()
 
 

@@ -9,21 +9,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from ocop_desktop.domain.enums import BallotStatus, EntryMode
-from ocop_desktop.models import AuditEvent, Ballot
+from ocop_desktop.models import AuditEvent, Ballot, Dossier, Product, Recusal
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts, council_key, results
 from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.ui import app
 from ocop_desktop.ui.dialogs import MemberPinDialog, SignInDialog
 from ocop_desktop.ui.main_window import PAGES, MainWindow
-from ocop_desktop.ui.views.paper_entry import PaperSecondEntry
+from ocop_desktop.ui.pages.scoring.paper_entry import PaperSecondEntry
 from tests.builders import best_choices
 from tests.gui.people import Dialogs, focused, keys, member_pin, press_button, shortcut, sign_in, type_into
 from tests.integration.meeting import NAMES, PASSWORD, Meeting, build_meeting
@@ -319,4 +320,91 @@ def test_attendance_reads_not_taken_until_someone_is_ticked(
     qtbot.waitUntil(first.isVisible)
     QTest.mouseClick(first, Qt.MouseButton.LeftButton, pos=first.rect().center())
     assert "có mặt 1/5" in window.round_page.quorum.text()
+    dialogs.done()
+
+
+def test_the_set_up_page_lists_what_was_set_up_and_turns_to_each_addition(
+    window: MainWindow, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adding a sitting or a recusal used to confirm nothing and the page listed neither sittings nor dossiers."""
+    from ocop_desktop.ui.pages.setup.view import RecusalDialog, SessionDialog
+
+    db = meeting.db
+    dialogs = Dialogs(monkeypatch).expect(SignInDialog, sign_in("thuky", PASSWORD))
+    open_file(window, db.path)
+    shortcut(window, Qt.Key.Key_2, ALT)  # Chuẩn bị đợt
+    page = window.setup_page
+    tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert tabs == [f"Thành viên ({len(NAMES)})", "Phiên họp (1)", "Hồ sơ (2)", "Không tham gia chấm (0)"]
+    assert page.sessions.item(0, 3).text() == f"{len(NAMES)} có mặt, 0 vắng"
+    listed = [page.dossiers.item(row, 3).text() for row in range(page.dossiers.rowCount())]
+    assert sorted(listed) == sorted((SHEET, OTHER))
+
+    def session(dialog: SessionDialog) -> None:
+        type_into(dialog.date, "21/03/2027")
+        type_into(dialog.place, "Hội trường tầng 2")
+        keys(dialog.opened, Qt.Key.Key_Return)
+
+    dialogs.expect(SessionDialog, session)
+    page.add_session.setFocus()
+    keys(page.add_session, Qt.Key.Key_Space)
+    assert page.tabs.currentWidget() is page.sessions
+    assert page.tabs.tabText(1) == "Phiên họp (2)"
+    assert [page.sessions.item(1, c).text() for c in (0, 2, 3)] == ["21/03/2027", "Hội trường tầng 2", "chưa điểm danh"]
+
+    choose_dossier(window, meeting, OTHER)
+
+    def recusal(dialog: RecusalDialog) -> None:
+        keys(dialog.member, Qt.Key.Key_Down)
+        type_into(dialog.reason, "Là thành viên của hợp tác xã")
+        keys(dialog.reason, Qt.Key.Key_Return)
+
+    dialogs.expect(RecusalDialog, recusal)
+    page.add_recusal.setFocus()
+    keys(page.add_recusal, Qt.Key.Key_Space)
+    assert page.tabs.currentWidget() is page.recusals
+    row = [page.recusals.item(0, c).text() for c in range(4)]
+    with db.reading() as s:
+        order, product = s.execute(
+            select(Dossier.agenda_order, Product.name)
+            .join(Product, Product.id == Dossier.product_id)
+            .where(Dossier.id == meeting.dossiers[OTHER])
+        ).one()
+        assert s.scalars(select(Recusal.reason)).one() == "Là thành viên của hợp tác xã"
+    assert row == [str(order), product, NAMES[1], "Là thành viên của hợp tác xã"]
+    assert "Đã ghi nhận thành viên không tham gia chấm" in window.statusBar().currentMessage()
+    dialogs.done()
+
+
+class LinuxLineEdit(QLineEdit):
+    """A text field as Qt makes it on Linux (X11 key bindings): Ctrl+U is "delete the whole line", so the field
+    claims the key before any window shortcut. The offscreen platform has no such binding."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_U and event.modifiers() == CTRL:
+                event.accept()
+                return True
+        return super().event(event)
+
+
+def test_ctrl_u_brings_the_pin_dialog_with_the_focus_in_a_text_field(
+    window: MainWindow, meeting: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen under Xvfb: with the focus in the agenda's search field, Ctrl+U deleted the field's line and the next
+    member's name and PIN went into the search."""
+    db = meeting.db
+    dialogs = Dialogs(monkeypatch).expect(SignInDialog, sign_in("thuky", PASSWORD))
+    open_file(window, db.path)
+    field = LinuxLineEdit()
+    window.statusBar().addWidget(field)
+    field.show()
+    focused(window)  # the window active, as the person's click makes it
+    field.setFocus()
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is field
+    dialogs.expect(MemberPinDialog, member_pin(NAMES[1], PINS[NAMES[1]]))
+    QTest.keyClick(field, Qt.Key.Key_U, CTRL)
+    QApplication.processEvents()
+    assert window.actor is not None and window.actor.member_id == meeting.members[NAMES[1]]
     dialogs.done()

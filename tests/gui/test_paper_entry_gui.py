@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from ocop_desktop.scoring.catalogue import Sheet
 from ocop_desktop.services.criteria_catalogue import load_sheet
-from ocop_desktop.ui.views.paper_entry import PaperSecondEntry
+from ocop_desktop.ui.pages.scoring.paper_entry import PaperSecondEntry
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.province import UNKNOWN
 from ocop_desktop.ui.main_window import PAGES, MainWindow
-from ocop_desktop.ui.views.province import NO_STARS, ProvincePage
+from ocop_desktop.ui.pages.province.view import NO_STARS, ProvincePage
 from tests.province_data import build_sample_province, province_rows
 
 PRODUCTS = 5000

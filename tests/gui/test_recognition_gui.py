@@ -21,7 +21,7 @@ from ocop_desktop.services.round_documents import render_round_documents
 from ocop_desktop.ui.dialogs import SignInDialog
 from ocop_desktop.ui.main_window import PAGES, MainWindow
 from ocop_desktop.ui.pages import results as results_module
-from ocop_desktop.ui.views.recognition import RecognitionDialog, RevocationDialog
+from ocop_desktop.ui.pages.results.recognition_dialogs import RecognitionDialog, RevocationDialog
 from tests.builders import TEST_PASSPHRASE
 from tests.gui.people import Dialogs, shortcut, sign_in
 from tests.integration.meeting import NAMES, PASSWORD, Meeting, build_meeting

@@ -20,7 +20,7 @@ from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.services.import_dossiers import write_dossier_template
 from ocop_desktop.ui.main_window import PAGES, MainWindow
 from ocop_desktop.ui.pages import setup as setup_page_module
-from ocop_desktop.ui.views import setup as setup_view
+from ocop_desktop.ui.pages.setup import view as setup_view
 
 PASSWORD = "mat-khau-thu-ky"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -27,7 +27,7 @@ from ocop_desktop.services.demo import DEMO_PASSWORD, RehearsalSummary, build_re
 from ocop_desktop.ui import app
 from ocop_desktop.ui.dialogs import MemberPinDialog, SignInDialog
 from ocop_desktop.ui.main_window import PAGES, MainWindow
-from ocop_desktop.ui.views.paper_entry import PaperSecondEntry
+from ocop_desktop.ui.pages.scoring.paper_entry import PaperSecondEntry
 from tests.builders import best_choices, lowest_choices
 from tests.gui.people import Dialogs, focused, keys, member_pin, press_button, shortcut, sign_in, write_text
 
@@ -124,7 +124,13 @@ def test_the_rehearsal_round_from_first_sign_in_to_printed_minutes(
         type_sheet(dialog, sheet, best)
         keys(focused(dialog), Qt.Key.Key_Return)
 
-    dialogs.expect(SignInDialog, sign_in("thuky2", DEMO_PASSWORD)).expect(PaperSecondEntry, second_typing)
+    def second_person(dialog: SignInDialog) -> None:
+        """Offered the other secretary, never the one who typed first (who would be refused), and told why."""
+        assert dialog.username.text() == "thuky2" and dialog.focusWidget() is dialog.password
+        assert any("tài khoản «thuky» gõ" in label.text() for label in dialog.findChildren(QLabel))
+        sign_in("thuky2", DEMO_PASSWORD)(dialog)
+
+    dialogs.expect(SignInDialog, second_person).expect(PaperSecondEntry, second_typing)
     shortcut(window, Qt.Key.Key_Return, CTRL)
     with db.reading() as s:
         paper = s.scalars(select(Ballot).where(Ballot.entry_mode == EntryMode.PAPER)).one()
@@ -151,7 +157,8 @@ def test_the_rehearsal_round_from_first_sign_in_to_printed_minutes(
     assert "vượt ngưỡng" not in page.disputed.text() and "Lượt chấm 1" in page.history.text()
     dialogs.expect(QMessageBox, press_button("Có"))
     page.approve_button.click()
-    assert "kết quả đã khóa" in page.status.text() and page.fingerprint.text()
+    assert "kết quả đã khóa" in page.status.text()
+    assert "mã tạm thời: còn 11 sản phẩm chưa phê duyệt" in page.fingerprint.text()  # one of the twelve approved
     with db.reading() as s:
         assert s.scalars(
             select(Result.locked).where(Result.dossier_id == row.dossier_id, Result.scoring_round == 2)
@@ -171,4 +178,5 @@ def test_the_rehearsal_round_from_first_sign_in_to_printed_minutes(
     (minutes,) = sorted((tmp_path / "in").rglob("bien-ban*.pdf"))
     text = " ".join(page.extract_text() for page in PdfReader(minutes).pages)
     assert dossier.product_name.split()[0] in text
+    assert "(mã tạm thời, tính khi in biên bản: còn 11 sản phẩm" in " ".join(text.split())
     dialogs.done()

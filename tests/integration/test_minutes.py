@@ -173,3 +173,37 @@ def test_closing_time_is_checked(demo_db: Database) -> None:
     round_setup.close_meeting_session(demo_db, actor=SYSTEM, session_id=session_id, closed_at="9:05")
     with demo_db.reading() as s:
         assert s.scalars(select(MeetingSession.closed_at)).one() == "09:05"
+
+
+def test_the_minutes_say_whether_the_verification_code_is_final(empty_db: Database, tmp_path: Path) -> None:
+    """The code changes at each approval: minutes printed while a result is open say that theirs is provisional."""
+    from ocop_desktop.services import results
+    from tests.integration.meeting import NAMES, build_meeting
+
+    meeting = build_meeting(empty_db, ("QD26-2026-07", "QD26-2026-11"))
+    meeting.attend()
+    for sheet in meeting.dossiers:
+        for name in NAMES:
+            meeting.score(sheet, name)
+    results.approve_result(empty_db, actor=meeting.chair, dossier_id=meeting.dossiers["QD26-2026-07"])
+
+    def printed(folder: str) -> str:
+        out = tmp_path / folder
+        (pdf,) = render_round_documents(
+            empty_db, actor=meeting.secretary, round_id=meeting.round_id, out=out, kinds=("minutes",)
+        )
+        return _text(pdf)
+
+    early = minutes_data(empty_db, actor=meeting.secretary, round_id=meeting.round_id)
+    assert early.fingerprint_open == 1
+    text = printed("early")
+    assert (
+        f"Mã xác thực dữ liệu phiên họp: {early.fingerprint} (mã tạm thời, tính khi in biên bản: còn 1 sản phẩm" in text
+    )
+    assert "mã cuối cùng" not in text
+    results.approve_result(empty_db, actor=meeting.chair, dossier_id=meeting.dossiers["QD26-2026-11"])
+    late = minutes_data(empty_db, actor=meeting.secretary, round_id=meeting.round_id)
+    assert late.fingerprint != early.fingerprint and late.fingerprint_open == 0
+    text = printed("late")
+    assert f"Mã xác thực dữ liệu phiên họp: {late.fingerprint} (mã cuối cùng: kết quả của mọi sản phẩm" in text
+    assert "mã tạm thời" not in text

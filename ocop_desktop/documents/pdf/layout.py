@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -25,7 +25,18 @@ from ocop_desktop.documents.pdf.fonts import register_fonts
 from ocop_desktop.paths import written_atomically
 
 T = TypeVar("T")
-MARGINS = {"leftMargin": 30 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm, "bottomMargin": 20 * mm}
+
+
+class Margins(TypedDict):
+    """The page margins, named as ReportLab's document templates take them."""
+
+    leftMargin: float
+    rightMargin: float
+    topMargin: float
+    bottomMargin: float
+
+
+MARGINS: Margins = {"leftMargin": 30 * mm, "rightMargin": 20 * mm, "topMargin": 20 * mm, "bottomMargin": 20 * mm}
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 

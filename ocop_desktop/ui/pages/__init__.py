@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QWidget
 
 from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.ui.context import Change, WorkContext
-from ocop_desktop.ui.dialogs import show_error
+from ocop_desktop.ui.dialogs import FormDialog, show_error
 from ocop_desktop.ui.i18n import tr
-from ocop_desktop.ui.views.setup import FormDialog
 
 PAGES = ("round", "setup", "dossier", "scoring", "results", "documents", "criteria", "province")
 
@@ -49,15 +48,20 @@ class Page(QWidget):
         except UserFacingError as exc:
             show_error(self, exc)
 
-    def run_form(self, dialog: FormDialog, submit: Callable[[], object], done: str | None = None) -> object:
+    def run_form(
+        self, dialog: FormDialog, submit: Callable[[], object], done: str | None = None, shows: QWidget | None = None
+    ) -> object:
         """The form dialog calls `submit` on OK and stays open with the problems when it is refused; once done, the
-        pages concerned refresh and `done` (if any) says what was recorded. Returns the service's value or None."""
+        pages concerned refresh, `done` (if any) says what was recorded and `shows` (if any), the list holding it,
+        comes to the front. Returns the service's value or None."""
         dialog.submit = submit
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         self.ctx.notify(Change.DATA)
         if done:
             self.say(done)
+        if shows is not None:
+            bring_forward(shows)
         return dialog.result_value
 
     def say(self, text: str) -> None:
@@ -71,6 +75,17 @@ class Page(QWidget):
 
     def clear(self) -> None:
         """No file is open: show nothing of the last one."""
+
+
+def bring_forward(widget: QWidget) -> None:
+    """Show `widget` even when it lies in a tab not chosen: each tab widget above it turns to the tab holding it."""
+    chain = [widget]  # the widget and its ancestors: a tab's page is one of them, its parent the tabs' own stack
+    while (parent := chain[-1].parentWidget()) is not None:
+        if isinstance(parent, QTabWidget):
+            for tab in chain:
+                if parent.indexOf(tab) >= 0:
+                    parent.setCurrentWidget(tab)
+        chain.append(parent)
 
 
 def nav_labels() -> tuple[str, ...]:

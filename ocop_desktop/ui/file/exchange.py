@@ -23,6 +23,8 @@ from ocop_desktop.services.exchange_import import FileReport, ImportReport, Outc
 from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.dialogs import Dialog, name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.widgets import table_rows
+from ocop_desktop.ui.words import outcome_text
 
 FILTER = "OCOP (*.ocop)"
 
@@ -34,15 +36,6 @@ def choose_exchange_files(parent: QWidget) -> list[Path]:
 def choose_export_path(parent: QWidget, suggested: str) -> Path | None:
     """Where to write an exchange file, `suggested` (a file name) proposed."""
     return file_dialogs.save_file(parent, "exchange", tr("Lưu tệp trao đổi"), FILTER, suggested, suffix="ocop")
-
-
-def outcome_text(file: FileReport, dry_run: bool) -> str:
-    return {
-        Outcome.IMPORTED: tr("Sẽ nhập") if dry_run else tr("Đã nhập"),
-        Outcome.ALREADY: tr("Đã có, không thay đổi"),
-        Outcome.CONFLICTS: tr("Xung đột — không nhập"),
-        Outcome.REFUSED: tr("Không nhập"),
-    }[file.outcome]
 
 
 def changes_text(file: FileReport) -> str:
@@ -61,7 +54,7 @@ class ExchangeImportDialog(Dialog):
     def __init__(self, parent: QWidget | None, report: ImportReport, accepted: frozenset[str]) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Nhập tệp trao đổi — xem trước"))
-        self.accepted = accepted
+        self.previewed_keys = accepted  # not `accepted`: that is QDialog's signal
         lang = current_lang()
         headers = [tr("Tệp"), tr("Hội đồng — Đợt"), tr("Lần gửi"), tr("Mã xác thực"), tr("Khóa"), tr("Kết quả nhập"),
                    tr("Thay đổi")]  # fmt: skip
@@ -145,7 +138,7 @@ class ExchangeImportDialog(Dialog):
         return frozenset(key for key, box in self.keys.items() if box.isChecked())
 
     def wants_new_preview(self) -> bool:
-        return self.accepted_keys() != self.accepted
+        return self.accepted_keys() != self.previewed_keys
 
     def _keys_changed(self) -> None:
         if self.wants_new_preview():
@@ -156,10 +149,7 @@ class ExchangeImportDialog(Dialog):
             self.go.setEnabled(self.would_import > 0)
 
     def rows(self) -> list[list[str]]:
-        return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
-            for r in range(self.table.rowCount())
-        ]
+        return table_rows(self.table)
 
     def message_texts(self) -> list[str]:
         return [self.messages.item(i).text() for i in range(self.messages.count())]

@@ -12,16 +12,19 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from ocop_desktop.domain.errors import UserFacingError, ValidationFailed
 from ocop_desktop.messages import describe
 from ocop_desktop.scoring.engine import DecisionKind
-from ocop_desktop.services import exchange, queries, recognition, results, scoring_session
+from ocop_desktop.services import exchange, queries, results, scoring_session
+
+# the page's own `recognition` module (its dialogs) would shadow the service of that name
+from ocop_desktop.services import recognition as recognition_service
 from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui.context import Change, WorkContext
 from ocop_desktop.ui.dialogs import ask_text, confirm, name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.operations import run_op
 from ocop_desktop.ui.pages import Page
-from ocop_desktop.ui.views.dossier import self_assessment_total
-from ocop_desktop.ui.views.recognition import RecognitionDialog, RevocationDialog, revocable
-from ocop_desktop.ui.views.results import ResultsView
+from ocop_desktop.ui.pages.dossier.view import self_assessment_total
+from ocop_desktop.ui.pages.results.recognition_dialogs import RecognitionDialog, RevocationDialog, revocable
+from ocop_desktop.ui.pages.results.view import ResultsView
 
 
 class DecisionDialog(QDialog):
@@ -111,7 +114,7 @@ class ResultsPage(Page):
                 if e.revealed
             ]
         )
-        self.view.show_fingerprint(exchange.meeting_fingerprint(db, ctx.round_id) if view.locked else None)
+        self.view.show_fingerprint(exchange.meeting_code(db, ctx.round_id) if view.locked else None)
         open_result = not view.locked
         self.view.approve_button.setEnabled(ctx.can(Permission.APPROVE_RESULT) and open_result)
         self.view.reopen_button.setEnabled(ctx.can(Permission.REOPEN_RESULT) and view.locked)
@@ -131,44 +134,48 @@ class ResultsPage(Page):
 
     def approve(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.APPROVE_RESULT):
+        work = ctx.requires(dossier=True, permission=Permission.APPROVE_RESULT)
+        if work is None:
             return
         if not confirm(
             self, tr("Phê duyệt kết quả"), tr("Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?")
         ):
             return
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
         run_op(
             self,
             ctx,
-            lambda: results.approve_result(db, actor=actor, dossier_id=dossier_id),  # type: ignore[arg-type]
+            lambda: results.approve_result(db, actor=actor, dossier_id=dossier_id),
             on_refused=self._refused_here,
         )
 
     def reopen(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.REOPEN_RESULT):
+        work = ctx.requires(dossier=True, permission=Permission.REOPEN_RESULT)
+        if work is None:
             return
         reason = ask_text(self, tr("Mở lại kết quả"), tr("Lý do mở lại (ghi vào nhật ký):"))
         if reason is None:
             return
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
-        run_op(self, ctx, lambda: results.reopen_result(db, actor=actor, dossier_id=dossier_id, reason=reason))  # type: ignore[arg-type]
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
+        run_op(self, ctx, lambda: results.reopen_result(db, actor=actor, dossier_id=dossier_id, reason=reason))
 
     def discuss(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.RECORD_DISCUSSION):
+        work = ctx.requires(dossier=True, permission=Permission.RECORD_DISCUSSION)
+        if work is None:
             return
         text = ask_text(self, tr("Thảo luận của hội đồng"), tr("Nội dung thảo luận:"), multiline=True)
         if text is None:
             return
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
-        run_op(self, ctx, lambda: results.record_discussion(db, actor=actor, dossier_id=dossier_id, text=text))  # type: ignore[arg-type]
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
+        run_op(self, ctx, lambda: results.record_discussion(db, actor=actor, dossier_id=dossier_id, text=text))
 
     def rescore(self) -> None:
         """A new scoring round: every member scores every criterion again (the earlier ballots are kept)."""
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.START_RESCORE):
+        work = ctx.requires(dossier=True, permission=Permission.START_RESCORE)
+        if work is None:
             return
         reason = ask_text(
             self,
@@ -180,29 +187,30 @@ class ResultsPage(Page):
         )
         if reason is None:
             return
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
         run_op(
             self,
             ctx,
-            lambda: scoring_session.start_rescore(db, actor=actor, dossier_id=dossier_id, reason=reason),  # type: ignore[arg-type]
+            lambda: scoring_session.start_rescore(db, actor=actor, dossier_id=dossier_id, reason=reason),
         )
 
     def decide(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.RECORD_DISCUSSION):
+        work = ctx.requires(dossier=True, permission=Permission.RECORD_DISCUSSION)
+        if work is None:
             return
         dialog = DecisionDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         kind, item, reason = dialog.values()
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
         run_op(
             self,
             ctx,
             lambda: results.record_council_decision(
-                db,  # type: ignore[arg-type]
-                actor=actor,  # type: ignore[arg-type]
-                dossier_id=dossier_id,  # type: ignore[arg-type]
+                db,
+                actor=actor,
+                dossier_id=dossier_id,
                 kind=kind,
                 reason=reason,
                 item_id=item or None,
@@ -211,10 +219,10 @@ class ResultsPage(Page):
 
     # recognition ------------------------------------------------------------------------------------------
 
-    def _plan(self) -> recognition.RecognitionPlan | None:
+    def _plan(self) -> recognition_service.RecognitionPlan | None:
         if self.ctx.db is None or self.ctx.round_id is None:
             return None
-        return recognition.recognition_plan(self.ctx.db, round_id=self.ctx.round_id, date=dt.date.today())
+        return recognition_service.recognition_plan(self.ctx.db, round_id=self.ctx.round_id, date=dt.date.today())
 
     def _show_recognition(self) -> None:
         """The decision button while approved products still wait for one (for whoever may issue it); this
@@ -235,20 +243,21 @@ class ResultsPage(Page):
                 text += " — " + tr("đã thu hồi")
         page.certificate.setText(text)
 
-    def record_recognition(self) -> recognition.DecisionIssued | None:
+    def record_recognition(self) -> recognition_service.DecisionIssued | None:
         """Quyết định công nhận from the dialog; on success, say how many certificates and offer the documents page
         to print them."""
         ctx = self.ctx
         plan = self._plan()
-        if not ctx.requires(round=True, permission=Permission.ISSUE_DECISION) or plan is None:
+        work = ctx.requires(round=True, permission=Permission.ISSUE_DECISION)
+        if work is None or plan is None:
             return None
-        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
+        db, actor, round_id = work.db, work.actor, work.round_id
         dialog = RecognitionDialog(self, plan, dt.date.today())
         issued = self.run_form(
             dialog,
-            lambda: recognition.issue_decision(db, actor=actor, round_id=round_id, **dialog.checked),  # type: ignore[arg-type]
+            lambda: recognition_service.issue_decision(db, actor=actor, round_id=round_id, **dialog.checked),
         )
-        if not isinstance(issued, recognition.DecisionIssued):
+        if not isinstance(issued, recognition_service.DecisionIssued):
             return None
         lines = [
             tr(
@@ -274,11 +283,12 @@ class ResultsPage(Page):
         """Thu hồi the selected product's certificate, with the ground, the revoking decision and the reason."""
         ctx = self.ctx
         plan = self._plan()
-        if not ctx.requires(dossier=True, permission=Permission.REVOKE_CERTIFICATE) or plan is None:
+        work = ctx.requires(dossier=True, permission=Permission.REVOKE_CERTIFICATE)
+        if work is None or plan is None:
             return
-        mine = next((c for c in plan.candidates if c.dossier_id == ctx.dossier_id), None)
+        mine = next((c for c in plan.candidates if c.dossier_id == work.dossier_id), None)
         if mine is None or not revocable(mine):
             return
-        db, actor = ctx.db, ctx.actor
+        db, actor = work.db, work.actor
         dialog = RevocationDialog(self, mine, dt.date.today())
-        self.run_form(dialog, lambda: recognition.revoke_certificate(db, actor=actor, **dialog.checked))  # type: ignore[arg-type]
+        self.run_form(dialog, lambda: recognition_service.revoke_certificate(db, actor=actor, **dialog.checked))

@@ -22,28 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ocop_desktop.domain.enums import MemberRole
 from ocop_desktop.domain.text import fold, vi_sort_key
 from ocop_desktop.services.queries import DossierRow, MemberRow, RoundView
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.sorted_model import Index as _Index
 from ocop_desktop.ui.sorted_model import SortedFilteredModel
-
-
-def role_text(role: MemberRole) -> str:
-    words = {
-        MemberRole.CHAIR: tr("Chủ tịch"),
-        MemberRole.VICE_CHAIR: tr("Phó Chủ tịch"),
-        MemberRole.MEMBER: tr("Ủy viên"),
-        MemberRole.SECRETARY_MEMBER: tr("Ủy viên kiêm Thư ký"),
-        MemberRole.GUEST: tr("Khách mời"),
-    }
-    return words[role]
-
-
-def registration_text(value: str) -> str:
-    words = {"lan_dau": tr("Lần đầu"), "nang_hang": tr("Nâng hạng"), "danh_gia_lai": tr("Đánh giá lại")}
-    return words.get(value, value)
+from ocop_desktop.ui.words import role_text
 
 
 def _headers() -> tuple[str, ...]:

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.documents.kinds import KINDS
 from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.domain.text import slug
 from ocop_desktop.messages import describe
-from ocop_desktop.services.round_documents import KINDS, DocumentsCancelled, Progress
+from ocop_desktop.services.round_documents import DocumentsCancelled, Progress
 from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.dialogs import open_in_system, show_error
 from ocop_desktop.ui.i18n import current_lang, tr
@@ -78,7 +79,7 @@ CERTIFICATES_STEM = "giay-chung-nhan"  # the certificates' files: made only once
 class DocumentsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.render: Render | None = None
+        self.renderer: Render | None = None
         # asked before a batch starts, on the GUI thread (the window unlocks the signing key for certificates)
         self.prepare: Callable[[tuple[str, ...]], bool] | None = None
         self.round_id: str | None = None
@@ -174,7 +175,7 @@ class DocumentsPage(QWidget):
             self.preview.clear()
             self.status.clear()
             self.folder.setText(str(folder))
-        self.round_id, self.render, self.can_import_ballots = round_id, render, can_import
+        self.round_id, self.renderer, self.can_import_ballots = round_id, render, can_import
         self.title.setText(title)
         self._update_buttons()
 
@@ -190,7 +191,7 @@ class DocumentsPage(QWidget):
 
     def generate(self) -> None:
         """Start the batch; the window stays responsive and the result arrives in `_done` or `_failed`."""
-        kinds, folder, render = self.chosen_kinds(), Path(self.folder.text().strip()), self.render
+        kinds, folder, render = self.chosen_kinds(), Path(self.folder.text().strip()), self.renderer
         if self.running is not None or render is None or self.round_id is None or not kinds or not folder.name:
             return
         if self.prepare is not None and not self.prepare(kinds):
@@ -340,7 +341,7 @@ class DocumentsPage(QWidget):
     def _update_buttons(self) -> None:
         idle = self.running is None
         path = self.selected()
-        ready = idle and self.render is not None and bool(self.chosen_kinds()) and bool(self.folder.text().strip())
+        ready = idle and self.renderer is not None and bool(self.chosen_kinds()) and bool(self.folder.text().strip())
         self.generate_button.setEnabled(ready)
         for button in (self.preview_button, self.print_button):
             button.setEnabled(idle and path is not None and path.suffix == ".pdf")

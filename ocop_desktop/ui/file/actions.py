@@ -17,16 +17,16 @@ from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui.backups import RestoreDialog, loss_text, size_text
 from ocop_desktop.ui.context import Change, WorkContext
 from ocop_desktop.ui.dialogs import confirm, inform
-from ocop_desktop.ui.i18n import current_lang, tr
-from ocop_desktop.ui.operations import run_op
-from ocop_desktop.ui.views.accounts import AccountsDialog, change_own_password
-from ocop_desktop.ui.views.exchange import (
+from ocop_desktop.ui.file.accounts import AccountsDialog, change_own_password
+from ocop_desktop.ui.file.exchange import (
     ExchangeImportDialog,
     choose_exchange_files,
     choose_export_path,
-    outcome_text,
 )
-from ocop_desktop.ui.views.keys import CouncilKeyDialog, obtain_signing_key
+from ocop_desktop.ui.file.keys import CouncilKeyDialog, obtain_signing_key
+from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.operations import run_op
+from ocop_desktop.ui.words import outcome_text
 
 
 class FileActions(QObject):
@@ -39,9 +39,10 @@ class FileActions(QObject):
     def backup_now(self) -> Path | None:
         """A verified backup of the open file now, made off the GUI thread; then where it is and how large."""
         ctx = self.ctx
-        if not ctx.requires() or ctx.db is None:
+        work = ctx.requires()
+        if work is None:
             return None
-        path = ctx.db.path
+        path = work.db.path
         made = run_op(
             self.window,
             ctx,
@@ -65,9 +66,10 @@ class FileActions(QObject):
         confirmed with what would be lost since, the current file backed up before it is replaced; then the file is
         opened again with sign-in. Returns the backup of the replaced file."""
         ctx = self.ctx
-        if not ctx.requires(permission=Permission.MANAGE_BACKUPS) or ctx.db is None:
+        work = ctx.requires(permission=Permission.MANAGE_BACKUPS)
+        if work is None:
             return None
-        path = ctx.db.path
+        path = work.db.path
         if chosen is None:
             dialog = RestoreDialog(self.window, path)
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -107,9 +109,10 @@ class FileActions(QObject):
     def show_accounts(self) -> AccountsDialog | None:
         """Accounts (administrator) and the council members' PINs (secretary or administrator)."""
         ctx = self.ctx
-        if not (ctx.can(Permission.MANAGE_USERS) or ctx.can(Permission.SET_UP_ROUND)):
+        work = ctx.requires()
+        if work is None or not (ctx.can(Permission.MANAGE_USERS) or ctx.can(Permission.SET_UP_ROUND)):
             return None
-        dialog = AccountsDialog(ctx.db, ctx.actor, ctx.round_id, self.window)  # type: ignore[arg-type]
+        dialog = AccountsDialog(work.db, work.actor, ctx.round_id, self.window)
         dialog.exec()
         return dialog
 
@@ -127,12 +130,13 @@ class FileActions(QObject):
     def import_exchange_files(self, paths: list[Path] | None = None) -> ImportReport | None:
         """Preview, then import: councils' rounds at the province, a member's ballots at the secretary's laptop."""
         ctx = self.ctx
-        if not ctx.requires(permission=Permission.IMPORT_EXCHANGE):
+        work = ctx.requires(permission=Permission.IMPORT_EXCHANGE)
+        if work is None:
             return None
         paths = paths if paths is not None else choose_exchange_files(self.window)
         if not paths:
             return None
-        db, actor = ctx.db, ctx.actor
+        db, actor = work.db, work.actor
         accepted: frozenset[str] = frozenset()
         while True:
             preview = run_op(
@@ -140,9 +144,9 @@ class FileActions(QObject):
                 ctx,
                 functools.partial(
                     exchange_import.import_files,
-                    db,  # type: ignore[arg-type]
+                    db,
                     paths,
-                    actor=actor,  # type: ignore[arg-type]
+                    actor=actor,
                     accept_keys=accepted,
                     dry_run=True,
                 ),
@@ -162,7 +166,7 @@ class FileActions(QObject):
         done = run_op(
             self.window,
             ctx,
-            lambda: exchange_import.import_files(db, paths, actor=actor, accept_keys=accepted, expected=expected),  # type: ignore[arg-type]
+            lambda: exchange_import.import_files(db, paths, actor=actor, accept_keys=accepted, expected=expected),
             changes=Change.ROUNDS | Change.DATA,
             progress=tr("Đang nhập tệp trao đổi…"),
         )
@@ -179,9 +183,10 @@ class FileActions(QObject):
         """The selected round signed into an exchange file for the province, or (member) the signed-in member's own
         ballots of the round for the secretary."""
         ctx = self.ctx
-        if not ctx.requires(round=True) or ctx.db is None or ctx.actor is None or ctx.round_id is None:
+        work = ctx.requires(round=True)
+        if work is None:
             return None
-        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
+        db, actor, round_id = work.db, work.actor, work.round_id
         member_id = actor.member_id if member else None
         if member and member_id is None:
             return None

@@ -12,7 +12,7 @@ from ocop_desktop.ui.context import Change, WorkContext
 from ocop_desktop.ui.dialogs import show_error
 from ocop_desktop.ui.operations import run_op
 from ocop_desktop.ui.pages import Page
-from ocop_desktop.ui.views.round import RoundPage
+from ocop_desktop.ui.pages.round.view import RoundPage
 
 
 class RoundPageController(Page):
@@ -38,10 +38,11 @@ class RoundPageController(Page):
 
     def record_attendance(self, member_id: str, present: bool) -> None:
         ctx = self.ctx
-        if not ctx.requires(round=True, permission=Permission.SET_UP_ROUND) or ctx.db is None or ctx.actor is None:
+        work = ctx.requires(round=True, permission=Permission.SET_UP_ROUND)
+        if work is None:
             return
-        db, actor = ctx.db, ctx.actor
-        session_id = queries.round_view(db, ctx.round_id or "", actor=ctx.viewer()).session_id
+        db, actor = work.db, work.actor
+        session_id = queries.round_view(db, work.round_id, actor=ctx.viewer()).session_id
         if session_id is None:
             return
         run_op(

@@ -5,7 +5,6 @@ before anything is saved. Forms check through the services; a refusal is shown u
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,91 +24,32 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ocop_desktop.domain.admin_units import load_units_2025
-from ocop_desktop.domain.dates import format_vi_date, parse_vi_date
+from ocop_desktop.domain.dates import format_vi_date
 from ocop_desktop.domain.enums import CommuneItem, CouncilLevel, Gender, LegalForm, MemberRole, RegistrationType
-from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
+from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.domain.text import fold, vi_sort_key
 from ocop_desktop.messages import describe
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.services.criteria_catalogue import list_sheets, rule_versions
 from ocop_desktop.services.import_dossiers import ImportPreview
-from ocop_desktop.services.queries import CouncilView, DossierView, MemberRow, ProducerView
+from ocop_desktop.services.queries import CouncilView, DossierRow, DossierView, MemberRow, Preparation, ProducerView
 from ocop_desktop.ui import file_dialogs
-from ocop_desktop.ui.dialogs import Dialog, name_buttons
+from ocop_desktop.ui.dialogs import Dialog, FormDialog, date_field, name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
-from ocop_desktop.ui.views.dossier import commune_item_text
-from ocop_desktop.ui.views.round import registration_text, role_text
-
-
-def level_text(level: CouncilLevel) -> str:
-    words = {
-        CouncilLevel.COMMUNE: tr("Cấp xã"),
-        CouncilLevel.DISTRICT: tr("Cấp huyện"),
-        CouncilLevel.PROVINCE: tr("Cấp tỉnh"),
-        CouncilLevel.CENTRAL: tr("Cấp trung ương"),
-    }
-    return words[level]
-
-
-def legal_form_text(form: LegalForm) -> str:
-    words = {
-        LegalForm.COOPERATIVE: tr("Hợp tác xã"),
-        LegalForm.COOPERATIVE_GROUP: tr("Tổ hợp tác"),
-        LegalForm.SME: tr("Doanh nghiệp nhỏ và vừa"),
-        LegalForm.FARM: tr("Trang trại"),
-        LegalForm.HOUSEHOLD: tr("Hộ sản xuất, hộ kinh doanh"),
-        LegalForm.ASSOCIATION: tr("Hội, hiệp hội, trung tâm điều hành"),
-    }
-    return words[form]
-
-
-class FormDialog(Dialog):
-    """A form whose OK runs `submit(values)`; problems from the service stay on screen under the form."""
-
-    def __init__(self, parent: QWidget | None, title: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.errors = QLabel()
-        self.errors.setObjectName("errors")
-        self.errors.setWordWrap(True)
-        self.errors.setStyleSheet("color: #b00020;")
-        self.submit: Callable[[], Any] | None = None
-        self.result_value: Any = None
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        name_buttons(buttons)
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.errors)
-        layout.addWidget(buttons)
-
-    def try_accept(self) -> None:
-        if self.submit is None:
-            self.accept()
-            return
-        try:
-            self.result_value = self.submit()
-        except UserFacingError as exc:
-            self.errors.setText("\n".join(f"• {describe(p, current_lang())}" for p in exc.problems))
-            return
-        self.accept()
-
-
-def date_field(text: str, field: str) -> dt.date:
-    """A date typed as dd/mm/yyyy, or a problem naming the field."""
-    try:
-        return parse_vi_date(text)
-    except ValueError:
-        raise ValidationFailed(
-            [Problem("catalogue.bad_date", {"field": field, "value": text}, (("field", field),))]
-        ) from None
+from ocop_desktop.ui.words import (
+    commune_item_text,
+    gender_text,
+    legal_form_text,
+    level_text,
+    registration_text,
+    role_text,
+)
 
 
 class AddressPicker(QWidget):
@@ -333,8 +273,8 @@ class DossierDialog(FormDialog):
         self.representative = QLineEdit()
         self.gender = QComboBox()
         self.gender.addItem("—", None)
-        self.gender.addItem(tr("Nữ"), Gender.FEMALE)
-        self.gender.addItem(tr("Nam"), Gender.MALE)
+        self.gender.addItem(gender_text(Gender.FEMALE), Gender.FEMALE)
+        self.gender.addItem(gender_text(Gender.MALE), Gender.MALE)
         self.ethnicity = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -465,16 +405,25 @@ class ProducerEditDialog(FormDialog):
 
 
 class SetupPage(QWidget):
-    """The buttons of the secretary's preparation, grouped by what they set up."""
+    """The buttons of the secretary's preparation, grouped by what they set up, above what is set up so far: the
+    members, the sittings, the dossiers in agenda order and the recusals, each in a tab that counts them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.council_label = QLabel()
         self.council_label.setWordWrap(True)
-        self.members = QTableWidget(0, 3)
-        self.members.setHorizontalHeaderLabels([tr("Họ và tên"), tr("Vai trò"), tr("Chức vụ")])
-        self.members.horizontalHeader().setStretchLastSection(True)
-        self.members.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.members = _table((tr("Họ và tên"), tr("Vai trò"), tr("Chức vụ")))
+        self.sessions = _table((tr("Ngày"), tr("Giờ họp"), tr("Địa điểm"), tr("Điểm danh")))
+        self.dossiers = _table((tr("STT"), tr("Sản phẩm"), tr("Chủ thể"), tr("Bộ phiếu"), tr("Lần đăng ký")))
+        self.recusals = _table((tr("STT"), tr("Sản phẩm"), tr("Thành viên"), tr("Lý do")))
+        self.tabs = QTabWidget()
+        members_tab = QWidget()
+        members_layout = QVBoxLayout(members_tab)
+        members_layout.addWidget(self.members)
+        members_layout.addWidget(QLabel(tr("Nhấp đúp vào một thành viên để sửa.")))
+        self.tabs.addTab(members_tab, "")
+        for table in (self.sessions, self.dossiers, self.recusals):
+            self.tabs.addTab(table, "")
         self.new_council = QPushButton(tr("Tạo hội đồng…"))
         self.edit_council = QPushButton(tr("Sửa thông tin hội đồng…"))
         self.add_member = QPushButton(tr("Thêm thành viên…"))
@@ -485,36 +434,82 @@ class SetupPage(QWidget):
         self.add_dossier = QPushButton(tr("Thêm hồ sơ…"))
         self.import_excel = QPushButton(tr("Nhập danh sách hồ sơ từ Excel…"))
         self.excel_template = QPushButton(tr("Lưu tệp Excel mẫu…"))
-        council_box = QGroupBox(tr("Hội đồng"))
-        council_layout = QVBoxLayout(council_box)
-        council_layout.addWidget(self.council_label)
-        council_layout.addWidget(self.members)
-        row = QHBoxLayout()
-        for button in (self.new_council, self.edit_council, self.add_member):
-            row.addWidget(button)
-        council_layout.addWidget(QLabel(tr("Nhấp đúp vào một thành viên để sửa.")))
-        council_layout.addLayout(row)
-        round_box = QGroupBox(tr("Đợt đánh giá và phiên họp"))
-        round_layout = QHBoxLayout(round_box)
-        for button in (self.new_round, self.add_session, self.close_session, self.add_recusal):
-            round_layout.addWidget(button)
-        dossier_box = QGroupBox(tr("Hồ sơ"))
-        dossier_layout = QHBoxLayout(dossier_box)
-        for button in (self.add_dossier, self.import_excel, self.excel_template):
-            dossier_layout.addWidget(button)
+        groups = (
+            (tr("Hội đồng"), (self.new_council, self.edit_council, self.add_member)),
+            (tr("Đợt đánh giá và phiên họp"), (self.new_round, self.add_session, self.close_session, self.add_recusal)),
+            (tr("Hồ sơ"), (self.add_dossier, self.import_excel, self.excel_template)),
+        )
         layout = QVBoxLayout(self)
-        layout.addWidget(council_box, 1)
-        layout.addWidget(round_box)
-        layout.addWidget(dossier_box)
+        layout.addWidget(self.council_label)
+        layout.addWidget(self.tabs, 1)
+        for title, buttons in groups:
+            box = QGroupBox(title)
+            row = QHBoxLayout(box)
+            for button in buttons:
+                row.addWidget(button)
+            layout.addWidget(box)
+        self.member_rows: list[MemberRow] = []
+        self.show_preparation(Preparation((), ()), ())
 
     def show_council(self, text: str, members: list[MemberRow]) -> None:
         self.council_label.setText(text)
         self.member_rows = list(members)
-        self.members.setRowCount(len(members))
-        for row, member in enumerate(members):
-            for column, value in enumerate((member.full_name, role_text(member.role), member.position or "")):
-                self.members.setItem(row, column, QTableWidgetItem(value))
-        self.members.resizeColumnsToContents()
+        _fill(self.members, [(m.full_name, role_text(m.role), m.position or "") for m in members])
+        self.tabs.setTabText(0, tr("Thành viên ({n})", n=len(members)))
+
+    def show_preparation(self, preparation: Preparation, dossiers: tuple[DossierRow, ...]) -> None:
+        _fill(
+            self.sessions,
+            [
+                (
+                    format_vi_date(row.date),
+                    f"{row.opened_at or '…'} – {row.closed_at or '…'}",
+                    row.place or "",
+                    tr("{present} có mặt, {absent} vắng", present=row.present, absent=row.absent)
+                    if row.present or row.absent
+                    else tr("chưa điểm danh"),
+                )
+                for row in preparation.sessions
+            ],
+        )
+        _fill(
+            self.dossiers,
+            [
+                (
+                    str(d.agenda_order),
+                    d.product_name,
+                    d.producer_name,
+                    d.sheet_id,
+                    registration_text(d.registration_type),
+                )
+                for d in dossiers
+            ],
+        )
+        _fill(
+            self.recusals,
+            [(str(r.agenda_order), r.product_name, r.member_name, r.reason) for r in preparation.recusals],
+        )
+        self.tabs.setTabText(1, tr("Phiên họp ({n})", n=len(preparation.sessions)))
+        self.tabs.setTabText(2, tr("Hồ sơ ({n})", n=len(dossiers)))
+        self.tabs.setTabText(3, tr("Không tham gia chấm ({n})", n=len(preparation.recusals)))
+
+
+def _table(headers: tuple[str, ...]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            table.setItem(row, column, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
 
 
 def choose_excel(parent: QWidget, *, save: bool) -> Path | None:

@@ -10,11 +10,11 @@ from ocop_desktop.domain.errors import Problem, UserFacingError
 from ocop_desktop.services import import_dossiers, queries, registry, round_setup, settings
 from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui.context import Change, WorkContext
-from ocop_desktop.ui.dialogs import show_error
+from ocop_desktop.ui.dialogs import date_field, show_error
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.operations import run_op
-from ocop_desktop.ui.pages import Page
-from ocop_desktop.ui.views.setup import (
+from ocop_desktop.ui.pages import Page, bring_forward
+from ocop_desktop.ui.pages.setup.view import (
     ClosingDialog,
     CouncilDialog,
     DossierDialog,
@@ -25,7 +25,6 @@ from ocop_desktop.ui.views.setup import (
     SessionDialog,
     SetupPage,
     choose_excel,
-    date_field,
 )
 
 
@@ -58,15 +57,19 @@ class SetupPageController(Page):
             return
         members: list[queries.MemberRow] = []
         text = tr("Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.")
+        preparation = queries.Preparation((), ())
+        dossiers: tuple[queries.DossierRow, ...] = ()
         if ctx.round_id is not None:
             view = queries.round_view(ctx.db, ctx.round_id, actor=ctx.viewer())
             self.council_id = view.council_id
             members = list(view.members)
             text = f"<b>{view.council_name}</b> — {view.issuing_body}<br>{view.name} ({view.rule_version_id})"
+            preparation, dossiers = queries.preparation(ctx.db, ctx.round_id), view.dossiers
         elif self.council_id is not None:
             members = queries.members_of_council(ctx.db, self.council_id)
             text = tr("Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.")
         page.show_council(text, members)
+        page.show_preparation(preparation, dossiers)
         can_setup = ctx.can(Permission.SET_UP_ROUND)
         can_edit = ctx.can(Permission.EDIT_REGISTRY)
         page.new_council.setEnabled(can_setup)
@@ -81,19 +84,20 @@ class SetupPageController(Page):
 
     def new_council(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(permission=Permission.SET_UP_ROUND):
+        work = ctx.requires(permission=Permission.SET_UP_ROUND)
+        if work is None:
             return
-        db, actor = ctx.db, ctx.actor
+        db, actor = work.db, work.actor
         dialog = CouncilDialog(self)
-        identity = settings.get_settings(db)  # type: ignore[arg-type]  # the council the first-run assistant described
+        identity = settings.get_settings(db)  # the council the first-run assistant described
         if identity["council_name"]:
             dialog.suggest(identity["council_name"], identity["council_level"], identity["issuing_body"])
         province_code = identity["province_code"] or None
         council_id = self.run_form(
             dialog,
             lambda: round_setup.create_council(
-                db,  # type: ignore[arg-type]
-                actor=actor,  # type: ignore[arg-type]
+                db,
+                actor=actor,
                 province_code=province_code,
                 **dialog.values(),
             ),
@@ -106,18 +110,19 @@ class SetupPageController(Page):
     def edit_council(self) -> None:
         ctx = self.ctx
         council_id = self.council_id
-        if not ctx.requires(permission=Permission.SET_UP_ROUND) or council_id is None:
+        work = ctx.requires(permission=Permission.SET_UP_ROUND)
+        if work is None or council_id is None:
             return
-        db, actor = ctx.db, ctx.actor
+        db, actor = work.db, work.actor
         dialog = CouncilDialog(self)
-        dialog.fill(queries.council_view(db, council_id))  # type: ignore[arg-type]
+        dialog.fill(queries.council_view(db, council_id))
 
         def submit() -> None:
             values = dialog.values()
             numerator, denominator = values.pop("quorum")
             round_setup.update_council(
-                db,  # type: ignore[arg-type]
-                actor=actor,  # type: ignore[arg-type]
+                db,
+                actor=actor,
                 council_id=council_id,
                 quorum_numerator=numerator,
                 quorum_denominator=denominator,
@@ -128,9 +133,10 @@ class SetupPageController(Page):
 
     def edit_member(self, row: int) -> None:
         ctx = self.ctx
-        if not ctx.requires(permission=Permission.SET_UP_ROUND):
+        work = ctx.requires(permission=Permission.SET_UP_ROUND)
+        if work is None:
             return
-        db, actor = ctx.db, ctx.actor
+        db, actor = work.db, work.actor
         member = self.view.member_rows[row]
         dialog = MemberDialog(self, tr("Sửa thông tin thành viên"))
         dialog.full_name.setText(member.full_name)
@@ -138,32 +144,35 @@ class SetupPageController(Page):
         dialog.position.setText(member.position or "")
         self.run_form(
             dialog,
-            lambda: round_setup.update_member(db, actor=actor, member_id=member.member_id, **dialog.values()),  # type: ignore[arg-type]
+            lambda: round_setup.update_member(db, actor=actor, member_id=member.member_id, **dialog.values()),
         )
 
     def add_member(self) -> None:
         ctx = self.ctx
         council_id = self.council_id
-        if not ctx.requires(permission=Permission.SET_UP_ROUND) or council_id is None:
+        work = ctx.requires(permission=Permission.SET_UP_ROUND)
+        if work is None or council_id is None:
             return
-        db, actor = ctx.db, ctx.actor
+        db, actor = work.db, work.actor
         dialog = MemberDialog(self)
         self.run_form(
             dialog,
-            lambda: round_setup.add_member(db, actor=actor, council_id=council_id, **dialog.values()),  # type: ignore[arg-type]
+            lambda: round_setup.add_member(db, actor=actor, council_id=council_id, **dialog.values()),
             tr("Đã thêm thành viên {name}.").format(name=dialog.full_name.text().strip()),
+            shows=self.view.members,
         )
 
     def new_round(self) -> None:
         ctx = self.ctx
         council_id = self.council_id
-        if not ctx.requires(permission=Permission.SET_UP_ROUND) or council_id is None:
+        work = ctx.requires(permission=Permission.SET_UP_ROUND)
+        if work is None or council_id is None:
             return
-        db, actor = ctx.db, ctx.actor
+        db, actor = work.db, work.actor
         dialog = RoundDialog(self)
         round_id = self.run_form(
             dialog,
-            lambda: round_setup.create_round(db, actor=actor, council_id=council_id, **dialog.values()),  # type: ignore[arg-type]
+            lambda: round_setup.create_round(db, actor=actor, council_id=council_id, **dialog.values()),
         )
         if round_id:
             ctx.notify(Change.ROUNDS)
@@ -171,23 +180,26 @@ class SetupPageController(Page):
 
     def add_session(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(round=True, permission=Permission.SET_UP_ROUND):
+        work = ctx.requires(round=True, permission=Permission.SET_UP_ROUND)
+        if work is None:
             return
-        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
+        db, actor, round_id = work.db, work.actor, work.round_id
         dialog = SessionDialog(self)
         self.run_form(
             dialog,
-            lambda: round_setup.add_meeting_session(db, actor=actor, round_id=round_id, **dialog.values()),  # type: ignore[arg-type]
+            lambda: round_setup.add_meeting_session(db, actor=actor, round_id=round_id, **dialog.values()),
             tr("Đã thêm phiên họp. Điểm danh thành viên ở trang Đợt đánh giá (Alt+1)."),
+            shows=self.view.sessions,
         )
 
     def close_session(self) -> None:
         """The closing time of the round's latest session, for the minutes."""
         ctx = self.ctx
-        if not ctx.requires(round=True, permission=Permission.SET_UP_ROUND):
+        work = ctx.requires(round=True, permission=Permission.SET_UP_ROUND)
+        if work is None:
             return
-        db, actor = ctx.db, ctx.actor
-        view = queries.round_view(db, ctx.round_id, actor=ctx.viewer())  # type: ignore[arg-type]
+        db, actor = work.db, work.actor
+        view = queries.round_view(db, work.round_id, actor=ctx.viewer())
         if view.session_id is None:
             show_error(self, UserFacingError([Problem("setup.no_session", {})]))
             return
@@ -195,35 +207,39 @@ class SetupPageController(Page):
         session_id = view.session_id
         self.run_form(
             dialog,
-            lambda: round_setup.close_meeting_session(db, actor=actor, session_id=session_id, **dialog.values()),  # type: ignore[arg-type]
+            lambda: round_setup.close_meeting_session(db, actor=actor, session_id=session_id, **dialog.values()),
             tr("Đã ghi giờ kết thúc phiên họp."),
+            shows=self.view.sessions,
         )
 
     def add_recusal(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.SET_UP_ROUND):
+        work = ctx.requires(dossier=True, permission=Permission.SET_UP_ROUND)
+        if work is None:
             return
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
-        dialog = RecusalDialog(self, queries.council_members(db, ctx.round_id))  # type: ignore[arg-type]
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
+        dialog = RecusalDialog(self, queries.council_members(db, work.round_id))
         self.run_form(
             dialog,
-            lambda: round_setup.record_recusal(db, actor=actor, dossier_id=dossier_id, **dialog.values()),  # type: ignore[arg-type]
+            lambda: round_setup.record_recusal(db, actor=actor, dossier_id=dossier_id, **dialog.values()),
             tr("Đã ghi nhận thành viên không tham gia chấm hồ sơ này."),
+            shows=self.view.recusals,
         )
 
     def add_dossier(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(round=True, permission=Permission.EDIT_REGISTRY):
+        work = ctx.requires(round=True, permission=Permission.EDIT_REGISTRY)
+        if work is None:
             return
-        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
-        view = queries.round_view(db, round_id, actor=ctx.viewer())  # type: ignore[arg-type]
+        db, actor, round_id = work.db, work.actor, work.round_id
+        view = queries.round_view(db, round_id, actor=ctx.viewer())
         dialog = DossierDialog(self, view.rule_version_id)
 
         def submit() -> str:
             return registry.register_dossier(
-                db,  # type: ignore[arg-type]
-                actor=actor,  # type: ignore[arg-type]
-                round_id=round_id,  # type: ignore[arg-type]
+                db,
+                actor=actor,
+                round_id=round_id,
                 producer_name=dialog.producer.text(),
                 legal_form=dialog.legal_form.currentData(),
                 producer_fields=dialog.producer_fields(),
@@ -237,17 +253,19 @@ class SetupPageController(Page):
         dossier_id = self.run_form(dialog, submit)
         if dossier_id:
             ctx.set_dossier(str(dossier_id))
+            bring_forward(self.view.dossiers)
             self.say(tr("Đã thêm hồ sơ {product}.").format(product=dialog.product.text().strip()))
 
     def import_excel(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(round=True, permission=Permission.EDIT_REGISTRY):
+        work = ctx.requires(round=True, permission=Permission.EDIT_REGISTRY)
+        if work is None:
             return
         path = choose_excel(self, save=False)
         if path is None:
             return
-        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
-        view = queries.round_view(db, round_id, actor=ctx.viewer())  # type: ignore[arg-type]
+        db, actor, round_id = work.db, work.actor, work.round_id
+        view = queries.round_view(db, round_id, actor=ctx.viewer())
         preview = run_op(
             self,
             ctx,
@@ -261,10 +279,11 @@ class SetupPageController(Page):
         done = run_op(
             self,
             ctx,
-            lambda: import_dossiers.import_dossiers(db, actor=actor, round_id=round_id, preview=preview),  # type: ignore[arg-type]
+            lambda: import_dossiers.import_dossiers(db, actor=actor, round_id=round_id, preview=preview),
             progress=tr("Đang lưu các hồ sơ…"),
         )
         if done is not None:
+            bring_forward(self.view.dossiers)
             self.say(tr("Đã nhập {count} hồ sơ từ {file}.", count=len(preview.rows), file=path.name))
 
     def excel_template(self) -> None:

@@ -21,17 +21,7 @@ from PySide6.QtWidgets import (
 from ocop_desktop.services.queries import DossierView
 from ocop_desktop.ui.backups import size_text
 from ocop_desktop.ui.i18n import tr
-from ocop_desktop.ui.views.round import registration_text
-
-
-def commune_item_text(value: str) -> str:
-    words = {
-        "nguon_goc_nguyen_lieu": tr("Nguồn gốc sản phẩm, nguyên liệu địa phương"),
-        "lao_dong_dia_phuong": tr("Sử dụng lao động địa phương"),
-        "nguon_goc_y_tuong": tr("Nguồn gốc ý tưởng sản phẩm"),
-        "ban_sac_tri_tue": tr("Bản sắc, trí tuệ địa phương"),
-    }
-    return words.get(value, value)
+from ocop_desktop.ui.words import commune_item_text, registration_text
 
 
 class DossierPage(QWidget):
@@ -46,9 +36,7 @@ class DossierPage(QWidget):
         self.attachments.itemActivated.connect(
             lambda item: self.attachment_opened.emit(item.data(Qt.ItemDataRole.UserRole))
         )
-        self.attachments.currentItemChanged.connect(
-            lambda item, _old: item is not None and self.attachment_selected.emit(item.data(Qt.ItemDataRole.UserRole))
-        )
+        self.attachments.currentItemChanged.connect(self._attachment_chosen)
         self.add_button = QPushButton(tr("Thêm tài liệu…"))
         self.edit_button = QPushButton(tr("Sửa thông tin chủ thể và sản phẩm…"))
         self.assessments_button = QPushButton(tr("Nhập ý kiến của xã và báo cáo tổ tư vấn…"))
@@ -72,6 +60,10 @@ class DossierPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 3)
         layout.addLayout(side, 1)
+
+    def _attachment_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:  # None when the list is cleared
+            self.attachment_selected.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def load(self, view: DossierView) -> None:
         sheet = view.sheet

@@ -42,13 +42,10 @@ from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.sorted_model import Index as _Index
 from ocop_desktop.ui.sorted_model import SortedFilteredModel
 from ocop_desktop.ui.tasks import run_with_progress
+from ocop_desktop.ui.words import certificate_text, stars_text
 
 NO_STARS = "none"  # the stars filter's value for products without stars
 STAR_COLOURS = {5: "#b8860b", 4: "#d4a017", 3: "#e8b923", 2: "#9aa5b1", 1: "#b8c2cc", None: "#d5dbe1"}
-
-
-def stars_text(stars: int | None) -> str:
-    return tr("{n} sao", n=stars) if stars is not None else tr("Chưa xếp hạng")
 
 
 def result_text(line: ProductLine) -> str:
@@ -57,15 +54,6 @@ def result_text(line: ProductLine) -> str:
     if line.stars is None:
         return tr("Không đạt") if line.result_status is ResultStatus.ELIMINATED else tr("Không xếp hạng")
     return "★" * line.stars
-
-
-def certificate_text(state: CertificateStatus | None) -> str:
-    words = {
-        CertificateStatus.VALID: tr("Còn hiệu lực"),
-        CertificateStatus.EXPIRED: tr("Hết hạn"),
-        CertificateStatus.REVOKED: tr("Đã thu hồi"),
-    }
-    return words[state] if state else ""
 
 
 def _date(day: dt.date | None) -> str:

@@ -12,13 +12,13 @@ from ocop_desktop.services import ballot_workbooks, council_key, queries, round_
 from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui.context import Change, WorkContext
 from ocop_desktop.ui.dialogs import inform
+from ocop_desktop.ui.file.keys import obtain_signing_key
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.operations import run_op
 from ocop_desktop.ui.pages import Page
-from ocop_desktop.ui.views.ballot_import import BallotImportDialog, choose_ballot_workbook
-from ocop_desktop.ui.views.documents import DocumentsPage
-from ocop_desktop.ui.views.documents import default_folder as default_documents_folder
-from ocop_desktop.ui.views.keys import obtain_signing_key
+from ocop_desktop.ui.pages.documents.ballot_import import BallotImportDialog, choose_ballot_workbook
+from ocop_desktop.ui.pages.documents.view import DocumentsPage
+from ocop_desktop.ui.pages.documents.view import default_folder as default_documents_folder
 
 
 class DocumentsPageController(Page):
@@ -67,16 +67,17 @@ class DocumentsPageController(Page):
         """A member's returned Excel ballots: read and checked off the GUI thread, previewed with every problem,
         saved only from a clean preview and only as previewed (its SHA-256); bound to the round chosen here."""
         ctx = self.ctx
-        if not ctx.requires(round=True, permission=Permission.SCORE_FOR_MEMBER):
+        work = ctx.requires(round=True, permission=Permission.SCORE_FOR_MEMBER)
+        if work is None:
             return
         path = choose_ballot_workbook(self)
         if path is None:
             return
-        db, actor, round_id = ctx.db, ctx.actor, ctx.round_id
+        db, actor, round_id = work.db, work.actor, work.round_id
         preview = run_op(
             self,
             ctx,
-            lambda: ballot_workbooks.read_ballot_workbook(db, actor=actor, path=path, round_id=round_id),  # type: ignore[arg-type]
+            lambda: ballot_workbooks.read_ballot_workbook(db, actor=actor, path=path, round_id=round_id),
             changes=Change.NONE,
             progress=tr("Đang đọc và kiểm tra phiếu chấm Excel…"),
             cancellable=True,
@@ -87,8 +88,8 @@ class DocumentsPageController(Page):
             self,
             ctx,
             lambda: ballot_workbooks.import_ballot_workbook(
-                db,  # type: ignore[arg-type]
-                actor=actor,  # type: ignore[arg-type]
+                db,
+                actor=actor,
                 path=path,
                 round_id=round_id,
                 sha256=preview.sha256,

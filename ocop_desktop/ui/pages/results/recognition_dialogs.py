@@ -5,6 +5,8 @@ approved products it recognises, each then given a numbered certificate — and 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import TypedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
@@ -12,8 +14,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWi
 from ocop_desktop.domain.dates import format_vi_date, parse_vi_date
 from ocop_desktop.domain.enums import CertificateStatus, RevocationGround
 from ocop_desktop.services.recognition import Candidate, RecognitionPlan, add_months
+from ocop_desktop.ui.dialogs import FormDialog
 from ocop_desktop.ui.i18n import tr
-from ocop_desktop.ui.views.setup import FormDialog
+from ocop_desktop.ui.words import revocation_grounds
 
 STAR = "★"
 
@@ -23,13 +26,35 @@ class FieldProblem(Exception):
     window's words, naming the field."""
 
 
+class DecisionFields(TypedDict):
+    """The recognition decision as `recognition.issue_decision` takes it (its keyword arguments)."""
+
+    number: str
+    date: dt.date
+    issuing_body: str
+    signer: str
+    signer_title: str | None
+    certificate_prefix: str
+    dossier_ids: list[str]
+
+
+class RevocationFields(TypedDict):
+    """The revocation as `recognition.revoke_certificate` takes it (its keyword arguments)."""
+
+    certificate_id: str
+    ground: RevocationGround
+    date: dt.date
+    decision_number: str
+    reason: str
+
+
 class CheckedForm(FormDialog):
     """A form whose `values()` are read (and may be refused with a FieldProblem) before `submit` runs; `checked`
-    holds them for `submit`."""
+    holds them for `submit`. Each form narrows both to the fields its service takes."""
 
-    checked: dict[str, object]
+    checked: Mapping[str, object]
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> Mapping[str, object]:
         raise NotImplementedError
 
     def try_accept(self) -> None:
@@ -72,6 +97,8 @@ def candidate_text(candidate: Candidate) -> str:
 class RecognitionDialog(CheckedForm):
     """Quyết định công nhận: number, date signed, issuing body, signer and title, the certificates' validity from the
     round's rules, and the approved products (ticked by default; those already certified shown, not tickable)."""
+
+    checked: DecisionFields
 
     def __init__(self, parent: QWidget | None, plan: RecognitionPlan, today: dt.date) -> None:
         super().__init__(parent, tr("Ghi quyết định công nhận"))
@@ -131,7 +158,7 @@ class RecognitionDialog(CheckedForm):
             if self.products.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> DecisionFields:
         """What the service takes; a date that is not a day, or no product ticked, is refused here."""
         date = typed_date(self.date.text(), tr("Ngày ký"))
         chosen = self.chosen()
@@ -148,26 +175,18 @@ class RecognitionDialog(CheckedForm):
         }
 
 
-def grounds() -> dict[RevocationGround, str]:
-    """The grounds of QĐ 26/2026 Điều 8 khoản 1, in the window's language."""
-    return {
-        RevocationGround.FALSE_INFORMATION: tr("a) Thông tin trong hồ sơ gian dối, giả mạo"),
-        RevocationGround.NO_LONGER_MEETS: tr("b) Không còn đáp ứng tiêu chí theo kết luận kiểm tra"),
-        RevocationGround.VIOLATION: tr("c) Vi phạm chất lượng, an toàn thực phẩm, môi trường, sở hữu trí tuệ, nhãn"),
-        RevocationGround.MISUSE_OF_MARK: tr("d) Sử dụng biểu trưng OCOP sai, gây nhầm lẫn"),
-        RevocationGround.STOPPED_PRODUCTION: tr("đ) Chủ thể ngừng sản xuất"),
-        RevocationGround.OTHER_AUTHORITY: tr("e) Kết luận khác của cơ quan có thẩm quyền"),
-    }
-
-
 class RevocationDialog(CheckedForm):
     """Thu hồi giấy chứng nhận: the ground of Điều 8 khoản 1, the revoking decision's number and date, the reason."""
 
+    checked: RevocationFields
+
     def __init__(self, parent: QWidget | None, candidate: Candidate, today: dt.date) -> None:
         super().__init__(parent, tr("Thu hồi giấy chứng nhận"))
-        self.candidate = candidate
+        if candidate.certificate_id is None:
+            raise ValueError("only a product holding a certificate has one to revoke (see revocable)")
+        self.candidate, self.certificate_id = candidate, candidate.certificate_id
         self.ground = QComboBox()
-        for ground, text in grounds().items():
+        for ground, text in revocation_grounds().items():
             self.ground.addItem(text, ground)
         self.decision_number = QLineEdit()
         self.decision_number.setPlaceholderText("99/QĐ-UBND")
@@ -182,9 +201,9 @@ class RevocationDialog(CheckedForm):
         self.form.addRow(tr("Lý do"), self.reason)
         self.resize(640, 300)
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> RevocationFields:
         return {
-            "certificate_id": self.candidate.certificate_id,
+            "certificate_id": self.certificate_id,
             "ground": self.ground.currentData(),
             "date": typed_date(self.date.text(), tr("Ngày thu hồi")),
             "decision_number": self.decision_number.text(),

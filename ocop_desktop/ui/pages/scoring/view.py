@@ -203,7 +203,7 @@ class ScoringView(QWidget):
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.notice.setFont(_font(scale=1.3))
         self.stack.addWidget(self.notice)
-        self.scroll = QScrollArea()
+        self.scroll_area = QScrollArea()
         self._pages: dict[tuple[str, int], tuple[QScrollArea, list[ItemBox]]] = {}
 
         self.totals = QLabel()
@@ -255,8 +255,8 @@ class ScoringView(QWidget):
         page = self._pages.get(key)
         if page is None:
             page = self._pages[key] = self._build_page(context.sheet)
-        self.scroll, self.boxes = page
-        self.stack.setCurrentWidget(self.scroll)
+        self.scroll_area, self.boxes = page
+        self.stack.setCurrentWidget(self.scroll_area)
         read_only = context.submitted or context.read_only
         for box in self.boxes:
             box.show_choice(self.choices.get(box.item.id))
@@ -305,8 +305,9 @@ class ScoringView(QWidget):
     # keyboard ---------------------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(watched, ItemBox):
-            return self.handle_key(event)  # type: ignore[arg-type]
+        # PySide6 hands a key press over as the QKeyEvent it is; the isinstance check says so to the type checker
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, ItemBox):
+            return self.handle_key(event)
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -346,7 +347,7 @@ class ScoringView(QWidget):
         box = self.boxes[index]
         box.set_current(True)
         box.setFocus()
-        self.scroll.ensureWidgetVisible(box, 0, 60)
+        self.scroll_area.ensureWidgetVisible(box, 0, 60)
 
     def _go_to_part(self, part_index: int) -> None:
         if self.context is None or part_index >= len(self.context.sheet.parts):

@@ -24,6 +24,7 @@ from ocop_desktop.services.ballot_workbooks import BallotWorkbookPreview, Produc
 from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.dialogs import name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
+from ocop_desktop.ui.widgets import table_rows
 
 SHORT_SHA = 16  # as the command line prints it: enough to tell two files apart when reading it aloud
 
@@ -75,8 +76,8 @@ class BallotImportDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, line in enumerate(preview.lines):
             total, parts = self._cells(line, blank=line.sheet in blank, wrong=line.sheet in wrong)
-            for column, value in enumerate((line.sheet, total, parts)):
-                item = QTableWidgetItem(value)
+            for column, text in enumerate((line.sheet, total, parts)):
+                item = QTableWidgetItem(text)
                 if line.filled:  # what will be saved stands out among the skipped sheets
                     font = item.font()
                     font.setBold(True)
@@ -128,10 +129,7 @@ class BallotImportDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str]]:
         """What the table shows, row by row (sheet, total, parts)."""
-        return [
-            tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
-            for r in range(self.table.rowCount())
-        ]
+        return [(sheet, total, parts) for sheet, total, parts in table_rows(self.table)]
 
     def problem_texts(self) -> list[str]:
         return [self.problems.item(i).text() for i in range(self.problems.count())]

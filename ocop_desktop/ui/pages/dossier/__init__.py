@@ -17,8 +17,8 @@ from ocop_desktop.ui.dialogs import open_in_system, show_error
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.operations import run_op
 from ocop_desktop.ui.pages import Page
-from ocop_desktop.ui.views.dossier import DossierPage
-from ocop_desktop.ui.views.setup import AssessmentsDialog, ProducerEditDialog, SelfAssessmentDialog
+from ocop_desktop.ui.pages.dossier.view import DossierPage
+from ocop_desktop.ui.pages.setup.view import AssessmentsDialog, ProducerEditDialog, SelfAssessmentDialog
 
 
 class DossierPageController(Page):
@@ -53,7 +53,8 @@ class DossierPageController(Page):
 
     def add_attachment(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY):
+        work = ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY)
+        if work is None:
             return
         path = file_dialogs.open_file(
             self,
@@ -63,7 +64,7 @@ class DossierPageController(Page):
         )
         if path is None:
             return
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
         try:
             content = path.read_bytes()
         except OSError as exc:
@@ -73,9 +74,9 @@ class DossierPageController(Page):
             self,
             ctx,
             lambda: registry.add_attachment(
-                db,  # type: ignore[arg-type]
-                actor=actor,  # type: ignore[arg-type]
-                dossier_id=dossier_id,  # type: ignore[arg-type]
+                db,
+                actor=actor,
+                dossier_id=dossier_id,
                 filename=path.name,
                 content=content,
             ),
@@ -112,26 +113,27 @@ class DossierPageController(Page):
 
     def edit_assessments(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY):
+        work = ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY)
+        if work is None:
             return
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
-        dialog = AssessmentsDialog(self, queries.dossier_view(db, dossier_id))  # type: ignore[arg-type]
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
+        dialog = AssessmentsDialog(self, queries.dossier_view(db, dossier_id))
 
         def submit() -> None:
             for item, (text, check) in dialog.items.items():
                 if text.text().strip():
                     registry.set_commune_assessment(
-                        db,  # type: ignore[arg-type]
-                        actor=actor,  # type: ignore[arg-type]
-                        dossier_id=dossier_id,  # type: ignore[arg-type]
+                        db,
+                        actor=actor,
+                        dossier_id=dossier_id,
                         item=item,
                         finding=text.text(),
                         meets=check.isChecked(),
                     )
             registry.set_advisory_report(
-                db,  # type: ignore[arg-type]
-                actor=actor,  # type: ignore[arg-type]
-                dossier_id=dossier_id,  # type: ignore[arg-type]
+                db,
+                actor=actor,
+                dossier_id=dossier_id,
                 report=dialog.report.toPlainText(),
             )
 
@@ -139,31 +141,33 @@ class DossierPageController(Page):
 
     def edit_self_assessment(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY):
+        work = ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY)
+        if work is None:
             return
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
-        dialog = SelfAssessmentDialog(self, queries.dossier_view(db, dossier_id))  # type: ignore[arg-type]
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
+        dialog = SelfAssessmentDialog(self, queries.dossier_view(db, dossier_id))
         self.run_form(
             dialog,
-            lambda: registry.set_self_assessment(db, actor=actor, dossier_id=dossier_id, choices=dialog.choices()),  # type: ignore[arg-type]
+            lambda: registry.set_self_assessment(db, actor=actor, dossier_id=dossier_id, choices=dialog.choices()),
         )
 
     def edit_producer(self) -> None:
         ctx = self.ctx
-        if not ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY):
+        work = ctx.requires(dossier=True, permission=Permission.EDIT_REGISTRY)
+        if work is None:
             return
-        db, actor = ctx.db, ctx.actor
-        view = queries.producer_of_dossier(db, ctx.dossier_id)  # type: ignore[arg-type]
+        db, actor = work.db, work.actor
+        view = queries.producer_of_dossier(db, work.dossier_id)
         dialog = ProducerEditDialog(self, view)
 
         def submit() -> None:
             registry.update_product(
-                db,  # type: ignore[arg-type]
-                actor=actor,  # type: ignore[arg-type]
+                db,
+                actor=actor,
                 product_id=view.product_id,
                 name=dialog.product.text(),
                 code=dialog.code.text() or None,
             )
-            registry.update_producer(db, actor=actor, producer_id=view.producer_id, **dialog.producer_changes())  # type: ignore[arg-type]
+            registry.update_producer(db, actor=actor, producer_id=view.producer_id, **dialog.producer_changes())
 
         self.run_form(dialog, submit)

@@ -31,21 +31,9 @@ from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts, queries
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.permissions import Permission, allowed
-from ocop_desktop.ui.dialogs import Dialog, inform, name_buttons, show_error
+from ocop_desktop.ui.dialogs import Dialog, FormDialog, inform, name_buttons, show_error
 from ocop_desktop.ui.i18n import tr
-from ocop_desktop.ui.views.round import role_text
-from ocop_desktop.ui.views.setup import FormDialog
-
-
-def account_role_text(role: Role) -> str:
-    words = {
-        Role.ADMIN: tr("Quản trị"),
-        Role.SECRETARY: tr("Thư ký"),
-        Role.CHAIR: tr("Chủ tịch hội đồng"),
-        Role.MEMBER: tr("Thành viên hội đồng"),
-        Role.OFFICER: tr("Cán bộ tỉnh"),
-    }
-    return words[role]
+from ocop_desktop.ui.words import account_role_duties, account_role_text, role_text
 
 
 def _secret_field() -> QLineEdit:
@@ -67,15 +55,8 @@ class RolesBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[Role, QCheckBox] = {}
-        hints = {
-            Role.ADMIN: tr("tài khoản, sao lưu"),
-            Role.SECRETARY: tr("chuẩn bị đợt, hồ sơ, phiếu giấy"),
-            Role.CHAIR: tr("chấm điểm, duyệt kết quả, xuất tệp gửi tỉnh"),
-            Role.MEMBER: tr("chấm phiếu của mình"),
-            Role.OFFICER: tr("quyết định công nhận, giấy chứng nhận"),
-        }
         for role in Role:
-            box = QCheckBox(f"{account_role_text(role)} — {hints[role]}")
+            box = QCheckBox(f"{account_role_text(role)} — {account_role_duties(role)}")
             box.setChecked(role in chosen)
             self.boxes[role] = box
             layout.addWidget(box)

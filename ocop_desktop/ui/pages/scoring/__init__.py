@@ -19,8 +19,8 @@ from ocop_desktop.ui.dialogs import SignInDialog, confirm, show_error, warn
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.operations import run_op
 from ocop_desktop.ui.pages import Page
-from ocop_desktop.ui.views.paper_entry import PaperSecondEntry
-from ocop_desktop.ui.views.scoring import ScoringContext, ScoringView
+from ocop_desktop.ui.pages.scoring.paper_entry import PaperSecondEntry
+from ocop_desktop.ui.pages.scoring.view import ScoringContext, ScoringView
 
 
 def _words(exc: UserFacingError) -> str:
@@ -201,10 +201,10 @@ class ScoringPage(Page):
         """«Nhập phiếu giấy cho …»: the secretary begins typing the chosen member's paper ballot."""
         ctx = self.ctx
         member_id = self.member_box.currentData()
-        if not ctx.requires(dossier=True, permission=Permission.SCORE_FOR_MEMBER) or member_id is None:
+        work = ctx.requires(dossier=True, permission=Permission.SCORE_FOR_MEMBER)
+        if work is None or member_id is None:
             return
-        db, actor, dossier_id = ctx.db, ctx.actor, ctx.dossier_id
-        assert db is not None and actor is not None and dossier_id is not None  # noqa: S101 - requires() said so
+        db, actor, dossier_id = work.db, work.actor, work.dossier_id
         run_op(
             self,
             ctx,
@@ -214,10 +214,10 @@ class ScoringPage(Page):
     def discard_paper_ballot(self) -> None:
         ctx = self.ctx
         ballot_id = self.ballot_id
-        if not ctx.requires(dossier=True, permission=Permission.SCORE_FOR_MEMBER) or ballot_id is None:
+        work = ctx.requires(dossier=True, permission=Permission.SCORE_FOR_MEMBER)
+        if work is None or ballot_id is None:
             return
-        db, actor = ctx.db, ctx.actor
-        assert db is not None and actor is not None  # noqa: S101 - requires() said so
+        db, actor = work.db, work.actor
         run_op(self, ctx, lambda: scoring_session.discard_paper_ballot(db, actor=actor, ballot_id=ballot_id))
 
     def _record(self, item_id: str, number: int) -> object:
@@ -238,7 +238,8 @@ class ScoringPage(Page):
         ctx = self.ctx
         if ctx.db is None or ctx.actor is None or self.ballot_id is None:
             raise UserCancelled
-        return scoring_session.clear_choice(ctx.db, actor=ctx.actor, ballot_id=self.ballot_id, item_id=item_id)
+        scoring_session.clear_choice(ctx.db, actor=ctx.actor, ballot_id=self.ballot_id, item_id=item_id)
+        return None
 
     def _submit(self) -> object:
         ctx = self.ctx
@@ -249,7 +250,8 @@ class ScoringPage(Page):
             return self._confirm_paper()
         if not confirm(self, tr("Nộp phiếu"), tr("Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?")):
             raise UserCancelled
-        return scoring_session.submit_ballot(ctx.db, actor=ctx.actor, ballot_id=self.ballot_id)
+        scoring_session.submit_ballot(ctx.db, actor=ctx.actor, ballot_id=self.ballot_id)
+        return None
 
     def _confirm_paper(self) -> object:
         """A second person signs in and types the paper sheet again, without the first entry on screen; differences
@@ -261,7 +263,7 @@ class ScoringPage(Page):
         dossier = queries.dossier_view(ctx.db, ctx.dossier_id)
         self.hide_ballot(tr("Người thứ hai đang nhập lại phiếu giấy của {member}.").format(member=member_name))
         try:
-            sign_in = SignInDialog(ctx.db, self)
+            sign_in = SignInDialog(ctx.db, self, after=ctx.actor.username if ctx.actor else None)
             sign_in.setWindowTitle(tr("Người thứ hai đăng nhập để nhập lại phiếu giấy"))
             if sign_in.exec() != QDialog.DialogCode.Accepted or sign_in.actor is None:
                 raise UserCancelled

@@ -20,24 +20,15 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.enums import ResultStatus
 from ocop_desktop.scoring.catalogue import Sheet
+from ocop_desktop.services.exchange import MeetingCode
 from ocop_desktop.ui.i18n import tr
+from ocop_desktop.ui.words import result_status_text
 
 STAR = "★"
 
 
 def vi_number(text: str | None) -> str:
     return "—" if text is None else text.replace(".", ",")
-
-
-def status_text(status: ResultStatus | None, locked: bool) -> str:
-    words = {
-        ResultStatus.PROPOSED: tr("Đề xuất, chưa phê duyệt"),
-        ResultStatus.APPROVED: tr("Đã phê duyệt"),
-        ResultStatus.REFERRED_CENTRAL: tr("Đã phê duyệt, đề nghị cấp trung ương đánh giá 5 sao"),
-        ResultStatus.ELIMINATED: tr("Không xếp hạng (bị loại / dừng đánh giá)"),
-    }
-    text = words.get(status, tr("Chưa có kết quả")) if status is not None else tr("Chưa có kết quả")
-    return f"{text} — {tr('kết quả đã khóa')}" if locked else text
 
 
 class ResultsView(QWidget):
@@ -162,7 +153,7 @@ class ResultsView(QWidget):
     def show_pending(self, title: str, submitted: int, expected: int) -> None:
         """Before every scoring member has submitted, nobody sees anyone's figures."""
         self.reset(title)
-        self.status.setText(status_text(None, False))
+        self.status.setText(result_status_text(None, False))
         self.summary.setText(
             tr("Đang chấm: {submitted}/{expected} phiếu đã nộp. Kết quả hiện khi mọi thành viên đã nộp phiếu.").format(
                 submitted=submitted, expected=expected
@@ -230,17 +221,29 @@ class ResultsView(QWidget):
         else:
             self.disputed.setText(f"{tr('Chênh lệch điểm')}: {spread}")
         self.discussion.setText(f"{tr('Thảo luận')}: {discussion}" if discussion else "")
-        self.status.setText(status_text(status, locked))
+        self.status.setText(result_status_text(status, locked))
 
-    def show_fingerprint(self, fingerprint: str | None) -> None:
-        """The round's "mã xác thực" once a result is approved: printed on the minutes, carried by the file."""
-        self.fingerprint.setText(
-            tr(
-                "Mã xác thực dữ liệu của đợt: <b>{code}</b> — in trên biên bản; tệp gửi tỉnh phải mang đúng mã này"
-            ).format(code=fingerprint)
-            if fingerprint
-            else ""
-        )
+    def show_fingerprint(self, code: MeetingCode | None) -> None:
+        """The round's "mã xác thực" once a result is approved: printed on the minutes, carried by the file — and
+        whether it is final, since each further approval changes it."""
+        if code is None:
+            self.fingerprint.setText("")
+        elif code.final:
+            self.fingerprint.setText(
+                tr(
+                    "Mã xác thực dữ liệu của đợt: <b>{code}</b> — mã cuối cùng (mọi kết quả đã phê duyệt): in trên "
+                    "biên bản; tệp gửi tỉnh phải mang đúng mã này"
+                ).format(code=code.code)
+            )
+        else:
+            self.fingerprint.setText(
+                tr(
+                    "Mã xác thực dữ liệu của đợt: <b>{code}</b> — mã tạm thời: còn {count} sản phẩm chưa phê duyệt, "
+                    "mã sẽ đổi sau mỗi lần phê duyệt; hãy in biên bản sau khi phê duyệt hết",
+                    count=code.open_results,
+                    code=code.code,
+                )
+            )
 
     def show_self_assessment(self, total: int | None) -> None:
         """The producer's own score next to the council's (Mẫu số 02)."""
@@ -249,7 +252,7 @@ class ResultsView(QWidget):
                 self.summary.text() + "<br>" + tr("Tự đánh giá của chủ thể: {total} điểm", total=total)
             )
 
-    def show_history(self, earlier: list[tuple[int, str, str, bool, str | None]]) -> None:
+    def show_history(self, earlier: list[tuple[int, str | None, str | None, bool | None, str | None]]) -> None:
         """Earlier scoring rounds of a re-scored dossier: average, spread and the council's discussion."""
         lines = []
         for scoring_round, average, spread, over, discussion in earlier:

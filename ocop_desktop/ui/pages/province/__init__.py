@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ocop_desktop.services import province
 from ocop_desktop.ui.context import Change, WorkContext
 from ocop_desktop.ui.pages import Page
-from ocop_desktop.ui.views.province import ProvincePage
+from ocop_desktop.ui.pages.province.view import ProvincePage
 
 
 class ProvincePageController(Page):

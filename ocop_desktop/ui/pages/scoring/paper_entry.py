@@ -142,11 +142,11 @@ class PaperSecondEntry(QDialog):
         columns.addStretch(1)
         holder = QWidget()
         holder.setLayout(columns)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(holder)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(holder)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.message = QLabel()
         self.message.setWordWrap(True)
         palette = self.message.palette()
@@ -159,7 +159,7 @@ class PaperSecondEntry(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(header)
         layout.addWidget(how)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._chain()
@@ -208,7 +208,7 @@ class PaperSecondEntry(QDialog):
 
     def _focus(self, widget: QWidget) -> None:
         widget.setFocus(Qt.FocusReason.TabFocusReason)  # a field's number is selected, so typing replaces it
-        self.scroll.ensureWidgetVisible(widget, 0, 40)
+        self.scroll_area.ensureWidgetVisible(widget, 0, 40)
 
     def _advance(self, item_id: str) -> None:
         """From a criterion to the next; from the last, to OK."""
