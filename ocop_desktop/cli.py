@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ocop_desktop import __version__, logfile
 from ocop_desktop.documents.kinds import KINDS
+from ocop_desktop.domain import values
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.messages import DEFAULT_LANG, LANGS, describe, ui_text
 
@@ -47,11 +48,21 @@ def _read_json_input(name: str) -> Any:
             [Problem("input.unreadable", {"detail": getattr(exc, "strerror", None) or str(exc)}, location)]
         ) from exc
     try:
-        return json.loads(text)
+        return values.loads_bounded(text)
     except json.JSONDecodeError as exc:
         raise UserFacingError(
             [Problem("input.not_json", {"line": exc.lineno, "column": exc.colno, "detail": exc.msg}, location)]
         ) from exc
+    except UserFacingError as exc:
+        raise UserFacingError([p.at(*location) for p in exc.problems]) from exc
+
+
+def _count(text: str) -> int:
+    """A number argument through the one integer parser: '²' or 5,000 digits get argparse's usage message."""
+    problems = values.int_problems(text, "count", low=1, high=10_000_000)
+    if problems:
+        raise argparse.ArgumentTypeError(describe(problems[0]))
+    return values.parse_int(text, "count")
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -371,6 +382,8 @@ def cmd_db_verify(args: argparse.Namespace) -> int:
     from ocop_desktop.services.verify_database import verify_file
 
     report = verify_file(Path(args.file))
+    if report.read_only:
+        print(f"{args.file}: {ui_text('verify_read_only', args.lang)}")
     if report.ok:
         print(
             f"{args.file}: {ui_text('valid', args.lang)} — "
@@ -391,9 +404,32 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_db_restore(args: argparse.Namespace) -> int:
-    from ocop_desktop.services.backups import restore
+    """Restore as a named account allowed to manage backups: signed in on the current file, or — when it does not
+    open (damaged, missing) — on a scratch copy of the backup that would replace it."""
+    import shutil
+    import tempfile
 
-    saved = restore(Path(args.db), Path(args.backup))
+    from ocop_desktop.cli_accounts import acting_account
+    from ocop_desktop.domain.errors import DatabaseProblem
+    from ocop_desktop.persistence.database import Database
+    from ocop_desktop.services.backups import check_backup, restore
+    from ocop_desktop.services.permissions import Permission, require
+
+    target, source = Path(args.db), Path(args.backup)
+    check_backup(target, source)  # a refused backup is said before any password is asked
+    try:
+        with Database.open(target, migrate=False, daily_backup=False) as db:
+            actor = acting_account(db, args)
+    except DatabaseProblem as exc:
+        if any(p.code == "db.in_use" for p in exc.problems):
+            raise
+        with tempfile.TemporaryDirectory(prefix="ocop-restore-") as folder:
+            scratch = Path(folder) / "ban-sao.ocopdb"
+            shutil.copyfile(source, scratch)
+            with Database.open(scratch, daily_backup=False) as db:
+                actor = acting_account(db, args)
+    require(actor, Permission.MANAGE_BACKUPS)
+    saved = restore(target, source, actor=actor)
     print(ui_text("restored", args.lang, file=args.db, saved=saved or "-"))
     return EXIT_OK
 
@@ -425,12 +461,16 @@ def cmd_dossiers_template(args: argparse.Namespace) -> int:
 
 def cmd_dossiers_import(args: argparse.Namespace) -> int:
     """Check the workbook, print every problem with its cell, and save only a file without problems."""
+    from ocop_desktop.cli_accounts import acting_account
     from ocop_desktop.persistence.database import Database
-    from ocop_desktop.services.actor import SYSTEM
     from ocop_desktop.services.import_dossiers import import_dossiers, read_workbook
+    from ocop_desktop.services.permissions import Permission, require
 
     with Database.open(Path(args.db)) as db:
         from ocop_desktop.services.queries import list_rounds
+
+        actor = acting_account(db, args)
+        require(actor, Permission.EDIT_REGISTRY)  # said before the workbook is read, --dry-run included
 
         rounds = {r.round_id: r for r in list_rounds(db)}
         if args.round not in rounds:
@@ -443,7 +483,7 @@ def cmd_dossiers_import(args: argparse.Namespace) -> int:
         print(f"{len(preview.rows)} " + ("dossiers checked" if en else "hồ sơ hợp lệ"))
         if args.dry_run:
             return EXIT_OK
-        result = import_dossiers(db, actor=SYSTEM, round_id=args.round, preview=preview)
+        result = import_dossiers(db, actor=actor, round_id=args.round, preview=preview)
         first, last = result.agenda
         print(
             (
@@ -489,6 +529,7 @@ MAX_CERTIFICATE_PDF = 50 * 1024 * 1024
 
 def cmd_verify_certificate(args: argparse.Namespace) -> int:
     """Valid / invalid / unknown issuer for a QR payload or every QR code of a certificate PDF, offline."""
+    from ocop_desktop.domain.dates import format_vi_date
     from ocop_desktop.persistence.keys import user_data_dir
     from ocop_desktop.services.certificate_seal import FIELDS, Seal, verify_payload
 
@@ -504,7 +545,12 @@ def cmd_verify_certificate(args: argparse.Namespace) -> int:
         all_valid = all_valid and check.seal is Seal.VALID
         folder = user_data_dir() / "trusted-issuers"
         issuer = check.issuer or ui_text("seal.this_installation", args.lang)
-        print(ui_text(f"seal.{check.seal.value}", args.lang, issuer=issuer, key_id=check.key_id, folder=folder))
+        if check.revoked is None or check.seal is not Seal.INVALID:
+            print(ui_text(f"seal.{check.seal.value}", args.lang, issuer=issuer, key_id=check.key_id, folder=folder))
+        if check.revoked is not None:  # issued on or after the revocation: invalid; before: a note
+            code = "seal.invalid_revoked" if check.seal is Seal.INVALID else "seal.revoked_later"
+            since, reason = format_vi_date(check.revoked.since), check.revoked.reason
+            print(ui_text(code, args.lang, key_id=check.key_id, issuer=issuer, since=since, reason=reason))
         for key in FIELDS:
             if key in check.fields:
                 print(f"  {ui_text(f'seal.field.{key}', args.lang)}: {check.fields[key]}")
@@ -515,8 +561,10 @@ def _certificate_pdf_payloads(path: Path) -> list[str]:
     from pypdfium2 import PdfiumError
 
     from ocop_desktop.documents.certificate import read_qr_payloads
+    from ocop_desktop.paths import regular_file
 
     where = (("file", path.name),)
+    regular_file(path)
     try:
         if path.stat().st_size > MAX_CERTIFICATE_PDF:
             raise UserFacingError([Problem("certificate.unreadable_pdf", {"detail": "> 50 MiB"}, where)])
@@ -533,16 +581,17 @@ def _certificate_pdf_payloads(path: Path) -> list[str]:
 def cmd_ballots_import(args: argparse.Namespace) -> int:
     """Check a member's returned Excel ballots; print every problem with its sheet and cell, or the per-product
     summary; save (all or nothing) unless --dry-run."""
+    from ocop_desktop.cli_accounts import acting_account
     from ocop_desktop.domain.errors import Conflict
     from ocop_desktop.persistence.database import Database
-    from ocop_desktop.services.actor import SYSTEM
     from ocop_desktop.services.ballot_workbooks import import_ballot_workbook
 
     lang = args.lang
     with Database.open(Path(args.db)) as db:
+        actor = acting_account(db, args)
         try:
             done = import_ballot_workbook(
-                db, actor=SYSTEM, path=Path(args.file), round_id=args.round, dry_run=args.dry_run
+                db, actor=actor, path=Path(args.file), round_id=args.round, dry_run=args.dry_run
             )
         except (ValidationFailed, Conflict) as exc:
             _print_problems(exc.problems, lang)
@@ -623,15 +672,17 @@ def _print_import(report: Any, lang: str) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     """Take exchange files into a database, creating it (a province's) if it does not exist; exit 1 if any file
     is refused or conflicts."""
+    from ocop_desktop.cli_accounts import acting_or_first_account
+    from ocop_desktop.domain.enums import Role
     from ocop_desktop.persistence.database import Database
-    from ocop_desktop.services.actor import SYSTEM
     from ocop_desktop.services.exchange_import import import_files
 
     target = Path(args.db)
     target.parent.mkdir(parents=True, exist_ok=True)
     with Database.open(target, create=True) as db:
+        actor = acting_or_first_account(db, args, frozenset({Role.ADMIN, Role.OFFICER}))
         report = import_files(
-            db, [Path(f) for f in args.files], actor=SYSTEM, accept_keys=args.accept_key, dry_run=args.dry_run
+            db, [Path(f) for f in args.files], actor=actor, accept_keys=args.accept_key, dry_run=args.dry_run
         )
     _print_import(report, args.lang)
     return EXIT_OK if report.ok else EXIT_PROBLEMS
@@ -716,7 +767,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from ocop_desktop.cli_accounts import add_accounts_parser
+    from ocop_desktop.cli_accounts import add_accounts_parser, add_acting_account
     from ocop_desktop.cli_keys import add_keys_parser, add_passphrase_option
 
     lang_parent = argparse.ArgumentParser(add_help=False)
@@ -846,6 +897,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--db", required=True, metavar="FILE")
     imp.add_argument("files", nargs="+", metavar="FILE.ocop")
     imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    add_acting_account(imp)  # in a new province file: its first account (administrator and province officer)
     imp.add_argument(
         "--accept-key",
         action="append",
@@ -893,6 +945,7 @@ def build_parser() -> argparse.ArgumentParser:
     b_imp.add_argument("--file", required=True, metavar="FILE.xlsx")
     b_imp.add_argument("--round", default=None, metavar="ID", help="chỉ nhận phiếu của đợt này")
     b_imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra và in tóm tắt, không lưu")
+    add_acting_account(b_imp)
     b_imp.set_defaults(func=cmd_ballots_import)
 
     dossiers = sub.add_parser("dossiers", parents=[lang_parent], help="danh sách hồ sơ từ Excel")
@@ -904,6 +957,7 @@ def build_parser() -> argparse.ArgumentParser:
     d_imp.add_argument("--db", required=True, metavar="FILE")
     d_imp.add_argument("--round", required=True, metavar="ID")
     d_imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không lưu")
+    add_acting_account(d_imp)
     d_imp.add_argument("file", metavar="FILE.xlsx")
     d_imp.set_defaults(func=cmd_dossiers_import)
 
@@ -920,10 +974,11 @@ def build_parser() -> argparse.ArgumentParser:
     d_restore = dsub.add_parser("restore", parents=[lang_parent], help="khôi phục từ bản sao lưu đã kiểm tra")
     d_restore.add_argument("--db", required=True, metavar="FILE")
     d_restore.add_argument("backup", metavar="BACKUP")
+    add_acting_account(d_restore)
     d_restore.set_defaults(func=cmd_db_restore)
     d_ex = dsub.add_parser("exercise", parents=[lang_parent], help="ghi thử N lựa chọn, in ACK sau mỗi lần ghi bền")
     d_ex.add_argument("--db", required=True, metavar="FILE")
-    d_ex.add_argument("--count", type=int, default=1000)
+    d_ex.add_argument("--count", type=_count, default=1000)
     d_ex.set_defaults(func=cmd_db_exercise)
     d_list = dsub.add_parser("list-choices", parents=[lang_parent], help="mã của mọi lựa chọn đã lưu")
     d_list.add_argument("--db", required=True, metavar="FILE")

@@ -1,6 +1,6 @@
 """`ocop-desktop accounts …`: list accounts, add one, give a new password, disable/enable, change roles, set a
-council member's PIN. Every change is made by a named account (`--user`, its password asked on the terminal or
-read from `--user-password-file`) so the audit trail says who; only the read-only `list` needs no sign-in.
+council member's PIN. Every command is run by a named account (`--user`, its password asked on the terminal or
+read from `--user-password-file`) so the audit trail says who; `list` too, for an administrator only.
 Secrets are never arguments: typed twice on the terminal (not echoed) or read from a file's first line."""
 
 from __future__ import annotations
@@ -45,6 +45,37 @@ def _signed_in(db: Database, args: argparse.Namespace) -> Actor:
     return accounts.authenticate(db, username=args.user, password=password)
 
 
+def add_acting_account(parser: argparse.ArgumentParser) -> None:
+    """`--user U` (or `--as U`) and `--user-password-file FILE`: who makes the change, for the audit trail and the
+    permission check (the password is asked on the terminal when no file is given)."""
+    parser.add_argument(
+        "--user", "--as", dest="user", required=True, metavar="U", help="tài khoản thực hiện (ghi nhật ký)"
+    )
+    parser.add_argument("--user-password-file", default=None, metavar="FILE", help="mật khẩu của --user (dòng đầu tệp)")
+
+
+def acting_account(db: Database, args: argparse.Namespace) -> Actor:
+    """The account named by `--user`, signed in with its password (a wrong one counts toward its lock)."""
+    return _signed_in(db, args)
+
+
+def acting_or_first_account(db: Database, args: argparse.Namespace, roles: frozenset[Role]) -> Actor:
+    """The account named by `--user`; in a file with no account yet (a province file `import` creates), that
+    account is created first, with `roles` and a password typed twice or read from `--user-password-file`."""
+    from ocop_desktop.services import accounts
+
+    if accounts.has_users(db):
+        return _signed_in(db, args)
+    password = _secret(
+        args.user_password_file,
+        ui_text("accounts.ask_new_password", args.lang, minimum=accounts.MIN_PASSWORD_LENGTH),
+        twice=ui_text("accounts.ask_again", args.lang),
+        mismatch="auth.password_mismatch",
+    )
+    accounts.create_user(db, actor=None, username=args.user, full_name=args.user, password=password, roles=set(roles))
+    return accounts.authenticate(db, username=args.user, password=password)
+
+
 def _new_password(args: argparse.Namespace) -> str:
     from ocop_desktop.services.accounts import MIN_PASSWORD_LENGTH
 
@@ -78,13 +109,16 @@ def _open(args: argparse.Namespace) -> Database:
 
 
 def cmd_accounts_list(args: argparse.Namespace) -> int:
-    """Read-only: the accounts and, with --round, which scoring members of that round's council have a PIN."""
+    """Read-only, for an administrator (docs/permissions.md): the accounts and, with --round, which scoring
+    members of that round's council have a PIN."""
     from ocop_desktop.services import accounts
-    from ocop_desktop.services.actor import SYSTEM
+    from ocop_desktop.services.permissions import Permission, require
 
     lang = args.lang
     with _open(args) as db:
-        rows = accounts.list_accounts(db, actor=SYSTEM)
+        actor = _signed_in(db, args)
+        require(actor, Permission.MANAGE_USERS)
+        rows = accounts.list_accounts(db, actor=actor)
         print(ui_text("accounts.head", lang, count=len(rows)))
         for row in rows:
             state = ui_text("accounts.active" if row.active else "accounts.disabled", lang)
@@ -92,7 +126,7 @@ def cmd_accounts_list(args: argparse.Namespace) -> int:
             roles = ", ".join(r.value for r in row.roles)
             print(f"  {row.username:<16} {row.full_name}{member} — {roles} — {state}")
         if args.round:
-            members = accounts.member_pins(db, actor=SYSTEM, round_id=args.round)
+            members = accounts.member_pins(db, actor=actor, round_id=args.round)
             print(ui_text("accounts.members_head", lang))
             for m in members:
                 pin = ui_text("accounts.has_pin" if m.has_pin else "accounts.no_pin", lang)
@@ -193,19 +227,24 @@ def add_accounts_parser(
     asub = group.add_subparsers(dest="accounts_command", required=True, parser_class=parser_class)
     roles = [r.value for r in Role]
 
-    def command(name: str, text: str, *, signed_in: bool = True) -> argparse.ArgumentParser:
+    def command(name: str, text: str) -> argparse.ArgumentParser:
         parser = asub.add_parser(name, parents=[lang_parent], help=text)
         parser.add_argument("--db", required=True, metavar="FILE")
-        if signed_in:
-            parser.add_argument(
-                "--user", "--admin", dest="user", required=True, metavar="U", help="tài khoản thực hiện (ghi nhật ký)"
-            )
-            parser.add_argument(
-                "--user-password-file", default=None, metavar="FILE", help="mật khẩu của --user (dòng đầu tệp)"
-            )
+        parser.add_argument(
+            "--user",
+            "--admin",
+            "--as",
+            dest="user",
+            required=True,
+            metavar="U",
+            help="tài khoản thực hiện (ghi nhật ký)",
+        )
+        parser.add_argument(
+            "--user-password-file", default=None, metavar="FILE", help="mật khẩu của --user (dòng đầu tệp)"
+        )
         return parser
 
-    listing = command("list", "danh sách tài khoản (và mã PIN của thành viên với --round)", signed_in=False)
+    listing = command("list", "danh sách tài khoản (và mã PIN của thành viên với --round); chỉ quản trị")
     listing.add_argument("--round", default=None, metavar="ID")
     listing.set_defaults(func=cmd_accounts_list)
     add = command("add", "thêm tài khoản (mật khẩu nhập hai lần hoặc từ --password-file)")

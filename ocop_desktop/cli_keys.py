@@ -30,6 +30,9 @@ def _ask(prompt: str) -> str:
 
 def read_secret_file(name: str) -> str:
     """The first line of the file, without its line ending (a passphrase may hold spaces, even at its ends)."""
+    from ocop_desktop.paths import regular_file
+
+    regular_file(Path(name))
     try:
         text = Path(name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -150,13 +153,23 @@ def cmd_keys_passphrase(args: argparse.Namespace) -> int:
 def cmd_keys_export(args: argparse.Namespace) -> int:
     from ocop_desktop.services import council_key
 
+    council = None
+    if args.db:
+        from ocop_desktop.persistence.database import Database
+
+        with Database.open(Path(args.db), daily_backup=False) as db:
+            council = council_key.council_of(db, args.council)
     done = council_key.export(
-        Path(args.out), issuer=args.issuer, form=Path(args.form) if args.form else None, place=args.place or ""
+        Path(args.out),
+        issuer=args.issuer,
+        form=Path(args.form) if args.form else None,
+        place=args.place or "",
+        council=council,
     )
     print(ui_text("keys.exported", args.lang, file=done.file))
     if done.form is not None:
         print(ui_text("keys.form_written", args.lang, file=done.form))
-    print(f"{done.key_id} — {done.issuer}")
+    print(f"{done.key_id} — {done.issuer}" + (f" — {council[1]} ({council[0]})" if council else ""))
     return EXIT_OK
 
 
@@ -165,6 +178,7 @@ def cmd_keys_trust(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     found = council_key.read_public_key_file(path)
+    council = (args.council_id.strip(), (args.council_name or "").strip()) if args.council_id else None
     issuer = found.issuer or found.key_id
     created = format_vi_date(found.created) if found.created else ui_text("keys.unknown", args.lang)
     if not args.yes:
@@ -173,8 +187,11 @@ def cmd_keys_trust(args: argparse.Namespace) -> int:
         answer = input(ui_text("keys.trust_prompt", args.lang, key_id=found.key_id, issuer=issuer, created=created))
         if answer.strip().casefold() not in ("c", "có", "co", "y", "yes"):
             raise UserFacingError([Problem("key.not_confirmed", {})])
-    identifier, name = council_key.trust(found, source=path.name)
+    identifier, name = council_key.trust(found, source=path.name, council=council)
     print(ui_text("keys.trusted", args.lang, key_id=identifier, issuer=name))
+    bound_id, bound_name = council or (found.council_id, found.council_name)
+    if bound_id:
+        print(ui_text("keys.bound", args.lang, council=bound_name or bound_id, council_id=bound_id))
     return EXIT_OK
 
 
@@ -201,7 +218,8 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
     for entry in entries:
         added = format_vi_date(entry.added) if entry.added else "-"
         revoked = f"{format_vi_date(entry.revoked.since)} ({entry.revoked.reason})" if entry.revoked else "-"
-        print(f"{entry.issuer} | {entry.key_id} | {added} | {revoked}")
+        council = f"{entry.council_name} ({entry.council_id})" if entry.council_id else "-"
+        print(f"{entry.issuer} | {entry.key_id} | {council} | {added} | {revoked}")
     return EXIT_OK
 
 
@@ -236,12 +254,20 @@ def add_keys_parser(
     export.add_argument("--issuer", default=None, help="tên hội đồng hoặc đơn vị (được ghi nhớ cùng khóa)")
     export.add_argument("--form", default=None, metavar="FORM.pdf", help="ghi thêm phiếu đăng ký khóa (PDF)")
     export.add_argument("--place", default=None, metavar="ĐỊA DANH", help="địa danh ghi trên phiếu")
+    export.add_argument(
+        "--db", default=None, metavar="FILE.ocopdb", help="tệp dữ liệu của hội đồng: ghi hội đồng mà khóa ký cho"
+    )
+    export.add_argument("--council", default=None, metavar="ID", help="hội đồng (khi tệp dữ liệu có nhiều hội đồng)")
     export.set_defaults(func=cmd_keys_export)
     trust = ksub.add_parser(
         "trust", parents=[lang_parent], help="tin cậy khóa công khai của một hội đồng, sau khi đối chiếu mã khóa"
     )
     trust.add_argument("file", metavar="FILE")
     trust.add_argument("--yes", action="store_true", help="đã đối chiếu mã khóa với phiếu giấy (không hỏi lại)")
+    trust.add_argument(
+        "--council-id", default=None, metavar="ID", help="hội đồng mà khóa được ký cho (khi tệp khóa không ghi)"
+    )
+    trust.add_argument("--council-name", default=None, metavar="TÊN", help="tên hội đồng đó")
     trust.set_defaults(func=cmd_keys_trust)
     revoke = ksub.add_parser("revoke", parents=[lang_parent], help="thu hồi một khóa tin cậy từ một ngày")
     revoke.add_argument("key_id", metavar="ID", help="mã khóa, ví dụ D5F6-474A-8021-5BD4")

@@ -61,6 +61,60 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the file is not valid JSON (line {line}, column {column}): {detail}",
     ),
     "input.unreadable": ("không đọc được tệp: {detail}", "the file cannot be read: {detail}"),
+    "input.not_a_file": (
+        "đây không phải một tệp mà là {what}; không mở, không có gì thay đổi — hãy chọn một tệp",
+        "this is not a file but {what}; not opened, nothing changed — choose a file",
+    ),
+    # the one validation vocabulary (domain/values.py): each names its field
+    "value.not_integer": (
+        "«{field}» phải là một số nguyên viết bằng các chữ số 0–9 (nhận được: {value})",
+        "'{field}' must be a whole number written with the digits 0–9 (got: {value})",
+    ),
+    "value.too_many_digits": ("«{field}» có hơn {max} chữ số", "'{field}' has more than {max} digits"),
+    "value.out_of_range": (
+        "«{field}» phải từ {low} đến {high} (nhận được: {value})",
+        "'{field}' must be from {low} to {high} (got: {value})",
+    ),
+    "value.not_text": ("«{field}» phải là văn bản", "'{field}' must be text"),
+    "value.control_char": (
+        "«{field}» chứa ký tự điều khiển {char} ở vị trí {at}",
+        "'{field}' holds the control character {char} at position {at}",
+    ),
+    "value.not_nfc": ("«{field}» không ở dạng Unicode NFC", "'{field}' is not in Unicode NFC form"),
+    "value.too_long": (
+        "«{field}» dài {length} ký tự, tối đa {max}",
+        "'{field}' is {length} characters long, at most {max}",
+    ),
+    "value.not_decimal": (
+        "«{field}» phải là một số không âm, ví dụ 10 hoặc 7,5 (nhận được: {value})",
+        "'{field}' must be a non-negative number, e.g. 10 or 7.5 (got: {value})",
+    ),
+    "value.not_in_list": (
+        "«{field}» không nhận giá trị «{value}» (chỉ nhận: {allowed})",
+        "'{field}' does not take the value '{value}' (allowed: {allowed})",
+    ),
+    "value.not_date": ("«{field}» không phải một ngày (nhận được: {value})", "'{field}' is not a date (got: {value})"),
+    "input.json_too_deep": (
+        "tệp JSON lồng nhau quá {max} tầng; không đọc",
+        "the JSON nests deeper than {max} levels; not read",
+    ),
+    "input.json_too_big": ("tệp JSON lớn hơn {mb} MB; không đọc", "the JSON is larger than {mb} MB; not read"),
+    "excel.damaged": (
+        "tệp Excel bị hỏng: không đọc được phần {part} ({detail}); không có gì được lưu",
+        "the workbook is damaged: part {part} cannot be read ({detail}); nothing was saved",
+    ),
+    "file.read_only": (
+        "không ghi được vào thư mục {folder}: thư mục chỉ cho đọc hoặc bạn không có quyền ghi; chưa có tệp nào được "
+        "tạo hay thay đổi — hãy chọn thư mục khác",
+        "cannot write into the folder {folder}: it is read-only or you may not write there; no file was made or "
+        "changed — choose another folder",
+    ),
+    "file.disk_full": (
+        "ổ đĩa chứa {folder} đã đầy; không có gì thay đổi: tệp {file} chưa được ghi, các tệp và dữ liệu đã có vẫn "
+        "giữ nguyên — hãy giải phóng chỗ trống rồi làm lại",
+        "the disk holding {folder} is full; nothing was changed: {file} was not written, the files and data "
+        "already there are kept as they were — free some space and try again",
+    ),
     "input.bad_field": ("«{field}» không hợp lệ: {detail}", "'{field}' is not valid: {detail}"),
     "input.missing_field": ("chưa điền «{field}»", "'{field}' is not filled in"),
     "setup.no_session": (
@@ -110,6 +164,48 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "db.restore_refused": (
         "không khôi phục từ tệp này vì nó không đạt kiểm tra: {detail}",
         "this file is not restored because it fails verification: {detail}",
+    ),
+    "db.in_use": (
+        "tệp dữ liệu đang được mở để ghi ở nơi khác: tài khoản {account}, máy {host}, tiến trình {pid}, từ {since}; "
+        "hãy đóng tệp ở đó rồi mở lại (không có gì được ghi)",
+        "the data file is open for writing elsewhere: account {account}, computer {host}, process {pid}, since "
+        "{since}; close it there and open it again (nothing was written)",
+    ),
+    "db.file_replaced": (
+        "tệp dữ liệu đã bị xóa hoặc bị thay bằng tệp khác trong khi đang mở: thay đổi vừa rồi không được lưu và "
+        "không ghi thêm gì nữa; hãy đóng tệp; bản sao lưu gần nhất: {backup}",
+        "the data file was deleted or replaced by another file while open: the last change was not saved and "
+        "nothing more is written; close the file; the latest backup is {backup}",
+    ),
+    "db.file_replaced_no_backup": (
+        "tệp dữ liệu đã bị xóa hoặc bị thay bằng tệp khác trong khi đang mở: thay đổi vừa rồi không được lưu và "
+        "không ghi thêm gì nữa; hãy đóng tệp (chưa có bản sao lưu nào cạnh tệp)",
+        "the data file was deleted or replaced by another file while open: the last change was not saved and "
+        "nothing more is written; close the file (there is no backup beside it yet)",
+    ),
+    "db.schema_extra": (
+        "tệp có {object} «{name}» trên bảng «{table}» mà lược đồ {revision} của phần mềm không có",
+        "the file holds a {object} '{name}' on table '{table}' that schema {revision} of the application does not have",
+    ),
+    "db.schema_missing": (
+        "tệp thiếu {object} «{name}» (bảng «{table}») mà lược đồ {revision} của phần mềm có",
+        "the file lacks the {object} '{name}' (table '{table}') that schema {revision} of the application has",
+    ),
+    "db.schema_changed": (
+        "{object} «{name}» (bảng «{table}») khác với định nghĩa trong lược đồ {revision} (cột, ràng buộc hoặc "
+        "câu lệnh đã bị sửa)",
+        "the {object} '{name}' (table '{table}') differs from its definition in schema {revision} (a column, a "
+        "constraint or its statement was changed)",
+    ),
+    "db.schema_refused": (
+        "tệp không được mở vì cấu trúc của nó đã bị sửa ngoài phần mềm; không có gì được ghi; hãy khôi phục từ bản "
+        "sao lưu",
+        "the file was not opened because its structure was changed outside the application; nothing was written; "
+        "restore a backup",
+    ),
+    "db.nothing_restored": (
+        "bản sao lưu này có cấu trúc khác với phiên bản của nó: không khôi phục gì, tệp hiện tại giữ nguyên",
+        "this backup's structure differs from its version's: nothing was restored, the current file is unchanged",
     ),
     "first_run.file_exists": (
         "đã có dữ liệu ở đây; hãy chọn thư mục hoặc tên tệp khác, hoặc mở chính tệp này",
@@ -169,8 +265,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "exchange.damaged": ("tệp bị hỏng: {detail}", "the file is damaged: {detail}"),
     "exchange.unexpected_object": (
-        "tệp chứa thành phần không được phép ({kind} «{name}»); tệp trao đổi chỉ gồm các bảng dữ liệu",
-        "the file holds an object that is not allowed ({kind} '{name}'); an exchange file holds data tables only",
+        "tệp chứa {what} «{name}» trên bảng «{table}» mà định dạng tệp trao đổi {version} không có; không nhập gì",
+        "the file holds {what} '{name}' on table '{table}' that exchange format {version} does not have; nothing "
+        "was imported",
+    ),
+    "exchange.extra_object": (
+        "tệp chứa {what} «{name}» mà định dạng tệp trao đổi {version} không có; không nhập gì",
+        "the file holds {what} '{name}' that exchange format {version} does not have; nothing was imported",
     ),
     "exchange.missing_table": ("tệp thiếu bảng {table}", "the file lacks table {table}"),
     "exchange.unexpected_columns": (
@@ -217,6 +318,24 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "xác thực với biên bản giấy",
         "key {key_id} is revoked since {since}; this file was signed before and is accepted — compare its "
         "verification code with the paper minutes",
+    ),
+    "import.key_for_other_council": (
+        "tệp ghi hội đồng «{council}» ({council_id}) nhưng được ký bằng khóa {key_id}, khóa đã đăng ký cho hội đồng "
+        "«{bound}» ({bound_id}); một khóa chỉ ký cho một hội đồng — không nhập gì",
+        "the file names council '{council}' ({council_id}) but is signed with key {key_id}, registered for council "
+        "'{bound}' ({bound_id}); a key signs for one council only — nothing was imported",
+    ),
+    "import.key_used_by_other_council": (
+        "tệp ghi hội đồng «{council}» ({council_id}) nhưng khóa ký {key_id} đã mang đến đây tệp của hội đồng "
+        "«{bound}» ({bound_id}); một khóa chỉ ký cho một hội đồng — không nhập gì",
+        "the file names council '{council}' ({council_id}) but its key {key_id} has brought files of council "
+        "'{bound}' ({bound_id}) here; a key signs for one council only — nothing was imported",
+    ),
+    "import.revision_jump": (
+        "tệp là lần gửi {revision} của đợt này, vượt quá {limit} lần so với lần gửi {highest} đã nhập; một hội đồng "
+        "không xuất tệp nhiều đến thế giữa hai lần gửi — không nhập gì, hãy liên hệ hội đồng",
+        "the file is revision {revision} of this round, more than {limit} above revision {highest} imported here; a "
+        "council does not export that often between two files — nothing was imported, contact the council",
     ),
     "import.counts_differ": (
         "số dòng trong tệp khác với số dòng đã ký trong phần mô tả",
@@ -406,6 +525,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "this computer already has signing key {key_id}; change its passphrase with 'keys passphrase'",
     ),
     "key.damaged": ("tệp khóa ký hỏng hoặc không đúng định dạng ({detail})", "the key file is damaged ({detail})"),
+    "key.revocation_damaged": (
+        "bản ghi thu hồi của khóa hỏng, không đọc được ngày thu hồi ({detail}); không tin khóa này cho đến khi ghi lại "
+        "việc thu hồi (ocop-desktop keys revoke)",
+        "the key's revocation record is damaged and its date cannot be read ({detail}); the key is not trusted until "
+        "the revocation is recorded again (ocop-desktop keys revoke)",
+    ),
     "key.newer_format": (
         "tệp khóa ký thuộc phiên bản {version}, mới hơn phần mềm này; hãy cập nhật phần mềm",
         "the key file is of version {version}, newer than this software; please update it",
@@ -427,6 +552,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the name of the council or body that holds the key is needed (--issuer)",
     ),
     "key.reason_needed": ("cần ghi lý do thu hồi khóa", "a reason for revoking the key is needed"),
+    "key.council_needed": (
+        "tệp dữ liệu có nhiều hội đồng; hãy chọn hội đồng mà khóa ký cho (--council ID): {councils}",
+        "the data file holds several councils; choose the council the key signs for (--council ID): {councils}",
+    ),
     "certificate.unreadable_pdf": ("không mở được tệp PDF: {detail}", "the PDF cannot be opened: {detail}"),
     # files the window previews or hands to the system's own applications
     "pdf.unreadable": (
@@ -504,10 +633,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the evaluator named in the file is not a member of this round's council",
     ),
     "ballots_xlsx.tampered": (
-        "phần nhận dạng của trang tính không khớp (tệp đã bị sửa, hoặc được xuất cho người, đợt hay bộ tiêu chí "
-        "khác); hãy xuất lại phiếu",
-        "the sheet's identification does not match (the file was altered, or exported for another member, round "
-        "or criteria); export the ballots again",
+        "phần nhận dạng của trang tính đã bị thay đổi hoặc không thuộc tệp dữ liệu này: nó ghi thành viên «{member}», "
+        "sản phẩm «{product}», lượt chấm {scoring_round} nhưng mã xác thực không khớp; không có gì được lưu — hãy "
+        "xuất lại phiếu cho thành viên",
+        "the sheet's identification was changed or does not belong to this data file: it says member '{member}', "
+        "product '{product}', scoring round {scoring_round}, but its authentication code does not match; nothing "
+        "was saved — export the member's ballots again",
     ),
     "ballots_xlsx.sheet_missing": (
         "không thấy trang tính này (đã bị xóa hoặc đổi tên)",
@@ -551,8 +682,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "a user name cannot be empty or contain spaces",
     ),
     "auth.locked": (
-        "tài khoản tạm khóa do nhập sai nhiều lần; thử lại sau {seconds} giây",
-        "the account is locked after repeated failures; try again in {seconds} {seconds:second|seconds}",
+        "tài khoản tạm khóa do nhập sai nhiều lần; thử lại sau {seconds} giây (lúc {until})",
+        "the account is locked after repeated failures; try again in {seconds} {seconds:second|seconds} (at {until})",
+    ),
+    "auth.pin_locked": (
+        "mã PIN của {member} tạm khóa do nhập sai nhiều lần; thử lại sau {seconds} giây (lúc {until}), hoặc nhờ thư "
+        "ký đặt mã PIN mới",
+        "{member}'s PIN is locked after repeated wrong tries; try again in {seconds} {seconds:second|seconds} "
+        "(at {until}), or ask the secretary for a new PIN",
     ),
     "auth.no_role": ("tài khoản cần ít nhất một vai trò", "an account needs at least one role"),
     "auth.not_allowed": (
@@ -595,7 +732,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "auth.sign_in_required": ("cần đăng nhập để làm việc này", "sign in to do this"),
     "auth.username_taken": ("tên đăng nhập «{username}» đã có", "user name '{username}' is taken"),
     # setting up a round and the registry
-    "setup.bad_quorum": ("tỷ lệ túc số không hợp lệ: {quorum}", "invalid quorum ratio: {quorum}"),
+    "setup.bad_quorum": (
+        "tỷ lệ túc số không hợp lệ: {quorum} (cần 0 < tử số ≤ mẫu số)",
+        "invalid quorum ratio: {quorum} (0 < numerator ≤ denominator needed)",
+    ),
     "setup.second_chair": ("hội đồng đã có chủ tịch", "the council already has a chair"),
     "setup.recusal_needs_reason": ("cần ghi lý do không tham gia chấm", "a recusal needs a reason"),
     "setup.already_recused": (
@@ -642,6 +782,28 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "registry.attachment_type": (
         "tệp «{name}» không thuộc loại được nhận (PDF, ảnh PNG/JPEG/WebP, Word, Excel)",
         "file '{name}' is not an accepted type (PDF, PNG/JPEG/WebP image, Word, Excel)",
+    ),
+    "attachment.executable": (
+        "tệp «{name}» là một chương trình chạy được (hoặc mang đuôi của chương trình); không nhận",
+        "file '{name}' is an executable program (or carries a program's extension); not accepted",
+    ),
+    "attachment.double_extension": (
+        "tên tệp «{name}» giấu một đuôi khác ({extension}) trước đuôi cuối; không nhận — hãy đặt tên chỉ một đuôi",
+        "the name '{name}' hides another extension ({extension}) before its last one; not accepted — name it with "
+        "one extension",
+    ),
+    "attachment.extension_mismatch": (
+        "nội dung tệp «{name}» là {media_type} nhưng tên tệp không có đuôi {expected}; không nhận",
+        "the content of file '{name}' is {media_type} but its name does not end in {expected}; not accepted",
+    ),
+    "attachment.stale_checksum": (
+        "nội dung tệp đính kèm «{name}» không khớp {column} ghi kèm nó (tệp bị thay sau khi ghi); không nhập gì",
+        "the content of attachment '{name}' does not match its recorded {column} (the file was swapped after it "
+        "was recorded); nothing was imported",
+    ),
+    "attachment.type_differs": (
+        "tệp đính kèm «{name}» ghi loại {recorded} nhưng nội dung là {found}; không nhập gì",
+        "attachment '{name}' is recorded as {recorded} but its content is {found}; nothing was imported",
     ),
     "registry.attachment_altered": (
         "nội dung tệp «{name}» không khớp mã kiểm tra đã lưu",
@@ -775,6 +937,19 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "verify.locked_inputs_changed": (
         "dữ liệu chấm của kết quả đã phê duyệt đã thay đổi sau khi phê duyệt",
         "the scoring data of an approved result changed after approval",
+    ),
+    "verify.row_altered": (
+        "bản ghi «{record}» của bảng {table} đã bị sửa ngoài phần mềm (khác với lần ghi cuối trong nhật ký)",
+        "record '{record}' of table {table} was edited outside the application (it differs from its last "
+        "recorded state in the audit trail)",
+    ),
+    "verify.row_inserted": (
+        "bản ghi «{record}» của bảng {table} được thêm ngoài phần mềm (nhật ký không ghi nhận)",
+        "record '{record}' of table {table} was added outside the application (the audit trail has no trace of it)",
+    ),
+    "verify.row_deleted": (
+        "bản ghi «{record}» của bảng {table} đã bị xóa ngoài phần mềm (nhật ký vẫn ghi nhận nó)",
+        "record '{record}' of table {table} was deleted outside the application (the audit trail still holds it)",
     ),
     "verify.snapshot_altered": (
         "dữ liệu bộ tiêu chí {sheet} lưu trong tệp đã bị sửa",
@@ -933,14 +1108,33 @@ _PLACES: dict[str, tuple[str, str]] = {
     "element": ("thành phần số", "element no."),
     "page": ("trang", "page"),
     "record": ("bản ghi", "record"),
+    "attachment": ("tệp đính kèm", "attachment"),
+    "table": ("bảng", "table"),
+    "column": ("cột", "column"),
 }
 
-_QUOTED = {"member", "file", "folder", "field"}
+_QUOTED = {"member", "file", "folder", "field", "attachment"}
+
+# the kinds of object in a file's schema (`sqlite_master.type`), said in words
+_SCHEMA_OBJECTS: dict[str, tuple[str, str]] = {
+    "table": ("bảng", "table"),
+    "index": ("chỉ mục", "index"),
+    "trigger": ("trigger", "trigger"),
+    "view": ("khung nhìn (view)", "view"),
+}
 
 # the things a "not found" names by their table, said in words
 _THINGS: dict[str, tuple[str, str]] = {
     "attachment": ("tệp đính kèm", "attachment"),
     "ballot": ("phiếu chấm", "ballot"),
+    "index": ("chỉ mục (index)", "an index"),
+    "trigger": ("trigger", "a trigger"),
+    "view": ("khung nhìn (view)", "a view"),
+    "table": ("bảng", "a table"),
+    "directory": ("một thư mục", "a folder"),
+    "named_pipe": ("một ống dẫn có tên (named pipe)", "a named pipe"),
+    "device": ("một thiết bị", "a device"),
+    "socket": ("một socket", "a socket"),
     "certificate": ("giấy chứng nhận", "certificate"),
     "council": ("hội đồng", "council"),
     "council_member": ("thành viên hội đồng", "council member"),
@@ -957,6 +1151,7 @@ _THINGS: dict[str, tuple[str, str]] = {
 _FIELDS: dict[str, tuple[str, str]] = {
     "(document)": ("toàn bộ tài liệu", "the whole document"),
     "absent": ("vắng mặt", "absent"),
+    "agenda_order": ("số thứ tự trong chương trình họp", "agenda number"),
     "certificate_prefix": ("ký hiệu số giấy chứng nhận", "certificate number prefix"),
     "choices": ("các phương án đã chọn", "choices"),
     "closed_at": ("giờ kết thúc", "closing time"),
@@ -979,7 +1174,9 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "minutes_symbol": ("ký hiệu biên bản", "minutes symbol"),
     "demo_before_meeting": ("đợt diễn tập trước cuộc họp", "rehearsal before the meeting"),
     "name": ("tên", "name"),
+    "note": ("ghi chú", "note"),
     "opened_at": ("giờ bắt đầu", "opening time"),
+    "opinion": ("ý kiến của người đánh giá", "the evaluator's opinion"),
     "organisation": ("cơ quan", "organisation"),
     "parent_body": ("cơ quan chủ quản", "parent body"),
     "phone": ("điện thoại", "phone"),
@@ -991,7 +1188,9 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "province_code": ("tỉnh, thành phố", "province"),
     "quorum_denominator": ("mẫu số của túc số", "quorum denominator"),
     "quorum_numerator": ("tử số của túc số", "quorum numerator"),
+    "quorum": ("túc số", "quorum"),
     "quorum_requires_chair": ("túc số cần có mặt chủ tịch", "quorum needs the chair"),
+    "reason": ("lý do", "reason"),
     "recused": ("không tham gia chấm", "recused"),
     "registration_number": ("số đăng ký", "registration number"),
     "representative_ethnicity": ("dân tộc của người đại diện", "representative's ethnicity"),
@@ -1000,8 +1199,10 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "representative_position": ("chức vụ của người đại diện", "representative's position"),
     "role": ("vai trò", "role"),
     "rule_version_id": ("bộ tiêu chí", "criteria version"),
+    "scoring_round": ("lượt chấm", "scoring round"),
     "sheet": ("phiếu đánh giá", "scoring sheet"),
     "spread_limit": ("ngưỡng chênh lệch điểm", "spread limit"),
+    "stars": ("số sao", "stars"),
     "street_address": ("thôn, xóm, số nhà", "street address"),
     "submission_date": ("ngày nộp hồ sơ", "submission date"),
     "year": ("năm", "year"),
@@ -1045,6 +1246,10 @@ _UI: dict[str, tuple[str, str]] = {
     "unexpected": ("Đã xảy ra lỗi không mong muốn", "Unexpected error"),
     "log_file": ("Chi tiết lỗi ghi trong tệp nhật ký: {path}", "The details are in the log file: {path}"),
     "valid": ("Hợp lệ", "Valid"),
+    "verify_read_only": (
+        "tệp (hoặc thư mục chứa nó) chỉ cho đọc: đã kiểm tra trên một bản sao, tệp không bị thay đổi",
+        "the file (or its folder) is read-only: checked through a copy, the file is unchanged",
+    ),
     "invalid": ("Không hợp lệ", "Invalid"),
     "sheets_checked": ("{count} phiếu đã kiểm tra, không có lỗi", "{count} {count:sheet|sheets} checked, no problems"),
     "problems_found": ("{count} lỗi", "{count} {count:problem|problems}"),
@@ -1111,6 +1316,18 @@ _UI: dict[str, tuple[str, str]] = {
     "seal.invalid": (
         "KHÔNG HỢP LỆ: nội dung đã bị sửa hoặc chữ ký bị giả mạo",
         "INVALID: the content was edited or the signature is forged",
+    ),
+    "seal.invalid_revoked": (
+        "KHÔNG HỢP LỆ: khóa {key_id} ({issuer}) đã bị thu hồi từ ngày {since} ({reason}); giấy chứng nhận này ghi "
+        "ngày cấp từ ngày đó trở đi",
+        "INVALID: key {key_id} ({issuer}) is revoked since {since} ({reason}); this certificate states an issue date "
+        "on or after that day",
+    ),
+    "seal.revoked_later": (
+        "Lưu ý: khóa {key_id} đã bị thu hồi từ ngày {since} ({reason}), sau ngày cấp giấy này; ngày cấp là lời của "
+        "bên ký — hãy đối chiếu với sổ cấp giấy chứng nhận",
+        "Note: key {key_id} is revoked since {since} ({reason}), after this certificate's issue date; the issue date "
+        "is the signer's word — compare it with the certificate register",
     ),
     "seal.unknown_issuer": (
         "KHÔNG RÕ ĐƠN VỊ CẤP: chữ ký đúng với khóa {key_id}, nhưng khóa này chưa có trong danh sách đơn vị cấp tin cậy "
@@ -1209,12 +1426,19 @@ _UI: dict[str, tuple[str, str]] = {
         "Has this key id been compared with the signed and stamped paper form and by telephone? [y/N] ",
     ),
     "keys.trusted": ("Đã tin cậy khóa {key_id} của {issuer}", "Key {key_id} of {issuer} is now trusted"),
+    "keys.bound": (
+        "Khóa chỉ được ký cho hội đồng «{council}» ({council_id}): tệp của hội đồng khác ký bằng khóa này bị từ chối",
+        "The key signs for council '{council}' ({council_id}) only: another council's file signed with it is refused",
+    ),
     "keys.revoked": (
         "Đã thu hồi khóa {key_id} của {issuer} từ ngày {since}",
         "Key {key_id} of {issuer} revoked from {since}",
     ),
     "keys.list_empty": ("Chưa có khóa tin cậy nào", "No trusted keys yet"),
-    "keys.list_head": ("Đơn vị | Mã khóa | Ngày thêm | Thu hồi từ", "Issuer | Key id | Added | Revoked since"),
+    "keys.list_head": (
+        "Đơn vị | Mã khóa | Ký cho hội đồng | Ngày thêm | Thu hồi từ",
+        "Issuer | Key id | Signs for council | Added | Revoked since",
+    ),
     "keys.legacy_warning": (
         "Lưu ý: khóa ký của máy này chưa được bảo vệ bằng cụm mật khẩu; hãy chạy «ocop-desktop keys passphrase»",
         "Note: this computer's signing key is not protected by a passphrase; run 'ocop-desktop keys passphrase'",
@@ -1332,7 +1556,13 @@ def describe(problem: Problem, lang: str = DEFAULT_LANG) -> str:
         text = code
     else:
         params = dict(problem.params)
-        for key, words in (("what", _THINGS), ("field", _FIELDS), ("action", _ACTIONS), ("detail", _DETAILS)):
+        for key, words in (
+            ("what", _THINGS),
+            ("field", _FIELDS),
+            ("action", _ACTIONS),
+            ("detail", _DETAILS),
+            ("object", _SCHEMA_OBJECTS),
+        ):
             if key in params:
                 params[key] = _in_words(words, params[key], lang)
         try:

@@ -15,6 +15,7 @@ os.environ["OCOP_DESKTOP_DATA"] = tempfile.mkdtemp(prefix="ocop-data-")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ocop-settings-")
 
 import pytest
+from argon2 import PasswordHasher
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from ocop_desktop.domain.enums import Role
@@ -26,6 +27,9 @@ from tests.builders import TEST_PASSPHRASE
 
 # the cost of the key's passphrase is stored in each key file: tests make theirs cheap (production: 64 MiB, t=3)
 keys.DEFAULT_KDF = keys.KdfParams(memory_kib=8, iterations=1, lanes=1)
+# and so is an account's password or PIN hash (argon2id's own defaults in production, ~0.1 s a hash or a check): a
+# council of five with its accounts and PINs cost 2.6 s of hashing per test, over a minute of the suite
+accounts._HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 DATA = Path(os.environ["OCOP_DESKTOP_DATA"])
 keys.create_key(TEST_PASSPHRASE, DATA, issuer="Hội đồng thử nghiệm")
 

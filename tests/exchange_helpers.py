@@ -154,3 +154,38 @@ def other_council(source: Path, target: Path, n: int, *, keep: Collection[str] =
         con.commit()
     resign(target, round_id=round_id, council_id=council_id, council_name=name)
     return target
+
+
+def covering_forgery(path: Path, table: str, assignments: str) -> None:
+    """The key-less forgery of issue 14: the signed rows of `table` kept in a covering index (every column, in key
+    order, so a query ordered by the key may read the index instead of the table) registered under a name the
+    manifest's primary key would have, then the table itself changed by `assignments` (SQL) behind the index's
+    back. The manifest and its signature are left as they were."""
+    key = dict((t, k) for t, k, _w in exchange_file.TABLES)[table]
+    names = [key, *(n for n, _kind in exchange_file.columns()[table] if n != key)]
+    listed = ", ".join(f'"{n}"' for n in names)
+    with closing(sqlite3.connect(path)) as con:
+        con.execute(f'CREATE INDEX "signed_copy" ON "{table}" ({listed})')
+        con.commit()
+        kind, _name, tbl, root, sql = con.execute(
+            "SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master WHERE name = 'signed_copy'"
+        ).fetchone()
+        con.execute("PRAGMA writable_schema = ON")
+        con.execute("DELETE FROM sqlite_master WHERE name = 'signed_copy'")
+        con.commit()
+    with closing(sqlite3.connect(path)) as con:  # the index is out of the schema: the table changes alone
+        con.execute(f'UPDATE "{table}" SET {assignments}')
+        con.commit()
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("PRAGMA writable_schema = ON")
+        con.execute(
+            "INSERT INTO sqlite_master VALUES (?, ?, ?, ?, ?)",
+            (
+                kind,
+                "sqlite_autoindex_manifest_2",
+                tbl,
+                root,
+                sql.replace('"signed_copy"', '"sqlite_autoindex_manifest_2"'),
+            ),
+        )
+        con.commit()

@@ -4,17 +4,20 @@ The member picks each criterion's option from a drop-down and sends the file bac
 (`services.ballot_workbooks`). The layout (which row holds which criterion, the text of every choice) is computed
 here from the criteria sheet alone, so the importer finds the same cells and reads the same labels without trusting
 anything the file says. A veryHidden sheet binds each product sheet to one ballot (round, member, dossier, scoring
-round) with a SHA-256 over those and the layout: a workbook for another round, member or criteria is refused.
+round) with an HMAC-SHA256 over those and the layout, keyed by the round's secret that never leaves the council's
+data file: a workbook for another round, member or criteria, or one whose identification was edited and its codes
+recomputed, is refused.
 Points are never formulas: the app computes them; the drop-down text shows each option's points.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -26,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.scoring_sheet import sheet_heading
 from ocop_desktop.domain.text import fold, nfc
+from ocop_desktop.paths import make_folder
 from ocop_desktop.scoring.catalogue import NOT_APPLICABLE, Criterion, Sheet
 
 FORMAT = "ocop-phieu-cham-excel/1"
@@ -82,6 +86,7 @@ class MemberWorkbook:
     member_id: str
     member_name: str
     products: tuple[ProductBallot, ...]
+    mac_key: bytes = field(default=b"", repr=False)  # the round's secret (services.round_secrets)
 
 
 @dataclass(frozen=True)
@@ -167,9 +172,20 @@ def opinion_row(sheet: Sheet) -> int:
 
 
 def sheet_digest(
-    *, round_id: str, member_id: str, title: str, dossier_id: str, scoring_round: int, sheet: Sheet, snapshot: str
+    *,
+    key: bytes,
+    round_id: str,
+    member_id: str,
+    title: str,
+    dossier_id: str,
+    scoring_round: int,
+    sheet: Sheet,
+    snapshot: str,
 ) -> str:
-    """SHA-256 binding a product sheet to one ballot and to its layout (rows, item ids, drop-down texts)."""
+    """HMAC-SHA256 under the round's secret `key` binding a product sheet to one ballot and to its layout (rows,
+    item ids, drop-down texts): nobody without the council's data file can make one for another member."""
+    if len(key) < 16:
+        raise ValueError("a ballot workbook is bound with the round's secret")
     body = {
         "format": FORMAT,
         "round": round_id,
@@ -183,7 +199,7 @@ def sheet_digest(
         "opinion": opinion_row(sheet),
     }
     data = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return hmac.new(key, data.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def sheet_titles(products: Sequence[ProductBallot]) -> list[str]:
@@ -354,6 +370,7 @@ def render_xlsx(book: MemberWorkbook, path: Path) -> Path:
     ident.append(["sheet", "dossier", "scoring_round", "criteria", "snapshot", "sha256"])
     for title, product in zip(titles, book.products, strict=True):
         digest = sheet_digest(
+            key=book.mac_key,
             round_id=book.round_id,
             member_id=book.member_id,
             title=title,
@@ -373,6 +390,6 @@ def render_xlsx(book: MemberWorkbook, path: Path) -> Path:
 
 def write_workbooks(books: Sequence[MemberWorkbook], folder: Path) -> list[Path]:
     """Every member's workbook into `folder`, named after the member."""
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     names = file_names([book.member_name for book in books])
     return [render_xlsx(book, folder / name) for book, name in zip(books, names, strict=True)]

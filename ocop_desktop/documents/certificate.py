@@ -27,6 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.pdf.fonts import register_fonts
 from ocop_desktop.documents.pdf.layout import MOTTO, NATIONAL_TITLE, PageHook
+from ocop_desktop.domain import values
 from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.paths import written_atomically
 
@@ -201,7 +202,9 @@ def load_template(path: Path | None) -> Template:
     try:
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             raise ValidationFailed([Problem("certificate.template_too_large", {"limit": "256 KiB"}, where)])
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = values.loads_bounded(path.read_text(encoding="utf-8"))
+    except ValidationFailed as exc:
+        raise ValidationFailed([p.at(*where) for p in exc.problems]) from exc
     except OSError as exc:
         raise ValidationFailed([Problem("input.unreadable", {"detail": exc.strerror or str(exc)}, where)]) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -31,6 +31,8 @@ class KeyRegistration:
     created: dt.date | None
     date: dt.date  # the day the form is printed
     place: str = ""
+    council_id: str = ""  # the council the key signs for (the province binds the key to it), when known
+    council_name: str = ""
 
 
 def hex_groups(raw: bytes) -> list[str]:
@@ -65,8 +67,11 @@ def story(form: KeyRegistration) -> list[Flowable]:
     place = form.place or "………………"
     heading = layout.Heading(form.issuer, None, None, place, form.date)
     created = form.created.strftime("%d/%m/%Y") if form.created else "…/…/……"
+    holder = f"<b>{escape(form.issuer)}</b>"
+    if form.council_id:  # what the province binds the key to: it signs for this council only
+        holder += f"<br/>Khóa chỉ ký cho hội đồng: {escape(form.council_name)} (mã {escape(form.council_id)})"
     rows = [
-        [Paragraph("Hội đồng / đơn vị giữ khóa", s["cell"]), Paragraph(f"<b>{escape(form.issuer)}</b>", s["cell"])],
+        [Paragraph("Hội đồng / đơn vị giữ khóa", s["cell"]), Paragraph(holder, s["cell"])],
         [Paragraph("Mã khóa (đọc để đối chiếu)", s["cell"]), Paragraph(escape(form.key_id), big)],
         [
             Paragraph("Khóa công khai Ed25519 (32 byte, hệ 16)", s["cell"]),

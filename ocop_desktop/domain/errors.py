@@ -58,3 +58,7 @@ class Conflict(UserFacingError):
 
 class DatabaseProblem(UserFacingError):
     """The data file cannot be used as it is: not an OCOP file, damaged, or from a newer version."""
+
+
+class StorageFailed(UserFacingError):
+    """The disk refused a write (a read-only folder, a full disk): nothing was changed, and the message says so."""

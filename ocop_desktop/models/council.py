@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ocop_desktop.domain.enums import CouncilLevel, MemberRole, RoundStatus
-from ocop_desktop.models.base import Base, NfcString, Tracked, short_text, text, uuid_pk
+from ocop_desktop.models.base import Base, NfcString, Tracked, UtcDateTime, short_text, text, uuid_pk
 from ocop_desktop.models.types import enum_type
 
 
@@ -44,6 +44,8 @@ class CouncilMember(Tracked, Base):
     organisation: Mapped[str | None] = mapped_column(NfcString(255), default=None)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     pin_hash: Mapped[str | None] = mapped_column(String(255), default=None)
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0)  # wrong PINs since the last right one
+    pin_locked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), default=None)
     council: Mapped[Council] = relationship(back_populates="members")
 
 

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import os
 import re
+import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ocop_desktop.domain.errors import Problem
+from ocop_desktop.persistence import schema
 from ocop_desktop.persistence.sqlite import APPLICATION_ID
 
 BACKUP_SUFFIX = ".ocopdb"
@@ -78,30 +82,77 @@ def check_file(path: Path) -> FileCheck:
     return FileCheck(path, tuple(problems), revision)
 
 
+def schema_differences(path: Path, revision: str) -> list[Problem]:
+    """How the file's schema differs from its revision's, read without writing to it."""
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return schema.differences(con, revision)
+    finally:
+        con.close()
+
+
 def write_backup(source: sqlite3.Connection, destination: Path) -> FileCheck:
     """Copy a live database through SQLite's backup API to `destination`, atomically and verified.
 
-    The copy goes to `<destination>.tmp`, is fsynced and checked, and only then renamed over `destination`.
-    Raises OSError / sqlite3.Error on failure, leaving any previous `destination` untouched.
+    The copy goes to a temporary file of its own (`temporary_name`: never another process's), is fsynced and
+    checked, and only then renamed over `destination`. Raises OSError / sqlite3.Error on failure, leaving any
+    previous `destination` untouched and no temporary file behind.
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    tmp = destination.with_name(destination.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    target = sqlite3.connect(tmp)
+    tmp = temporary_name(destination)
     try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode=DELETE")
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        check = check_file(tmp)
+        if not check.ok:
+            return FileCheck(destination, check.problems, check.schema_revision)
+        os.replace(tmp, destination)
     finally:
-        target.close()
-    with tmp.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    check = check_file(tmp)
-    if not check.ok:
         tmp.unlink(missing_ok=True)
-        return FileCheck(destination, check.problems, check.schema_revision)
-    os.replace(tmp, destination)
+        for suffix in ("-journal", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
     fsync_dir(destination.parent)
     return FileCheck(destination, (), check.schema_revision)
+
+
+TMP_SUFFIX = ".tmp"
+_TMP = re.compile(r".*\.(\d+)-[0-9a-f]{8}\.tmp")
+STALE_TMP_SECONDS = 3600  # a temporary file this old is a crash's leftover whoever wrote it
+
+
+def temporary_name(destination: Path) -> Path:
+    """A temporary name no other process or thread uses: the process id (to tell a crashed writer's leftovers from
+    a live writer's work) and a random part."""
+    return destination.with_name(f"{destination.name}.{os.getpid()}-{secrets.token_hex(4)}{TMP_SUFFIX}")
+
+
+def _writer_gone(tmp: Path) -> bool:
+    """True when the process that wrote `tmp` is gone (or it is so old that it must have crashed)."""
+    try:
+        age = dt.datetime.now().timestamp() - tmp.stat().st_mtime
+    except OSError:
+        return False
+    if age > STALE_TMP_SECONDS:
+        return True
+    match = _TMP.fullmatch(tmp.name)
+    if match is None or os.name != "posix":
+        return False
+    pid = int(match.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def backup_name(db_path: Path, reason: str, now: dt.datetime | None = None) -> Path:
@@ -172,12 +223,18 @@ def list_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{db_path.stem}-*{BACKUP_SUFFIX}"), reverse=True)
 
 
-def clean_leftovers(db_path: Path) -> None:
-    """Remove `.tmp` files a crash left in the backup folder."""
+def clean_leftovers(db_path: Path) -> list[Path]:
+    """Remove the temporary files a crash left while backing up or restoring this data file — only those whose
+    writer is gone: another process's copy in progress, or another data file's, is never touched."""
+    removed = []
     folder = db_path.parent / "backups"
-    if folder.is_dir():
-        for tmp in folder.glob("*.tmp"):
+    candidates = list(folder.glob(f"{glob.escape(db_path.stem)}-*{TMP_SUFFIX}")) if folder.is_dir() else []
+    candidates += db_path.parent.glob(f"{glob.escape(db_path.name)}.restore.*{TMP_SUFFIX}")
+    for tmp in candidates:
+        if _writer_gone(tmp):
             tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
 
 
 def rotate(db_path: Path, *, today: dt.date | None = None) -> list[Path]:

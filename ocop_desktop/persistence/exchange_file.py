@@ -4,8 +4,9 @@ own checks would not notice a changed value.
 
 The schema: the working database's tables that describe a round, with the same names and columns (`docs/exchange-
 format.md`), less the columns that name local user accounts (`*_by`) and the members' PIN hashes; plus `manifest`.
-Reading treats the file as hostile: read-only and immutable, `trusted_schema=OFF`, `quick_check`, and an exact
-allow-list of tables and columns (no trigger, view, index or extra column) before any row is read.
+Reading treats the file as hostile: read-only and immutable, `trusted_schema=OFF`, `quick_check`, and its whole
+`sqlite_master` compared with the exact schema its version writes (no trigger, view, index, extra column or other
+definition) before any row is read; rows are then read from the tables themselves, never through an index.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from pathlib import Path
 
+from ocop_desktop.domain import values
 from ocop_desktop.models.base import Base
-from ocop_desktop.paths import written_atomically
+from ocop_desktop.paths import not_a_file, written_atomically
 from ocop_desktop.persistence.database import known_revisions
 
 FORMAT = "ocop-exchange"
@@ -84,6 +86,9 @@ LEFT_OUT = {"pin_hash"}  # a member's PIN hash never leaves the laptop
 # columns each schema revision added to an exchange table: a file written before a revision lacks them (none yet:
 # revisions 0002 and 0003 added an index and the import register, outside the exchange tables)
 ADDED_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+MANIFEST_DDL = "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 
 
 class ExchangeFileError(Exception):
@@ -149,7 +154,9 @@ def digests(
     for table, key, where in TABLES:
         names = list(present[table]) if present else [name for name, _type in columns()[table]]
         count = 0
-        scope = f" WHERE {where.replace('src.', f'{schema}.')}" if round_id is not None else ""
+        # a file's rows are read from the table itself (NOT INDEXED): an index, even one the schema check let
+        # through, could serve the ORDER BY with values other than those the import stages
+        scope = f" WHERE {where.replace('src.', f'{schema}.')}" if round_id is not None else " NOT INDEXED"
         query = f'SELECT {", ".join(names)} FROM {schema}."{table}"{scope} ORDER BY "{key}"'  # noqa: S608
         try:
             for row in con.execute(query, {"round": round_id}):
@@ -183,11 +190,9 @@ def write(
         with closing(sqlite3.connect(tmp)) as con:
             con.execute("PRAGMA journal_mode=DELETE")
             con.execute("ATTACH DATABASE ? AS src", (f"file:{working}?mode=ro",))
+            create_tables(con)
             for table, _key, round_where in TABLES:
-                cols = columns()[table]
-                ddl = ", ".join(f'"{name}" {kind}' for name, kind in cols)
-                con.execute(f'CREATE TABLE "{table}" ({ddl})')
-                names = ", ".join(f'"{name}"' for name, _kind in cols)
+                names = ", ".join(f'"{name}"' for name, _kind in columns()[table])
                 where = round_where if member_id is None else MEMBER_WHERE.get(table, "0")
                 con.execute(
                     f'INSERT INTO "{table}" ({names}) SELECT {names} FROM src."{table}" WHERE {where}',  # noqa: S608
@@ -197,7 +202,7 @@ def write(
             con.execute("DETACH DATABASE src")
             content_sha256, meeting_sha256, counts = digests(con)
             manifest: dict[str, str] = make_manifest(content_sha256, meeting_sha256, counts)  # type: ignore[operator]
-            con.execute("CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            con.execute(MANIFEST_DDL)
             con.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
             con.commit()
         written = _read_back(tmp)
@@ -230,8 +235,12 @@ def sqlite_uri(path: Path) -> str:
 @contextmanager
 def opened(path: Path) -> Iterator[sqlite3.Connection]:
     """An untrusted exchange file, opened read-only and immutable with `trusted_schema=OFF`, checked whole (size,
-    SQLite header, quick_check, nothing but the known tables, the manifest's versions, then the exact columns of
-    that version) before any row is read."""
+    SQLite header, quick_check, nothing but the known objects, the manifest's versions, then the exact columns and the
+    whole `sqlite_master` of that version) before any row is read. A path that is not a regular file (a named pipe
+    would never answer) is refused before it is opened."""
+    refused = not_a_file(path)
+    if refused is not None:
+        raise ExchangeFileError(refused.code, **refused.params)
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
@@ -255,9 +264,10 @@ def opened(path: Path) -> Iterator[sqlite3.Connection]:
                 raise ExchangeFileError("exchange.damaged", detail=str(verdict[0] if verdict else "?")[:200])
             _check_objects(con)
             _check_columns(con, "manifest", ["key", "value"])
-            expected = columns_at(check_versions(read_manifest(con)))
-            for table, names in expected.items():
+            version = check_versions(read_manifest(con))
+            for table, names in columns_at(version).items():
                 _check_columns(con, table, names)
+            _check_schema(con, version)
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             raise ExchangeFileError("exchange.damaged", detail=str(exc)[:200]) from exc
         yield con
@@ -265,17 +275,71 @@ def opened(path: Path) -> Iterator[sqlite3.Connection]:
         con.close()
 
 
+def create_tables(con: sqlite3.Connection, present: Mapping[str, list[str]] | None = None) -> None:
+    """The exchange tables as the writer makes them (`present`: the columns of an older file, by default today's):
+    the one definition both writing and the schema check use."""
+    for table, _key, _where in TABLES:
+        kept = present[table] if present is not None else None
+        cols = [(name, kind) for name, kind in columns()[table] if kept is None or name in kept]
+        ddl = ", ".join(f'"{name}" {kind}' for name, kind in cols)
+        con.execute(f'CREATE TABLE "{table}" ({ddl})')
+
+
+def _normalised(sql: object) -> str | None:
+    return None if sql is None else " ".join(str(sql).split())
+
+
+SchemaObject = tuple[str, str, str, str | None]  # type, name, tbl_name, normalised SQL
+
+
+def _objects(con: sqlite3.Connection) -> list[SchemaObject]:
+    rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return sorted((str(k), str(n), str(t), _normalised(q)) for k, n, t, q in rows)
+
+
+@functools.cache
+def expected_schema(schema_version: str | None = None) -> tuple[SchemaObject, ...]:
+    """Every object of `sqlite_master` in a file of this format (and schema version): made by the writer's own
+    statements in an empty in-memory database, so the check and the writer cannot drift apart."""
+    present = columns_at(schema_version) if schema_version is not None else None
+    with closing(sqlite3.connect(":memory:")) as con:
+        create_tables(con, present)
+        con.execute(MANIFEST_DDL)
+        return tuple(_objects(con))
+
+
 def _check_objects(con: sqlite3.Connection) -> None:
-    expected = {*columns(), "manifest"}
-    objects = con.execute("SELECT type, name FROM sqlite_master").fetchall()
-    for kind, name in objects:
-        if kind == "index" and str(name).startswith("sqlite_autoindex_manifest"):
-            continue  # the manifest's primary key
-        if kind != "table" or name not in expected:
-            raise ExchangeFileError("exchange.unexpected_object", kind=kind, name=name)
-    present = {name for kind, name in objects if kind == "table"}
-    for table in sorted(expected - present):
-        raise ExchangeFileError("exchange.missing_table", table=table)
+    """Before the manifest is read: no object the format does not have (an index, trigger, view or table, named
+    with the table it is on), and no table missing."""
+    expected = {(kind, name, table) for kind, name, table, _sql in expected_schema()}
+    found = _objects(con)
+    for kind, name, table, _sql in found:
+        if (kind, name, table) not in expected:
+            if table == name:  # a table or a view, on no other table
+                raise ExchangeFileError("exchange.extra_object", what=kind, name=name, version=FORMAT_VERSION)
+            raise ExchangeFileError(
+                "exchange.unexpected_object", what=kind, name=name, table=table, version=FORMAT_VERSION
+            )
+    present = {name for kind, name, _table, _sql in found if kind == "table"}
+    for _kind, name, _table, _sql in sorted(expected_schema()):
+        if _kind == "table" and name not in present:
+            raise ExchangeFileError("exchange.missing_table", table=name)
+
+
+def _check_schema(con: sqlite3.Connection, schema_version: str) -> None:
+    """The whole `sqlite_master` against the exact schema of the file's version: every object's type, name, table
+    and definition (a table's columns and types, the manifest's key); anything else is refused by name."""
+    expected = {(kind, name): (table, sql) for kind, name, table, sql in expected_schema(schema_version)}
+    found = _objects(con)
+    for kind, name, table, sql in found:
+        if expected.get((kind, name)) != (table, sql):
+            if kind == "table":
+                raise ExchangeFileError("exchange.unexpected_columns", table=name)
+            raise ExchangeFileError(
+                "exchange.unexpected_object", what=kind, name=name, table=table, version=FORMAT_VERSION
+            )
+    if len(found) != len(expected):  # the same name twice
+        raise ExchangeFileError("exchange.damaged", detail="sqlite_master")
 
 
 def _check_columns(con: sqlite3.Connection, table: str, names: list[str]) -> None:
@@ -290,12 +354,12 @@ def check_versions(manifest: Mapping[str, str]) -> str:
     if manifest.get("format") != FORMAT:
         raise ExchangeFileError("exchange.not_exchange")
     version = manifest.get("format_version", "")
-    if not version.isdigit() or int(version) > FORMAT_VERSION:
+    if values.int_problems(version, "format_version") or values.parse_int(version, "format_version") > FORMAT_VERSION:
         raise ExchangeFileError("exchange.newer_format", version=version or "?")
     schema = manifest.get("schema_version", "")
     revisions, _head = known_revisions()
     if schema not in revisions:
-        if schema.isdigit() and schema > revisions[-1]:
+        if not values.int_problems(schema, "schema_version") and schema > revisions[-1]:
             raise ExchangeFileError("exchange.newer_format", version=f"{version}/{schema}")
         raise ExchangeFileError("exchange.bad_manifest", key="schema_version")
     return schema
@@ -315,7 +379,7 @@ def columns_at(schema_version: str) -> dict[str, list[str]]:
 
 def read_manifest(con: sqlite3.Connection) -> dict[str, str]:
     try:
-        rows = con.execute("SELECT key, value FROM manifest").fetchall()
+        rows = con.execute("SELECT key, value FROM manifest NOT INDEXED").fetchall()
     except (sqlite3.Error, UnicodeDecodeError) as exc:
         raise ExchangeFileError("exchange.damaged", detail=f"manifest: {exc}"[:200]) from exc
     manifest = {str(k): str(v) for k, v in rows}

@@ -119,13 +119,15 @@ def load(staging: sqlite3.Connection, exchange: Path, present: dict[str, list[st
             for name in names:
                 condition = _type_condition(name, model.columns[name])
                 row = staging.execute(
-                    f'SELECT rowid FROM x."{table}" WHERE {condition} LIMIT 1'  # noqa: S608 - names from the schema
+                    f'SELECT rowid FROM x."{table}" NOT INDEXED WHERE {condition} LIMIT 1'  # noqa: S608 - names from the schema
                 ).fetchone()
                 if row is not None:
                     raise ExchangeFileError("exchange.bad_type", table=table, column=name, row=row[0])
             listed = ", ".join(f'"{n}"' for n in names)
             try:
-                staging.execute(f'INSERT INTO main."{table}" ({listed}) SELECT {listed} FROM x."{table}"')  # noqa: S608
+                staging.execute(  # the table itself, as the digest reads it: never an index of the file
+                    f'INSERT INTO main."{table}" ({listed}) SELECT {listed} FROM x."{table}" NOT INDEXED'  # noqa: S608
+                )
             except sqlite3.IntegrityError as exc:
                 raise ExchangeFileError("exchange.rule_broken", table=table, detail=str(exc)[:200]) from exc
         staging.execute("COMMIT")

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from ocop_desktop.domain import values
 from ocop_desktop.domain.errors import Problem, UserFacingError
 from ocop_desktop.domain.text import nfc, vi_sort_key
 from ocop_desktop.paths import user_data_dir, written_atomically
@@ -193,7 +194,7 @@ def _read_document(path: Path) -> dict[str, Any]:
         raw = path.read_bytes()
         if len(raw) > MAX_KEY_FILE:
             raise ValueError("too large")
-        document = json.loads(raw.decode("utf-8"))
+        document = values.loads_bounded(raw.decode("utf-8"))  # 64 KiB of "[" nests past Python's recursion limit
         if not isinstance(document, dict) or document.get("format") != KEY_FORMAT:
             raise ValueError("not a key file")
         if document.get("version") != KEY_FORMAT_VERSION:
@@ -360,9 +361,18 @@ def public_key_line(key: InstallationKey | StoredKey, issuer: str) -> str:
 PUBLIC_KEY_FORMAT = "ocop-public-key"
 
 
-def public_key_document(key: InstallationKey | StoredKey | PublicKeyFile, issuer: str, created: dt.date | None) -> str:
-    """The public key file a council sends to the province with its registration form: small, readable JSON."""
-    document = {
+def public_key_document(
+    key: InstallationKey | StoredKey | PublicKeyFile,
+    issuer: str,
+    created: dt.date | None,
+    *,
+    council_id: str = "",
+    council_name: str = "",
+) -> str:
+    """The public key file a council sends to the province with its registration form: small, readable JSON; with
+    the council (id and name) the key signs for, when the council's data file is known, which the province's
+    registry then binds the key to."""
+    document: dict[str, object] = {
         "format": PUBLIC_KEY_FORMAT,
         "version": 1,
         "algorithm": "Ed25519",
@@ -371,6 +381,8 @@ def public_key_document(key: InstallationKey | StoredKey | PublicKeyFile, issuer
         "public_key": b64(key.public_raw),
         "created": created.isoformat() if created else None,
     }
+    if council_id:
+        document |= {"council_id": council_id, "council_name": nfc(council_name.strip())}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -379,6 +391,8 @@ class PublicKeyFile:
     public_raw: bytes
     issuer: str
     created: dt.date | None
+    council_id: str = ""  # the council the key signs for, when its file says so
+    council_name: str = ""
 
     @property
     def key_id(self) -> str:
@@ -390,13 +404,15 @@ def read_public_key(text: str) -> PublicKeyFile:
     when it holds no 32-byte Ed25519 key, or when its stated key id is not that of its key."""
     text = nfc(text.strip().lstrip("\ufeff"))
     if text.startswith("{"):
-        document = json.loads(text)
+        document = values.loads_bounded(text)
         if not isinstance(document, dict) or document.get("format") != PUBLIC_KEY_FORMAT:
             raise ValueError("not a public key file")
         raw = unb64(str(document.get("public_key", "")))
         created = document.get("created")
         found = PublicKeyFile(raw, str(document.get("issuer") or "").strip(),
-                              dt.date.fromisoformat(created) if isinstance(created, str) else None)  # fmt: skip
+                              dt.date.fromisoformat(created) if isinstance(created, str) else None,
+                              str(document.get("council_id") or "").strip(),
+                              str(document.get("council_name") or "").strip())  # fmt: skip
         if len(raw) == 32 and document.get("key_id") not in (None, found.key_id):
             raise ValueError("the key id does not match the key")
     else:
@@ -440,11 +456,16 @@ def verify_signature(public_raw: bytes, signature: bytes, message: bytes) -> boo
     return True
 
 
-def trust_public_key(text: str, folder: Path | None = None, *, source: str = "") -> tuple[str, str]:
-    """Add an issuer's public key (either file form) to the trusted issuers, noting when and from which file;
-    returns (key id, issuer name). Raises ValueError when the text holds no Ed25519 public key."""
+def trust_public_key(
+    text: str, folder: Path | None = None, *, source: str = "", council_id: str = "", council_name: str = ""
+) -> tuple[str, str]:
+    """Add an issuer's public key (either file form) to the trusted issuers, noting when, from which file and the
+    council it signs for (`council_id`/`council_name`, else the file's own); returns (key id, issuer name). Raises
+    ValueError when the text holds no Ed25519 public key."""
     folder = _folder(folder)
     found = read_public_key(text)
+    council_id = council_id.strip() or found.council_id
+    council_name = nfc(council_name.strip()) or (found.council_name if council_id == found.council_id else "")
     directory = folder / TRUSTED_DIR
     directory.mkdir(parents=True, exist_ok=True)
     identifier = found.key_id
@@ -454,6 +475,8 @@ def trust_public_key(text: str, folder: Path | None = None, *, source: str = "")
         "added": dt.date.today().isoformat(),
         "created": found.created.isoformat() if found.created else None,
         "source": source,
+        "council_id": council_id,
+        "council_name": council_name,
     }
     with written_atomically(directory / f"{identifier}.json") as tmp:
         tmp.write_text(json.dumps(note, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -474,8 +497,14 @@ def revocation(public_raw: bytes, folder: Path | None = None) -> Revocation | No
     path = _folder(folder) / TRUSTED_DIR / f"{key_id(public_raw)}.revoked"
     if not path.exists():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Revocation(dt.date.fromisoformat(str(data["since"])), str(data.get("reason", "")))
+    try:
+        data = values.loads_bounded(path.read_text(encoding="utf-8"))
+        return Revocation(dt.date.fromisoformat(str(data["since"])), str(data.get("reason", "")))
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, UserFacingError) as exc:
+        # a key whose revocation cannot be read is neither trusted nor silently untrusted: the officer is told
+        raise UserFacingError(
+            [Problem("key.revocation_damaged", {"detail": str(exc)[:200]}, (("file", str(path)),))]
+        ) from exc
 
 
 def revoke_key(identifier: str, since: dt.date, reason: str, folder: Path | None = None) -> None:
@@ -488,16 +517,36 @@ def revoke_key(identifier: str, since: dt.date, reason: str, folder: Path | None
 
 @dataclass(frozen=True)
 class TrustedKey:
-    """One line of the registry of trusted issuers."""
+    """One line of the registry of trusted issuers, with the council it may sign for ("" when the key was trusted
+    without one: it is then bound by the first council whose files it brings, see services.exchange_import)."""
 
     public_raw: bytes
     issuer: str
     added: dt.date | None
     revoked: Revocation | None
+    council_id: str = ""
+    council_name: str = ""
 
     @property
     def key_id(self) -> str:
         return key_id(self.public_raw)
+
+
+def _note(public_raw: bytes, folder: Path) -> dict[str, Any]:
+    """What was noted when the key was trusted (`<KEY-ID>.json`); empty for a key placed by hand or a damaged note."""
+    path = folder / TRUSTED_DIR / f"{key_id(public_raw)}.json"
+    try:
+        note = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return note if isinstance(note, dict) else {}
+
+
+def key_council(public_raw: bytes, folder: Path | None = None) -> tuple[str, str] | None:
+    """The council (id, name) a trusted key may sign for, as the registry records it; None when it records none."""
+    note = _note(public_raw, _folder(folder))
+    council_id = str(note.get("council_id") or "")
+    return (council_id, str(note.get("council_name") or "")) if council_id else None
 
 
 def trusted_keys(folder: Path | None = None) -> list[TrustedKey]:
@@ -508,12 +557,11 @@ def trusted_keys(folder: Path | None = None) -> list[TrustedKey]:
     for raw, issuer in trusted_issuers(folder).items():
         if not issuer:
             continue  # this installation's own key
-        note = folder / TRUSTED_DIR / f"{key_id(raw)}.json"
-        added = None
-        if note.exists():
-            try:
-                added = dt.date.fromisoformat(str(json.loads(note.read_text(encoding="utf-8"))["added"]))
-            except (ValueError, KeyError, TypeError):
-                added = None
-        entries.append(TrustedKey(raw, issuer, added, revocation(raw, folder)))
+        note = _note(raw, folder)
+        try:
+            added = dt.date.fromisoformat(str(note["added"]))
+        except (ValueError, KeyError, TypeError):
+            added = None
+        council = str(note.get("council_id") or ""), str(note.get("council_name") or "")
+        entries.append(TrustedKey(raw, issuer, added, revocation(raw, folder), *council))
     return sorted(entries, key=lambda e: (vi_sort_key(e.issuer), e.key_id))

@@ -11,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
 from ocop_desktop.domain.text import fold, vi_sort_key
+from ocop_desktop.persistence import row_seal
 
 APPLICATION_ID = 0x4F434F50  # "OCOP" in the file header, so tools and the app can tell an OCOP file
 BUSY_TIMEOUT_MS = 5000
@@ -45,6 +46,9 @@ def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
     else:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+        dbapi = conn.connection.dbapi_connection
+        if isinstance(dbapi, sqlite3.Connection):
+            row_seal.install(dbapi)  # the legal records this transaction touches are sealed before it commits
 
 
 def configure(engine: Engine) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ocop_desktop.domain import values
 from ocop_desktop.domain.errors import Problem
 from ocop_desktop.scoring.versions import parse_star_bands
 
@@ -288,7 +289,8 @@ def _check_derived(r: _Reader, data: Mapping[str, Any], crit: Criterion) -> None
     """The shared format may carry derived minimums; they must agree with the markers."""
     derived = data.get("derived_min_points_by_star")
     if derived is not None:
-        given = {int(k): v for k, v in derived.items()} if isinstance(derived, Mapping) else None
+        stars = isinstance(derived, Mapping) and not any(values.STARS.problems(k, "stars") for k in derived)
+        given = {values.parse_int(k, "stars"): v for k, v in derived.items()} if stars else None
         if given != crit.min_points_by_star:
             r.add("catalogue.derived_minimums_differ", given=derived, computed=crit.min_points_by_star)
     mandatory = data.get("mandatory_from_star")

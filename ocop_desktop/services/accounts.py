@@ -104,6 +104,24 @@ def account_problems(username: str, password: str, roles: set[Role] | frozenset[
     return problems
 
 
+def lock_problem(locked_until: dt.datetime | None, now: dt.datetime, code: str, **params: object) -> Problem | None:
+    """The refusal while an account or a member's PIN is locked: how long, and until when (local time)."""
+    if locked_until is None or locked_until <= now:
+        return None
+    seconds = int((locked_until - now).total_seconds()) + 1
+    until = locked_until.astimezone().strftime("%H:%M:%S %d/%m/%Y")
+    return Problem(code, {"seconds": seconds, "until": until, **params})
+
+
+def locked_after_failure(failures: int, now: dt.datetime) -> dt.datetime | None:
+    """The lock a wrong password or PIN earns (held in the file, so reopening it does not lift it): none for the
+    first 5 failures, then 30 s, 60 s, 120 s… up to an hour."""
+    if failures < FREE_FAILURES:
+        return None
+    delay = BASE_LOCK_SECONDS * 2 ** min(failures - FREE_FAILURES, 7)
+    return now + dt.timedelta(seconds=min(delay, 3600))
+
+
 def authenticate(db: Database, *, username: str, password: str, now: dt.datetime | None = None) -> Actor:
     """Sign in. After 5 failures each further one locks the account for 30 s, 60 s, 120 s…"""
     now = now or utcnow()
@@ -113,9 +131,9 @@ def authenticate(db: Database, *, username: str, password: str, now: dt.datetime
         user = s.scalars(select(User).where(User.username == username)).first()
         if user is None or not user.active:
             raise PermissionDenied([Problem("auth.bad_credentials", {})])
-        if user.locked_until is not None and user.locked_until > now:
-            seconds = int((user.locked_until - now).total_seconds()) + 1
-            raise PermissionDenied([Problem("auth.locked", {"seconds": seconds})])
+        locked = lock_problem(user.locked_until, now, "auth.locked")
+        if locked is not None:
+            raise PermissionDenied([locked])
         if verify_secret(user.password_hash, password):
             user.failed_logins = 0
             user.locked_until = None
@@ -123,11 +141,10 @@ def authenticate(db: Database, *, username: str, password: str, now: dt.datetime
                 user.password_hash = hash_secret(password)
             signed_in = _actor(user)
             audit.record(s, signed_in, "sign_in", "user", user.id)
+            db.name_account(user.username)  # who holds the file, for anyone else who tries to open it
         else:  # the failure is counted (committed), then refused below
             user.failed_logins += 1
-            if user.failed_logins >= FREE_FAILURES:
-                delay = BASE_LOCK_SECONDS * 2 ** (user.failed_logins - FREE_FAILURES)
-                user.locked_until = now + dt.timedelta(seconds=min(delay, 3600))
+            user.locked_until = locked_after_failure(user.failed_logins, now)
             audit.record(s, _actor(user), "sign_in_failed", "user", user.id)
     if signed_in is None:
         raise PermissionDenied([Problem("auth.bad_credentials", {})])
@@ -160,7 +177,9 @@ def _require_pin_keeper(actor: Actor) -> None:
 
 
 def pin_problems(pin: str) -> list[Problem]:
-    if len(pin) < MIN_PIN_LENGTH or not pin.isdigit():
+    if len(pin) < MIN_PIN_LENGTH or not (
+        pin.isascii() and pin.isdigit()
+    ):  # '²²²²' passes isdigit(): no keypad types it
         return [Problem("auth.bad_pin", {"min": MIN_PIN_LENGTH})]
     return []
 
@@ -178,23 +197,35 @@ def set_member_pin(db: Database, *, actor: Actor, member_id: str, pin: str) -> N
             raise ValidationFailed([Problem("db.not_found", {"what": "council_member", "id": member_id})])
         had_pin = member.pin_hash is not None
         member.pin_hash = hash_secret(pin)
+        member.failed_pins = 0  # a new PIN lifts the lock, as a new password does
+        member.pin_locked_until = None
         audit.record(
             s, actor, "set_member_pin", "council_member", member_id, before={"pin": had_pin}, after={"pin": True}
         )
 
 
-def sign_in_member(db: Database, *, member_id: str, pin: str) -> Actor:
-    """A member picks their name and types their PIN; they may then fill only their own ballots."""
+def sign_in_member(db: Database, *, member_id: str, pin: str, now: dt.datetime | None = None) -> Actor:
+    """A member picks their name and types their PIN; they may then fill only their own ballots. Wrong PINs lock
+    the member's PIN as wrong passwords lock an account (a 4-digit PIN cannot be guessed through)."""
+    now = now or utcnow()
     with db.transaction() as s:
         member = s.get(CouncilMember, member_id)
+        if member is not None:
+            locked = lock_problem(member.pin_locked_until, now, "auth.pin_locked", member=member.full_name)
+            if locked is not None:
+                raise PermissionDenied([locked])
         ok = member is not None and member.pin_hash is not None and verify_secret(member.pin_hash, pin)
         if member is None or not ok:
-            if member is not None:
+            if member is not None:  # the failure is counted (committed), then refused below
+                member.failed_pins += 1
+                member.pin_locked_until = locked_after_failure(member.failed_pins, now)
                 audit.record(
                     s, Actor(None, member.full_name, frozenset()), "member_sign_in_failed", "council_member", member_id
                 )
             signed_in = None
         else:
+            member.failed_pins = 0
+            member.pin_locked_until = None
             roles = {Role.CHAIR} if member.role is MemberRole.CHAIR else {Role.MEMBER}
             signed_in = Actor(None, member.full_name, frozenset(roles), member.id)
             audit.record(s, signed_in, "member_sign_in", "council_member", member_id)

@@ -7,19 +7,20 @@ all. `verify_chain` recomputes every hash; an edited, removed or inserted event 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
+import sqlite3
 from typing import Any
 
+from sqlalchemy import event as sa_event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.errors import Problem
 from ocop_desktop.models import AuditEvent
 from ocop_desktop.models.base import new_id, utcnow
+from ocop_desktop.persistence import row_seal
 from ocop_desktop.services.actor import Actor
 
-GENESIS = "0" * 64
+GENESIS = row_seal.GENESIS
 
 
 def _canonical(value: Any) -> Any:
@@ -51,8 +52,7 @@ def event_hash(event: AuditEvent) -> str:
         "reason": event.reason,
         "prev_hash": event.prev_hash,
     }
-    data = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return row_seal.chain_hash(body)
 
 
 def record(
@@ -86,7 +86,28 @@ def record(
     event.hash = event_hash(event)
     session.add(event)
     session.flush()
+    session.info[_ACTOR] = actor
     return event
+
+
+_ACTOR = "ocop_audit_actor"  # who the transaction's last event named: the seal of its rows names them too
+NOBODY = Actor(None, "hệ thống", frozenset())
+
+
+@sa_event.listens_for(Session, "before_commit")
+def _seal(session: Session) -> None:
+    """Before any write transaction commits: one event sealing the legal records it touched (row hashes)."""
+    if not session.in_transaction():
+        return
+    session.flush()
+    dbapi = session.connection().connection.dbapi_connection
+    if not isinstance(dbapi, sqlite3.Connection):
+        return
+    changes = row_seal.take_changes(dbapi)
+    if not changes:
+        return
+    actor = session.info.get(_ACTOR, NOBODY)
+    record(session, actor, row_seal.SEAL_ACTION, row_seal.SEAL_ENTITY, None, after=row_seal.seal_body(dbapi, changes))
 
 
 def verify_chain(session: Session) -> list[Problem]:

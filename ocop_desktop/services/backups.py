@@ -13,13 +13,19 @@ from pathlib import Path
 
 from ocop_desktop.domain.errors import DatabaseProblem, Problem, UserFacingError
 from ocop_desktop.messages import describe
+from ocop_desktop.paths import regular_file
 from ocop_desktop.persistence import backup
-from ocop_desktop.persistence.database import Database, known_revisions
+from ocop_desktop.persistence.database import Database, hold, known_revisions
+from ocop_desktop.services import audit
+from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.verify_database import verify_file
 
 # what a backup can cure: a damaged file, or one that something else overwrote. A file from a newer version of the
 # application is sound; restoring an older backup over it would lose what the newer version recorded.
-RECOVERABLE = frozenset({"db.damaged", "db.not_sqlite", "db.not_ocop"})
+RECOVERABLE = frozenset(
+    {"db.damaged", "db.not_sqlite", "db.not_ocop", "db.schema_extra", "db.schema_missing", "db.schema_changed"}
+    | {"db.schema_refused"}
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,8 @@ class BackupEntry:
 
 
 def backup_now(path: Path, reason: str = "thu-cong") -> Path:
-    with Database.open(path, migrate=False, daily_backup=False) as db:
+    """A backup now; allowed while another process has the file open (it only reads it, under its own names)."""
+    with Database.open(path, migrate=False, daily_backup=False, lock=False) as db:
         return db.backup(reason)
 
 
@@ -85,12 +92,16 @@ def recoverable(problems: tuple[Problem, ...]) -> bool:
 def _check_restorable(source: Path) -> None:
     """The checks a backup passes before it replaces anything: sound, of a schema we know, every value verified."""
     loc = (("file", str(source)),)
+    regular_file(source)  # a folder or a named pipe is said at once, never opened
     check = backup.check_file(source)
     if not check.ok:
         raise DatabaseProblem([Problem("db.restore_refused", {"detail": "; ".join(check.problems)}, loc)])
     revisions, head = known_revisions()
     if check.schema_revision not in revisions:
         raise DatabaseProblem([Problem("db.too_new", {"revision": check.schema_revision}, loc)])
+    differences = backup.schema_differences(source, check.schema_revision)
+    if differences:
+        raise DatabaseProblem([*(p.at(*loc) for p in differences), Problem("db.nothing_restored", {}, loc)])
     if check.schema_revision == head:
         report = verify_file(source)
         if not report.ok:
@@ -123,18 +134,34 @@ def _save_current(target: Path) -> Path:
         return backup.set_aside(target)
 
 
-def restore(target: Path, source: Path) -> Path | None:
+def restore(target: Path, source: Path, *, actor: Actor | None = None) -> Path | None:
     """Replace `target` with the backup `source` after checking it; returns the backup of the replaced file (or the
-    name the damaged file was kept under)."""
+    name the damaged file was kept under). With `actor`, the restored file's audit trail says who restored what."""
     _check_restorable(source)
+    held = hold(target)  # no other process writes to the file while it is replaced, nor has it open
+    try:
+        saved = _replace(target, source)
+        if actor is not None:
+            with Database.open(target, daily_backup=False) as db, db.transaction() as s:
+                after = {"backup": source.name, "kept": saved.name if saved is not None else None}
+                audit.record(s, actor, "restore_backup", "file", None, after=after)
+        return saved
+    finally:
+        held.release()
+
+
+def _replace(target: Path, source: Path) -> Path | None:
     saved = _save_current(target) if target.exists() else None
-    tmp = target.with_name(target.name + ".restore.tmp")
-    shutil.copyfile(source, tmp)
-    with tmp.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    os.replace(tmp, target)
+    tmp = backup.temporary_name(target.with_name(target.name + ".restore"))
+    try:
+        shutil.copyfile(source, tmp)
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
     backup.fsync_dir(target.parent)
     Database.open(target).close()  # an older backup is upgraded now, after its own backup
     return saved

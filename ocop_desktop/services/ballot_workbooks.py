@@ -2,7 +2,8 @@
 
 A returned workbook is untrusted (`services.xlsx_input`): refused whole when it is not a real .xlsx, too large, has
 too many sheets or rows, carries a formula anywhere, or when its hidden identification is missing or does not match
-what this database would write for that round, member, dossier and scoring round. Otherwise every choice cell is
+what this database would write for that round, member, dossier and scoring round (an HMAC under the round's
+secret, `services.round_secrets`, which never leaves this data file). Otherwise every choice cell is
 read back to an option number through the drop-down texts recomputed from the dossier's own criteria (never from
 the file), checked by the scoring core's `check_ballot`, and every problem is reported with its sheet, cell and
 criterion before anything is saved. A blank product sheet is skipped with a note; a partly filled one is an error.
@@ -17,6 +18,7 @@ preview) is shown before saving. The audit trail records the file's SHA-256 with
 from __future__ import annotations
 
 import hashlib
+import hmac
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ocop_desktop.documents import ballot_workbook as layout
+from ocop_desktop.domain import values
 from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
 from ocop_desktop.models import CouncilMember, Dossier, Round
 from ocop_desktop.persistence.database import Database
@@ -35,6 +38,7 @@ from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.results import gather_inputs, round_context
 from ocop_desktop.services.round_documents import ballot_workbooks_data
+from ocop_desktop.services.round_secrets import existing_key
 from ocop_desktop.services.scoring_session import import_ballot, import_refusals
 from ocop_desktop.services.xlsx_input import (
     MAX_BYTES,
@@ -49,6 +53,7 @@ MAX_SHEETS = 260  # the guide, the lists, the identification and up to 257 produ
 MAX_ROWS = 20_000  # a product sheet has about 200 rows; the lists of 26 criteria sheets about 4,000
 MAX_COLUMNS = 8
 MAX_OPINION = 4000
+OPINION = values.Text(MAX_OPINION, multiline=True)
 Where = tuple[tuple[str, str], ...]
 
 
@@ -111,6 +116,8 @@ class _Entry:
     dossier_id: str
     scoring_round: int
     digest: str
+    criteria: str = ""  # the sheet and snapshot as written: shown to people, so checked too
+    snapshot: str = ""
 
 
 def _sha256(path: Path) -> str:
@@ -120,24 +127,31 @@ def _sha256(path: Path) -> str:
         return ""
 
 
-def _identity(cells: SheetCells | None) -> tuple[str, str, list[_Entry]] | None:
-    """Round id, member id and the product sheets the identification names; None when it is missing or malformed."""
+def _identity(cells: SheetCells | None, origin: Where) -> tuple[str, str, list[_Entry]] | Problem:
+    """Round id, member id and the product sheets the identification names, or why it cannot be read (missing,
+    malformed, a scoring round that is not a number — '²' included — named by its cell)."""
+    broken = Problem("ballots_xlsx.not_ballot_workbook", {}, origin)
     if cells is None:
-        return None
+        return broken
     value = cells.values.get
     if value((1, 1)) != "format" or value((1, 2)) != layout.FORMAT:
-        return None
+        return broken
     round_id, member_id = cell_text(value((2, 2))), cell_text(value((3, 2)))
     entries: list[_Entry] = []
     row = layout.ID_FIRST_ROW
     while value((row, 1)) is not None:
-        title, dossier_id, scoring_round, digest = (cell_text(value((row, c))) for c in (1, 2, 3, 6))
-        if not (dossier_id and digest and scoring_round.isdigit()):
-            return None
-        entries.append(_Entry(title, dossier_id, int(scoring_round), digest))
+        title, dossier_id, criteria, snapshot, digest = (cell_text(value((row, c))) for c in (1, 2, 4, 5, 6))
+        if not (dossier_id and digest):
+            return broken
+        bad = values.SCORING_ROUND.problems(value((row, 3)), "scoring_round")
+        if bad:
+            where = (*origin, ("sheet", layout.ID_SHEET), ("cell", f"C{row}"))
+            return Problem(bad[0].code, bad[0].params, where)
+        scoring_round = values.SCORING_ROUND.convert(value((row, 3)))
+        entries.append(_Entry(title, dossier_id, scoring_round, digest, criteria, snapshot))
         row += 1
     if not round_id or not member_id or len({e.title for e in entries}) != len(entries):
-        return None
+        return broken
     return round_id, member_id, entries
 
 
@@ -170,14 +184,8 @@ def _read_sheet(
         else:
             problems.append(Problem("ballots_xlsx.unknown_option", {"item": item_id, "value": text[:120]}, cell))
     opinion = cell_text(cells.values.get((layout.opinion_row(sheet), 1))) or None
-    if opinion is not None and len(opinion) > MAX_OPINION:
-        problems.append(
-            Problem(
-                "ballots_xlsx.opinion_too_long",
-                {"max": MAX_OPINION},
-                (*where, ("cell", f"A{layout.opinion_row(sheet)}")),
-            )
-        )
+    at = (*where, ("cell", f"A{layout.opinion_row(sheet)}"))
+    problems += [Problem(p.code, p.params, at) for p in OPINION.problems(opinion, "opinion")]
     if not filled and opinion is None:
         return {}, None, problems
     missing = [i for i in required if i not in choices and not any(p.location[-1] == ("item", i) for p in problems)]
@@ -220,9 +228,9 @@ def read_ballot_workbook(
             sheets[cells.title] = cells
     if problems:
         return _refused(path, sha, problems)
-    identity = _identity(sheets.get(layout.ID_SHEET))
-    if identity is None:
-        return _refused(path, sha, [Problem("ballots_xlsx.not_ballot_workbook", {}, origin)])
+    identity = _identity(sheets.get(layout.ID_SHEET), origin)
+    if isinstance(identity, Problem):
+        return _refused(path, sha, [identity])
     file_round, member_id, entries = identity
     if round_id is not None and file_round != round_id:
         return _refused(path, sha, [Problem("ballots_xlsx.wrong_round", {}, origin)])
@@ -285,13 +293,20 @@ def _check_entry(
     be saved now (already submitted, recused, absent, result locked, re-scored since the export)."""
     where = (*origin, ("sheet", entry.title))
     dossier = s.get(Dossier, entry.dossier_id)
-    if dossier is None or dossier.round_id != rnd.id:
-        return None, [Problem("ballots_xlsx.tampered", {}, where)]
+    says = {
+        "member": member.full_name,
+        "product": dossier.product.name if dossier is not None else entry.dossier_id[:40],
+        "scoring_round": entry.scoring_round,
+    }
+    key = existing_key(s, rnd.id)
+    if dossier is None or dossier.round_id != rnd.id or key is None:
+        return None, [Problem("ballots_xlsx.tampered", says, where)]
     cells = sheets.get(entry.title)
     if cells is None:
         return None, [Problem("ballots_xlsx.sheet_missing", {}, where)]
     inputs = gather_inputs(s, dossier)
     expected = layout.sheet_digest(
+        key=key,
         round_id=rnd.id,
         member_id=member.id,
         title=entry.title,
@@ -300,8 +315,9 @@ def _check_entry(
         sheet=inputs.sheet,
         snapshot=dossier.sheet_snapshot,
     )
-    if expected != entry.digest:
-        return None, [Problem("ballots_xlsx.tampered", {}, where)]
+    shown = (entry.criteria, entry.snapshot) == (inputs.sheet.sheet_id, dossier.sheet_snapshot)
+    if not hmac.compare_digest(expected, entry.digest) or not shown:
+        return None, [Problem("ballots_xlsx.tampered", says, where)]
     items = evaluated_items(inputs.sheet, inputs.decisions)
     choices, opinion, problems = _read_sheet(entry, cells, inputs.sheet, tuple(i.id for i in items), origin)
     product = dossier.product

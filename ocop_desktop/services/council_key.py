@@ -12,10 +12,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from ocop_desktop.documents import key_registration
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.text import nfc
-from ocop_desktop.paths import written_atomically
+from ocop_desktop.models import Council
+from ocop_desktop.paths import regular_file, written_atomically
+from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import (
     InstallationKey,
     PublicKeyFile,
@@ -98,7 +102,10 @@ class ExportedKey:
     form: Path | None
 
 
-def registration_form(stored: StoredKey, issuer: str, out: Path, *, place: str = "") -> Path:
+def registration_form(
+    stored: StoredKey, issuer: str, out: Path, *, place: str = "", council: tuple[str, str] | None = None
+) -> Path:
+    council_id, council_name = council or ("", "")
     form = key_registration.KeyRegistration(
         issuer=issuer,
         key_id=stored.key_id,
@@ -107,6 +114,8 @@ def registration_form(stored: StoredKey, issuer: str, out: Path, *, place: str =
         created=stored.created,
         date=dt.date.today(),
         place=place,
+        council_id=council_id,
+        council_name=council_name,
     )
     return key_registration.render_pdf(form, out)
 
@@ -118,9 +127,11 @@ def export(
     form: Path | None = None,
     place: str = "",
     folder: Path | None = None,
+    council: tuple[str, str] | None = None,
 ) -> ExportedKey:
     """Write the public key file (and, when asked, the registration form PDF). The issuer name given is kept with
-    the key for the next time; no passphrase is needed."""
+    the key for the next time; no passphrase is needed. `council` (id, name) is the council the key signs for,
+    written in the file so that the province binds the key to it when trusting it."""
     stored = stored_key(folder)
     if stored is None:
         raise _fail("key.none")
@@ -131,14 +142,19 @@ def export(
         set_issuer(name, folder)
     if out is not None:
         with written_atomically(out) as tmp:
-            tmp.write_text(public_key_document(stored, name, stored.created), encoding="utf-8")
-    written_form = registration_form(stored, name, form, place=place) if form is not None else None
+            council_id, council_name = council or ("", "")
+            document = public_key_document(
+                stored, name, stored.created, council_id=council_id, council_name=council_name
+            )
+            tmp.write_text(document, encoding="utf-8")
+    written_form = registration_form(stored, name, form, place=place, council=council) if form is not None else None
     return ExportedKey(stored.key_id, name, out, written_form)
 
 
 def read_public_key_file(path: Path) -> PublicKeyFile:
     """A public key file someone sent, read (small, UTF-8) and checked, before anything is trusted."""
     where = (("file", path.name),)
+    regular_file(path)
     try:
         raw = path.read_bytes()[: MAX_PUBLIC_KEY_FILE + 1]
         if len(raw) > MAX_PUBLIC_KEY_FILE:
@@ -154,10 +170,30 @@ def read_public_key_file(path: Path) -> PublicKeyFile:
         raise _fail("key.bad_public_key", where=where) from exc
 
 
-def trust(found: PublicKeyFile, *, source: str = "", folder: Path | None = None) -> tuple[str, str]:
+def trust(
+    found: PublicKeyFile, *, source: str = "", folder: Path | None = None, council: tuple[str, str] | None = None
+) -> tuple[str, str]:
     """Add the key the officer was shown (read once by `read_public_key_file`, so the file cannot change between
-    the comparison and the adding) to the registry."""
-    return trust_public_key(public_key_document(found, found.issuer, found.created), folder, source=source)
+    the comparison and the adding) to the registry, bound to the council it signs for: `council` (id, name) as the
+    officer gives it, else the one the key file names."""
+    council_id, council_name = council or (found.council_id, found.council_name)
+    document = public_key_document(found, found.issuer, found.created)
+    return trust_public_key(document, folder, source=source, council_id=council_id, council_name=council_name)
+
+
+def council_of(db: Database, council_id: str | None = None) -> tuple[str, str]:
+    """The council (id, name) a data file's key signs for: the one given, or the file's only council."""
+    with db.reading() as s:
+        councils = s.execute(select(Council.id, Council.name).order_by(Council.name)).all()
+    if council_id:
+        chosen = [c for c in councils if c.id == council_id.strip()]
+        if not chosen:
+            raise _fail("db.not_found", what="council", id=council_id.strip())
+        return chosen[0].id, chosen[0].name
+    if len(councils) != 1:
+        listed = "; ".join(f"{c.name} ({c.id})" for c in councils) or "-"
+        raise _fail("key.council_needed", councils=listed)
+    return councils[0].id, councils[0].name
 
 
 def registry(folder: Path | None = None) -> list[TrustedKey]:

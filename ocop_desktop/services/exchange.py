@@ -20,6 +20,7 @@ from ocop_desktop import __version__
 from ocop_desktop.domain.enums import BallotStatus
 from ocop_desktop.domain.errors import PermissionDenied, Problem, ValidationFailed
 from ocop_desktop.models import AuditEvent, Ballot, Council, CouncilMember, Dossier, Product, Round
+from ocop_desktop.paths import make_folder
 from ocop_desktop.persistence import exchange_file
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import (
@@ -139,7 +140,7 @@ def export_round(
         manifest["signature"] = b64(key.sign(exchange_file.canonical_manifest(manifest)))
         return manifest
 
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(out.parent)
     try:
         manifest = exchange_file.write(db.path, round_id, out, make_manifest, member_id=member_id)
     except exchange_file.ExchangeFileError as exc:

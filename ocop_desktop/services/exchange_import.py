@@ -32,6 +32,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
+from ocop_desktop.domain import values
+from ocop_desktop.domain.attachments import attachment_problem
 from ocop_desktop.domain.errors import Problem, UserFacingError
 from ocop_desktop.models import (
     CouncilMember,
@@ -42,11 +44,11 @@ from ocop_desktop.models import (
     Result,
     Round,
 )
-from ocop_desktop.paths import user_data_dir
-from ocop_desktop.persistence import exchange_file, exchange_merge
+from ocop_desktop.paths import not_a_file, user_data_dir
+from ocop_desktop.persistence import exchange_file, exchange_merge, exchange_values
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.exchange_merge import TableDiff
-from ocop_desktop.persistence.keys import revocation, unb64
+from ocop_desktop.persistence.keys import key_council, revocation, unb64
 from ocop_desktop.scoring.catalogue import Sheet
 from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
@@ -57,6 +59,11 @@ from ocop_desktop.services.results import refresh_result
 from ocop_desktop.services.verify_database import check_result, snapshot_problems
 
 QUARANTINE_DIR = "quarantine"
+# how far a round's revision may run ahead of the last one imported here (from 0 for its first file): a council
+# exports a round a few times (members' laptops, corrections); a file claiming far more would lock the genuine
+# next ones out as "older" (docs/exchange-format.md)
+MAX_REVISION_STEP = 50
+MAX_REVISION = 2**31 - 1  # the register's integer column, whatever the file claims
 COPY_CHUNK = 1024 * 1024
 
 
@@ -190,7 +197,9 @@ def _inspect(
         exchange_merge.create_staging(staging)
         with closing(exchange_merge.staging_connection(staging)) as con:
             exchange_merge.load(con, copy, present)
+            exchange_values.check(con)
             _check_staged(con, report)
+            _check_attachments(con)
         _check_meaning(staging, report)
     except exchange_file.ExchangeFileError as exc:
         report.problems = [Problem(exc.code, dict(exc.params), (("file", source.name),))]
@@ -205,7 +214,11 @@ def _inspect(
 
 
 def _quarantine(source: Path, copy: Path) -> str:
-    """Copy the file (never work on a USB stick or a mail attachment in place), refusing it past the size limit."""
+    """Copy the file (never work on a USB stick or a mail attachment in place), refusing it past the size limit,
+    and refusing a folder, a named pipe, a device or a socket before opening it."""
+    refused = not_a_file(source)
+    if refused is not None:
+        raise exchange_file.ExchangeFileError(refused.code, **refused.params)
     digest = hashlib.sha256()
     copied = 0
     try:
@@ -236,6 +249,9 @@ def _key_policy(
         elif not any_key:
             raise _Stop([Problem("import.untrusted_key", {"key_id": key})])
         return
+    bound = key_council(public_raw, folder) if check.issuer else None  # this installation's own key is unbound
+    if bound is not None and bound[0] != check.manifest["council_id"]:
+        raise _Stop([_other_council("import.key_for_other_council", check.manifest, bound)])
     withdrawn = revocation(public_raw, folder)
     if withdrawn is not None:
         signed = check.manifest["created_at"][:10]
@@ -244,14 +260,44 @@ def _key_policy(
         report.notes.append(Problem("import.signed_before_revocation", {"key_id": key, "since": str(withdrawn.since)}))
 
 
+def _other_council(code: str, manifest: Mapping[str, str], bound: tuple[str, str]) -> Problem:
+    return Problem(
+        code,
+        {
+            "key_id": manifest["key_id"],
+            "council": manifest.get("council_name", ""),
+            "council_id": manifest["council_id"],
+            "bound": bound[1] or bound[0],
+            "bound_id": bound[0],
+        },
+    )
+
+
+def _key_spoke_for(s: Session, report: FileReport) -> None:
+    """A key speaks for one council: one that has brought another council's files here (a key the registry binds
+    to none, or accepted for a file) cannot bring this one's. This installation's own key is not bound."""
+    if report.issuer == "":
+        return
+    manifest = report.manifest
+    other = s.execute(
+        select(ExchangeImport.council_id, ExchangeImport.manifest)
+        .where(ExchangeImport.key_id == manifest["key_id"], ExchangeImport.council_id != manifest["council_id"])
+        .limit(1)
+    ).first()
+    if other is not None:
+        name = other.manifest.get("council_name", "") if isinstance(other.manifest, dict) else ""
+        raise _Stop([_other_council("import.key_used_by_other_council", manifest, (other.council_id, name))])
+
+
 def _check_staged(con: sqlite3.Connection, report: FileReport) -> None:
     """The file's rows against its own manifest: one round, the council it names, counts as signed, nothing
     pointing outside the file (a member's ballots point at the receiving database's round instead)."""
     manifest, kind = report.manifest, report.kind
+    _revision(manifest)  # `verify` says so too, not only the import
     counts = {table: con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in exchange_merge.KEYS}  # noqa: S608
     try:
-        signed_counts = json.loads(manifest["counts"])
-    except ValueError:
+        signed_counts = values.loads_bounded(manifest["counts"])
+    except (ValueError, UserFacingError):  # not JSON, too deep or too large: not the counts this file holds
         signed_counts = None
     if signed_counts != counts:
         raise _Stop([Problem("import.counts_differ", {})])
@@ -275,6 +321,33 @@ def _check_staged(con: sqlite3.Connection, report: FileReport) -> None:
     dangling = exchange_merge.dangling_references(con)
     if dangling:
         raise _Stop([Problem("import.dangling", {"table": dangling[0][0], "parent": dangling[0][1]})])
+
+
+def _check_attachments(con: sqlite3.Connection) -> None:
+    """Each attachment is what its row says — its size and SHA-256 those of its content, its type the one its
+    content shows — and a file a dossier may carry (`domain.attachments`: no executable, no hidden extension, an
+    extension matching the content). A problem names the product and the attachment."""
+    problems: list[Problem] = []
+    rows = con.execute(
+        "SELECT a.filename, a.media_type, a.size, a.sha256, a.content, coalesce(p.name, a.dossier_id) "
+        "FROM attachments a LEFT JOIN dossiers d ON d.id = a.dossier_id LEFT JOIN products p ON p.id = d.product_id "
+        "ORDER BY a.id"
+    )
+    for filename, recorded, size, sha256, content, product in rows:
+        where = (("product", product), ("attachment", filename))
+        if len(content) != size:
+            problems.append(Problem("attachment.stale_checksum", {"name": filename, "column": "size"}, where))
+        elif hashlib.sha256(content).hexdigest() != sha256:
+            problems.append(Problem("attachment.stale_checksum", {"name": filename, "column": "sha256"}, where))
+        found, refused = attachment_problem(filename, content)
+        if refused is not None:
+            problems.append(Problem(refused.code, refused.params, where))
+        elif found != recorded:
+            problems.append(
+                Problem("attachment.type_differs", {"name": filename, "recorded": recorded, "found": found}, where)
+            )
+    if problems:
+        raise _Stop(problems[:20])
 
 
 @contextmanager
@@ -360,6 +433,7 @@ def _take(db: Database, item: _Inspected | FileReport, actor: Actor) -> FileRepo
         try:
             with Session(bind=conn) as s, s.begin():
                 try:
+                    _key_spoke_for(s, report)
                     if _replayed(s, report):
                         report.outcome = Outcome.ALREADY
                         return report
@@ -384,6 +458,7 @@ def _take(db: Database, item: _Inspected | FileReport, actor: Actor) -> FileRepo
                     for dossier in s.scalars(select(Dossier).where(Dossier.id.in_(_staged_dossiers(dbapi)))):
                         refresh_result(s, dossier)
                 _register(s, actor, report)
+                db.check_identity()  # the file at the path is still the one opened: else roll back, say so
                 report.outcome = Outcome.IMPORTED
         finally:
             conn.rollback()
@@ -391,13 +466,18 @@ def _take(db: Database, item: _Inspected | FileReport, actor: Actor) -> FileRepo
     return report
 
 
+def _revision(manifest: Mapping[str, str]) -> int:
+    """The manifest's revision through the one integer parser ('²' passes `isdigit()` and fails `int()`)."""
+    if values.int_problems(manifest.get("revision", ""), "revision", low=0, high=MAX_REVISION):
+        raise _Stop([Problem("exchange.bad_manifest", {"key": "revision"})])
+    return values.parse_int(manifest["revision"], "revision")
+
+
 def _replayed(s: Session, report: FileReport) -> bool:
     """True when this revision with this content is here already; a lower revision, or the same one with other
     content, stops the file."""
     manifest = report.manifest
-    if not manifest["revision"].isdigit():
-        raise _Stop([Problem("exchange.bad_manifest", {"key": "revision"})])
-    revision = int(manifest["revision"])
+    revision = _revision(manifest)
     rows = s.execute(
         select(ExchangeImport.revision, ExchangeImport.content_sha256, ExchangeImport.imported_at).where(
             ExchangeImport.round_id == manifest["round_id"],
@@ -414,6 +494,10 @@ def _replayed(s: Session, report: FileReport) -> bool:
     highest = max((r[0] for r in rows), default=0)
     if revision < highest:
         raise _Stop([Problem("import.older_revision", {"revision": revision, "highest": highest})])
+    if revision > highest + MAX_REVISION_STEP:
+        raise _Stop(
+            [Problem("import.revision_jump", {"revision": revision, "highest": highest, "limit": MAX_REVISION_STEP})]
+        )
     return False
 
 
@@ -525,6 +609,8 @@ def _ballot_problems(s: Session, manifest: dict[str, str]) -> list[Problem]:
     rnd = s.get(Round, round_id)
     if rnd is None:
         raise _Stop([Problem("import.round_missing", {"round": manifest.get("round_name", round_id)})])
+    if manifest["council_id"] != rnd.council_id:  # the council its key is bound to must be the round's
+        raise _Stop([Problem("import.member_not_in_council", {"member": manifest.get("member_name", member_id)})])
     member = s.get(CouncilMember, member_id)
     if member is None or member.council_id != rnd.council_id:
         raise _Stop([Problem("import.member_not_in_council", {"member": manifest.get("member_name", member_id)})])
@@ -603,7 +689,7 @@ def _register(s: Session, actor: Actor, report: FileReport) -> None:
             round_id=manifest["round_id"],
             council_id=manifest["council_id"],
             member_id=manifest.get("member_id", ""),
-            revision=int(manifest["revision"]),
+            revision=_revision(manifest),
             content_sha256=manifest["content_sha256"],
             file_sha256=report.file_sha256,
             file_name=report.source.name,

@@ -87,7 +87,7 @@ def exercise(path: Path, count: int, announce: Callable[[str], None]) -> int:
 
 
 def list_choices(path: Path) -> list[str]:
-    db = Database.open(path, migrate=False, daily_backup=False)
+    db = Database.open(path, migrate=False, daily_backup=False, lock=False)
     try:
         with db.reading() as s:
             return list(s.scalars(select(BallotChoice.id).order_by(BallotChoice.recorded_at)))

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils.cell import coordinate_from_string
 from sqlalchemy import select
 
 from ocop_desktop.documents.dossier_template import write_template
+from ocop_desktop.domain import values
 from ocop_desktop.domain.enums import Gender, LegalForm, RegistrationType
 from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.domain.text import fold
@@ -25,7 +27,7 @@ from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.registry import add_dossier, add_producer, add_product, producer_problems, sheet_exists
-from ocop_desktop.services.xlsx_input import MAX_BYTES, cell_text, formula_problem, open_untrusted
+from ocop_desktop.services.xlsx_input import MAX_BYTES, cell_text, formula_problem, open_untrusted, read_cells
 
 MAX_ROWS = 5000
 COLUMNS = (
@@ -109,38 +111,34 @@ def _date(value: Any) -> dt.date | None:
 
 
 def read_workbook(path: Path, *, rule_version_id: str = "QD26-2026") -> ImportPreview:
-    """Read and check the first sheet; nothing is saved."""
+    """Read and check the first sheet; nothing is saved. A damaged workbook raises ValidationFailed naming the part
+    that cannot be read."""
     origin = (("file", path.name),)
     with open_untrusted(path, MAX_BYTES) as (workbook, refused):
         if workbook is None:
             return ImportPreview(path.name, "", (), (refused,) if refused is not None else ())
-        sheet = workbook.worksheets[0]
-        problems: list[Problem] = []
-        rows: list[ImportRow] = []
-        for index, cells in enumerate(sheet.iter_rows(min_row=2, max_col=len(COLUMNS)), start=2):
-            if index - 1 > MAX_ROWS:
-                problems.append(Problem("excel.too_many_rows", {"max": MAX_ROWS}, (*origin, ("sheet", sheet.title))))
-                break
-            values = {}
-            formula = False
-            for (key, _header), cell in zip(COLUMNS, cells, strict=False):
-                if getattr(cell, "data_type", None) == "f":
-                    problems.append(formula_problem(origin, sheet.title, cell.coordinate))
-                    formula = True
-                values[key] = cell.value
-            if formula or all(cell_text(v) == "" for v in values.values()):
-                continue
-            row, row_problems = _check_row(index, values, sheet.title, origin, rule_version_id)
-            problems.extend(row_problems)
-            if row is not None:
-                rows.append(row)
-        if not rows and not problems:
-            problems.append(Problem("excel.empty", {}, (*origin, ("sheet", sheet.title))))
-        return ImportPreview(path.name, sheet.title, tuple(rows), tuple(problems))
+        cells = read_cells(workbook, 0, MAX_ROWS + 1, len(COLUMNS))
+    title = cells.title
+    problems = [formula_problem(origin, title, coordinate) for coordinate in cells.formulas]
+    if cells.too_many_rows:
+        problems.append(Problem("excel.too_many_rows", {"max": MAX_ROWS}, (*origin, ("sheet", title))))
+    with_formula = {coordinate_from_string(coordinate)[1] for coordinate in cells.formulas}
+    rows: list[ImportRow] = []
+    for index in range(2, max((r for r, _c in cells.values), default=1) + 1):
+        row_values = {key: cells.values.get((index, column)) for column, (key, _h) in enumerate(COLUMNS, start=1)}
+        if index in with_formula or all(cell_text(v) == "" for v in row_values.values()):
+            continue
+        row, row_problems = _check_row(index, row_values, title, origin, rule_version_id)
+        problems.extend(row_problems)
+        if row is not None:
+            rows.append(row)
+    if not rows and not problems:
+        problems.append(Problem("excel.empty", {}, (*origin, ("sheet", title))))
+    return ImportPreview(path.name, title, tuple(rows), tuple(problems))
 
 
 def _check_row(
-    index: int, values: dict[str, Any], sheet: str, origin: tuple[tuple[str, str], ...], rule_version_id: str
+    index: int, raw: dict[str, Any], sheet: str, origin: tuple[tuple[str, str], ...], rule_version_id: str
 ) -> tuple[ImportRow | None, list[Problem]]:
     letters = {key: chr(ord("A") + i) for i, (key, _h) in enumerate(COLUMNS)}
 
@@ -148,7 +146,7 @@ def _check_row(
         return (*origin, ("sheet", sheet), ("cell", f"{letters[key]}{index}"))
 
     problems = []
-    text = {key: cell_text(value) for key, value in values.items()}
+    text = {key: cell_text(value) for key, value in raw.items()}
     for required in ("producer", "legal_form", "product", "sheet", "registration_type", "submission_date"):
         if not text[required]:
             problems.append(Problem("excel.missing", {"column": dict(COLUMNS)[required]}, where(required)))
@@ -161,11 +159,11 @@ def _check_row(
             Problem("excel.bad_registration", {"value": text["registration_type"]}, where("registration_type"))
         )
     sheet_id = text["sheet"]
-    if sheet_id.isdigit():
-        sheet_id = f"{rule_version_id}-{int(sheet_id):02d}"
+    if not values.SHEET_NUMBER.problems(sheet_id, "sheet"):
+        sheet_id = f"{rule_version_id}-{values.parse_int(sheet_id, 'sheet'):02d}"
     if text["sheet"] and not sheet_exists(rule_version_id, sheet_id):
         problems.append(Problem("excel.bad_sheet", {"value": text["sheet"]}, where("sheet")))
-    submitted = _date(values["submission_date"])
+    submitted = _date(raw["submission_date"])
     if text["submission_date"] and submitted is None:
         problems.append(Problem("excel.bad_date", {"value": text["submission_date"]}, where("submission_date")))
     gender = GENDERS.get(fold(text["representative_gender"])) if text["representative_gender"] else None
@@ -174,8 +172,12 @@ def _check_row(
             Problem("excel.bad_gender", {"value": text["representative_gender"]}, where("representative_gender"))
         )
     order = text["agenda_order"]
-    if order and not order.isdigit():
-        problems.append(Problem("excel.bad_number", {"value": order}, where("agenda_order")))
+    problems += [
+        Problem(p.code, p.params, where("agenda_order"))
+        for p in (values.AGENDA_ORDER.problems(order, "agenda_order") if order else [])
+    ]
+    for key in ("product", "code"):  # the producer's fields are checked with the producer below
+        problems += [Problem(p.code, p.params, where(key)) for p in values.LINE.problems(text[key], key)]
     fields = {
         "representative_name": text["representative_name"] or None,
         "representative_gender": gender,
@@ -193,7 +195,7 @@ def _check_row(
     return (
         ImportRow(
             row=index,
-            agenda_order=int(order) if order else index - 1,
+            agenda_order=values.parse_int(order, "agenda_order") if order else index - 1,
             producer=text["producer"],
             legal_form=legal_form,
             producer_fields={k: v for k, v in fields.items() if v is not None},

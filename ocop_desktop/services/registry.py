@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import zipfile
 from dataclasses import dataclass
-from io import BytesIO
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ocop_desktop.domain import values
 from ocop_desktop.domain.admin_units import find_commune, find_province, load_units_2025
+from ocop_desktop.domain.attachments import attachment_problem
 from ocop_desktop.domain.enums import CommuneItem, Gender, LegalForm, RegistrationType
 from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
 from ocop_desktop.domain.text import fold, nfc
@@ -40,9 +40,9 @@ from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, snapsh
 from ocop_desktop.services.permissions import Permission, require
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
-PHONE = re.compile(r"^(\+84|0)\d{9,10}$")
+PHONE = re.compile(r"^(\+84|0)\d{9,10}$", re.ASCII)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-CODE = re.compile(r"^(\d{2})-(\d{5})-(\d+)-(\d{4})$")
+CODE = re.compile(r"^(\d{2})-(\d{5})-(\d{1,6})-(\d{4})$", re.ASCII)  # ASCII digits: int() takes '٣' as 3
 
 PRODUCER_FIELDS = (
     "name",
@@ -61,19 +61,44 @@ PRODUCER_FIELDS = (
 )
 
 
+# each producer field's domain (domain/values.py): text without control characters within the column's length
+PRODUCER_DOMAINS: dict[str, values.Domain] = {
+    "name": values.NAME,
+    "legal_form": values.Choice.of(LegalForm),
+    "registration_number": values.Text(64),
+    "representative_name": values.LINE,
+    "representative_position": values.LINE,
+    "representative_gender": values.Choice.of(Gender),
+    "representative_ethnicity": values.Text(64),
+    "phone": values.Text(32),
+    "email": values.LINE,
+    "street_address": values.Text(500),
+    "historic_address": values.Text(500),
+}
+PRODUCT_DOMAINS: dict[str, values.Domain] = {
+    "name": values.NAME,
+    "code": values.Text(64),
+    "description": values.Text(4000, multiline=True),
+}
+
+
 def _producer_problems(fields: dict[str, Any]) -> list[Problem]:
-    problems = []
-    if "name" in fields and not str(fields["name"] or "").strip():
-        problems.append(Problem("input.missing_field", {"field": "name"}, (("field", "name"),)))
-    phone = fields.get("phone")
+    problems = [
+        p
+        for key, value in fields.items()
+        if key in PRODUCER_DOMAINS and (key == "name" or value not in (None, ""))
+        for p in PRODUCER_DOMAINS[key].problems(value, key)
+    ]
+    named = {dict(p.location).get("field") for p in problems}
+    phone = fields.get("phone") if "phone" not in named else None
     if phone and not PHONE.match(re.sub(r"[\s.\-]", "", phone)):
         problems.append(Problem("registry.bad_phone", {"value": phone}, (("field", "phone"),)))
-    email = fields.get("email")
+    email = fields.get("email") if "email" not in named else None
     if email and not EMAIL.match(email):
         problems.append(Problem("registry.bad_email", {"value": email}, (("field", "email"),)))
     for key, size in (("province_code", 2), ("commune_code", 5)):
         value = fields.get(key)
-        if value and not (value.isdigit() and len(value) == size):
+        if value and (values.int_problems(value, key) or len(value) != size):
             problems.append(Problem("registry.bad_admin_code", {"value": value, "digits": size}, (("field", key),)))
     if not problems:
         problems.extend(_address_problems(fields.get("province_code"), fields.get("commune_code")))
@@ -109,7 +134,7 @@ def _snapshot(producer: Producer) -> dict[str, Any]:
 def create_producer(db: Database, *, actor: Actor, name: str, legal_form: LegalForm, **fields: Any) -> str:
     """Chủ thể OCOP. Optional fields: see PRODUCER_FIELDS; phone and e-mail are checked."""
     require(actor, Permission.EDIT_REGISTRY)
-    problems = producer_problems(name, fields)
+    problems = producer_problems(name, fields) + PRODUCER_DOMAINS["legal_form"].problems(legal_form, "legal_form")
     if problems:
         raise ValidationFailed(problems)
     with db.transaction() as s:
@@ -189,6 +214,10 @@ def create_product(
     """A product. Without `code`, one is generated `(mã tỉnh)-(mã xã)-(STT)-(năm)` from the producer's
     commune; a historic code is kept exactly as given."""
     require(actor, Permission.EDIT_REGISTRY)
+    values.check_all([(values.NAME, name, "name"), (PRODUCT_DOMAINS["code"], code, "code"),
+                      (PRODUCT_DOMAINS["description"], description, "description")])  # fmt: skip
+    if year is not None:
+        values.check_all([(values.YEAR, year, "year")])
     if not sheet_exists(rule_version_id, sheet_id):
         raise ValidationFailed([Problem("sheet.unknown", {"sheet": sheet_id, "version": rule_version_id})])
     with db.transaction() as s:
@@ -271,12 +300,12 @@ def update_product(
 ) -> None:
     """Edit a product; a historic code is entered as recorded (never regenerated)."""
     require(actor, Permission.EDIT_REGISTRY)
+    given = {"name": name, "description": description, "code": code}
+    values.check_all((PRODUCT_DOMAINS[k], v, k) for k, v in given.items() if v is not None)
     with db.transaction() as s:
         product = get_or_fail(s, Product, product_id, "product")
         before = {"name": product.name, "description": product.description, "code": product.code}
         if name is not None:
-            if not name.strip():
-                raise ValidationFailed([Problem("input.missing_field", {"field": "name"}, (("field", "name"),))])
             product.name, product.name_fold = nfc(name.strip()), fold(name)
         if description is not None:
             product.description = nfc(description)
@@ -303,6 +332,8 @@ def create_dossier(
     """Hồ sơ of a product in a round. Its rule version follows the submission date and must be the round's; its
     number on the agenda is the next one unless given (a given number must be free)."""
     require(actor, Permission.EDIT_REGISTRY)
+    if agenda_order is not None:
+        values.check_all([(values.AGENDA_ORDER, agenda_order, "agenda_order")])
     with db.transaction() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         product = get_or_fail(s, Product, product_id, "product")
@@ -521,29 +552,6 @@ def set_commune_assessment(
         )
 
 
-def sniff_media_type(content: bytes, filename: str) -> str | None:
-    """The file's type from its first bytes (never from its name alone); None for anything not accepted."""
-    if content.startswith(b"%PDF-"):
-        return "application/pdf"
-    if content.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if content.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    if content[:4] == b"RIFF" and content[8:12] == b"WEBP":
-        return "image/webp"
-    if content.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(BytesIO(content)) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile:
-            return None
-        if "word/document.xml" in names:
-            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        if "xl/workbook.xml" in names:
-            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return None
-
-
 @dataclass(frozen=True)
 class AttachmentAdded:
     attachment_id: str
@@ -555,7 +563,8 @@ class AttachmentAdded:
 def add_attachment(
     db: Database, *, actor: Actor, dossier_id: str, filename: str, content: bytes, description: str | None = None
 ) -> AttachmentAdded:
-    """Store a file of the dossier (PDF, photo, Word, Excel up to 25 MB) with its SHA-256."""
+    """Store a file of the dossier (PDF, photo, Word, Excel up to 25 MB, its type recognised from its content and
+    matching its extension: `domain.attachments`) with its SHA-256."""
     require(actor, Permission.EDIT_REGISTRY)
     if len(content) > MAX_ATTACHMENT_BYTES:
         raise ValidationFailed(
@@ -563,9 +572,9 @@ def add_attachment(
         )
     if not content:
         raise ValidationFailed([Problem("registry.attachment_empty", {"name": filename})])
-    media_type = sniff_media_type(content, filename)
-    if media_type is None:
-        raise ValidationFailed([Problem("registry.attachment_type", {"name": filename})])
+    media_type, refused = attachment_problem(filename, content)
+    if refused is not None or media_type is None:
+        raise ValidationFailed([refused or Problem("registry.attachment_type", {"name": filename})])
     digest = hashlib.sha256(content).hexdigest()
     with db.transaction() as s:
         get_or_fail(s, Dossier, dossier_id, "dossier")

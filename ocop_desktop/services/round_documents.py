@@ -46,7 +46,7 @@ from ocop_desktop.models import (
     Result,
     Round,
 )
-from ocop_desktop.paths import admin_units_dir
+from ocop_desktop.paths import admin_units_dir, make_folder
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import InstallationKey, installation_key
 from ocop_desktop.scoring.engine import DecisionKind, ProductResult, UnmetMinimum
@@ -59,6 +59,7 @@ from ocop_desktop.services.exchange import meeting_code
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.queries import producer_address
 from ocop_desktop.services.results import Inputs, compute, gather_inputs, quorum_of, scoring_progress
+from ocop_desktop.services.round_secrets import workbook_key
 from ocop_desktop.services.secrecy import Progress as SecrecyProgress
 from ocop_desktop.services.secrecy import figures_hidden, may_see_figures
 from ocop_desktop.services.settings import get_settings
@@ -352,6 +353,9 @@ def ballot_workbooks_data(db: Database, *, actor: Actor, round_id: str) -> list[
     a member with no dossier to score (absent) gets none."""
     require(actor, Permission.VIEW)
     with db.reading() as s:
+        get_or_fail(s, Round, round_id, "round")
+    key = workbook_key(db, round_id)
+    with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
         products: dict[str, list[ballot_workbook.ProductBallot]] = {m.id: [] for m in council.members}
@@ -381,6 +385,7 @@ def ballot_workbooks_data(db: Database, *, actor: Actor, round_id: str) -> list[
                 member_id=member.id,
                 member_name=member.full_name,
                 products=tuple(products[member.id]),
+                mac_key=key,
             )
             for member in sorted(council.members, key=lambda m: m.sort_order)
             if products[member.id]
@@ -713,7 +718,7 @@ def _jobs(
 
 def _workbook(book: ballot_workbook.MemberWorkbook) -> Callable[[Path, PageHook | None], Path]:
     def write(path: Path, _on_page: PageHook | None) -> Path:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
         return ballot_workbook.render_xlsx(book, path)
 
     return write
@@ -782,7 +787,7 @@ def render_round_documents(
     remaining.extend(job.name for job in jobs)
     total = sum(job.weight for job in jobs)
     done = 0
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     for job in jobs:
         go_on(done, total, job.kind)
 

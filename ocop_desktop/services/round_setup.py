@@ -4,10 +4,10 @@ attendance and recusals."""
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 
 from sqlalchemy import select
 
+from ocop_desktop.domain import values
 from ocop_desktop.domain.enums import CouncilLevel, MemberRole, RoundStatus
 from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
 from ocop_desktop.models import (
@@ -30,6 +30,31 @@ from ocop_desktop.services.criteria_snapshots import snapshot_version
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.results import refresh_result, refresh_round_results
 
+# every field the set-up forms send, with its domain (domain/values.py): one check for the forms, the command line
+# and the exchange import alike
+FIELDS: dict[str, values.Domain] = {
+    "name": values.NAME,
+    "issuing_body": values.NAME,
+    "establishing_decision": values.LINE,
+    "province_code": values.Text(2),
+    "full_name": values.NAME,
+    "position": values.LINE,
+    "organisation": values.LINE,
+    "role": values.Choice.of(MemberRole),
+    "year": values.YEAR,
+    "spread_limit": values.SPREAD_LIMIT,
+    "place": values.LINE,
+    "quorum_numerator": values.QUORUM_PART,
+    "quorum_denominator": values.QUORUM_PART,
+    "note": values.NOTE,
+    "reason": values.NOTE,
+}
+
+
+def _check(**fields: object) -> None:
+    """Raise ValidationFailed naming every field outside its domain."""
+    values.check_all((FIELDS[key], value, key) for key, value in fields.items())
+
 
 def create_council(
     db: Database,
@@ -46,8 +71,11 @@ def create_council(
     """Hội đồng with its quorum rule: at least quorum[0]/quorum[1] of scoring members present."""
     require(actor, Permission.SET_UP_ROUND)
     numerator, denominator = quorum
-    if not (0 < numerator <= denominator):
-        raise ValidationFailed([Problem("setup.bad_quorum", {"quorum": f"{numerator}/{denominator}"})])
+    _check(name=name, issuing_body=issuing_body, establishing_decision=establishing_decision,
+           province_code=province_code)  # fmt: skip
+    quorum_problems = values.quorum_problems(numerator, denominator)
+    if quorum_problems:
+        raise ValidationFailed(quorum_problems)
     with db.transaction() as s:
         council = Council(
             name=name.strip(),
@@ -78,8 +106,7 @@ def add_member(
     pin: str | None = None,
 ) -> str:
     require(actor, Permission.SET_UP_ROUND)
-    if not full_name.strip():
-        raise ValidationFailed([Problem("input.missing_field", {"field": "full_name"})])
+    _check(full_name=full_name, role=role, position=position, organisation=organisation)
     with db.transaction() as s:
         council = get_or_fail(s, Council, council_id, "council")
         if role is MemberRole.CHAIR and any(m.role is MemberRole.CHAIR for m in council.members):
@@ -106,6 +133,7 @@ def add_advisory_member(
     db: Database, *, actor: Actor, council_id: str, full_name: str, organisation: str | None = None
 ) -> str:
     require(actor, Permission.SET_UP_ROUND)
+    _check(full_name=full_name, organisation=organisation)
     with db.transaction() as s:
         get_or_fail(s, Council, council_id, "council")
         advisor = AdvisoryMember(council_id=council_id, full_name=full_name.strip(), organisation=organisation)
@@ -129,12 +157,7 @@ def create_round(
     """An evaluation round; the rule version's data is stored with it so it re-renders with its own rules."""
     require(actor, Permission.SET_UP_ROUND)
     rule_version(rule_version_id)
-    try:
-        limit = Fraction(spread_limit.replace(",", "."))
-    except (ValueError, ZeroDivisionError):
-        limit = Fraction(-1)
-    if limit < 0:
-        raise ValidationFailed([Problem("input.bad_spread_limit", {"value": spread_limit})])
+    _check(name=name, year=year, spread_limit=spread_limit, place=place)
     with db.transaction() as s:
         get_or_fail(s, Council, council_id, "council")
         rnd = Round(
@@ -143,7 +166,7 @@ def create_round(
             year=year,
             rule_version_id=rule_version_id,
             version_snapshot=snapshot_version(s, rule_version_id),
-            spread_limit=spread_limit.replace(",", "."),
+            spread_limit=values.SPREAD_LIMIT.convert(spread_limit),
             place=place,
             created_by=actor.user_id,
         )
@@ -166,19 +189,18 @@ def set_round_status(db: Database, *, actor: Actor, round_id: str, status: Round
         )
 
 
-def _clock(value: str) -> str:
-    """ "8:00" or "08:00" as "08:00"; anything else is refused with the value shown."""
-    hours, _, minutes = value.strip().partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60 and len(minutes) == 2):
-        raise ValidationFailed([Problem("input.bad_time", {"value": value})])
-    return f"{int(hours):02d}:{minutes}"
+def _clock(value: str, field: str) -> str:
+    """ "8:00" or "08:00" as "08:00"; anything else ('²:00' included) is refused with the value shown."""
+    clock: str = values.CLOCK.parse(value, field)
+    return clock
 
 
 def add_meeting_session(
     db: Database, *, actor: Actor, round_id: str, date: dt.date, place: str | None = None, opened_at: str | None = None
 ) -> str:
     require(actor, Permission.SET_UP_ROUND)
-    opened_at = _clock(opened_at) if opened_at and opened_at.strip() else None
+    _check(place=place)
+    opened_at = _clock(opened_at, "opened_at") if opened_at and opened_at.strip() else None
     with db.transaction() as s:
         get_or_fail(s, Round, round_id, "round")
         meeting = MeetingSession(round_id=round_id, date=date, place=place, opened_at=opened_at)
@@ -191,7 +213,7 @@ def add_meeting_session(
 def close_meeting_session(db: Database, *, actor: Actor, session_id: str, closed_at: str) -> None:
     """The time the session ended, for the minutes' closing sentence ("HH:MM", 24-hour)."""
     require(actor, Permission.SET_UP_ROUND)
-    clock = _clock(closed_at)
+    clock = _clock(closed_at, "closed_at")
     with db.transaction() as s:
         meeting = get_or_fail(s, MeetingSession, session_id, "meeting_session")
         before = meeting.closed_at
@@ -211,6 +233,7 @@ def record_attendance(
     db: Database, *, actor: Actor, session_id: str, member_id: str, present: bool, note: str | None = None
 ) -> None:
     require(actor, Permission.SET_UP_ROUND)
+    _check(note=note)
     with db.transaction() as s:
         meeting = get_or_fail(s, MeetingSession, session_id, "meeting_session")
         get_or_fail(s, CouncilMember, member_id, "council_member")
@@ -241,6 +264,7 @@ def record_recusal(db: Database, *, actor: Actor, dossier_id: str, member_id: st
     require(actor, Permission.SET_UP_ROUND)
     if not reason.strip():
         raise ValidationFailed([Problem("setup.recusal_needs_reason", {})])
+    _check(reason=reason)
     with db.transaction() as s:
         dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
         get_or_fail(s, CouncilMember, member_id, "council_member")
@@ -286,13 +310,13 @@ def update_council(db: Database, *, actor: Actor, council_id: str, **changes: ob
         "quorum_requires_chair",
     }
     _refuse_unknown(changes, allowed)
+    _check(**{k: v for k, v in changes.items() if k in FIELDS})
     with db.transaction() as s:
         council = get_or_fail(s, Council, council_id, "council")
         before, after = _apply(council, changes)
-        if not (0 < council.quorum_numerator <= council.quorum_denominator):
-            raise ValidationFailed(
-                [Problem("setup.bad_quorum", {"quorum": f"{council.quorum_numerator}/{council.quorum_denominator}"})]
-            )
+        quorum_problems = values.quorum_problems(council.quorum_numerator, council.quorum_denominator)
+        if quorum_problems:
+            raise ValidationFailed(quorum_problems)
         council.updated_by = actor.user_id
         audit.record(s, actor, "update_council", "council", council_id, before=before, after=after)
 
@@ -301,6 +325,7 @@ def update_member(db: Database, *, actor: Actor, member_id: str, **changes: obje
     """Edit a member's name, position, organisation or role (one chair per council)."""
     require(actor, Permission.SET_UP_ROUND)
     _refuse_unknown(changes, {"full_name", "position", "organisation", "role"})
+    _check(**changes)
     with db.transaction() as s:
         member = get_or_fail(s, CouncilMember, member_id, "council_member")
         if "role" in changes:
@@ -321,14 +346,9 @@ def update_round(db: Database, *, actor: Actor, round_id: str, **changes: object
     """Edit a round's name, place or spread limit."""
     require(actor, Permission.SET_UP_ROUND)
     _refuse_unknown(changes, {"name", "place", "spread_limit"})
+    _check(**changes)
     if "spread_limit" in changes:
-        try:
-            ok = Fraction(str(changes["spread_limit"]).replace(",", ".")) >= 0
-        except (ValueError, ZeroDivisionError):
-            ok = False
-        if not ok:
-            raise ValidationFailed([Problem("input.bad_spread_limit", {"value": changes["spread_limit"]})])
-        changes["spread_limit"] = str(changes["spread_limit"]).replace(",", ".")
+        changes["spread_limit"] = values.SPREAD_LIMIT.convert(changes["spread_limit"])
     with db.transaction() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         before, after = _apply(rnd, changes)

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ocop_desktop.domain import values
 from ocop_desktop.domain.enums import CouncilLevel
 from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.domain.text import nfc
@@ -26,27 +27,32 @@ class SettingSpec:
 
 
 def _text(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
+    return isinstance(value, str) and bool(value.strip()) and not values.LINE.problems(value, "text")
+
+
+def _line(value: Any) -> bool:
+    """One line of text, possibly empty, without control characters."""
+    return isinstance(value, str) and not values.LINE.problems(value, "text")
 
 
 def _digits(size: int) -> Callable[[Any], bool]:
     """An administrative unit code of `size` digits, or empty (not set yet)."""
-    return lambda v: isinstance(v, str) and (v == "" or (v.isdigit() and len(v) == size))
+    return lambda v: isinstance(v, str) and (v == "" or (not values.int_problems(v, "code") and len(v) == size))
 
 
 SPECS = {
     spec.key: spec
     for spec in (
         SettingSpec("issuing_body", "ỦY BAN NHÂN DÂN TỈNH", _text),  # tên cơ quan ban hành
-        SettingSpec("parent_body", "", lambda v: isinstance(v, str)),  # cơ quan chủ quản (dòng trên)
-        SettingSpec("place_name", "", lambda v: isinstance(v, str)),  # địa danh of the date line
+        SettingSpec("parent_body", "", _line),  # cơ quan chủ quản (dòng trên)
+        SettingSpec("place_name", "", _line),  # địa danh of the date line
         SettingSpec("province_code", "", _digits(2)),  # the council's province (2025 units)
         SettingSpec("commune_code", "", _digits(5)),  # a commune council's commune (2025 units)
         SettingSpec("council_level", "", lambda v: v == "" or v in {level.value for level in CouncilLevel}),
-        SettingSpec("council_name", "", lambda v: isinstance(v, str)),  # also the name on the council's key
+        SettingSpec("council_name", "", _line),  # also the name on the council's key
         SettingSpec("certificate_prefix", "GCN-OCOP", _text),
         SettingSpec("minutes_symbol", "BB-HĐĐG", _text),  # ký hiệu of the minutes' number: "…/BB-HĐĐG"
-        SettingSpec("spread_limit", "10", lambda v: isinstance(v, str) and v.replace(".", "", 1).isdigit()),
+        SettingSpec("spread_limit", "10", lambda v: isinstance(v, str) and not values.SPREAD_LIMIT.problems(v, "x")),
         SettingSpec("language", "vi", lambda v: v in ("vi", "en")),
         SettingSpec("demo_file", False, lambda v: isinstance(v, bool)),  # the demo round's file (services/demo.py)
         SettingSpec("demo_before_meeting", False, lambda v: isinstance(v, bool)),  # the demo's rehearsal file

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ocop_desktop.domain.errors import Problem
+from ocop_desktop.domain import values
+from ocop_desktop.domain.errors import Problem, ValidationFailed
+from ocop_desktop.paths import not_a_file
 from ocop_desktop.scoring.catalogue import CriteriaSet, parse_criteria_set
 from ocop_desktop.services.criteria_catalogue import rule_versions
 
@@ -53,6 +55,9 @@ class FileCheck:
 def check_criteria_file(path: Path) -> FileCheck:
     """Read and validate `path`; every problem carries the file, sheet, criterion, option and line."""
     origin = (("file", path.name),)
+    refused = not_a_file(path)
+    if refused is not None:
+        return FileCheck(str(path), None, (refused,))
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return FileCheck(
@@ -63,7 +68,7 @@ def check_criteria_file(path: Path) -> FileCheck:
         return FileCheck(str(path), None, (Problem("input.unreadable", {"detail": str(exc)}, origin),))
     try:
         if path.suffix.lower() == ".json":
-            data = json.loads(text)
+            data = values.loads_bounded(text)
         else:
             data = _load_yaml(text)
     except json.JSONDecodeError as exc:
@@ -72,6 +77,8 @@ def check_criteria_file(path: Path) -> FileCheck:
             None,
             (Problem("input.not_json", {"line": exc.lineno, "column": exc.colno, "detail": exc.msg}, origin),),
         )
+    except ValidationFailed as exc:  # too deep or too large to parse
+        return FileCheck(str(path), None, tuple(p.at(*origin) for p in exc.problems))
     except Exception as exc:  # yaml.YAMLError and its marks; yaml is imported lazily
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else "?"

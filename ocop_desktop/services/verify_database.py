@@ -4,7 +4,11 @@ from the raw choices? A row edited behind the application's back shows up here, 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -23,7 +27,7 @@ from ocop_desktop.models import (
     Product,
     Result,
 )
-from ocop_desktop.persistence import backup
+from ocop_desktop.persistence import backup, row_seal, schema
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import CouncilDecision, DecisionKind, MemberBallot
 from ocop_desktop.services import audit
@@ -39,6 +43,7 @@ class VerifyReport:
     problems: tuple[Problem, ...]
     results_checked: int
     audit_events: int
+    read_only: bool = False  # checked through a copy: the file or its folder may not be written here
 
     @property
     def ok(self) -> bool:
@@ -47,19 +52,38 @@ class VerifyReport:
 
 def verify_file(path: Path) -> VerifyReport:
     """Check `path` without changing it: integrity, foreign keys, the audit chain, the criteria snapshots and
-    every stored result recomputed from the raw choices through the scoring core."""
-    loc = (("file", str(path)),)
+    every stored result recomputed from the raw choices through the scoring core. A file that may not be written
+    here (a read-only file or folder, where SQLite cannot even read a file in WAL mode) is checked through a copy
+    with its write-ahead log, and said to be read-only — never called damaged for it."""
+    if path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        with tempfile.TemporaryDirectory(prefix="ocop-verify-") as work:
+            copy = Path(work) / path.name
+            shutil.copyfile(path, copy)
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists():
+                shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+            return replace(_verify(copy, path), path=str(path), read_only=True)
+    return _verify(path, path)
+
+
+def _verify(path: Path, shown: Path) -> VerifyReport:
+    loc = (("file", str(shown)),)
     check = backup.check_file(path)
     if not check.ok:
         return VerifyReport(str(path), tuple(Problem("verify.file", {"detail": d}, loc) for d in check.problems), 0, 0)
     try:
-        db = Database.open(path, migrate=False, daily_backup=False)
+        db = Database.open(path, migrate=False, daily_backup=False, check_schema=False, lock=False)
     except UserFacingError as exc:
         return VerifyReport(str(path), exc.problems, 0, 0)
     try:
         problems: list[Problem] = []
+        revision = db.schema_revision()
+        if revision is not None:
+            with db.raw() as con:
+                problems.extend(p.at(*loc) for p in schema.differences(con, revision))
         with db.reading() as s:
             problems.extend(audit.verify_chain(s))
+            problems.extend(seal_problems(s))
             events = int(s.scalar(select(func.count()).select_from(AuditEvent)) or 0)
             problems.extend(snapshot_problems(s))
             rows = s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)).all()
@@ -68,6 +92,42 @@ def verify_file(path: Path) -> VerifyReport:
         return VerifyReport(str(path), tuple(problems), len(rows), events)
     finally:
         db.close()
+
+
+def seal_problems(s: Session) -> list[Problem]:
+    """Each legal record (certificate, decision, producer, product, dossier, council, member, session, attendance,
+    recusal, assessment…) whose row no longer hashes to what the audit chain last sealed: edited, inserted or
+    deleted behind the application's back, named by table and record."""
+    sealed: dict[tuple[str, str], str | None] = {}
+    seals = select(AuditEvent.after).where(AuditEvent.action == row_seal.SEAL_ACTION).order_by(AuditEvent.seq)
+    for after in s.scalars(seals):
+        for table, rows in (after or {}).items() if isinstance(after, dict) else ():
+            for row_id, digest in rows.items():
+                sealed[table, row_id] = digest
+    dbapi = s.connection().connection.dbapi_connection
+    if not isinstance(dbapi, sqlite3.Connection):
+        return []
+    problems = []
+    for table in row_seal.SEALED:
+        for row_id, (digest, label) in row_seal.rows(dbapi, table).items():
+            code = None
+            if (table, row_id) not in sealed or sealed[table, row_id] is None:
+                code = "verify.row_inserted"
+            elif sealed[table, row_id] != digest:
+                code = "verify.row_altered"
+            sealed.pop((table, row_id), None)
+            if code is not None:
+                problems.append(Problem(code, {"table": table, "record": label or row_id}, _record(table, row_id)))
+        for (gone_table, row_id), digest in sorted(sealed.items()):
+            if gone_table == table and digest is not None:
+                problems.append(
+                    Problem("verify.row_deleted", {"table": table, "record": row_id}, _record(table, row_id))
+                )
+    return problems
+
+
+def _record(table: str, row_id: str) -> tuple[tuple[str, str], ...]:
+    return (("table", table), ("record", row_id))
 
 
 def snapshot_problems(s: Session) -> list[Problem]:

@@ -3,30 +3,76 @@
 Such a file is untrusted: it is refused whole before any business check when it cannot be read, is larger than
 the limit, is not a zip archive, unpacks to far more than it weighs (a zip bomb), or is not an .xlsx openpyxl can
 open. Every cell of every sheet is then read once, and every formula is reported with its sheet and cell: a
-formula's value is whatever the spreadsheet program last computed, not what the person chose.
+formula's value is whatever the spreadsheet program last computed, not what the person chose. A part of the archive
+that cannot be parsed (an undefined XML entity, a sheet cut off mid-row) is said as "the workbook is damaged: part
+P cannot be read", whether openpyxl meets it when opening the file or when reading a sheet.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.parsers.expat import ExpatError, ParserCreate
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
-from ocop_desktop.domain.errors import Problem
+from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.domain.text import nfc
+from ocop_desktop.paths import not_a_file
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 2000
 
 Where = tuple[tuple[str, str], ...]
+# what openpyxl raises on a damaged part: ParseError (a SyntaxError) for broken XML, the others for a part missing,
+# cut short or of the wrong shape
+DAMAGE = (SyntaxError, KeyError, ValueError, TypeError, IndexError, AttributeError, EOFError, zlib.error,
+          zipfile.BadZipFile)  # fmt: skip
+
+
+class WorkbookDamaged(Exception):
+    """A part of the workbook could not be parsed while it was read; `open_untrusted` words it."""
+
+    def __init__(self, part: str, cause: BaseException) -> None:
+        super().__init__(part)
+        self.part = part
+        self.cause = cause
+
+
+def _detail(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}"[:120] if text else type(exc).__name__
+
+
+def _refuse_doctype(*_args: object) -> None:
+    raise ExpatError("a document type declaration (no part of a workbook has one)")
+
+
+def damaged_part(path: Path) -> str:
+    """The first XML part of the archive that does not parse, found when opening failed without saying where. A part
+    declaring a document type is that part: an .xlsx never has one, and its entities are how XML bombs explode."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                parser = ParserCreate()
+                parser.StartDoctypeDeclHandler = _refuse_doctype
+                try:
+                    parser.Parse(archive.read(name), True)
+                except ExpatError:
+                    return name
+    except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:
+        return _detail(exc)
+    return "?"
 
 
 def cell_text(value: Any) -> str:
@@ -43,8 +89,12 @@ def formula_problem(origin: Where, sheet: str, coordinate: str) -> Problem:
 
 
 def file_problem(path: Path, max_bytes: int = MAX_BYTES) -> Problem | None:
-    """Why the file is refused before it is parsed, or None: unreadable, too big, not a zip, a zip bomb."""
+    """Why the file is refused before it is parsed, or None: not a regular file (a folder, a named pipe…), unreadable,
+    too big, not a zip, a zip bomb."""
     origin = (("file", path.name),)
+    refused = not_a_file(path)
+    if refused is not None:
+        return refused
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -68,13 +118,20 @@ def open_untrusted(path: Path, max_bytes: int = MAX_BYTES) -> Iterator[tuple[Wor
     if refused is not None:
         yield None, refused
         return
+    origin = (("file", path.name),)
     try:
         workbook = load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        yield None, Problem("excel.not_xlsx", {"detail": type(exc).__name__}, (("file", path.name),))
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        yield None, Problem("excel.not_xlsx", {"detail": type(exc).__name__}, origin)
+        return
+    except DAMAGE as exc:
+        yield None, Problem("excel.damaged", {"part": damaged_part(path), "detail": _detail(exc)}, origin)
         return
     try:
         yield workbook, None
+    except WorkbookDamaged as exc:
+        problem = Problem("excel.damaged", {"part": exc.part, "detail": _detail(exc.cause)}, origin)
+        raise ValidationFailed([problem]) from exc
     finally:
         workbook.close()
 
@@ -90,8 +147,16 @@ class SheetCells:
 
 
 def read_cells(workbook: Workbook, sheet_index: int, max_rows: int, max_columns: int) -> SheetCells:
-    """Read one sheet whole, trusting no declared dimension (a file can hide cells past a false one)."""
+    """Read one sheet whole, trusting no declared dimension (a file can hide cells past a false one). A sheet whose
+    XML cannot be parsed raises WorkbookDamaged naming its part (`open_untrusted` turns it into a problem)."""
     sheet = workbook.worksheets[sheet_index]
+    try:
+        return _read_cells(sheet, max_rows, max_columns)
+    except DAMAGE as exc:
+        raise WorkbookDamaged(str(getattr(sheet, "_worksheet_path", None) or sheet.title), exc) from exc
+
+
+def _read_cells(sheet: Any, max_rows: int, max_columns: int) -> SheetCells:
     reset = getattr(sheet, "reset_dimensions", None)
     if reset is not None:
         reset()

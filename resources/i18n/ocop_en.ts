@@ -4,42 +4,42 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="76" />
+      <location filename="ocop_desktop/ui/menus.py" line="81" />
       <source>&amp;Khóa ký</source>
       <translation>&amp;Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="69" />
+      <location filename="ocop_desktop/ui/menus.py" line="74" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="55" />
+      <location filename="ocop_desktop/ui/menus.py" line="60" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="81" />
+      <location filename="ocop_desktop/ui/menus.py" line="86" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="26" />
+      <location filename="ocop_desktop/ui/menus.py" line="28" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="63" />
+      <location filename="ocop_desktop/ui/menus.py" line="68" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="253" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="259" />
       <source>(chưa rõ)</source>
       <translation>(not recorded)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="422" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="428" />
       <source>(chưa đánh giá)</source>
       <translation>(not evaluated)</translation>
     </message>
@@ -49,22 +49,22 @@
       <translation>(not linked to a council member)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="272" />
       <source>1–2 sao</source>
       <translation>1–2 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="272" />
       <source>3 sao</source>
       <translation>3 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="272" />
       <source>4 sao</source>
       <translation>4 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="272" />
       <source>5 sao</source>
       <translation>5 stars</translation>
     </message>
@@ -74,17 +74,17 @@
       <translation>&lt; Back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="51" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="52" />
       <source>Biên bản họp hội đồng</source>
       <translation>Minutes of the council meeting</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="98" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="100" />
       <source>Báo cáo của Tổ tư vấn</source>
       <translation>Advisory team's report</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="174" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="180" />
       <source>Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Backup made before the import: {backup}</translation>
     </message>
@@ -104,17 +104,17 @@
       <translation>Local identity and knowledge</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="48" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="49" />
       <source>Bảng tổng hợp kết quả (PDF, Excel)</source>
       <translation>Results summary (PDF, Excel)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="271" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="275" />
       <source>Bảo vệ bằng cụm mật khẩu (Argon2id, AES-256-GCM)</source>
       <translation>Protected by a passphrase (Argon2id, AES-256-GCM)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="269" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="273" />
       <source>Bảo vệ bằng cụm mật khẩu; đang mở trong phiên làm việc này</source>
       <translation>Protected by a passphrase; unlocked for this session</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>Discard the empty paper ballot</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="417" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="418" />
       <source>Bộ phiếu</source>
       <translation>Scoring sheet</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="267" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="271" />
       <source>CHƯA BẢO VỆ: khóa cũ lưu không mã hóa; hãy đặt cụm mật khẩu</source>
       <translation>NOT PROTECTED: an older key stored unencrypted; set a passphrase</translation>
     </message>
@@ -178,12 +178,12 @@ If the error comes back, send this file to whoever supports you.</translation>
       <translation>Spread of totals</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="549" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="555" />
       <source>Chính cài đặt này</source>
       <translation>This installation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="444" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="445" />
       <source>Chưa chấm</source>
       <translation>Not yet scored</translation>
     </message>
@@ -198,12 +198,12 @@ If the error comes back, send this file to whoever supports you.</translation>
       <translation>This file has no backups yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="78" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="81" />
       <source>Chưa có hồ sơ nào trong đợt.</source>
       <translation>The round has no dossier yet.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="60" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="59" />
       <source>Chưa có hội đồng: hãy tạo hội đồng, rồi tạo đợt đánh giá.</source>
       <translation>No council yet: create the council, then a round.</translation>
     </message>
@@ -213,12 +213,12 @@ If the error comes back, send this file to whoever supports you.</translation>
       <translation>No signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="262" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="266" />
       <source>Chưa có khóa ký trên máy này</source>
       <translation>No signing key on this computer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="418" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="426" />
       <source>Chưa có khóa tin cậy nào. Thêm khóa từ tệp khóa công khai hội đồng gửi kèm phiếu đăng ký.</source>
       <translation>No trusted keys yet. Add a key from the public key file a council sends with its registration form.</translation>
     </message>
@@ -228,7 +228,7 @@ If the error comes back, send this file to whoever supports you.</translation>
       <translation>No result yet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="97" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="99" />
       <source>Chưa có.</source>
       <translation>None yet.</translation>
     </message>
@@ -238,12 +238,12 @@ If the error comes back, send this file to whoever supports you.</translation>
       <translation>No option typed yet for {count} criteria: {items}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="544" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="550" />
       <source>Chưa nhập tệp trao đổi nào (dữ liệu nhập trực tiếp)</source>
       <translation>No exchange file imported (data entered here)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="53" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="59" />
       <source>Chưa phê duyệt</source>
       <translation>Not approved yet</translation>
     </message>
@@ -253,7 +253,7 @@ If the error comes back, send this file to whoever supports you.</translation>
       <translation>Cannot approve yet:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="272" />
       <source>Chưa xếp hạng</source>
       <translation>No stars</translation>
     </message>
@@ -263,12 +263,12 @@ If the error comes back, send this file to whoever supports you.</translation>
       <translation>Minimum not met for</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="175" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="182" />
       <source>Chấm lại</source>
       <translation>Re-score</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="176" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="183" />
       <source>Chấm lại mở một lượt chấm mới: mọi thành viên chấm lại tất cả các tiêu chí của sản phẩm; các phiếu cũ được giữ nguyên trong hồ sơ.
 Lý do chấm lại:</source>
       <translation>A re-score opens a new scoring round: every member scores every criterion of the product again; the earlier ballots are kept in the record.
@@ -285,12 +285,12 @@ Reason for the re-score:</translation>
       <translation>Scoring</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="104" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="105" />
       <source>Chấp nhận khóa {key} ({council}) cho lần nhập này — đã đối chiếu mã với giấy tờ; ghi nhật ký</source>
       <translation>Accept key {key} ({council}) for this import — compared with the paper form; recorded in the audit trail</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="547" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="553" />
       <source>Chấp nhận một lần (khóa chưa tin cậy)</source>
       <translation>Accepted once (untrusted key)</translation>
     </message>
@@ -315,7 +315,7 @@ Reason for the re-score:</translation>
       <translation>Chọn ngôn ngữ / Choose the language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="32" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="33" />
       <source>Chọn phiếu chấm Excel thành viên gửi lại</source>
       <translation>Choose the Excel ballots a member sent back</translation>
     </message>
@@ -325,7 +325,7 @@ Reason for the re-score:</translation>
       <translation>Choose a folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="521" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="522" />
       <source>Chọn tệp Excel</source>
       <translation>Choose an Excel file</translation>
     </message>
@@ -335,7 +335,7 @@ Reason for the re-score:</translation>
       <translation>Choose a council's public key file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="32" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="33" />
       <source>Chọn tệp trao đổi cần nhập</source>
       <translation>Choose the exchange files to import</translation>
     </message>
@@ -345,7 +345,7 @@ Reason for the re-score:</translation>
       <translation>Choose…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="71" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="73" />
       <source>Chủ thể</source>
       <translation>Producer</translation>
     </message>
@@ -360,12 +360,12 @@ Reason for the re-score:</translation>
       <translation>Council chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="175" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="176" />
       <source>Chức vụ</source>
       <translation>Position</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="105" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="131" />
       <source>Chức vụ người ký</source>
       <translation>Signer's title</translation>
     </message>
@@ -395,7 +395,7 @@ Reason for the re-score:</translation>
       <translation>Provincial officer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="291" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="297" />
       <source>Còn (ngày)</source>
       <translation>Days left</translation>
     </message>
@@ -410,7 +410,7 @@ Reason for the re-score:</translation>
       <translation>Yes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="300" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="306" />
       <source>Có giá trị đến</source>
       <translation>Valid until</translation>
     </message>
@@ -425,12 +425,12 @@ Reason for the re-score:</translation>
       <translation>Has an elimination rule</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="168" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="198" />
       <source>Căn cứ thu hồi (Điều 8 khoản 1)</source>
       <translation>Ground for revocation (Article 8(1))</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="176" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="177" />
       <source>Cơ quan</source>
       <translation>Organisation</translation>
     </message>
@@ -450,7 +450,7 @@ Reason for the re-score:</translation>
       <translation>Managing body</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="147" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="148" />
       <source>Cấp</source>
       <translation>Level</translation>
     </message>
@@ -480,7 +480,7 @@ Reason for the re-score:</translation>
       <translation>Commune level</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="139" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="140" />
       <source>Cần có mặt chủ tịch</source>
       <translation>Chair must be present</translation>
     </message>
@@ -510,7 +510,7 @@ Reason for the re-score:</translation>
       <translation>New passphrase</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="347" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="353" />
       <source>Danh sách sản phẩm</source>
       <translation>Products</translation>
     </message>
@@ -525,12 +525,12 @@ Reason for the re-score:</translation>
       <translation>Size</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="298" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="299" />
       <source>Dân tộc</source>
       <translation>Ethnicity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="351" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="352" />
       <source>Dòng</source>
       <translation>Row</translation>
     </message>
@@ -540,12 +540,12 @@ Reason for the re-score:</translation>
       <translation>Star marks (★★★, ★★★★, ★★★★★) are the minimum a product must reach for that star rating.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="35" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="38" />
       <source>Dừng đánh giá các bước tiếp theo</source>
       <translation>Stop the evaluation here</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="148" />
+      <location filename="ocop_desktop/ui/app.py" line="149" />
       <source>Dữ liệu OCOP (*.ocopdb)</source>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
@@ -560,12 +560,12 @@ Reason for the re-score:</translation>
       <translation>Esc or F5: close the projector · F11: full screen / window</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="95" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="96" />
       <source>Ghi chú</source>
       <translation>Note</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="432" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="433" />
       <source>Ghi giờ kết thúc phiên họp…</source>
       <translation>Record when the session ended…</translation>
     </message>
@@ -575,7 +575,7 @@ Reason for the re-score:</translation>
       <translation>Record the discussion…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="78" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="104" />
       <source>Ghi quyết định công nhận</source>
       <translation>Record recognition decision</translation>
     </message>
@@ -590,27 +590,27 @@ Reason for the re-score:</translation>
       <translation>Record recognition decision…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="433" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="434" />
       <source>Ghi thành viên không tham gia chấm hồ sơ đang chọn…</source>
       <translation>Record a recusal for the selected dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="82" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="84" />
       <source>Giấy chứng nhận</source>
       <translation>Certificate</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="52" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="53" />
       <source>Giấy chứng nhận (PDF, sổ Excel)</source>
       <translation>Certificates (PDF, Excel register)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="350" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="356" />
       <source>Giấy chứng nhận cần theo dõi</source>
       <translation>Certificates to follow</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="231" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="239" />
       <source>Giấy chứng nhận số {number}, theo quyết định {decision}</source>
       <translation>Certificate no. {number}, under decision {decision}</translation>
     </message>
@@ -625,7 +625,7 @@ Reason for the re-score:</translation>
       <translation>Licences</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="83" />
+      <location filename="ocop_desktop/ui/menus.py" line="88" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -635,27 +635,27 @@ Reason for the re-score:</translation>
       <translation>About OCOP Desktop</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="297" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="298" />
       <source>Giới tính</source>
       <translation>Gender</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="224" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="225" />
       <source>Giờ bắt đầu</source>
       <translation>Start time</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="416" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="417" />
       <source>Giờ họp</source>
       <translation>Hours</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="243" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="244" />
       <source>Giờ kết thúc (giờ:phút)</source>
       <translation>Ended at (hours:minutes)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="238" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="239" />
       <source>Giờ kết thúc phiên họp</source>
       <translation>When the session ended</translation>
     </message>
@@ -665,22 +665,22 @@ Reason for the re-score:</translation>
       <translation>Type a few letters of the name…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="236" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="240" />
       <source>Gửi tỉnh tệp khóa công khai kèm phiếu đăng ký đã ký, đóng dấu (bằng đường công văn). Tỉnh đối chiếu mã khóa qua điện thoại trước khi tin cậy khóa.</source>
       <translation>Send the province the public key file with the signed and stamped registration form (by official dispatch). The province compares the key id by telephone before trusting the key.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="286" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="288" />
       <source>Hai lần nhập không khớp</source>
       <translation>The two entries do not match</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="106" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="132" />
       <source>Hiệu lực giấy chứng nhận</source>
       <translation>Certificate validity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="57" />
+      <location filename="ocop_desktop/ui/menus.py" line="62" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -705,7 +705,7 @@ Reason for the re-score:</translation>
       <translation>Choose your name: type a few letters of it, or open the list.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="140" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="166" />
       <source>Hãy đánh dấu ít nhất một sản phẩm được công nhận.</source>
       <translation>Tick at least one product to recognise.</translation>
     </message>
@@ -715,7 +715,7 @@ Reason for the re-score:</translation>
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="82" />
+      <location filename="ocop_desktop/ui/menus.py" line="87" />
       <source>Hướng dẫn sử dụng</source>
       <translation>User manual</translation>
     </message>
@@ -740,12 +740,12 @@ Reason for the re-score:</translation>
       <translation>Full name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="84" />
+      <location filename="ocop_desktop/ui/main_window.py" line="106" />
       <source>Hồ sơ</source>
       <translation>Dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="493" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="494" />
       <source>Hồ sơ ({n})</source>
       <translation>Dossiers ({n})</translation>
     </message>
@@ -765,7 +765,7 @@ Reason for the re-score:</translation>
       <translation>Dossiers in the round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="577" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="583" />
       <source>Hồ sơ đánh giá lại được nộp trong khoảng từ {opens} đến {closes} ngày trước khi giấy chứng nhận hết hạn (QĐ 26/2026/QĐ-TTg, Điều 7.6). Chỉ xét giấy chứng nhận mới nhất của mỗi sản phẩm.</source>
       <translation>A re-evaluation dossier is submitted from {opens} to {closes} days before the certificate expires (QĐ 26/2026/QĐ-TTg, Article 7.6). Only each product's latest certificate is considered.</translation>
     </message>
@@ -785,12 +785,12 @@ Reason for the re-score:</translation>
       <translation>Council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="518" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="524" />
       <source>Hội đồng / tệp</source>
       <translation>Council / file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="349" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="355" />
       <source>Hội đồng / đơn vị</source>
       <translation>Council / body</translation>
     </message>
@@ -800,17 +800,17 @@ Reason for the re-score:</translation>
       <translation>New council: add its members and create a round.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="349" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="355" />
       <source>Hội đồng và tệp</source>
       <translation>Councils and files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="126" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="127" />
       <source>Hội đồng đánh giá</source>
       <translation>Evaluation council</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="59" />
       <source>Hội đồng — Đợt</source>
       <translation>Council — Round</translation>
     </message>
@@ -835,12 +835,12 @@ Reason for the re-score:</translation>
       <translation>Printed on the minutes, decisions, certificates and the key registration form.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="306" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="307" />
       <source>In {name}</source>
       <translation>Print {name}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="134" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="135" />
       <source>In…</source>
       <translation>Print…</translation>
     </message>
@@ -855,7 +855,7 @@ Reason for the re-score:</translation>
       <translation>Guest</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="59" />
       <source>Khóa</source>
       <translation>Key</translation>
     </message>
@@ -865,7 +865,7 @@ Reason for the re-score:</translation>
       <translation>Disable / enable account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="536" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="542" />
       <source>Khóa của tệp này chưa được tin cậy; người nhập đã chấp nhận nó cho riêng tệp này</source>
       <translation>This file's key is not trusted; the person importing it accepted it for this file only</translation>
     </message>
@@ -875,12 +875,12 @@ Reason for the re-score:</translation>
       <translation>Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="206" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="208" />
       <source>Khóa ký của hội đồng</source>
       <translation>Council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="77" />
+      <location filename="ocop_desktop/ui/menus.py" line="82" />
       <source>Khóa ký của hội đồng…</source>
       <translation>Council signing key…</translation>
     </message>
@@ -895,12 +895,12 @@ Reason for the re-score:</translation>
       <translation>The signing key signs the QR code on certificates and the results file sent to the province, so that the province knows they really come from the council. Without a key the council can still score and print the minutes, but cannot issue certificates or send its results to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="400" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="408" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)</source>
       <translation>Trusted keys (councils, issuers)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="79" />
+      <location filename="ocop_desktop/ui/menus.py" line="84" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
       <translation>Trusted keys (councils, issuers)…</translation>
     </message>
@@ -925,7 +925,7 @@ Reason for the re-score:</translation>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="49" />
+      <location filename="ocop_desktop/ui/menus.py" line="51" />
       <source>Khôi phục từ bản sao lưu…</source>
       <translation>Restore from a backup…</translation>
     </message>
@@ -940,7 +940,7 @@ Reason for the re-score:</translation>
       <translation>Nobody is signed in. The data is saved; nothing of it is on screen.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="229" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="230" />
       <source>Không có giấy chứng nhận: đợt chưa có quyết định công nhận (trang Kết quả → Ghi quyết định công nhận…).</source>
       <translation>No certificates: the round has no recognition decision yet (Results page → Record recognition decision…).</translation>
     </message>
@@ -965,12 +965,12 @@ Reason for the re-score:</translation>
       <translation>Not imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="80" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="82" />
       <source>Không tham gia chấm</source>
       <translation>Recused</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="494" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="495" />
       <source>Không tham gia chấm ({n})</source>
       <translation>Recusals ({n})</translation>
     </message>
@@ -995,12 +995,12 @@ Reason for the re-score:</translation>
       <translation>The manual's page {path} cannot be found.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="257" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="258" />
       <source>Không tạo tài liệu nào.</source>
       <translation>No document was made.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="255" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="256" />
       <source>Không tạo tài liệu nào:</source>
       <translation>No document was made:</translation>
     </message>
@@ -1010,7 +1010,7 @@ Reason for the re-score:</translation>
       <translation>The data file could not be made: {detail}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="55" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="61" />
       <source>Không xếp hạng</source>
       <translation>Not rated</translation>
     </message>
@@ -1025,7 +1025,7 @@ Reason for the re-score:</translation>
       <translation>Not applicable</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="55" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="61" />
       <source>Không đạt</source>
       <translation>Eliminated</translation>
     </message>
@@ -1033,6 +1033,11 @@ Reason for the re-score:</translation>
       <location filename="ocop_desktop/ui/crash.py" line="61" />
       <source>Không đọc hoặc ghi được tệp {file}: {reason}</source>
       <translation>The file {file} could not be read or written: {reason}</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/file/keys.py" line="359" />
+      <source>Ký cho hội đồng</source>
+      <translation>Signs for council</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/first_run.py" line="486" />
@@ -1045,12 +1050,12 @@ Reason for the re-score:</translation>
       <translation>Results</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="59" />
       <source>Kết quả nhập</source>
       <translation>Outcome</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="137" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="141" />
       <source>Kết quả sẽ được khóa; chỉ chủ tịch mở lại được, kèm lý do. Phê duyệt?</source>
       <translation>The result will be locked; only the chair can reopen it, with a reason. Approve?</translation>
     </message>
@@ -1060,17 +1065,17 @@ Reason for the re-score:</translation>
       <translation>This link leads outside; the application opens no network connection. Address: {address}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="295" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="296" />
       <source>Loại hình</source>
       <translation>Legal form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="40" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="43" />
       <source>Loại quyết định</source>
       <translation>Kind of decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="34" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="37" />
       <source>Loại sản phẩm theo tiêu chí</source>
       <translation>Eliminate under a criterion</translation>
     </message>
@@ -1080,7 +1085,7 @@ Reason for the re-score:</translation>
       <translation>Is council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="58" />
+      <location filename="ocop_desktop/ui/menus.py" line="63" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
@@ -1090,12 +1095,12 @@ Reason for the re-score:</translation>
       <translation>Reason</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="258" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="259" />
       <source>Lý do (xung đột lợi ích)</source>
       <translation>Reason (conflict of interest)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="152" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="157" />
       <source>Lý do mở lại (ghi vào nhật ký):</source>
       <translation>Reason for reopening (recorded in the audit log):</translation>
     </message>
@@ -1105,17 +1110,17 @@ Reason for the re-score:</translation>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="341" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="347" />
       <source>Lưu danh sách sản phẩm đang hiển thị, số liệu tổng hợp và giấy chứng nhận cần theo dõi</source>
       <translation>Save the products shown, their counts and the certificates to follow</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="318" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="322" />
       <source>Lưu phiếu đăng ký khóa</source>
       <translation>Save key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="225" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="229" />
       <source>Lưu phiếu đăng ký khóa (PDF)…</source>
       <translation>Save key registration form (PDF)…</translation>
     </message>
@@ -1125,27 +1130,27 @@ Reason for the re-score:</translation>
       <translation>Save the key registration form (PDF, to print, sign, stamp and send to the province) in the folder:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="519" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="520" />
       <source>Lưu tệp Excel mẫu</source>
       <translation>Save the Excel template</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="436" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="437" />
       <source>Lưu tệp Excel mẫu…</source>
       <translation>Save the Excel template…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="301" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="305" />
       <source>Lưu tệp khóa công khai</source>
       <translation>Save public key file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="37" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="38" />
       <source>Lưu tệp trao đổi</source>
       <translation>Save the exchange file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="102" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="103" />
       <source>Lưu và nộp phiếu</source>
       <translation>Save and submit</translation>
     </message>
@@ -1155,7 +1160,7 @@ Reason for the re-score:</translation>
       <translation>Scoring round {n}: average {average}, spread {spread}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="59" />
       <source>Lần gửi</source>
       <translation>Revision</translation>
     </message>
@@ -1165,12 +1170,12 @@ Reason for the re-score:</translation>
       <translation>The first entry was typed by the account «{account}»; the second must be typed by somebody else.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="520" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="526" />
       <source>Lần xuất</source>
       <translation>Revision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="76" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="78" />
       <source>Lần đăng ký</source>
       <translation>Registration</translation>
     </message>
@@ -1185,12 +1190,12 @@ Reason for the re-score:</translation>
       <translation>Filter communes (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="112" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="113" />
       <source>Lỗi</source>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="64" />
+      <location filename="ocop_desktop/ui/menus.py" line="69" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -1230,27 +1235,27 @@ Reason for the re-score:</translation>
       <translation>New PIN</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="218" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="222" />
       <source>Mã khóa</source>
       <translation>Key id</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="295" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="301" />
       <source>Mã số</source>
       <translation>Code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="70" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="72" />
       <source>Mã số sản phẩm</source>
       <translation>Product code</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="307" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="308" />
       <source>Mã số sản phẩm (nếu đã có)</source>
       <translation>Product code (if it has one)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="59" />
       <source>Mã xác thực</source>
       <translation>Verification code</translation>
     </message>
@@ -1290,32 +1295,32 @@ Reason for the re-score:</translation>
       <translation>All of the council's data is in one file; the automatic backups sit beside it.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="412" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="418" />
       <source>Mọi hạng sao</source>
       <translation>All stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="423" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="429" />
       <source>Mọi hội đồng</source>
       <translation>All councils</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="415" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="421" />
       <source>Mọi nhóm sản phẩm</source>
       <translation>All product groups</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="419" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="425" />
       <source>Mọi năm</source>
       <translation>All years</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="416" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="422" />
       <source>Mọi tỉnh, thành phố</source>
       <translation>All provinces</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="417" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="423" />
       <source>Mọi xã, phường</source>
       <translation>All communes</translation>
     </message>
@@ -1330,12 +1335,12 @@ Reason for the re-score:</translation>
       <translation>One account per person; the audit trail names who made every change. The council chair approves results and exports the file for the province; a paper ballot needs two people to type it (two secretary accounts).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="134" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="136" />
       <source>Mở bằng Enter hoặc nhấp đúp để xem bằng chương trình xem tệp của máy.</source>
       <translation>Open with Enter or a double click to view it in this computer's viewer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="133" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="134" />
       <source>Mở bằng ứng dụng khác</source>
       <translation>Open in another application</translation>
     </message>
@@ -1350,7 +1355,7 @@ Reason for the re-score:</translation>
       <translation>Unlock the council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="152" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="157" />
       <source>Mở lại kết quả</source>
       <translation>Reopen the result</translation>
     </message>
@@ -1365,7 +1370,7 @@ Reason for the re-score:</translation>
       <translation>Open the form in the computer's PDF viewer once saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="135" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="136" />
       <source>Mở thư mục</source>
       <translation>Open the folder</translation>
     </message>
@@ -1380,12 +1385,12 @@ Reason for the re-score:</translation>
       <translation>Open the backup folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="268" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="277" />
       <source>Mở trang Tài liệu để in quyết định và giấy chứng nhận?</source>
       <translation>Open the Documents page to print the decision and the certificates?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="283" />
+      <location filename="ocop_desktop/ui/main_window.py" line="344" />
       <source>Mở tệp dữ liệu</source>
       <translation>Open a data file</translation>
     </message>
@@ -1415,7 +1420,7 @@ Reason for the re-score:</translation>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="27" />
+      <location filename="ocop_desktop/ui/menus.py" line="29" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -1450,7 +1455,7 @@ Reason for the re-score:</translation>
       <translation>Source: {source}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="416" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="417" />
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
@@ -1460,47 +1465,47 @@ Reason for the re-score:</translation>
       <translation>Issued on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="299" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="305" />
       <source>Ngày cấp</source>
       <translation>Issued</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="222" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="223" />
       <source>Ngày họp (dd/mm/yyyy)</source>
       <translation>Meeting date (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="102" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="128" />
       <source>Ngày ký</source>
       <translation>Date signed</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="77" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="79" />
       <source>Ngày nộp hồ sơ</source>
       <translation>Submitted on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="306" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="307" />
       <source>Ngày nộp hồ sơ (dd/mm/yyyy)</source>
       <translation>Submitted on (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="291" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="297" />
       <source>Ngày thu hồi</source>
       <translation>Revoked on</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="406" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="414" />
       <source>Ngày thêm</source>
       <translation>Added</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="221" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="225" />
       <source>Ngày tạo</source>
       <translation>Created</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="351" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="357" />
       <source>Ngày tạo khóa</source>
       <translation>Key created</translation>
     </message>
@@ -1510,7 +1515,7 @@ Reason for the re-score:</translation>
       <translation>Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="279" />
+      <location filename="ocop_desktop/ui/main_window.py" line="340" />
       <source>Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>The new language applies when you restart the application.</translation>
     </message>
@@ -1520,17 +1525,17 @@ Reason for the re-score:</translation>
       <translation>Scored by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="523" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="529" />
       <source>Người ký</source>
       <translation>Signed by</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="104" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="130" />
       <source>Người ký (họ tên)</source>
       <translation>Signer (full name)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="525" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="531" />
       <source>Người nhập</source>
       <translation>Imported by</translation>
     </message>
@@ -1540,32 +1545,32 @@ Reason for the re-score:</translation>
       <translation>Who manages the data file: makes accounts for secretaries and members and prepares the evaluation rounds.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="262" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="264" />
       <source>Người thứ hai đang nhập lại phiếu giấy của {member}.</source>
       <translation>A second person is typing {member}'s paper ballot again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="265" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="267" />
       <source>Người thứ hai đăng nhập để nhập lại phiếu giấy</source>
       <translation>A second person signs in to type the paper ballot again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="72" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="74" />
       <source>Người đại diện</source>
       <translation>Representative</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="202" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="203" />
       <source>Ngưỡng chênh lệch điểm</source>
       <translation>Spread limit (points)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="96" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="102" />
       <source>Nhóm sản phẩm</source>
       <translation>Product group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="423" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="424" />
       <source>Nhấp đúp vào một thành viên để sửa.</source>
       <translation>Double-click a member to correct it.</translation>
     </message>
@@ -1575,17 +1580,17 @@ Reason for the re-score:</translation>
       <translation>Enter the passphrase of signing key {key_id} to sign the certificates. The key stays unlocked until the application is closed.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="331" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="332" />
       <source>Nhập danh sách hồ sơ từ Excel</source>
       <translation>Import a dossier list from Excel</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="435" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="436" />
       <source>Nhập danh sách hồ sơ từ Excel…</source>
       <translation>Import a dossier list from Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="524" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="530" />
       <source>Nhập lúc</source>
       <translation>Imported</translation>
     </message>
@@ -1615,12 +1620,12 @@ Reason for the re-score:</translation>
       <translation>Second typing, in the order of the paper sheet: type the number of the option circled for each criterion, then press Enter or Tab to go on to the next one. The first typing is not shown here; the two are compared when you press “OK”.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="44" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="45" />
       <source>Nhập phiếu chấm Excel</source>
       <translation>Import Excel ballots</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="96" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="97" />
       <source>Nhập phiếu chấm Excel…</source>
       <translation>Import Excel ballots…</translation>
     </message>
@@ -1630,37 +1635,37 @@ Reason for the re-score:</translation>
       <translation>Type the paper ballot of this member…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="45" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="43" />
       <source>Nhập phiếu tự đánh giá của chủ thể…</source>
       <translation>Enter the producer's self-assessment…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="97" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="98" />
       <source>Nhập tệp phiếu chấm Excel một thành viên đã điền và gửi lại</source>
       <translation>Import the Excel ballots file a member filled in and sent back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="175" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="181" />
       <source>Nhập tệp trao đổi</source>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="38" />
+      <location filename="ocop_desktop/ui/menus.py" line="40" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="55" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="56" />
       <source>Nhập tệp trao đổi — xem trước</source>
       <translation>Import exchange files — preview</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="147" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="148" />
       <source>Nhập {count} tệp</source>
       <translation>Import {count} {count:file|files}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="44" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="42" />
       <source>Nhập ý kiến của xã và báo cáo tổ tư vấn…</source>
       <translation>Enter the commune's opinion and the advisory report…</translation>
     </message>
@@ -1675,7 +1680,7 @@ Reason for the re-score:</translation>
       <translation>Upgrade</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="93" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="99" />
       <source>Năm</source>
       <translation>Year</translation>
     </message>
@@ -1690,12 +1695,12 @@ Reason for the re-score:</translation>
       <translation>Criteria texts</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="162" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="168" />
       <source>Nội dung thảo luận:</source>
       <translation>Discussion:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="250" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="251" />
       <source>Nộp phiếu</source>
       <translation>Submit the ballot</translation>
     </message>
@@ -1710,7 +1715,7 @@ Reason for the re-score:</translation>
       <translation>Female</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="59" />
+      <location filename="ocop_desktop/ui/main_window.py" line="81" />
       <source>OCOP Desktop</source>
       <translation>OCOP Desktop</translation>
     </message>
@@ -1750,12 +1755,12 @@ Reason for the re-score:</translation>
       <translation>Session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="492" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="493" />
       <source>Phiên họp ({n})</source>
       <translation>Sittings ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="242" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="243" />
       <source>Phiên họp ngày</source>
       <translation>Session of</translation>
     </message>
@@ -1765,12 +1770,12 @@ Reason for the re-score:</translation>
       <translation>Sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="290" />
+      <location filename="ocop_desktop/ui/main_window.py" line="351" />
       <source>Phiếu chưa nộp</source>
       <translation>Ballot not submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="287" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="289" />
       <source>Phiếu chưa được tính. Hãy đối chiếu phiếu giấy và sửa lần nhập thứ nhất.</source>
       <translation>The ballot is not counted. Compare with the paper sheet and correct the first typing.</translation>
     </message>
@@ -1780,7 +1785,7 @@ Reason for the re-score:</translation>
       <translation>Scoring sheets</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="53" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="54" />
       <source>Phiếu chấm Excel</source>
       <translation>Excel ballots</translation>
     </message>
@@ -1795,7 +1800,7 @@ Reason for the re-score:</translation>
       <translation>Ballot of</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="291" />
+      <location filename="ocop_desktop/ui/main_window.py" line="352" />
       <source>Phiếu của {member} chưa nộp. Các lựa chọn đã lưu và sẽ còn khi mở lại. Vẫn thoát?</source>
       <translation>{member}'s ballot is not submitted. The choices are saved and will be there when the file is opened again. Quit anyway?</translation>
     </message>
@@ -1805,37 +1810,37 @@ Reason for the re-score:</translation>
       <translation>Paper ballot of {member} — product {product}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="50" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="51" />
       <source>Phiếu góp ý hoàn thiện sản phẩm</source>
       <translation>Improvement reports for producers</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="550" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="551" />
       <source>Phiếu tự đánh giá của chủ thể</source>
       <translation>Producer's self-assessment</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="75" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="77" />
       <source>Phiếu đánh giá</source>
       <translation>Scoring sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="47" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="48" />
       <source>Phiếu đánh giá sản phẩm</source>
       <translation>Product scoring sheets</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="421" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="422" />
       <source>Phiếu đã nộp — chỉ xem</source>
       <translation>Ballot submitted — read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="331" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="337" />
       <source>Phiếu đăng ký khóa</source>
       <translation>Key registration form</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="137" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="141" />
       <source>Phê duyệt kết quả</source>
       <translation>Approve the result</translation>
     </message>
@@ -1855,12 +1860,12 @@ Reason for the re-score:</translation>
       <translation>Font</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="121" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="122" />
       <source>Phần</source>
       <translation>Part</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="49" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="50" />
       <source>Phụ lục danh sách sản phẩm (PDF, Excel)</source>
       <translation>Decision annex: product list (PDF, Excel)</translation>
     </message>
@@ -1870,7 +1875,7 @@ Reason for the re-score:</translation>
       <translation>Back</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="32" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="35" />
       <source>Quyết định của hội đồng</source>
       <translation>Council's decision</translation>
     </message>
@@ -1880,12 +1885,12 @@ Reason for the re-score:</translation>
       <translation>Eliminate / stop…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="291" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="297" />
       <source>Quyết định thu hồi</source>
       <translation>Revocation decision</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="149" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="150" />
       <source>Quyết định thành lập</source>
       <translation>Establishing decision</translation>
     </message>
@@ -1900,12 +1905,12 @@ Reason for the re-score:</translation>
       <translation>No.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="298" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="304" />
       <source>Sao</source>
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="48" />
+      <location filename="ocop_desktop/ui/menus.py" line="50" />
       <source>Sao lưu ngay</source>
       <translation>Back up now</translation>
     </message>
@@ -1915,7 +1920,7 @@ Reason for the re-score:</translation>
       <translation>After the restore the file is opened again and everyone must sign in again.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="250" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="251" />
       <source>Sau khi nộp, phiếu không sửa được nữa. Nộp phiếu?</source>
       <translation>A submitted ballot cannot be changed. Submit it?</translation>
     </message>
@@ -1930,12 +1935,12 @@ Reason for the re-score:</translation>
       <translation>The manual belongs in the folder {folder}, but that folder has no file {file}. The installation is missing files: copy the whole application folder again from the installation medium (USB stick).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="69" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="71" />
       <source>Sản phẩm</source>
       <translation>Product</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="107" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="133" />
       <source>Sản phẩm được công nhận và cấp giấy chứng nhận:</source>
       <translation>Products recognised and given a certificate:</translation>
     </message>
@@ -1950,17 +1955,17 @@ Reason for the re-score:</translation>
       <translation>Will be imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="293" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="299" />
       <source>Số giấy chứng nhận</source>
       <translation>Certificate number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="101" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="127" />
       <source>Số quyết định</source>
       <translation>Decision number</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="169" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="199" />
       <source>Số quyết định thu hồi</source>
       <translation>Revoking decision number</translation>
     </message>
@@ -1970,22 +1975,22 @@ Reason for the re-score:</translation>
       <translation>Local labour</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="377" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="378" />
       <source>Sửa thông tin chủ thể và sản phẩm</source>
       <translation>Correct the producer and the product</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="43" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="41" />
       <source>Sửa thông tin chủ thể và sản phẩm…</source>
       <translation>Correct the producer and the product…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="428" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="429" />
       <source>Sửa thông tin hội đồng…</source>
       <translation>Correct the council…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="138" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="141" />
       <source>Sửa thông tin thành viên</source>
       <translation>Correct a member</translation>
     </message>
@@ -1995,12 +2000,12 @@ Reason for the re-score:</translation>
       <translation>What you just did could not be finished because of an error in the program: {detail}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="59" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="60" />
       <source>Thay đổi</source>
       <translation>Changes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="526" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="532" />
       <source>Thay đổi (mới / sửa / bỏ)</source>
       <translation>Changes (new / changed / removed)</translation>
     </message>
@@ -2010,32 +2015,32 @@ Reason for the re-score:</translation>
       <translation>Last change recorded in the backup: {time}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="483" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="489" />
       <source>Theo hạng sao</source>
       <translation>By stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="485" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="491" />
       <source>Theo nhóm sản phẩm</source>
       <translation>By product group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="487" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="493" />
       <source>Theo nhóm sản phẩm và hạng sao</source>
       <translation>By product group and stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="484" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="490" />
       <source>Theo năm đánh giá</source>
       <translation>By year of evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="488" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="494" />
       <source>Theo tỉnh, thành phố</source>
       <translation>By province</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="486" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="492" />
       <source>Theo xã, phường</source>
       <translation>By commune</translation>
     </message>
@@ -2050,12 +2055,12 @@ Reason for the re-score:</translation>
       <translation>Set up a new council (assistant)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="54" />
+      <location filename="ocop_desktop/ui/menus.py" line="59" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="156" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="184" />
       <source>Thu hồi giấy chứng nhận</source>
       <translation>Revoke certificate</translation>
     </message>
@@ -2070,27 +2075,27 @@ Reason for the re-score:</translation>
       <translation>Revoke certificate…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="376" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="384" />
       <source>Thu hồi khóa</source>
       <translation>Revoke key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="372" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="380" />
       <source>Thu hồi khóa {key_id} của «{issuer}». Tệp và giấy chứng nhận ký bằng khóa này từ ngày thu hồi bị từ chối; những gì ký trước ngày đó vẫn được nhận nhưng có đánh dấu.</source>
       <translation>Revoke key {key_id} of '{issuer}'. Files and certificates signed with it from that date on are refused; what was signed before is accepted and flagged.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="406" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="414" />
       <source>Thu hồi từ ngày</source>
       <translation>Revoked since</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="380" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="388" />
       <source>Thu hồi từ ngày (dd/mm/yyyy)</source>
       <translation>Revoked from (dd/mm/yyyy)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="414" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="422" />
       <source>Thu hồi…</source>
       <translation>Revoke…</translation>
     </message>
@@ -2100,7 +2105,7 @@ Reason for the re-score:</translation>
       <translation>Member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="458" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="459" />
       <source>Thành viên ({n})</source>
       <translation>Members ({n})</translation>
     </message>
@@ -2125,42 +2130,42 @@ Reason for the re-score:</translation>
       <translation>Council members and attendance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="251" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="252" />
       <source>Thành viên không tham gia chấm hồ sơ này</source>
       <translation>Member recused from this dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="268" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="269" />
       <source>Thêm hồ sơ</source>
       <translation>Add a dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="434" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="435" />
       <source>Thêm hồ sơ…</source>
       <translation>Add a dossier…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="342" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="348" />
       <source>Thêm khóa tin cậy</source>
       <translation>Add a trusted key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="217" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="218" />
       <source>Thêm phiên họp</source>
       <translation>Add a meeting session</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="431" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="432" />
       <source>Thêm phiên họp…</source>
       <translation>Add a meeting session…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="165" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="166" />
       <source>Thêm thành viên hội đồng</source>
       <translation>Add a council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="429" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="430" />
       <source>Thêm thành viên…</source>
       <translation>Add a member…</translation>
     </message>
@@ -2175,22 +2180,22 @@ Reason for the re-score:</translation>
       <translation>Add account…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/__init__.py" line="61" />
+      <location filename="ocop_desktop/ui/pages/dossier/__init__.py" line="64" />
       <source>Thêm tài liệu vào hồ sơ</source>
       <translation>Add a document to the dossier</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="42" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="40" />
       <source>Thêm tài liệu…</source>
       <translation>Add a document…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="413" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="421" />
       <source>Thêm từ tệp…</source>
       <translation>Add from file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="302" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="303" />
       <source>Thôn, xóm, số nhà</source>
       <translation>Village, hamlet, house number</translation>
     </message>
@@ -2235,12 +2240,12 @@ Reason for the re-score:</translation>
       <translation>Another folder, e.g. drive D: or a folder that is backed up regularly:</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="154" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="155" />
       <source>Thư mục lưu</source>
       <translation>Save in folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="185" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="186" />
       <source>Thư mục lưu tài liệu</source>
       <translation>Folder for the documents</translation>
     </message>
@@ -2250,7 +2255,7 @@ Reason for the re-score:</translation>
       <translation>Application folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="300" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="301" />
       <source>Thư điện tử</source>
       <translation>E-mail</translation>
     </message>
@@ -2260,7 +2265,7 @@ Reason for the re-score:</translation>
       <translation>Discussion</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="162" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="168" />
       <source>Thảo luận của hội đồng</source>
       <translation>Council's discussion</translation>
     </message>
@@ -2270,7 +2275,7 @@ Reason for the re-score:</translation>
       <translation>Taken at</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="41" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="44" />
       <source>Tiêu chí (ví dụ 2.1)</source>
       <translation>Criterion (e.g. 2.1)</translation>
     </message>
@@ -2295,12 +2300,12 @@ Reason for the re-score:</translation>
       <translation>Next &gt;</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="68" />
+      <location filename="ocop_desktop/ui/menus.py" line="73" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="625" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="631" />
       <source>Toàn tỉnh — tính đến ngày {date}: {products} sản phẩm, {councils} hội đồng, {files} tệp đã nhập</source>
       <translation>Province as of {date}: {products} {products:product|products}, {councils} {councils:council|councils}, {files} {files:file|files} imported</translation>
     </message>
@@ -2310,7 +2315,7 @@ Reason for the re-score:</translation>
       <translation>Farm</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="73" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="74" />
       <source>Trang tính (sản phẩm)</source>
       <translation>Sheet (product)</translation>
     </message>
@@ -2345,7 +2350,7 @@ Reason for the re-score:</translation>
       <translation>Accounts and PINs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="32" />
+      <location filename="ocop_desktop/ui/menus.py" line="34" />
       <source>Tài khoản và mã PIN…</source>
       <translation>Accounts and PINs…</translation>
     </message>
@@ -2355,17 +2360,17 @@ Reason for the re-score:</translation>
       <translation>Documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/__init__.py" line="62" />
+      <location filename="ocop_desktop/ui/pages/dossier/__init__.py" line="65" />
       <source>Tài liệu (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</source>
       <translation>Documents (*.pdf *.png *.jpg *.jpeg *.webp *.docx *.xlsx)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="91" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="92" />
       <source>Tài liệu cần tạo</source>
       <translation>Documents to make</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="205" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="206" />
       <source>Tài liệu của đợt</source>
       <translation>The round's documents</translation>
     </message>
@@ -2375,12 +2380,12 @@ Reason for the re-score:</translation>
       <translation>The round's documents (Alt+6)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="54" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="52" />
       <source>Tài liệu kèm theo (mở bằng Enter hoặc nhấp đúp)</source>
       <translation>Attachments (open with Enter or a double click)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="294" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="295" />
       <source>Tên chủ thể</source>
       <translation>Producer name</translation>
     </message>
@@ -2395,12 +2400,12 @@ Reason for the re-score:</translation>
       <translation>Council name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="220" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="224" />
       <source>Tên hội đồng / đơn vị</source>
       <translation>Council / body name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="303" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="304" />
       <source>Tên sản phẩm</source>
       <translation>Product name</translation>
     </message>
@@ -2420,7 +2425,7 @@ Reason for the re-score:</translation>
       <translation>User name</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="199" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="200" />
       <source>Tên đợt</source>
       <translation>Round name</translation>
     </message>
@@ -2430,27 +2435,27 @@ Reason for the re-score:</translation>
       <translation>Find a sheet (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="363" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="369" />
       <source>Tìm sản phẩm, mã số, chủ thể (không cần dấu)…</source>
       <translation>Find a product, code or producer (accents optional)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="219" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="223" />
       <source>Tình trạng</source>
       <translation>Status</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="353" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="361" />
       <source>Tôi đã đối chiếu mã khóa này với phiếu đăng ký bản giấy (có chữ ký, con dấu) và qua điện thoại</source>
       <translation>I have compared this key id with the signed and stamped paper registration form, and by telephone</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="150" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="151" />
       <source>Túc số (tỷ lệ thành viên có mặt)</source>
       <translation>Quorum (share of members present)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="427" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="428" />
       <source>Tạo hội đồng…</source>
       <translation>Create the council…</translation>
     </message>
@@ -2470,7 +2475,7 @@ Reason for the re-score:</translation>
       <translation>Make the signing key now (recommended)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="222" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="226" />
       <source>Tạo khóa…</source>
       <translation>Create key…</translation>
     </message>
@@ -2480,12 +2485,12 @@ Reason for the re-score:</translation>
       <translation>Create the administrator account</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="120" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="121" />
       <source>Tạo tài liệu</source>
       <translation>Make the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/app.py" line="147" />
+      <location filename="ocop_desktop/ui/app.py" line="148" />
       <source>Tạo tệp dữ liệu mới</source>
       <translation>Create a new data file</translation>
     </message>
@@ -2495,22 +2500,22 @@ Reason for the re-score:</translation>
       <translation>Create a new data file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="189" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="190" />
       <source>Tạo đợt đánh giá</source>
       <translation>Create a round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="430" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="431" />
       <source>Tạo đợt đánh giá…</source>
       <translation>Create a round…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="58" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="59" />
       <source>Tệp</source>
       <translation>File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="320" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="324" />
       <source>Tệp PDF (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
@@ -2520,7 +2525,7 @@ Reason for the re-score:</translation>
       <translation>The file may have been damaged (a power cut, a USB stick pulled out while writing, a failing disk) or overwritten by another file. The program backs the file up into the “backups” folder beside it.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="64" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="65" />
       <source>Tệp có {count} lỗi; chưa lưu gì. Hãy sửa trong Excel rồi nhập lại.</source>
       <translation>The file has {count} {count:problem|problems}; nothing was saved. Correct them in Excel and import again.</translation>
     </message>
@@ -2560,7 +2565,7 @@ Reason for the re-score:</translation>
       <translation>Public key files (*.json *.txt)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="303" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="307" />
       <source>Tệp khóa công khai (*.json)</source>
       <translation>Public key file (*.json)</translation>
     </message>
@@ -2585,7 +2590,7 @@ Reason for the re-score:</translation>
       <translation>The open file has no changes after this backup.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="128" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="129" />
       <source>Tệp đã tạo</source>
       <translation>Files made</translation>
     </message>
@@ -2595,12 +2600,12 @@ Reason for the re-score:</translation>
       <translation>File: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="301" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="302" />
       <source>Tỉnh / xã</source>
       <translation>Province / commune</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="98" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="104" />
       <source>Tỉnh, thành phố</source>
       <translation>Province</translation>
     </message>
@@ -2615,27 +2620,27 @@ Reason for the re-score:</translation>
       <translation>Cooperative group</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="266" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="272" />
       <source>Tổng</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="348" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="354" />
       <source>Tổng hợp</source>
       <translation>Summary</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="73" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="74" />
       <source>Tổng điểm</source>
       <translation>Total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="106" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="108" />
       <source>Tổng điểm tự đánh giá</source>
       <translation>Self-assessment total</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="99" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="101" />
       <source>Tự đánh giá của chủ thể</source>
       <translation>Producer's self-assessment</translation>
     </message>
@@ -2675,12 +2680,12 @@ Reason for the re-score:</translation>
       <translation>Legal normative document</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="132" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="133" />
       <source>Xem trước</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="144" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="145" />
       <source>Xem trước lại</source>
       <translation>Preview again</translation>
     </message>
@@ -2695,37 +2700,37 @@ Reason for the re-score:</translation>
       <translation>Conflicts — not imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="339" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="345" />
       <source>Xuất Excel…</source>
       <translation>Export to Excel…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="644" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="650" />
       <source>Xuất danh sách sản phẩm toàn tỉnh</source>
       <translation>Export the province's product list</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="45" />
+      <location filename="ocop_desktop/ui/menus.py" line="47" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="312" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="316" />
       <source>Xuất tệp khóa công khai</source>
       <translation>Export public key file</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="224" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="228" />
       <source>Xuất tệp khóa công khai…</source>
       <translation>Export public key file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="41" />
+      <location filename="ocop_desktop/ui/menus.py" line="43" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="97" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="103" />
       <source>Xã, phường</source>
       <translation>Commune</translation>
     </message>
@@ -2740,12 +2745,12 @@ Reason for the re-score:</translation>
       <translation>b) No longer meets the criteria, per an inspection</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="126" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="127" />
       <source>bỏ qua, không lưu phiếu cho sản phẩm này</source>
       <translation>skipped: no ballot is saved for this product</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="77" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="79" />
       <source>bộ tiêu chí</source>
       <translation>criteria</translation>
     </message>
@@ -2765,7 +2770,7 @@ Reason for the re-score:</translation>
       <translation>spread</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="71" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="72" />
       <source>chính máy này</source>
       <translation>this computer</translation>
     </message>
@@ -2790,12 +2795,12 @@ Reason for the re-score:</translation>
       <translation>attendance not taken</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="73" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="74" />
       <source>chưa đăng ký</source>
       <translation>not registered</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="171" />
+      <location filename="ocop_desktop/ui/main_window.py" line="232" />
       <source>chưa đăng nhập</source>
       <translation>nobody signed in</translation>
     </message>
@@ -2825,12 +2830,12 @@ Reason for the re-score:</translation>
       <translation>scores, approves results, exports for the province</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="171" />
+      <location filename="ocop_desktop/ui/main_window.py" line="232" />
       <source>chỉ xem</source>
       <translation>read only</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="124" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="125" />
       <source>có lỗi</source>
       <translation>has problems</translation>
     </message>
@@ -2865,7 +2870,7 @@ Reason for the re-score:</translation>
       <translation>e) Another conclusion of a competent authority</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="69" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="93" />
       <source>hạng sao này do cấp khác công nhận (5 sao: cấp trung ương)</source>
       <translation>these stars are recognised by another level (5 stars: central)</translation>
     </message>
@@ -2875,7 +2880,7 @@ Reason for the re-score:</translation>
       <translation>daily (automatic)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="246" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="247" />
       <source>không có</source>
       <translation>none</translation>
     </message>
@@ -2895,7 +2900,7 @@ Reason for the re-score:</translation>
       <translation>not rated</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="91" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="93" />
       <source>không đạt</source>
       <translation>not met</translation>
     </message>
@@ -2910,32 +2915,32 @@ Reason for the re-score:</translation>
       <translation>result locked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="281" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="283" />
       <source>lần 1</source>
       <translation>first entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="281" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="283" />
       <source>lần 2</source>
       <translation>second entry</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="388" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="396" />
       <source>ngày thu hồi</source>
       <translation>revocation date</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="83" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="109" />
       <source>ngày/tháng/năm</source>
       <translation>day/month/year</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="173" />
+      <location filename="ocop_desktop/ui/main_window.py" line="234" />
       <source>người dùng</source>
       <translation>user</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="551" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="557" />
       <source>phiếu chấm của một thành viên</source>
       <translation>one member's ballots</translation>
     </message>
@@ -2945,7 +2950,7 @@ Reason for the re-score:</translation>
       <translation>ballots submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="378" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="379" />
       <source>phương án</source>
       <translation>option</translation>
     </message>
@@ -2955,7 +2960,7 @@ Reason for the re-score:</translation>
       <translation>recognition decisions, certificates</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="260" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="269" />
       <source>sao</source>
       <translation>stars</translation>
     </message>
@@ -3040,12 +3045,12 @@ Reason for the re-score:</translation>
       <translation>and the chair present</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="215" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="219" />
       <source>ví dụ: Hội đồng đánh giá, phân hạng sản phẩm OCOP huyện …</source>
       <translation>e.g. OCOP product evaluation council of … district</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="87" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="113" />
       <source>ví dụ: KT. CHỦ TỊCH - PHÓ CHỦ TỊCH</source>
       <translation>e.g. KT. CHỦ TỊCH - PHÓ CHỦ TỊCH</translation>
     </message>
@@ -3060,32 +3065,32 @@ Reason for the re-score:</translation>
       <translation>over the limit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="124" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="125" />
       <source>xem danh sách lỗi bên dưới</source>
       <translation>see the list of problems below</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="338" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="339" />
       <source>{count} hồ sơ hợp lệ, sẵn sàng lưu.</source>
       <translation>{count} {count:dossier is|dossiers are} valid and ready to save.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="68" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="69" />
       <source>{count} phiếu hợp lệ, sẵn sàng lưu và nộp.</source>
       <translation>Valid ballots: {count}, ready to save and submit.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="263" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="272" />
       <source>{count} sản phẩm có hạng sao do cấp khác công nhận, không cấp giấy ở đây.</source>
       <translation>{count} {count:product has|products have} stars another level recognises: no certificate here.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="120" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="121" />
       <source>{count} tệp sẽ được nhập (sao lưu trước khi nhập; mỗi tệp nhập trọn vẹn hoặc không nhập).</source>
       <translation>{count} {count:file|files} will be imported (a backup first; each file goes in whole or not at all).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="50" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="74" />
       <source>{field} «{value}» không hợp lệ: hãy ghi ngày/tháng/năm, ví dụ 02/11/2026.</source>
       <translation>{field} "{value}" is not valid: write day/month/year, e.g. 02/11/2026.</translation>
     </message>
@@ -3100,17 +3105,17 @@ Reason for the re-score:</translation>
       <translation>{member} does not score this dossier (recorded as recused).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="118" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="144" />
       <source>{months} tháng kể từ ngày ký (theo quy định của đợt)</source>
       <translation>{months} {months:month|months} from the date signed (the round's rules)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="121" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="147" />
       <source>{months} tháng kể từ ngày ký (theo quy định của đợt): đến hết {until}</source>
       <translation>{months} {months:month|months} from the date signed (the round's rules): until {until}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/exchange.py" line="46" />
+      <location filename="ocop_desktop/ui/file/exchange.py" line="47" />
       <source>{new} mới, {changed} thay đổi, {kept} giữ nguyên</source>
       <translation>{new} new, {changed} changed, {kept} kept</translation>
     </message>
@@ -3130,12 +3135,12 @@ Reason for the re-score:</translation>
       <translation>{n} {n:star|stars}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="468" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="469" />
       <source>{present} có mặt, {absent} vắng</source>
       <translation>{present} present, {absent} absent</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="538" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="544" />
       <source>{rounds} đợt, {products} sản phẩm</source>
       <translation>{rounds} {rounds:round|rounds}, {products} {products:product|products}</translation>
     </message>
@@ -3145,7 +3150,7 @@ Reason for the re-score:</translation>
       <translation>{sheets} scoring {sheets:sheet|sheets} of {versions} rule {versions:version|versions} {sheets:comes|come} with the application.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="454" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="460" />
       <source>{shown} / {total} sản phẩm</source>
       <translation>{shown} / {total} {total:product|products}</translation>
     </message>
@@ -3155,17 +3160,17 @@ Reason for the re-score:</translation>
       <translation>{time} on {date}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="456" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="462" />
       <source>{total} sản phẩm</source>
       <translation>{total} {total:product|products}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="87" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="89" />
       <source>Ý kiến của UBND cấp xã (4 nội dung)</source>
       <translation>Commune People's Committee's assessment (4 contents)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="528" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="529" />
       <source>Ý kiến của xã và báo cáo tổ tư vấn</source>
       <translation>Commune's opinion and advisory report</translation>
     </message>
@@ -3190,52 +3195,52 @@ Reason for the re-score:</translation>
       <translation>Active</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/tasks.py" line="140" />
+      <location filename="ocop_desktop/ui/tasks.py" line="145" />
       <source>Đang dừng…</source>
       <translation>Stopping…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="665" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="671" />
       <source>Đang ghi tệp Excel…</source>
       <translation>Writing the Excel file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="202" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="209" />
       <source>Đang ghi và kiểm tra tệp trao đổi…</source>
       <translation>Writing and checking the exchange file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="317" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="318" />
       <source>Đang in {name}…</source>
       <translation>Printing {name}…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="94" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="97" />
       <source>Đang khôi phục…</source>
       <translation>Restoring…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="82" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="84" />
       <source>Đang kiểm tra bản sao lưu…</source>
       <translation>Checking the backup…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="219" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="220" />
       <source>Đang kiểm tra số liệu…</source>
       <translation>Checking the figures…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="150" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="156" />
       <source>Đang kiểm tra tệp trao đổi…</source>
       <translation>Checking the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="273" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="283" />
       <source>Đang lưu các hồ sơ…</source>
       <translation>Saving the dossiers…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="96" />
+      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="97" />
       <source>Đang lưu và nộp các phiếu chấm…</source>
       <translation>Saving and submitting the ballots…</translation>
     </message>
@@ -3245,32 +3250,32 @@ Reason for the re-score:</translation>
       <translation>Typing {member}'s paper ballot — typed by: {typist}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="167" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="173" />
       <source>Đang nhập tệp trao đổi…</source>
       <translation>Importing the exchange files…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="50" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="51" />
       <source>Đang sao lưu và kiểm tra bản sao lưu…</source>
       <translation>Backing up and checking the backup…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="202" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="203" />
       <source>Đang tạo tài liệu…</source>
       <translation>Making the documents…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="220" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="221" />
       <source>Đang tạo: {document}</source>
       <translation>Making: {document}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="81" />
+      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="82" />
       <source>Đang đọc và kiểm tra phiếu chấm Excel…</source>
       <translation>Reading and checking the Excel ballots…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="264" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="274" />
       <source>Đang đọc và kiểm tra tệp Excel…</source>
       <translation>Reading and checking the Excel file…</translation>
     </message>
@@ -3290,12 +3295,12 @@ Reason for the re-score:</translation>
       <translation>Average</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="416" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="417" />
       <source>Điểm danh</source>
       <translation>Attendance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="73" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="74" />
       <source>Điểm theo phần</source>
       <translation>Points by part</translation>
     </message>
@@ -3315,7 +3320,7 @@ Reason for the re-score:</translation>
       <translation>Maximum points</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="74" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="76" />
       <source>Điện thoại</source>
       <translation>Phone</translation>
     </message>
@@ -3335,7 +3340,7 @@ Reason for the re-score:</translation>
       <translation>This is the demo data file: every account's password is '{password}'.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="444" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="445" />
       <source>Đã chấm đủ mọi tiêu chí.</source>
       <translation>Every criterion is scored.</translation>
     </message>
@@ -3350,54 +3355,54 @@ Reason for the re-score:</translation>
       <translation>Already here, nothing changes</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="248" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="249" />
       <source>Đã dừng theo yêu cầu. Đã ghi đầy đủ: {kept}. Chưa ghi: {missing}.</source>
       <translation>Stopped as asked. Written in full: {kept}. Not written: {missing}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="204" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="211" />
       <source>Đã ghi giờ kết thúc phiên họp.</source>
       <translation>Closing time of the session recorded.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="217" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="225" />
       <source>Đã ghi nhận thành viên không tham gia chấm hồ sơ này.</source>
       <translation>Recusal from this dossier recorded.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="269" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="278" />
       <source>Đã ghi quyết định công nhận</source>
       <translation>Recognition decision recorded</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="254" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="263" />
       <source>Đã ghi quyết định {number} và cấp {count} giấy chứng nhận.</source>
       <translation>Decision {number} recorded and {count} {count:certificate|certificates} issued.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="312" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="316" />
       <source>Đã ghi tệp {file}</source>
       <translation>Written: {file}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="209" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="216" />
       <source>Đã ghi và đọc lại {file}.
 Mã xác thực: {code} — lần xuất {revision}</source>
       <translation>Written and read back: {file}.
 Verification code: {code} — revision {revision}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="332" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="338" />
       <source>Đã ghi {file}. In phiếu, Chủ tịch hội đồng ký, đóng dấu và gửi tỉnh.</source>
       <translation>Written: {file}. Print the form; the council chair signs and stamps it and sends it to the province.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="338" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="339" />
       <source>Đã gửi {printed} trang của {name} tới máy in.</source>
       <translation>{printed} {printed:page|pages} of {name} sent to the printer.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="603" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="609" />
       <source>Đã hết hạn ({n})</source>
       <translation>Expired ({n})</translation>
     </message>
@@ -3407,7 +3412,7 @@ Verification code: {code} — revision {revision}</translation>
       <translation>Disabled</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="99" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="102" />
       <source>Đã khôi phục</source>
       <translation>Restored</translation>
     </message>
@@ -3419,26 +3424,26 @@ Tệp hỏng được giữ lại với tên {kept}.</source>
 The damaged file is kept as {kept}.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="100" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="103" />
       <source>Đã khôi phục {file} từ bản sao lưu {backup}.
 Tệp trước khi khôi phục được giữ ở: {kept}</source>
       <translation>{file} restored from the backup {backup}.
 The file as it was before the restore is kept at: {kept}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="378" />
+      <location filename="ocop_desktop/ui/pages/scoring/view.py" line="379" />
       <source>Đã lưu</source>
       <translation>Saved</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="102" />
+      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="103" />
       <source>Đã lưu và nộp {count} phiếu chấm của {member}.
 Bản sao lưu trước khi nhập: {backup}</source>
       <translation>Ballots of {member} saved and submitted: {count}.
 Backup before the import: {backup}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="672" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="678" />
       <source>Đã lưu {count} sản phẩm vào {file}</source>
       <translation>Saved {count} {count:product|products} to {file}</translation>
     </message>
@@ -3448,12 +3453,12 @@ Backup before the import: {backup}</translation>
       <translation>Imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="101" />
+      <location filename="ocop_desktop/ui/pages/documents/__init__.py" line="102" />
       <source>Đã nhập phiếu chấm Excel</source>
       <translation>Excel ballots imported</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="277" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="287" />
       <source>Đã nhập {count} hồ sơ từ {file}.</source>
       <translation>Imported {count} {count:dossier|dossiers} from {file}.</translation>
     </message>
@@ -3463,7 +3468,7 @@ Backup before the import: {backup}</translation>
       <translation>Submitted</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="298" />
+      <location filename="ocop_desktop/ui/pages/scoring/__init__.py" line="300" />
       <source>Đã nộp phiếu của {member}.
 Mời thành viên tiếp theo: Tệp → Đổi người chấm (Ctrl+U).</source>
       <translation>{member}'s ballot is submitted.
@@ -3485,17 +3490,17 @@ Next member, please: File → Change scorer (Ctrl+U).</translation>
       <translation>Approved, referred to the national level for 5 stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="602" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="608" />
       <source>Đã qua hạn nộp, sắp hết hạn ({n})</source>
       <translation>Window missed, expiring ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="56" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="57" />
       <source>Đã sao lưu</source>
       <translation>Backed up</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="57" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="58" />
       <source>Đã sao lưu và kiểm tra tệp dữ liệu.
 Bản sao lưu: {file}
 Dung lượng: {size}</source>
@@ -3509,32 +3514,32 @@ Size: {size}</translation>
       <translation>Revoked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="604" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="610" />
       <source>Đã thu hồi ({n})</source>
       <translation>Revoked ({n})</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="248" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="257" />
       <source>Đã thêm hồ sơ {product}.</source>
       <translation>Dossier {product} added.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="185" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="191" />
       <source>Đã thêm phiên họp. Điểm danh thành viên ở trang Đợt đánh giá (Alt+1).</source>
       <translation>Meeting session added. Take attendance on the Round page (Alt+1).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="157" />
+      <location filename="ocop_desktop/ui/pages/setup/__init__.py" line="161" />
       <source>Đã thêm thành viên {name}.</source>
       <translation>Member {name} added.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/view.py" line="239" />
+      <location filename="ocop_desktop/ui/pages/documents/view.py" line="240" />
       <source>Đã tạo {count} tệp trong thư mục {folder}</source>
       <translation>{count} {count:file|files} made in the folder {folder}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/actions.py" line="208" />
+      <location filename="ocop_desktop/ui/file/actions.py" line="215" />
       <source>Đã xuất tệp trao đổi</source>
       <translation>Exchange file exported</translation>
     </message>
@@ -3549,7 +3554,7 @@ Size: {size}</translation>
       <translation>An unexpected error occurred. Saved data is not affected.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="292" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="296" />
       <source>Đã đổi cụm mật khẩu. Khóa ký giữ nguyên.</source>
       <translation>The passphrase was changed. The signing key is the same.</translation>
     </message>
@@ -3574,12 +3579,12 @@ Size: {size}</translation>
       <translation>Sign in…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="28" />
+      <location filename="ocop_desktop/ui/menus.py" line="30" />
       <source>Đăng xuất / đổi người dùng…</source>
       <translation>Sign out / change user…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="278" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="282" />
       <source>Đặt cụm mật khẩu…</source>
       <translation>Set passphrase…</translation>
     </message>
@@ -3599,7 +3604,7 @@ Size: {size}</translation>
       <translation>Set PIN…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/province/view.py" line="601" />
+      <location filename="ocop_desktop/ui/pages/province/view.py" line="607" />
       <source>Đến hạn nộp hồ sơ đánh giá lại ({n})</source>
       <translation>Due for re-evaluation ({n})</translation>
     </message>
@@ -3619,7 +3624,7 @@ Size: {size}</translation>
       <translation>Area</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="73" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="75" />
       <source>Địa chỉ</source>
       <translation>Address</translation>
     </message>
@@ -3629,7 +3634,7 @@ Size: {size}</translation>
       <translation>Place (date line)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="203" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="204" />
       <source>Địa điểm</source>
       <translation>Place</translation>
     </message>
@@ -3649,7 +3654,7 @@ Size: {size}</translation>
       <translation>Change the signing key's passphrase. The key stays the same and needs no new registration.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/file/keys.py" line="223" />
+      <location filename="ocop_desktop/ui/file/keys.py" line="227" />
       <source>Đổi cụm mật khẩu…</source>
       <translation>Change passphrase…</translation>
     </message>
@@ -3659,7 +3664,7 @@ Size: {size}</translation>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="34" />
+      <location filename="ocop_desktop/ui/menus.py" line="36" />
       <source>Đổi mật khẩu của tôi…</source>
       <translation>Change my password…</translation>
     </message>
@@ -3669,17 +3674,17 @@ Size: {size}</translation>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="30" />
+      <location filename="ocop_desktop/ui/menus.py" line="32" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="155" />
+      <location filename="ocop_desktop/ui/main_window.py" line="216" />
       <source>Đổi người chấm: chọn tên và nhập mã PIN.</source>
       <translation>Change of scorer: choose the name and type the PIN.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/main_window.py" line="84" />
+      <location filename="ocop_desktop/ui/main_window.py" line="106" />
       <source>Đợt</source>
       <translation>Round</translation>
     </message>
@@ -3694,7 +3699,7 @@ Size: {size}</translation>
       <translation>The demo evaluation round, to get to know the program (a separate file, never mixed with the council's data)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="439" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="440" />
       <source>Đợt đánh giá và phiên họp</source>
       <translation>Round and meeting sessions</translation>
     </message>
@@ -3729,17 +3734,17 @@ Size: {size}</translation>
       <translation>scored, awaiting approval</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="64" />
+      <location filename="ocop_desktop/ui/pages/results/recognition_dialogs.py" line="88" />
       <source>đã có giấy chứng nhận số {number} theo quyết định {decision}</source>
       <translation>already has certificate no. {number} under decision {decision}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="235" />
+      <location filename="ocop_desktop/ui/pages/results/__init__.py" line="243" />
       <source>đã thu hồi</source>
       <translation>revoked</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="91" />
+      <location filename="ocop_desktop/ui/pages/dossier/view.py" line="93" />
       <source>đạt</source>
       <translation>met</translation>
     </message>
@@ -3749,12 +3754,12 @@ Size: {size}</translation>
       <translation>later</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="126" />
+      <location filename="ocop_desktop/ui/pages/documents/ballot_import.py" line="127" />
       <source>để trống</source>
       <translation>left blank</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pages/setup/view.py" line="292" />
+      <location filename="ocop_desktop/ui/pages/setup/view.py" line="293" />
       <source>để trống: phần mềm tự cấp mã</source>
       <translation>leave empty: the application assigns the code</translation>
     </message>

@@ -32,9 +32,9 @@ def _admin(demo_path: Path, files: dict[str, Path]) -> list[str]:
 def test_list_add_password_disable_and_roles(
     demo_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["accounts", "list", "--db", str(demo_path)]) == 0
-    assert "quantri" in capsys.readouterr().out
     admin = _admin(demo_path, files)
+    assert main(["accounts", "list", *admin]) == 0
+    assert "quantri" in capsys.readouterr().out
     add = ["accounts", "add", *admin, "--username", "ChuTich2", "--name", "Người Thử", "--role", "chair"]
     assert main([*add, "--password-file", str(files["new"])]) == 0
     assert "chutich2" in capsys.readouterr().out
@@ -81,7 +81,7 @@ def test_pin_from_a_file_or_typed_twice(
     assert main(["accounts", "pin", *admin, "--member", member.member_id]) == 0
     with Database.open(demo_path) as db:
         assert accounts.sign_in_member(db, member_id=member.member_id, pin="2468").member_id == member.member_id
-    assert main(["accounts", "list", "--db", str(demo_path), "--round", round_id]) == 0
+    assert main(["accounts", "list", *admin, "--round", round_id]) == 0
     assert "đã có mã PIN" in capsys.readouterr().out
 
 
@@ -94,3 +94,17 @@ def db_round_ids(db: Database) -> list[str]:
     from ocop_desktop.services import queries
 
     return [r.round_id for r in queries.list_rounds(db)]
+
+
+def test_listing_accounts_and_pins_is_for_an_administrator(
+    demo_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Database.open(demo_path) as db:
+        round_id = next(iter(db_round_ids(db)))
+    with pytest.raises(SystemExit) as nobody:  # nobody named: the usage says --user
+        main(["accounts", "list", "--db", str(demo_path), "--round", round_id])
+    assert nobody.value.code == 2 and "--user" in capsys.readouterr().err
+    secretary = ["--db", str(demo_path), "--as", "thuky", "--user-password-file", str(files["admin"])]
+    assert main(["accounts", "list", *secretary, "--round", round_id]) == 2
+    said = capsys.readouterr()
+    assert "không có quyền" in said.err and "quantri" not in said.out

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from ocop_desktop.models import Ballot, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.criteria_catalogue import load_sheet
-from tests.cli.test_cli import run
+from tests.cli.test_cli import run, secretary_args
 from tests.integration.test_ballot_workbooks import LATE_SHEET, LATE_TITLE, fill_sheet, late_dossier
 
 
@@ -41,7 +41,7 @@ def test_documents_write_the_ballot_workbooks_and_the_import_checks_then_saves(d
     book = load_workbook(path)
     book[LATE_TITLE]["C13"].value = None
     book.save(path)
-    command = ("ballots", "import", "--db", str(demo_path), "--file", str(path))
+    command = ("ballots", "import", *secretary_args(tmp_path), "--db", str(demo_path), "--file", str(path))
     bad = run(*command)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
     assert f"phiếu {LATE_TITLE}, ô C13: chưa chọn phương án cho tiêu chí 1.1" in bad.stderr
@@ -64,6 +64,6 @@ def test_documents_write_the_ballot_workbooks_and_the_import_checks_then_saves(d
 def test_a_file_that_is_not_a_workbook_is_refused_plainly(demo_path: Path, tmp_path: Path) -> None:
     path = tmp_path / "phieu.xlsx"
     path.write_text("không phải Excel", encoding="utf-8")
-    proc = run("ballots", "import", "--db", str(demo_path), "--file", str(path))
+    proc = run("ballots", "import", *secretary_args(tmp_path), "--db", str(demo_path), "--file", str(path))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "không đọc được tệp Excel (.xlsx)" in proc.stderr

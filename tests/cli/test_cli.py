@@ -30,6 +30,15 @@ def run(
     )
 
 
+def secretary_args(tmp_path: Path, user: str = "thuky") -> list[str]:
+    """`--user` and its password file: the demo account that makes a change through the command line."""
+    from ocop_desktop.services.demo import DEMO_PASSWORD
+
+    password = tmp_path / f"mat-khau-{user}.txt"
+    password.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
+    return ["--user", user, "--user-password-file", str(password)]
+
+
 def write(tmp_path: Path, doc: Any, name: str = "ballots.json") -> Path:
     path = tmp_path / name
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

@@ -261,8 +261,8 @@ def test_export_trust_list_and_revoke(
     assert main(["keys", "list"]) == 0
     listing = capsys.readouterr().out.splitlines()
     today = dt.date.today().strftime("%d/%m/%Y")
-    assert f"Hội đồng OCOP huyện Đại Từ | {council.key_id} | {today} | -" in listing
-    assert f"UBND tỉnh Thái Nguyên | {other.key_id} | {today} | -" in listing
+    assert f"Hội đồng OCOP huyện Đại Từ | {council.key_id} | - | {today} | -" in listing
+    assert f"UBND tỉnh Thái Nguyên | {other.key_id} | - | {today} | -" in listing
 
     assert main(["keys", "revoke", "0000-0000-0000-0000", "--since", "01/12/2026", "--reason", "mất máy"]) == 2
     assert "Không có khóa 0000-0000-0000-0000" in capsys.readouterr().err
@@ -283,7 +283,7 @@ def test_export_trust_list_and_revoke(
     )
     assert "từ ngày 01/12/2026" in capsys.readouterr().out
     assert main(["keys", "list"]) == 0
-    assert f"{council.key_id} | {today} | 01/12/2026 (mất máy tính)" in capsys.readouterr().out
+    assert f"{council.key_id} | - | {today} | 01/12/2026 (mất máy tính)" in capsys.readouterr().out
     revoked = keys.revocation(council.public_raw, province)
     assert revoked == keys.Revocation(dt.date(2026, 12, 1), "mất máy tính")
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.persistence.sqlite import TRIGGERS
 from ocop_desktop.services import accounts, council_key, round_documents
 from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.ui.main_window import PAGES, MainWindow
@@ -161,6 +162,7 @@ def test_a_refused_set_says_why_in_words_and_writes_nothing(
     con = sqlite3.connect(demo_path)
     con.execute("DROP TRIGGER trg_result_locked_update")
     con.execute("UPDATE results SET computed = json_set(computed, '$.stars', 5) WHERE stars = 3")
+    con.execute(TRIGGERS["trg_result_locked_update"])  # put back: a file missing a guard trigger is not opened
     con.commit()
     con.close()
     shown: list[BaseException] = []

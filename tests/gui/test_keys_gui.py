@@ -268,8 +268,9 @@ def test_the_registry_adds_only_a_confirmed_key_and_revokes_from_a_date(
     answer_with(monkeypatch, ConfirmKeyDialog, compare)
     dialog.add_button.click()
     assert dialog.table.rowCount() == 1
-    row = [dialog.table.item(0, c).text() for c in range(4)]
-    assert row == ["Hội đồng OCOP huyện Phú Lương", council.key_id, dt.date.today().strftime("%d/%m/%Y"), ""]
+    row = [dialog.table.item(0, c).text() for c in range(5)]
+    today = dt.date.today().strftime("%d/%m/%Y")
+    assert row == ["Hội đồng OCOP huyện Phú Lương", council.key_id, "—", today, ""]  # a key file naming no council
     assert not dialog.revoke_button.isEnabled()
     dialog.table.selectRow(0)
     assert dialog.revoke_button.isEnabled()
@@ -286,7 +287,7 @@ def test_the_registry_adds_only_a_confirmed_key_and_revokes_from_a_date(
 
     answer_with(monkeypatch, RevokeDialog, revoke)
     dialog.revoke_button.click()
-    assert dialog.table.item(0, 3).text() == "01/12/2026 — mất máy tính"
+    assert dialog.table.item(0, 4).text() == "01/12/2026 — mất máy tính"
     assert keys.revocation(council.public_raw, data) == keys.Revocation(dt.date(2026, 12, 1), "mất máy tính")
 
     monkeypatch.setattr(keys_view, "choose_public_key_file", lambda _parent: tmp_path / "missing.json")

@@ -3,6 +3,10 @@ in the form (a wrong phone number is refused under the form, nothing saved), and
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -179,6 +183,44 @@ def test_attachments_are_added_checked_and_previewed(
     pixmap = page.preview.pixmap()
     assert pixmap is not None and not pixmap.isNull()
     assert item.data(Qt.ItemDataRole.UserRole)
+
+
+def _release(pipe: Path) -> None:
+    with contextlib.suppress(OSError):  # no reader waiting: nothing to release
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+
+
+def test_a_named_pipe_chosen_as_an_attachment_is_refused_at_once(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ocop_desktop.ui import file_dialogs
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("named pipes are a POSIX thing")
+    pipe = tmp_path / "Phieu-dang-ky.pdf"
+    os.mkfifo(pipe)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    secretary = accounts.authenticate(demo_db, username="thuky", password="ocop-demo-2026")
+    window = MainWindow(demo_db, secretary)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: pipe)
+    window.nav.setCurrentRow(PAGES.index("dossier"))
+    page = window.dossier_page
+    before = page.attachments.count()
+    release = threading.Timer(15, _release, (pipe,))  # should the page open the pipe, a writer ends its wait
+    release.start()
+    try:
+        started = time.monotonic()
+        page.add_button.click()
+        assert time.monotonic() - started < 10
+    finally:
+        release.cancel()
+    assert page.attachments.count() == before
+    assert shown == ["• Tệp «Phieu-dang-ky.pdf»: đây không phải một tệp mà là một ống dẫn có tên (named pipe); "
+                     "không mở, không có gì thay đổi — hãy chọn một tệp"]  # fmt: skip
 
 
 def test_first_run_creates_the_administrator_then_signs_in(qtbot: QtBot, tmp_path: Path) -> None:

@@ -175,6 +175,10 @@ def test_secretary_and_administrator_set_pins_members_cannot(empty_db: Database)
     with pytest.raises(ValidationFailed) as bad:
         accounts.set_member_pin(empty_db, actor=meeting.secretary, member_id=chair_id, pin="12a4")
     assert _codes(bad) == ["auth.bad_pin"]
+    for not_ascii in ("²²²²", "١٢٣٤", "１２３４"):  # digits to isdigit(), typed by no keypad
+        with pytest.raises(ValidationFailed) as bad:
+            accounts.set_member_pin(empty_db, actor=meeting.secretary, member_id=chair_id, pin=not_ascii)
+        assert _codes(bad) == ["auth.bad_pin"]
     with pytest.raises(PermissionDenied):
         accounts.set_member_pin(empty_db, actor=meeting.chair, member_id=chair_id, pin="2468")
     with pytest.raises(PermissionDenied):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import unicodedata
 import zipfile
 from collections.abc import Callable
@@ -17,18 +18,19 @@ from openpyxl.cell.cell import MergedCell
 from sqlalchemy import select
 
 from ocop_desktop.documents import ballot_workbook as layout
-from ocop_desktop.domain.enums import BallotStatus, EntryMode, LegalForm, RegistrationType
+from ocop_desktop.domain.enums import BallotStatus, EntryMode, LegalForm, MemberRole, RegistrationType
 from ocop_desktop.domain.errors import Conflict, ValidationFailed
 from ocop_desktop.messages import describe
 from ocop_desktop.models import Ballot, CouncilMember, Dossier, Result, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.catalogue import Criterion, Sheet
 from ocop_desktop.scoring.engine import MemberBallot, score_product
-from ocop_desktop.services import accounts, registry, round_setup, scoring_session
+from ocop_desktop.services import accounts, registry, round_secrets, round_setup, scoring_session
 from ocop_desktop.services.actor import SYSTEM, Actor
 from ocop_desktop.services.ballot_workbooks import export_ballot_workbooks, import_ballot_workbook
 from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.services.demo import DEMO_PASSWORD
+from ocop_desktop.services.exchange import export_round
 from ocop_desktop.services.results import compute, gather_inputs
 
 LATE_SHEET = "QD26-2026-11"  # sub-criteria (6.1.x, 6.2.x) and a conditional item (5.2)
@@ -409,3 +411,135 @@ def test_sheet_titles_and_file_names_are_safe_and_unique() -> None:
         "dang-quoc-bao-2.xlsx",
         "u.xlsx",
     ]
+
+
+def _plain_digest(**fields: object) -> str:
+    """The identification code as the application computed it before issue 14: a SHA-256 of public values only,
+    which anybody holding one workbook could recompute for another member."""
+    sheet = fields.pop("sheet")
+    assert isinstance(sheet, Sheet)
+    body = {
+        "format": layout.FORMAT,
+        **fields,
+        "sheet": sheet.sheet_id,
+        "rows": [
+            [row, item_id, list(layout.choice_labels(item))]
+            for item_id, (row, item) in layout.choice_rows(sheet).items()
+        ],
+        "opinion": layout.opinion_row(sheet),
+    }
+    data = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def test_the_chairs_workbook_re_pointed_to_another_member_with_its_codes_recomputed_is_refused(
+    demo_db: Database, late: tuple[str, str], secretary: Actor, tmp_path: Path
+) -> None:
+    """Issue 14, point 5: the identification is bound by an HMAC under the round's secret, so re-pointing a filled
+    workbook at another member and recomputing the public digests no longer makes it that member's ballot."""
+    round_id, dossier_id = late
+    with demo_db.reading() as s:
+        chair = s.scalars(select(CouncilMember).where(CouncilMember.role == MemberRole.CHAIR)).one()
+        victim = s.scalars(select(CouncilMember).where(CouncilMember.full_name == "Vũ Thị Lan")).one()
+        chair_name, victim_id = chair.full_name, victim.id
+    path = export_by_member(demo_db, round_id, tmp_path)[chair_name]
+    sheet = load_sheet("QD26-2026", LATE_SHEET)
+    fill_sheet(path, LATE_TITLE, sheet, _choose_top)
+    book = load_workbook(path)
+    ident = book[layout.ID_SHEET]
+    ident["B3"] = victim_id
+    row = layout.ID_FIRST_ROW
+    while ident.cell(row, 1).value is not None:
+        title, dossier, scoring_round, sheet_id, snapshot = (ident.cell(row, c).value for c in range(1, 6))
+        ident.cell(row, 6).value = _plain_digest(
+            round=round_id, member=victim_id, title=title, dossier=dossier, scoring_round=int(scoring_round),
+            sheet=load_sheet("QD26-2026", sheet_id), snapshot=snapshot,
+        )  # fmt: skip
+        row += 1
+    book.save(path)
+    info = _refuse(demo_db, secretary, path)
+    refused = [p for p in info.value.problems if dict(p.location).get("sheet") == LATE_TITLE]
+    (problem,) = refused
+    assert problem.code == "ballots_xlsx.tampered"
+    sentence = describe(problem, "en")
+    assert "Vũ Thị Lan" in sentence and "nothing was saved" in sentence and "Chè móc câu Trại Cài" in sentence
+    with demo_db.reading() as s:
+        assert s.scalars(select(Ballot).where(Ballot.dossier_id == dossier_id)).all() == []
+
+
+def test_the_round_secret_stays_in_the_councils_file(demo_db: Database, late: tuple[str, str], tmp_path: Path) -> None:
+    """The key is made at the first export, the same at the next, and is in no workbook and no exchange file."""
+    round_id, _dossier = late
+    files = export_by_member(demo_db, round_id, tmp_path / "a")
+    key = round_secrets.workbook_key(demo_db, round_id)
+    export_by_member(demo_db, round_id, tmp_path / "b")
+    assert round_secrets.workbook_key(demo_db, round_id) == key and len(key) == 32
+    exchange = export_round(demo_db, actor=SYSTEM, round_id=round_id, out=tmp_path / "dot.ocop").path
+    for path in [*files.values(), exchange]:
+        data = path.read_bytes()
+        assert key not in data and key.hex().encode() not in data, path.name
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as archive:
+                assert all(key.hex().encode() not in archive.read(n) for n in archive.namelist())
+
+
+def test_a_superscript_scoring_round_or_a_damaged_sheet_is_named(
+    demo_db: Database, secretary: Actor, member_file: Path
+) -> None:
+    """Issue 14, point 9: '²' in the identification, and a product sheet's XML cut off mid-row, each said by name."""
+    fill_sheet(member_file, LATE_TITLE, load_sheet("QD26-2026", LATE_SHEET), _choose_top)
+    book = load_workbook(member_file)
+    book[layout.ID_SHEET].cell(layout.ID_FIRST_ROW, 3, "²")
+    book.save(member_file)
+    (problem,) = _refuse(demo_db, secretary, member_file).value.problems
+    assert problem.code == "value.not_integer"
+    assert dict(problem.location) == {
+        "file": member_file.name,
+        "sheet": layout.ID_SHEET,
+        "cell": f"C{layout.ID_FIRST_ROW}",
+    }
+    book[layout.ID_SHEET].cell(layout.ID_FIRST_ROW, 3, 1)
+    book.save(member_file)
+    with zipfile.ZipFile(member_file) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    part = "xl/worksheets/sheet3.xml"
+    parts[part] = parts[part][: len(parts[part]) // 2]
+    with zipfile.ZipFile(member_file, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    (problem,) = _refuse(demo_db, secretary, member_file).value.problems
+    assert problem.code == "excel.damaged" and problem.params["part"] == part
+
+
+def test_an_opinion_with_a_control_character_is_named_by_its_cell(
+    demo_db: Database, secretary: Actor, member_file: Path
+) -> None:
+    sheet = load_sheet("QD26-2026", LATE_SHEET)
+    fill_sheet(member_file, LATE_TITLE, sheet, _choose_top, opinion="Tốt\x9b31m")
+    cells = _problem_cells(_refuse(demo_db, secretary, member_file))
+    assert cells == {("value.control_char", LATE_TITLE, f"A{layout.opinion_row(sheet)}")}
+
+
+def test_every_identification_cell_edited_is_refused_by_name(
+    demo_db: Database, secretary: Actor, member_file: Path, tmp_path: Path
+) -> None:
+    """The fault family of a filled workbook's identification: every cell of it replaced by a hostile value — another
+    member's or dossier's id, '²', 5,000 digits, a negative or zero round, a control character, a blank — is refused
+    with sentences naming the file, never an exception, and nothing is saved."""
+    fill_sheet(member_file, LATE_TITLE, load_sheet("QD26-2026", LATE_SHEET), _choose_top)
+    with demo_db.reading() as s:
+        other_member = s.scalars(select(CouncilMember.id).where(CouncilMember.full_name == "Vũ Thị Lan")).one()
+        other_dossier = s.scalars(select(Dossier.id).order_by(Dossier.agenda_order)).first()
+    hostile = [other_member, other_dossier, "²", "9" * 5000, "-1", "0", "Phiếu\x9b", " ", 2**63 - 1]
+    ident = load_workbook(member_file)[layout.ID_SHEET]
+    cells = [(2, 2), (3, 2)] + [
+        (row, column) for row in range(layout.ID_FIRST_ROW, ident.max_row + 1) for column in range(1, 7)
+    ]
+    for n, (row, column) in enumerate(cells):
+        value = hostile[n % len(hostile)]
+        book = load_workbook(member_file)
+        book[layout.ID_SHEET].cell(row, column, value)
+        path = tmp_path / f"id-{n}.xlsx"
+        book.save(path)
+        info = _refuse(demo_db, secretary, path)
+        assert info.value.problems, (row, column, value)

@@ -4,6 +4,7 @@ checked element by element, and a certificate whose stars the ballots no longer 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -19,7 +20,7 @@ from ocop_desktop.documents import certificate
 from ocop_desktop.domain.errors import ValidationFailed
 from ocop_desktop.models import Certificate, Round
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.persistence.keys import installation_key, public_key_line, trust_public_key
+from ocop_desktop.persistence.keys import installation_key, public_key_line, revoke_key, trust_public_key
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.certificate_seal import Seal, verify_payload
 from ocop_desktop.services.round_documents import DocumentRefused, certificates_data, render_round_documents
@@ -215,12 +216,7 @@ def test_a_custom_template_with_a_background_is_used(demo_db: Database, tmp_path
 
 
 def test_a_certificate_the_ballots_no_longer_support_is_refused(demo_path: Path, tmp_path: Path) -> None:
-    con = sqlite3.connect(demo_path)
-    con.execute("DROP TRIGGER IF EXISTS trg_certificate_no_update")
-    triggers = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")]
-    for name in triggers:
-        if "certificate" in name:
-            con.execute(f"DROP TRIGGER {name}")
+    con = sqlite3.connect(demo_path)  # no guard trigger stops this edit (and a file without its triggers is refused)
     assert con.execute("UPDATE certificates SET stars = 5 WHERE number = '0001/2026/GCN-OCOP'").rowcount == 1
     con.commit()
     con.close()
@@ -235,3 +231,52 @@ def test_the_signing_key_is_made_once_and_kept_private(tmp_path: Path) -> None:
     first = council_key(tmp_path)
     assert council_key(tmp_path).public_raw == first.public_raw
     assert (tmp_path / "council-key.json").stat().st_mode & 0o077 == 0
+
+
+def test_a_payload_read_with_its_line_ending_or_spaces_verifies(
+    certificates_pdf: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    payload = certificate.read_qr_payloads(certificates_pdf)[0]
+    for printed in (payload + "\n", f"  {payload} \r\n", "\n" + payload + "\t"):  # as `zbarimg --raw` prints it
+        assert verify_payload(printed).seal is Seal.VALID
+        assert main(["verify-certificate", "--payload", printed]) == 0
+        assert "HỢP LỆ: giấy chứng nhận do chính cài đặt này cấp" in capsys.readouterr().out
+    inside = payload.replace(",", ", ", 1)  # whitespace inside is still not the text that was signed
+    assert verify_payload(inside).seal is Seal.INVALID
+
+
+def test_a_certificate_issued_after_its_key_was_revoked_is_invalid(
+    certificates_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    payload = certificate.read_qr_payloads(certificates_pdf)[0]
+    assert json.loads(payload)["ngay_cap"] == "2026-11-02"
+    province = tmp_path / "province"
+    key_id, _name = trust_public_key(public_key_line(installation_key(), "UBND tỉnh Thái Nguyên"), province)
+    revoke_key(key_id, dt.date(2020, 1, 1), "khóa bị lộ", province)
+    check = verify_payload(payload, province)
+    assert check.seal is Seal.INVALID and check.revoked is not None and check.revoked.since == dt.date(2020, 1, 1)
+    assert check.fields["so"] == "0001/2026/GCN-OCOP"
+    monkeypatch.setenv("OCOP_DESKTOP_DATA", str(province))
+    assert main(["verify-certificate", "--payload", payload, "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert f"INVALID: key {key_id} (UBND tỉnh Thái Nguyên) is revoked since 01/01/2020 (khóa bị lộ)" in out
+    assert "VALID: issued" not in out
+
+
+def test_a_certificate_issued_before_its_key_was_revoked_stays_valid_with_a_note(
+    certificates_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    payload = certificate.read_qr_payloads(certificates_pdf)[0]
+    province = tmp_path / "province"
+    key_id, _name = trust_public_key(public_key_line(installation_key(), "UBND tỉnh Thái Nguyên"), province)
+    revoke_key(key_id, dt.date(2026, 11, 3), "khóa bị lộ", province)
+    check = verify_payload(payload, province)
+    assert check.seal is Seal.VALID and check.revoked is not None
+    revoke_key(key_id, dt.date(2026, 11, 2), "khóa bị lộ", province)  # the very day it was issued: invalid
+    assert verify_payload(payload, province).seal is Seal.INVALID
+    revoke_key(key_id, dt.date(2026, 11, 3), "khóa bị lộ", province)
+    monkeypatch.setenv("OCOP_DESKTOP_DATA", str(province))
+    assert main(["verify-certificate", "--payload", payload]) == 0
+    out = capsys.readouterr().out
+    assert "HỢP LỆ: giấy chứng nhận do UBND tỉnh Thái Nguyên cấp" in out
+    assert f"Lưu ý: khóa {key_id} đã bị thu hồi từ ngày 03/11/2026 (khóa bị lộ), sau ngày cấp giấy này" in out

@@ -41,6 +41,17 @@ def test_the_registration_form_carries_the_key_id_the_hex_key_and_a_qr_of_the_ke
     assert "".join(key_registration.hex_groups(key.public_raw)).replace(" ", "") == key.public_raw.hex().upper()
 
 
+def test_the_form_and_the_key_file_name_the_council_the_key_signs_for(tmp_path: Path) -> None:
+    keys.create_key(TEST_PASSPHRASE, tmp_path, issuer=ISSUER)
+    council = ("6f1c0d2e-0000-4000-8000-000000000001", "Hội đồng OCOP huyện Đại Từ")
+    council_key.export(tmp_path / "khoa.json", form=tmp_path / "phieu.pdf", folder=tmp_path, council=council)
+    text = PdfReader(tmp_path / "phieu.pdf").pages[0].extract_text().replace("\n", " ")
+    assert "Khóa chỉ ký cho hội đồng" in text and council[1] in text and council[0] in text
+    found = council_key.read_public_key_file(tmp_path / "khoa.json")
+    assert (found.council_id, found.council_name) == council
+    assert len(PdfReader(tmp_path / "phieu.pdf").pages) == 1
+
+
 def test_export_needs_a_name_and_remembers_it(tmp_path: Path) -> None:
     keys.create_key(TEST_PASSPHRASE, tmp_path)
     with pytest.raises(UserFacingError) as info:

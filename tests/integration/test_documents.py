@@ -20,6 +20,7 @@ from ocop_desktop.documents.pdf.layout import body_lines, content_width, vi_date
 from ocop_desktop.domain.numbers import format_points_vi
 from ocop_desktop.models import Decision, Dossier, Round
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.persistence.sqlite import TRIGGERS
 from ocop_desktop.scoring.improvement import improvement_for
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.results import compute, gather_inputs
@@ -75,6 +76,7 @@ def test_a_result_edited_behind_the_apps_back_refuses_the_document(demo_path: Pa
     con = sqlite3.connect(demo_path)
     con.execute("DROP TRIGGER trg_result_locked_update")
     con.execute("UPDATE results SET computed = json_set(computed, '$.stars', 5) WHERE stars = 3")
+    con.execute(TRIGGERS["trg_result_locked_update"])  # put back: a file missing a guard trigger is not opened
     con.commit()
     con.close()
     with Database.open(demo_path) as db, pytest.raises(DocumentRefused) as info:

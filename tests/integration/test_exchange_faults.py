@@ -30,7 +30,7 @@ from ocop_desktop.persistence.database import Database, known_revisions
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.exchange import export_round
 from ocop_desktop.services.exchange_import import FileReport, Outcome, import_files
-from tests.exchange_helpers import dump, other_council, resign
+from tests.exchange_helpers import covering_forgery, dump, other_council, resign
 
 REFUSED = Outcome.REFUSED
 TAKEN: Counter[Outcome] = Counter()  # every file the suite took in, by outcome
@@ -163,7 +163,8 @@ def test_random_byte_flips_past_the_header_are_refused_or_change_nothing(source:
         variants.append((f"flip-{n}", _write(bytes(bad))))
     allowed = {
         "exchange.damaged", "import.invalid.content", "import.invalid.signature", "exchange.bad_manifest",
-        "exchange.not_exchange", "exchange.unexpected_object", "exchange.unexpected_columns", "exchange.missing_table",
+        "exchange.not_exchange", "exchange.unexpected_object", "exchange.extra_object", "exchange.unexpected_columns",
+        "exchange.missing_table",
         "exchange.not_nfc", "exchange.bad_value", "exchange.newer_format", "import.untrusted_key",
     }  # fmt: skip
     codes = _run(source, variants, allowed)
@@ -230,12 +231,42 @@ def test_extra_objects_and_columns_are_refused_before_any_row(source: Source) ->
             (f"column-{n}", _sql(f"ALTER TABLE {table} ADD COLUMN extra_{n}", sign=False)),
             (f"dropped-{n}", _sql(f"DROP TABLE {table}", sign=False)),
         ]
-    codes = _run(
-        source, variants, {"exchange.unexpected_object", "exchange.unexpected_columns", "exchange.missing_table"}
-    )
+    allowed = {
+        "exchange.unexpected_object", "exchange.extra_object", "exchange.unexpected_columns", "exchange.missing_table"
+    }  # fmt: skip
+    codes = _run(source, variants, allowed)
     assert codes == Counter(
-        {"exchange.unexpected_object": 12, "exchange.unexpected_columns": 3, "exchange.missing_table": 3}
+        {
+            "exchange.unexpected_object": 6,
+            "exchange.extra_object": 6,
+            "exchange.unexpected_columns": 3,
+            "exchange.missing_table": 3,
+        }
     )
+
+
+def test_values_forged_behind_a_covering_index_are_refused_without_any_key(source: Source) -> None:
+    """Issue 14's key-less forgery on random tables and columns: the signed rows kept in a covering index named as
+    the manifest key's, the table changed behind it, the signature untouched."""
+    rnd = random.Random(617)
+    candidates = [
+        (table, name, kind)
+        for table, cols in exchange_file.columns().items()
+        for name, kind in cols
+        if name != exchange_merge.KEYS[table] and kind.startswith(("VARCHAR", "INTEGER")) and _rowids(source, table)
+    ]
+    variants = []
+    for n in range(12):
+        table, column, kind = rnd.choice(candidates)
+        change = (
+            f'"{column}" = "{column}" || \'-giả\'' if kind.startswith("VARCHAR") else f'"{column}" = "{column}" + 1'
+        )
+
+        def forge(path: Path, table: str = table, change: str = change) -> None:
+            covering_forgery(path, table, change)
+
+        variants.append((f"covering-{n}", forge))
+    assert _run(source, variants, {"exchange.unexpected_object"}) == Counter({"exchange.unexpected_object": 12})
 
 
 def test_a_newer_format_or_schema_asks_for_an_update(source: Source) -> None:

@@ -5,6 +5,7 @@ changing nothing, and the receiving database untouched whenever a file is not ta
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -347,17 +348,26 @@ def test_import_command_creates_the_province_file_previews_and_refuses(
     exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "tinh" / "tinh.ocopdb"
-    assert main(["import", "--db", str(target), str(exported), "--dry-run"]) == 0
+    password = tmp_path / "mat-khau.txt"
+    password.write_text("mat-khau-tinh-2026\n", encoding="utf-8")
+    officer = ["--as", "canbo", "--user-password-file", str(password)]  # a new file: its first account
+    assert main(["import", "--db", str(target), *officer, str(exported), "--dry-run"]) == 0
     shown = capsys.readouterr().out
     assert "SẼ NHẬP" in shown and "ballot_choices" in shown and "Mã xác thực" in shown
-    assert main(["import", "--db", str(target), str(exported)]) == 0
+    assert main(["import", "--db", str(target), *officer, str(exported)]) == 0
     assert "ĐÃ NHẬP" in capsys.readouterr().out
-    assert main(["import", "--db", str(target), str(exported), "--lang", "en"]) == 0
+    assert main(["import", "--db", str(target), *officer, str(exported), "--lang", "en"]) == 0
     assert "ALREADY HERE" in capsys.readouterr().out
     junk = tmp_path / "junk.ocop"
     junk.write_bytes(b"not sqlite at all")
-    assert main(["import", "--db", str(target), str(junk)]) == 1
+    assert main(["import", "--db", str(target), *officer, str(junk)]) == 1
     assert "KHÔNG NHẬP" in capsys.readouterr().out
+    password.write_text("sai-mat-khau-2026\n", encoding="utf-8")
+    assert main(["import", "--db", str(target), *officer, str(exported)]) == 2
+    assert "mật khẩu không đúng" in capsys.readouterr().err
+    with Database.open(target) as db, db.reading() as s:
+        imported = s.scalars(select(AuditEvent).where(AuditEvent.action == "import_exchange")).all()
+        assert [e.username for e in imported] == ["canbo"]
 
 
 def test_the_minutes_print_the_code_the_file_carries(demo_db: Database, tmp_path: Path) -> None:
@@ -380,3 +390,25 @@ def test_the_minutes_print_the_code_the_file_carries(demo_db: Database, tmp_path
         assert rnd is not None
         rnd.place = "Hội trường khác"
     assert meeting_fingerprint(demo_db, round_id) != printed
+
+
+def test_an_import_into_a_data_file_replaced_meanwhile_is_not_acknowledged(
+    province: Database, exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import writes through its own session: it too checks, before committing, that the file at the path is
+    still the one it opened (an office copied an older file over it while the officer imported)."""
+    from ocop_desktop.domain.errors import DatabaseProblem
+    from ocop_desktop.services import exchange_import
+
+    older = tmp_path / "older.ocopdb"
+    shutil.copyfile(province.path, older)
+    register = exchange_import._register
+
+    def replaced_meanwhile(*args: object, **kwargs: object) -> None:
+        os.replace(older, province.path)  # the older copy now at the path
+        register(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(exchange_import, "_register", replaced_meanwhile)
+    with pytest.raises(DatabaseProblem) as stopped:
+        import_files(province, [exported], actor=SYSTEM)
+    assert stopped.value.problems[0].code.startswith("db.file_replaced")

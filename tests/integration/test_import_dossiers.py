@@ -6,19 +6,21 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from ocop_desktop.domain.enums import CouncilLevel
+from ocop_desktop.domain.enums import CouncilLevel, Role
 from ocop_desktop.domain.errors import ValidationFailed
 from ocop_desktop.messages import describe
 from ocop_desktop.models import Dossier, Producer, Product
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import round_setup
+from ocop_desktop.services import accounts, round_setup
 from ocop_desktop.services.actor import SYSTEM
+from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.services.import_dossiers import COLUMNS, import_dossiers, read_workbook, write_dossier_template
 
 GOOD = [
@@ -183,7 +185,7 @@ def test_hostile_or_empty_workbooks_are_refused(tmp_path: Path, kind: str) -> No
     elif kind == "entities":  # refused because defusedxml forbids entity declarations (openpyxl parses through it)
         workbook(path, GOOD)
         _with_entities(path)
-        code = "excel.not_xlsx"
+        code = "excel.damaged"  # the part declaring entities is named
     else:
         workbook(path, [])
         code = "excel.empty"
@@ -196,9 +198,23 @@ def test_template_reads_back_and_the_command_line_imports(empty_db: Database, ro
     template = write_dossier_template(tmp_path / "mau.xlsx")
     preview = read_workbook(template)
     assert preview.ok and preview.rows[0].sheet_id == "QD26-2026-11"
+    admin = accounts.authenticate(empty_db, username="quantri", password=DEMO_PASSWORD)
+    accounts.create_user(
+        empty_db, actor=admin, username="thuky", full_name="Thư ký", password=DEMO_PASSWORD, roles={Role.SECRETARY}
+    )
+    password = tmp_path / "mat-khau.txt"
+    password.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
     path = empty_db.path
     empty_db.close()
     command = [sys.executable, "-m", "ocop_desktop", "dossiers", "import", "--db", str(path), "--round", round_id]
+    denied = subprocess.run(
+        [*command, "--as", "quantri", "--user-password-file", str(password), str(template)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert denied.returncode == 2 and "không có quyền" in denied.stderr  # the administrator edits no registry
+    command += ["--as", "thuky", "--user-password-file", str(password)]
     bad = subprocess.run(
         [*command, str(workbook(tmp_path / "sai.xlsx", [(1, "", "HTX")]))], capture_output=True, text=True, check=False
     )
@@ -206,3 +222,68 @@ def test_template_reads_back_and_the_command_line_imports(empty_db: Database, ro
     ok = subprocess.run([*command, str(template)], capture_output=True, text=True, check=False)
     assert ok.returncode == 0, ok.stderr
     assert "đã lưu: 1 hồ sơ" in ok.stdout
+
+
+def _rewrite_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> None:
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+@pytest.mark.parametrize(
+    ("part", "change"),
+    [
+        ("xl/worksheets/sheet1.xml", lambda data: data[: len(data) * 2 // 3]),  # cut off mid-row
+        ("xl/worksheets/sheet1.xml", lambda data: data.replace(b"<sheetData>", b"<sheetData>&bomb;", 1)),
+        ("xl/workbook.xml", lambda data: data[: len(data) // 2]),
+    ],
+    ids=["sheet-cut-mid-row", "undefined-entity", "workbook-part-cut"],
+)
+def test_a_damaged_part_is_named_not_a_parse_error(tmp_path: Path, part: str, change: Callable[[bytes], bytes]) -> None:
+    """Issue 14, point 9: openpyxl's ParseError reached the last-resort handler, naming no file and no part."""
+    path = workbook(tmp_path / "ds.xlsx", GOOD * 40)
+    _rewrite_part(path, part, change)
+    try:
+        problems = read_workbook(path).problems
+    except ValidationFailed as exc:
+        problems = exc.problems
+    (problem,) = problems
+    assert problem.code == "excel.damaged" and problem.params["part"] == part
+    sentence = describe(problem, "en")
+    assert (
+        sentence.startswith("File 'ds.xlsx': the workbook is damaged: part " + part) and "nothing was saved" in sentence
+    )
+
+
+def test_superscript_digits_in_the_list_are_named_by_cell(tmp_path: Path) -> None:
+    """'²' passes `str.isdigit()` and fails `int()`: the STT and sheet columns go through the one parser."""
+    row = list(GOOD[0])
+    row[0], row[11] = "²", "1²"
+    preview = read_workbook(workbook(tmp_path / "ds.xlsx", [tuple(row)]))
+    cells = {(p.code, dict(p.location)["cell"]) for p in preview.problems}
+    assert ("value.not_integer", "A2") in cells and ("excel.bad_sheet", "L2") in cells
+    control = list(GOOD[0])
+    control[1] = "HTX Chè\x9b31m"  # a terminal escape (an .xlsx cannot hold NUL itself)
+    preview = read_workbook(workbook(tmp_path / "control.xlsx", [tuple(control)]))
+    assert {(p.code, dict(p.location)["cell"]) for p in preview.problems} == {("value.control_char", "B2")}
+
+
+def test_the_command_line_names_a_damaged_list(empty_db: Database, round_id: str, tmp_path: Path) -> None:
+    path = workbook(tmp_path / "ds.xlsx", GOOD)
+    _rewrite_part(path, "xl/worksheets/sheet1.xml", lambda data: data.replace(b"<sheetData>", b"<sheetData>&x;", 1))
+    admin = accounts.authenticate(empty_db, username="quantri", password=DEMO_PASSWORD)
+    accounts.create_user(
+        empty_db, actor=admin, username="thuky", full_name="Thư ký", password=DEMO_PASSWORD, roles={Role.SECRETARY}
+    )
+    password = tmp_path / "mat-khau.txt"
+    password.write_text(DEMO_PASSWORD + "\n", encoding="utf-8")
+    db = empty_db.path
+    empty_db.close()
+    command = [sys.executable, "-m", "ocop_desktop", "dossiers", "import", "--db", str(db), "--round", round_id]
+    command += ["--as", "thuky", "--user-password-file", str(password)]
+    done = subprocess.run([*command, str(path), "--lang", "en"], capture_output=True, text=True, check=False)
+    assert "the workbook is damaged: part xl/worksheets/sheet1.xml cannot be read" in done.stderr, done.stderr
+    assert done.returncode == 2 and "Unexpected" not in done.stderr and "Traceback" not in done.stderr

@@ -194,3 +194,10 @@ def test_shared_format_one_sheet_validates_and_broken_one_does_not(shared_domain
         broken["sheets"][0]["parts"][1]["groups"][0]["max"] += 1
         _, problems = parse_criteria_set(broken)
         assert problems
+
+
+def test_derived_minimums_keyed_by_a_superscript_are_a_problem_not_a_crash() -> None:
+    """Issue 14, point 9: `int('²')` raised ValueError out of `criteria validate`."""
+    data = _good()
+    data["parts"][0]["groups"][0]["criteria"][0]["derived_min_points_by_star"] = {"²": 1, "9" * 5000: 2}
+    assert [c for c, _ in _problems(data)] == ["catalogue.derived_minimums_differ"]

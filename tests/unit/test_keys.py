@@ -239,3 +239,27 @@ def test_the_registry_lists_names_dates_and_revocations(tmp_path: Path) -> None:
         first.public_raw: "Hội đồng Đại Từ",
         second.public_raw: "Hội đồng Phú Lương",
     }
+
+
+@pytest.mark.parametrize("written", ["{not json", '{"reason": "x"}', '{"since": "31/12/2025"}', "[" * 60000, "[]"])
+def test_a_damaged_revocation_record_is_said_by_file_never_read_as_no_revocation(tmp_path: Path, written: str) -> None:
+    """A hand-edited or truncated `<KEY-ID>.revoked` once raised a bare ValueError/KeyError (or RecursionError)."""
+    province = tmp_path / "province"
+    key = keys.create_key(TEST_PASSPHRASE, tmp_path / "a")
+    keys.trust_public_key(keys.public_key_line(key, "Hội đồng Đại Từ"), province)
+    record = province / keys.TRUSTED_DIR / f"{key.key_id}.revoked"
+    record.write_text(written, encoding="utf-8")
+    with pytest.raises(UserFacingError) as said:
+        keys.revocation(key.public_raw, province)
+    (problem,) = said.value.problems
+    assert problem.code == "key.revocation_damaged" and dict(problem.location)["file"] == str(record)
+
+
+@pytest.mark.parametrize("deep", ["[" * 60000, '{"a":' * 30000])
+def test_a_deeply_nested_key_file_is_damaged_not_a_recursion_error(tmp_path: Path, deep: str) -> None:
+    path = tmp_path / keys.KEY_FILE
+    path.write_text(deep, encoding="utf-8")
+    with pytest.raises(UserFacingError):
+        keys.unlock_key(TEST_PASSPHRASE, tmp_path)
+    with pytest.raises(UserFacingError):
+        keys.read_public_key('{"a":' * 30000)

@@ -85,13 +85,14 @@ class FileActions(QObject):
         )
         if good is None or not confirm(self.window, tr("Khôi phục từ bản sao lưu"), loss_text(path, good)):
             return None
+        actor = ctx.actor
         db = ctx.close_file()
         if db is not None:
             db.close()
         kept = run_op(
             self.window,
             ctx,
-            lambda: backups.restore(path, source),
+            lambda: backups.restore(path, source, actor=actor),
             changes=Change.NONE,
             progress=tr("Đang khôi phục…"),
         )
@@ -124,8 +125,9 @@ class FileActions(QObject):
     def show_council_key(self) -> None:
         ctx = self.ctx
         db, round_id = ctx.db, ctx.round_id
-        name = queries.round_view(db, round_id, actor=ctx.viewer()).council_name if db and round_id else ""
-        CouncilKeyDialog(self.window, council_name=name).exec()
+        view = queries.round_view(db, round_id, actor=ctx.viewer()) if db and round_id else None
+        name, council_id = (view.council_name, view.council_id) if view else ("", "")
+        CouncilKeyDialog(self.window, council_name=name, council_id=council_id).exec()
 
     def import_exchange_files(self, paths: list[Path] | None = None) -> ImportReport | None:
         """Preview, then import: councils' rounds at the province, a member's ballots at the secretary's laptop."""

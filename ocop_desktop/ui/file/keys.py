@@ -201,11 +201,15 @@ def obtain_signing_key(
 class CouncilKeyDialog(Dialog):
     """Khóa ký của hội đồng: the key id in large type, and the actions of the chair."""
 
-    def __init__(self, parent: QWidget | None, *, council_name: str = "", folder: Path | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, *, council_name: str = "", council_id: str = "", folder: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Khóa ký của hội đồng"))
         self.setMinimumWidth(620)
         self.folder, self.council_name = folder, council_name
+        # the council the key signs for, written in the public key file (the province binds the key to it)
+        self.council = (council_id, council_name) if council_id else None
         self.key_id = QLabel()
         self.key_id.setStyleSheet(KEY_ID_STYLE)
         self.key_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -305,7 +309,7 @@ class CouncilKeyDialog(Dialog):
         if path is None:
             return
         try:
-            done = council_key.export(path, issuer=self.issuer.text(), folder=self.folder)
+            done = council_key.export(path, issuer=self.issuer.text(), folder=self.folder, council=self.council)
         except UserFacingError as exc:
             show_error(self, exc)
             return
@@ -322,7 +326,9 @@ class CouncilKeyDialog(Dialog):
         if path is None:
             return
         try:
-            done = council_key.export(None, issuer=self.issuer.text(), form=path, folder=self.folder)
+            done = council_key.export(
+                None, issuer=self.issuer.text(), form=path, folder=self.folder, council=self.council
+            )
         except UserFacingError as exc:
             show_error(self, exc)
             return
@@ -349,6 +355,8 @@ class ConfirmKeyDialog(Dialog):
         form.addRow(tr("Hội đồng / đơn vị"), self.issuer)
         form.addRow(tr("Mã khóa"), self.key_id)
         form.addRow(tr("Ngày tạo khóa"), QLabel(format_vi_date(found.created) if found.created else "—"))
+        council = f"{found.council_name} ({found.council_id})" if found.council_id else "—"
+        form.addRow(tr("Ký cho hội đồng"), QLabel(council))
         self.compared = QCheckBox(
             tr("Tôi đã đối chiếu mã khóa này với phiếu đăng ký bản giấy (có chữ ký, con dấu) và qua điện thoại")
         )
@@ -393,7 +401,7 @@ class RevokeDialog(_Form):
 class TrustedKeysDialog(Dialog):
     """Khóa tin cậy: the registry of the councils' keys this installation accepts."""
 
-    COLUMNS = 4
+    COLUMNS = 5
 
     def __init__(self, parent: QWidget | None, *, folder: Path | None = None) -> None:
         super().__init__(parent)
@@ -403,7 +411,7 @@ class TrustedKeysDialog(Dialog):
         self.entries: list[TrustedKey] = []
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setHorizontalHeaderLabels(
-            [tr("Hội đồng / đơn vị"), tr("Mã khóa"), tr("Ngày thêm"), tr("Thu hồi từ ngày")]
+            [tr("Hội đồng / đơn vị"), tr("Mã khóa"), tr("Ký cho hội đồng"), tr("Ngày thêm"), tr("Thu hồi từ ngày")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -440,7 +448,8 @@ class TrustedKeysDialog(Dialog):
                 f"{format_vi_date(entry.revoked.since)} — {entry.revoked.reason}" if entry.revoked is not None else ""
             )
             added = format_vi_date(entry.added) if entry.added else "—"
-            for column, text in enumerate((entry.issuer, entry.key_id, added, revoked)):
+            council = f"{entry.council_name} ({entry.council_id})" if entry.council_id else "—"
+            for column, text in enumerate((entry.issuer, entry.key_id, council, added, revoked)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.empty.setVisible(not self.entries)

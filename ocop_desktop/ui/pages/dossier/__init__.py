@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ocop_desktop.domain.errors import Problem, UserFacingError
+from ocop_desktop.paths import regular_file
 from ocop_desktop.services import queries, registry
 from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui import file_dialogs
@@ -65,10 +67,14 @@ class DossierPageController(Page):
         if path is None:
             return
         db, actor, dossier_id = work.db, work.actor, work.dossier_id
-        try:
-            content = path.read_bytes()
-        except OSError as exc:
+        try:  # a folder or a named pipe is refused before it is opened (a pipe would never answer)
+            content = regular_file(path).read_bytes()
+        except UserFacingError as exc:
             show_error(self, exc)
+            return
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            show_error(self, UserFacingError([Problem("input.unreadable", {"detail": detail}, (("file", path.name),))]))
             return
         run_op(
             self,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.domain import values
 from ocop_desktop.domain.dates import format_vi_date
 from ocop_desktop.domain.enums import CertificateStatus, ResultStatus
 from ocop_desktop.domain.text import fold, vi_sort_key
@@ -46,6 +47,11 @@ from ocop_desktop.ui.words import certificate_text, stars_text
 
 NO_STARS = "none"  # the stars filter's value for products without stars
 STAR_COLOURS = {5: "#b8860b", 4: "#d4a017", 3: "#e8b923", 2: "#9aa5b1", 1: "#b8c2cc", None: "#d5dbe1"}
+
+
+def _year(key: str) -> int:
+    """A year filter's key as a number for sorting, newest first (0 when it is not one)."""
+    return 0 if values.YEAR.problems(key, "year") else values.parse_int(key, "year")
 
 
 def result_text(line: ProductLine) -> str:
@@ -415,7 +421,7 @@ class ProvincePage(QWidget):
         self._fill(self.group_box, tr("Mọi nhóm sản phẩm"), self._choices(view.by_group))
         self._fill(self.province_box, tr("Mọi tỉnh, thành phố"), self._choices(view.by_province))
         self._fill(self.commune_box, tr("Mọi xã, phường"), self._choices(view.by_commune))
-        years = sorted(view.by_year, key=lambda t: (t.key == province.UNKNOWN, -int(t.key) if t.key.isdigit() else 0))
+        years = sorted(view.by_year, key=lambda t: (t.key == province.UNKNOWN, -_year(t.key)))
         self._fill(self.year_box, tr("Mọi năm"), [(t.label or tr("(chưa rõ)"), t.key) for t in years])
         councils = [(c.name, c.council_id) for c in view.councils if c.products]
         if any(p.council_id is None for p in view.products):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ocop_desktop.domain import values
 from ocop_desktop.domain.admin_units import load_units_2025
 from ocop_desktop.domain.dates import format_vi_date
 from ocop_desktop.domain.enums import CommuneItem, CouncilLevel, Gender, LegalForm, MemberRole, RegistrationType
@@ -506,8 +507,8 @@ def _table(headers: tuple[str, ...]) -> QTableWidget:
 
 def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
     table.setRowCount(len(rows))
-    for row, values in enumerate(rows):
-        for column, value in enumerate(values):
+    for row, cells in enumerate(rows):
+        for column, value in enumerate(cells):
             table.setItem(row, column, QTableWidgetItem(value))
     table.resizeColumnsToContents()
 
@@ -567,9 +568,9 @@ class SelfAssessmentDialog(FormDialog):
         for item_id, field in self.fields.items():
             text = field.text().strip()
             if text:
-                if not text.isdigit():
+                if values.OPTION_NUMBER.problems(text, item_id):  # ASCII digits only: '²' passes isdigit()
                     raise ValidationFailed(
                         [Problem("ballot.bad_option_number", {"item": item_id, "value": text}, (("item", item_id),))]
                     )
-                out[item_id] = int(text)
+                out[item_id] = values.parse_int(text, item_id)
         return out
