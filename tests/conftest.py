@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -41,6 +42,25 @@ for _scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
     QSettings.setPath(QSettings.Format.IniFormat, _scope, SETTINGS_HOME)
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Nothing left in the system's temporary folder: the throw-away data and settings folders above, and pytest's
+    own folder of this run (with its parent `pytest-of-<user>` when no other run's folder is in it)."""
+    shutil.rmtree(DATA, ignore_errors=True)
+    shutil.rmtree(SETTINGS_HOME, ignore_errors=True)
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    made = getattr(factory, "_basetemp", None) if factory is not None else None
+    if made is not None and session.config.option.basetemp is None:  # a --basetemp given is the caller's to keep
+        base = Path(made)
+        shutil.rmtree(base, ignore_errors=True)
+        current = base.parent / "pytest-current"  # pytest's link to its newest run
+        with contextlib.suppress(OSError):
+            if current.is_symlink() and Path(os.readlink(current)) == base:
+                current.unlink()
+            base.parent.rmdir()  # only when empty
+
+
 SHARED_DOMAIN = ROOT.parent / "shared" / "domain"
 
 
