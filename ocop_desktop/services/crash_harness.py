@@ -27,18 +27,18 @@ class CrashStats:
     failures: list[str] = field(default_factory=list)
 
 
-def _command() -> list[str]:
-    return [sys.executable, "-m", "ocop_desktop"]
+def exercise_command(path: Path, count: int) -> list[str]:
+    """`ocop-desktop db exercise`: `count` choices written one by one into `path`, each acknowledged on stdout."""
+    return [sys.executable, "-m", "ocop_desktop", "db", "exercise", "--db", str(path), "--count", str(count)]
 
 
-def kill_once(path: Path, rnd: random.Random, stats: CrashStats, *, max_wait: float = 1.5) -> None:
-    """One run: start `db exercise`, SIGKILL it after a random delay, then check what the file holds."""
-    before = set(list_choices(path)) if path.exists() and backup.check_file(path).ok else set()
+def start_exercise(
+    path: Path, *, stderr: int = subprocess.DEVNULL
+) -> tuple[subprocess.Popen[str], list[str], threading.Thread]:
+    """`db exercise` writing until it is stopped, the ids it has acknowledged (filled as its ACK lines come) and the
+    thread reading them (join it once the process has ended)."""
     child = subprocess.Popen(  # noqa: S603 - our own command line
-        [*_command(), "db", "exercise", "--db", str(path), "--count", "1000000"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
+        exercise_command(path, 1000000), stdout=subprocess.PIPE, stderr=stderr, text=True
     )
     acked: list[str] = []
 
@@ -49,6 +49,13 @@ def kill_once(path: Path, rnd: random.Random, stats: CrashStats, *, max_wait: fl
 
     reader = threading.Thread(target=read)
     reader.start()
+    return child, acked, reader
+
+
+def kill_once(path: Path, rnd: random.Random, stats: CrashStats, *, max_wait: float = 1.5) -> None:
+    """One run: start `db exercise`, SIGKILL it after a random delay, then check what the file holds."""
+    before = set(list_choices(path)) if path.exists() and backup.check_file(path).ok else set()
+    child, acked, reader = start_exercise(path)
     time.sleep(rnd.uniform(0.05, max_wait))
     os.kill(child.pid, signal.SIGKILL)
     child.wait()

@@ -15,20 +15,15 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ocop_desktop.persistence import backup
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.services.crash_harness import exercise_command, start_exercise
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2  # what `ocop-desktop` returns: done / refused with a message
-
-
-def _command() -> list[str]:
-    return [sys.executable, "-m", "ocop_desktop"]
 
 
 @dataclass
@@ -51,7 +46,7 @@ def prepare(path: Path) -> None:
 
 def _exercise(path: Path, count: int) -> subprocess.CompletedProcess[str]:
     return subprocess.run(  # noqa: S603 - our own command line
-        [*_command(), "db", "exercise", "--db", str(path), "--count", str(count)],
+        exercise_command(path, count),
         capture_output=True,
         text=True,
         check=False,
@@ -64,7 +59,7 @@ def backup_race(path: Path, rnd: random.Random, stats: BackupRaceStats, *, kill:
     prepare(path)
     children = [
         subprocess.Popen(  # noqa: S603 - our own command line
-            [*_command(), "db", "exercise", "--db", str(path), "--count", "1"],
+            exercise_command(path, 1),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -124,21 +119,7 @@ def swap_while_writing(path: Path, rnd: random.Random, stats: SwapStats, *, repl
     older = path.with_name(path.name + ".older")
     shutil.copyfile(path, older)
     aside = path.with_name(path.name + ".aside")
-    child = subprocess.Popen(  # noqa: S603 - our own command line
-        [*_command(), "db", "exercise", "--db", str(path), "--count", "1000000"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    acked: list[str] = []
-
-    def read() -> None:
-        for line in child.stdout or ():
-            if line.startswith("ACK "):
-                acked.append(line[4:].strip())
-
-    reader = threading.Thread(target=read)
-    reader.start()
+    child, acked, reader = start_exercise(path, stderr=subprocess.PIPE)
     while not acked and child.poll() is None:
         time.sleep(0.01)
     time.sleep(rnd.uniform(0.05, 0.5))
