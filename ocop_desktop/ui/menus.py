@@ -11,9 +11,11 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui.about import AboutDialog
 from ocop_desktop.ui.backups import open_backup_folder
+from ocop_desktop.ui.dialogs import show_error
 from ocop_desktop.ui.file.keys import TrustedKeysDialog
 from ocop_desktop.ui.i18n import LANGUAGES, current_lang, tr
 from ocop_desktop.ui.pages import PAGES, nav_labels
@@ -81,14 +83,22 @@ def build_menus(window: MainWindow) -> None:
         group.addAction(action)
     keys_menu = bar.addMenu(tr("&Khóa ký"))
     _action(window, keys_menu, tr("Khóa ký của hội đồng…"), None, files.show_council_key)
-    _action(
-        window, keys_menu, tr("Khóa tin cậy (hội đồng, đơn vị cấp)…"), None, lambda: TrustedKeysDialog(window).exec()
-    )
+    _action(window, keys_menu, tr("Khóa tin cậy (hội đồng, đơn vị cấp)…"), None, lambda: _show_trusted_keys(window))
     help_menu = bar.addMenu(tr("&Trợ giúp"))
     window.manual_action = _action(window, help_menu, tr("Hướng dẫn sử dụng"), "F1", window.show_manual)
     _action(window, help_menu, tr("Giới thiệu"), None, lambda: AboutDialog(window).exec())
     file_menu.aboutToShow.connect(lambda: update_actions(window))
     PersonKeys(window, (window.sign_out_action, window.switch_action))
+
+
+def _show_trusted_keys(window: MainWindow) -> None:
+    """The registry of trusted keys; one it cannot read (a damaged revocation record) is said, naming the file."""
+    try:
+        dialog = TrustedKeysDialog(window)
+    except UserFacingError as exc:
+        show_error(window, exc)
+        return
+    dialog.exec()
 
 
 def _action(

@@ -331,3 +331,20 @@ def test_the_demo_round_signs_with_its_demo_key_without_asking(
     payload = certificate.read_qr_payloads(tmp_path / "out" / "giay-chung-nhan.pdf")[0]
     check = verify_payload(payload)
     assert check.seal is Seal.UNKNOWN_ISSUER and check.key_id == demo.key_id
+
+
+def test_a_damaged_revocation_record_is_said_from_the_menu_not_as_an_unexpected_error(
+    qtbot: QtBot, data: Path, tmp_path: Path, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ocop_desktop.ui import menus
+
+    council = keys.create_key(TEST_PASSPHRASE, tmp_path / "council", issuer="Hội đồng OCOP huyện Phú Lương")
+    keys.trust_public_key(keys.public_key_line(council, "Hội đồng OCOP huyện Phú Lương"), data)
+    (data / keys.TRUSTED_DIR / f"{council.key_id}.revoked").write_text("{cut off", encoding="utf-8")
+    window = MainWindow(demo_db, accounts.authenticate(demo_db, username="thuky", password=DEMO_PASSWORD))
+    qtbot.addWidget(window)
+    said: list[str] = []
+    monkeypatch.setattr(menus, "show_error", lambda _parent, exc: said.extend(p.code for p in exc.problems))
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Khóa ký")
+    menu.actions()[-1].trigger()
+    assert said == ["key.revocation_damaged"]
