@@ -8,6 +8,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from ocop_desktop import __version__, logfile
 from ocop_desktop.documents.kinds import KINDS
 from ocop_desktop.domain import values
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
-from ocop_desktop.messages import DEFAULT_LANG, LANGS, describe, ui_text
+from ocop_desktop.messages import LANGS, describe, language_of, ui_text
 
 if TYPE_CHECKING:
     from ocop_desktop.domain.enums import Role
@@ -372,8 +373,6 @@ def _print_rehearsal(summary: RehearsalSummary, lang: str) -> None:
 
 def _offscreen_without_display() -> None:
     """Pictures of the window need no screen: Qt draws offscreen when there is no display to draw on."""
-    import os
-
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -771,7 +770,12 @@ def build_parser() -> argparse.ArgumentParser:
     from ocop_desktop.cli_keys import add_keys_parser, add_passphrase_option
 
     lang_parent = argparse.ArgumentParser(add_help=False)
-    lang_parent.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS, help="vi (mặc định) | en")
+    lang_parent.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=argparse.SUPPRESS,
+        help="vi | en (mặc định: theo LANG của máy, nếu không thì vi)",
+    )
     parser = _Parser(
         prog="ocop-desktop", description="OCOP Desktop — đánh giá, phân hạng sản phẩm OCOP", parents=[lang_parent]
     )
@@ -992,7 +996,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.lang_given = hasattr(args, "lang")
     if not args.lang_given:
-        args.lang = DEFAULT_LANG
+        args.lang = language_of(os.environ)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

@@ -5,13 +5,24 @@ The scoring core emits codes and parameters only; the CLI, the GUI and the docum
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ocop_desktop.domain.errors import Problem
 from ocop_desktop.domain.text import fill
 
 DEFAULT_LANG = "vi"
 LANGS = ("vi", "en")
+
+
+def language_of(environ: Mapping[str, str]) -> str:
+    """The person's language as their system names it (POSIX order: LC_ALL, then LC_MESSAGES, then LANG): English
+    for an English locale, else Vietnamese, the application's own — "C", "POSIX" and other languages included."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else DEFAULT_LANG
+    return DEFAULT_LANG
+
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # ballots and the score command

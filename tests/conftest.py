@@ -1,4 +1,5 @@
-"""Test settings shared by every ring. Qt must run offscreen: without a display a Qt import aborts the run."""
+"""Test settings shared by every ring: throw-away data and settings folders, cheap key and password hashing, the demo
+files built once. Qt belongs to the GUI ring (`tests/gui/conftest.py`): the unit ring never loads it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the installation's signing key and trusted issuers go to a throw-away folder, never the person's own
 os.environ["OCOP_DESKTOP_DATA"] = tempfile.mkdtemp(prefix="ocop-data-")
 # and so do Qt's settings (language, recent files, "set up already"): a developer's own never steer a test
@@ -17,7 +17,6 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="ocop-settings-")
 
 import pytest
 from argon2 import PasswordHasher
-from PySide6.QtCore import QCoreApplication, QSettings
 
 from ocop_desktop.domain.enums import Role
 from ocop_desktop.persistence import keys
@@ -26,6 +25,10 @@ from ocop_desktop.services import accounts
 from ocop_desktop.services.demo import DEMO_PASSWORD, build_demo, build_rehearsal
 from tests.builders import TEST_PASSPHRASE
 
+# the command line speaks the person's language (LC_ALL, LC_MESSAGES, LANG): the tests expect the default, Vietnamese
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 # the cost of the key's passphrase is stored in each key file: tests make theirs cheap (production: 64 MiB, t=3)
 keys.DEFAULT_KDF = keys.KdfParams(memory_kib=8, iterations=1, lanes=1)
 # and so is an account's password or PIN hash (argon2id's own defaults in production, ~0.1 s a hash or a check): a
@@ -35,11 +38,6 @@ DATA = Path(os.environ["OCOP_DESKTOP_DATA"])
 keys.create_key(TEST_PASSPHRASE, DATA, issuer="Hội đồng thử nghiệm")
 
 SETTINGS_HOME = os.environ["XDG_CONFIG_HOME"]
-QCoreApplication.setOrganizationName("OCOP Desktop")  # the names make_app gives, so QSettings() is the app's
-QCoreApplication.setApplicationName("OCOP Desktop")
-QSettings.setDefaultFormat(QSettings.Format.IniFormat)  # a file under SETTINGS_HOME on every platform (no registry)
-for _scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-    QSettings.setPath(QSettings.Format.IniFormat, _scope, SETTINGS_HOME)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -124,29 +122,7 @@ def empty_db(empty_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture(autouse=True)
-def fresh_settings() -> None:
-    """Every test starts on a computer never set up: no language chosen, no recent file, no assistant run."""
-    settings = QSettings()
-    settings.clear()
-    settings.sync()
-
-
-@pytest.fixture(autouse=True)
 def council_key_unlocked() -> None:
     """Every test starts as after the chair typed the passphrase: the council's key unlocked, and only that one."""
     keys.forget_unlocked_keys()
     keys.unlock_key(TEST_PASSPHRASE, DATA)
-
-
-@pytest.fixture(autouse=True)
-def no_unanswered_dialogs(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A modal dialog nobody answers would hang the run: in GUI tests, an unexpected one fails at once."""
-    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
-        return
-    from PySide6.QtWidgets import QDialog, QMessageBox
-
-    def refuse(self: object, *_args: object) -> int:
-        raise AssertionError(f"unexpected modal dialog in a test: {type(self).__name__}")
-
-    monkeypatch.setattr(QDialog, "exec", refuse)
-    monkeypatch.setattr(QMessageBox, "exec", refuse)

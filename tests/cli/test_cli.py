@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import subprocess
 import sys
@@ -304,6 +305,30 @@ def test_demo_out_with_screenshots_saves_every_view(tmp_path: Path) -> None:
         colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
         assert len(colours) > 40, shot.name  # text and widgets, not a blank window
         assert f"  {shot.name}" in proc.stdout
+
+
+def test_the_demo_speaks_the_language_the_system_names_unless_told(tmp_path: Path) -> None:
+    english = {**os.environ, "LANG": "en_US.UTF-8"}
+    proc = subprocess.run(
+        [*COMMAND, "demo", "--db", str(tmp_path / "en" / "demo.ocopdb")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env=english,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Demo data file:" in proc.stdout and "12 dossiers" in proc.stdout and "hồ sơ" not in proc.stdout
+    told = subprocess.run(
+        [*COMMAND, "demo", "--db", str(tmp_path / "vi" / "demo.ocopdb"), "--lang", "vi"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env=english,
+    )
+    assert told.returncode == 0, told.stderr
+    assert "Tệp dữ liệu mẫu:" in told.stdout and "12 hồ sơ" in told.stdout
 
 
 def test_demo_db_alone_builds_only_the_data_file(tmp_path: Path) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from ocop_desktop.domain.errors import Problem
-from ocop_desktop.messages import _TEXTS, describe, has_text
+from ocop_desktop.messages import _TEXTS, describe, has_text, language_of
 
 PACKAGE = Path(__file__).resolve().parents[2] / "ocop_desktop"
 CODE = re.compile(r"""(?:Problem\(|\.add\(|_problem\()\s*"([a-z_]+\.[a-z_]+)\"""")
@@ -101,3 +103,22 @@ def test_english_counts_take_the_singular_for_one() -> None:
     assert ui_text("province.stars", "en", stars=1) == "1 star"
     assert ui_text("ballots_line", "en", sheet="A", total="1.5", parts="…") == "A: 1.5 points (…)"
     assert describe(Problem("import.rows_kept", {"count": 1, "table": "t"}), "en").startswith("1 row of table t is")
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({}, "vi"),
+        ({"LANG": "vi_VN.UTF-8"}, "vi"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "en_GB"}, "en"),
+        ({"LANG": "C.UTF-8"}, "vi"),
+        ({"LANG": "POSIX"}, "vi"),
+        ({"LANG": "de_DE.UTF-8"}, "vi"),
+        ({"LANG": "vi_VN.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "vi_VN.UTF-8"}, "vi"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": ""}, "en"),
+    ],
+)
+def test_the_command_line_follows_the_language_the_system_names(environ: dict[str, str], lang: str) -> None:
+    assert language_of(environ) == lang
