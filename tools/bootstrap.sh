@@ -22,19 +22,38 @@ for pkg in $APT_PACKAGES $APT_PACKAGES_GUI; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
 done
 if [ -n "$missing" ]; then
-  echo "Installing system packages:$missing"
   SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "These system packages are missing and you are not root, with no sudo to install them:" >&2
+      echo "  $missing" >&2
+      echo "Ask the machine's administrator to run, as root:" >&2
+      echo "  apt-get update && apt-get install -y --no-install-recommends$missing" >&2
+      echo "then run this command again." >&2
+      exit 1
+    fi
+    SUDO="sudo"
+  fi
+  echo "Installing system packages:$missing"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
 
 PYTHON="${PYTHON:-python3}"
+# Python 3.11 or newer (Debian 12 and Ubuntu 24.04 ship it; Ubuntu 22.04's python3 is 3.10)
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "OCOP Desktop needs Python 3.11 or newer; $PYTHON is $("$PYTHON" -V 2>&1)." >&2
+  echo "Install a newer Python (on Ubuntu 22.04: sudo apt-get install python3.11 python3.11-venv)," >&2
+  echo "then run: PYTHON=python3.11 bash tools/bootstrap.sh ${MODE}" >&2
+  exit 1
+fi
 if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-"$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[dev]"
+# setuptools says at every editable install that a folder named like the package may shadow it: here that folder is
+# the package itself, so only that one notice is silenced
+PYTHONWARNINGS="ignore:Editable installation" "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[dev]"
 "$VENV/bin/python" tools/i18n.py build  # the English interface catalogue (.ts -> .qm)
 
 case "$MODE" in
