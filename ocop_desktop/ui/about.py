@@ -76,7 +76,11 @@ class AboutDialog(QDialog):
 
         title = QLabel(f"OCOP Desktop {__version__}")
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
-        subtitle = QLabel(tr("Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng"))
+        subtitle = QLabel(
+            tr("Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng")
+            + "\n"
+            + tr("Mã nguồn mở, Giấy phép Apache 2.0; thư viện, phông chữ và dữ liệu kèm theo giữ giấy phép riêng.")
+        )
         runtime = QLabel(
             f"Python {platform.python_version()} · Qt {qVersion()} · PySide6 {PySide6.__version__} · "
             f"{platform.system()} {platform.release()}"

@@ -7,7 +7,9 @@ never holds it open (on Windows an open file could not be replaced by the next g
 
 from __future__ import annotations
 
+import atexit
 import logging
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -26,10 +28,12 @@ log = logging.getLogger(__name__)
 POINTS_PER_INCH = 72
 PRINT_DPI = 300  # enough for 11 pt text and hairlines; a printer's 1200 dpi would only make the job larger
 PAGE_GAP = 12
+_OPEN: weakref.WeakSet[PdfPages] = weakref.WeakSet()  # what a preview still shows
 
 
 class PdfPages:
-    """One PDF, page by page, as white-backed images."""
+    """One PDF, page by page, as white-backed images. A preview keeps its document open while it is shown; what is
+    still open when the program ends is closed here (`_close_left_open`), before PDFium itself is shut down."""
 
     def __init__(self, path: Path) -> None:
         """Raises UserFacingError naming the file when it cannot be read or is no PDF (a file deleted, moved or
@@ -44,6 +48,7 @@ class PdfPages:
         except pdfium.PdfiumError as exc:
             raise UserFacingError([Problem("pdf.damaged", {}, where)]) from exc
         self.sizes = [self._pdf.get_page_size(i) for i in range(len(self._pdf))]  # points
+        _OPEN.add(self)
 
     def __len__(self) -> int:
         return len(self.sizes)
@@ -51,13 +56,26 @@ class PdfPages:
     def image(self, index: int, width_px: int) -> QImage:
         """Page `index` rendered `width_px` wide (height in proportion)."""
         page = self._pdf[index]
-        scale = width_px / self.sizes[index][0]
-        bitmap = page.render(scale=scale, rev_byteorder=True, fill_color=(255, 255, 255, 255))
-        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
-        return image.copy()  # the bitmap's buffer is freed with it
+        try:
+            scale = width_px / self.sizes[index][0]
+            bitmap = page.render(scale=scale, rev_byteorder=True, fill_color=(255, 255, 255, 255))
+            try:
+                image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888)
+                return image.copy()  # the bitmap's buffer is freed with it
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
 
     def close(self) -> None:
         self._pdf.close()
+        _OPEN.discard(self)
+
+
+@atexit.register  # registered after pypdfium2's own handler, so it runs before PDFium is shut down
+def _close_left_open() -> None:
+    for pages in list(_OPEN):
+        pages.close()
 
 
 class _Canvas(QWidget):

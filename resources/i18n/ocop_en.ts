@@ -4,32 +4,32 @@
   <context>
     <name />
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="81" />
+      <location filename="ocop_desktop/ui/menus.py" line="84" />
       <source>&amp;Khóa ký</source>
       <translation>&amp;Signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="74" />
+      <location filename="ocop_desktop/ui/menus.py" line="77" />
       <source>&amp;Ngôn ngữ / Language</source>
       <translation>&amp;Ngôn ngữ / Language</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="60" />
+      <location filename="ocop_desktop/ui/menus.py" line="63" />
       <source>&amp;Sửa</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="86" />
+      <location filename="ocop_desktop/ui/menus.py" line="87" />
       <source>&amp;Trợ giúp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="28" />
+      <location filename="ocop_desktop/ui/menus.py" line="31" />
       <source>&amp;Tệp</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="68" />
+      <location filename="ocop_desktop/ui/menus.py" line="71" />
       <source>&amp;Xem</source>
       <translation>&amp;View</translation>
     </message>
@@ -139,7 +139,7 @@
       <translation>Scoring sheet</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="87" />
+      <location filename="ocop_desktop/ui/about.py" line="91" />
       <source>Bộ tiêu chí</source>
       <translation>Criteria</translation>
     </message>
@@ -300,7 +300,7 @@ Reason for the re-score:</translation>
       <translation>Choose the council's level and area (administrative units since 01/7/2025).</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pdf_view.py" line="132" />
+      <location filename="ocop_desktop/ui/pdf_view.py" line="150" />
       <source>Chọn một tệp PDF rồi bấm «Xem trước».</source>
       <translation>Choose a PDF file, then press “Preview”.</translation>
     </message>
@@ -550,7 +550,7 @@ Reason for the re-score:</translation>
       <translation>OCOP data (*.ocopdb)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="141" />
+      <location filename="ocop_desktop/ui/about.py" line="145" />
       <source>Dữ liệu đơn vị hành chính</source>
       <translation>Administrative units data</translation>
     </message>
@@ -620,12 +620,12 @@ Reason for the re-score:</translation>
       <translation>Certificates are signed with the council's signing key, but this computer has none. Create it now?</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="88" />
+      <location filename="ocop_desktop/ui/about.py" line="92" />
       <source>Giấy phép</source>
       <translation>Licences</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="88" />
+      <location filename="ocop_desktop/ui/menus.py" line="89" />
       <source>Giới thiệu</source>
       <translation>About</translation>
     </message>
@@ -680,7 +680,7 @@ Reason for the re-score:</translation>
       <translation>Certificate validity</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="62" />
+      <location filename="ocop_desktop/ui/menus.py" line="65" />
       <source>Hoàn tác</source>
       <translation>Undo</translation>
     </message>
@@ -715,7 +715,7 @@ Reason for the re-score:</translation>
       <translation>Guidance</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="87" />
+      <location filename="ocop_desktop/ui/menus.py" line="88" />
       <source>Hướng dẫn sử dụng</source>
       <translation>User manual</translation>
     </message>
@@ -755,7 +755,7 @@ Reason for the re-score:</translation>
       <translation>Dossier rejected</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="112" />
+      <location filename="ocop_desktop/ui/about.py" line="116" />
       <source>Hồ sơ nộp</source>
       <translation>Dossiers submitted</translation>
     </message>
@@ -880,7 +880,7 @@ Reason for the re-score:</translation>
       <translation>Council signing key</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="82" />
+      <location filename="ocop_desktop/ui/menus.py" line="85" />
       <source>Khóa ký của hội đồng…</source>
       <translation>Council signing key…</translation>
     </message>
@@ -900,7 +900,7 @@ Reason for the re-score:</translation>
       <translation>Trusted keys (councils, issuers)</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="84" />
+      <location filename="ocop_desktop/ui/menus.py" line="86" />
       <source>Khóa tin cậy (hội đồng, đơn vị cấp)…</source>
       <translation>Trusted keys (councils, issuers)…</translation>
     </message>
@@ -925,7 +925,7 @@ Reason for the re-score:</translation>
       <translation>Restore from a backup</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="51" />
+      <location filename="ocop_desktop/ui/menus.py" line="54" />
       <source>Khôi phục từ bản sao lưu…</source>
       <translation>Restore from a backup…</translation>
     </message>
@@ -1085,7 +1085,7 @@ Reason for the re-score:</translation>
       <translation>Is council member</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="63" />
+      <location filename="ocop_desktop/ui/menus.py" line="66" />
       <source>Làm lại</source>
       <translation>Redo</translation>
     </message>
@@ -1195,7 +1195,7 @@ Reason for the re-score:</translation>
       <translation>Problem</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="69" />
+      <location filename="ocop_desktop/ui/menus.py" line="72" />
       <source>Màn chiếu (F5)</source>
       <translation>Projector (F5)</translation>
     </message>
@@ -1238,6 +1238,11 @@ Reason for the re-score:</translation>
       <location filename="ocop_desktop/ui/file/keys.py" line="222" />
       <source>Mã khóa</source>
       <translation>Key id</translation>
+    </message>
+    <message>
+      <location filename="ocop_desktop/ui/about.py" line="82" />
+      <source>Mã nguồn mở, Giấy phép Apache 2.0; thư viện, phông chữ và dữ liệu kèm theo giữ giấy phép riêng.</source>
+      <translation>Open source under the Apache License 2.0; the bundled libraries, fonts and data keep their own licences.</translation>
     </message>
     <message>
       <location filename="ocop_desktop/ui/pages/province/view.py" line="301" />
@@ -1420,7 +1425,7 @@ Reason for the re-score:</translation>
       <translation>Open the demo round</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="29" />
+      <location filename="ocop_desktop/ui/menus.py" line="32" />
       <source>Mở…</source>
       <translation>Open…</translation>
     </message>
@@ -1450,7 +1455,7 @@ Reason for the re-score:</translation>
       <translation>Origin of the product idea</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="173" />
+      <location filename="ocop_desktop/ui/about.py" line="177" />
       <source>Nguồn: {source}</source>
       <translation>Source: {source}</translation>
     </message>
@@ -1460,7 +1465,7 @@ Reason for the re-score:</translation>
       <translation>Date</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="112" />
+      <location filename="ocop_desktop/ui/about.py" line="116" />
       <source>Ngày ban hành</source>
       <translation>Issued on</translation>
     </message>
@@ -1650,7 +1655,7 @@ Reason for the re-score:</translation>
       <translation>Import exchange files</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="40" />
+      <location filename="ocop_desktop/ui/menus.py" line="43" />
       <source>Nhập tệp trao đổi (.ocop)…</source>
       <translation>Import exchange files (.ocop)…</translation>
     </message>
@@ -1735,7 +1740,7 @@ Reason for the re-score:</translation>
       <translation>PART</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="112" />
+      <location filename="ocop_desktop/ui/about.py" line="116" />
       <source>Phiên bản</source>
       <translation>Version</translation>
     </message>
@@ -1780,7 +1785,7 @@ Reason for the re-score:</translation>
       <translation>The ballot is not counted. Compare with the paper sheet and correct the first typing.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="112" />
+      <location filename="ocop_desktop/ui/about.py" line="116" />
       <source>Phiếu chấm</source>
       <translation>Scoring sheets</translation>
     </message>
@@ -1855,7 +1860,7 @@ Reason for the re-score:</translation>
       <translation>Vice-chair</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="141" />
+      <location filename="ocop_desktop/ui/about.py" line="145" />
       <source>Phông chữ</source>
       <translation>Font</translation>
     </message>
@@ -1910,7 +1915,7 @@ Reason for the re-score:</translation>
       <translation>Stars</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="50" />
+      <location filename="ocop_desktop/ui/menus.py" line="53" />
       <source>Sao lưu ngay</source>
       <translation>Back up now</translation>
     </message>
@@ -2055,7 +2060,7 @@ Reason for the re-score:</translation>
       <translation>Set up a new council (assistant)…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="59" />
+      <location filename="ocop_desktop/ui/menus.py" line="62" />
       <source>Thoát</source>
       <translation>Quit</translation>
     </message>
@@ -2220,12 +2225,12 @@ Reason for the re-score:</translation>
       <translation>The secretary is typing your paper ballot; it cannot be changed here.</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="89" />
+      <location filename="ocop_desktop/ui/about.py" line="93" />
       <source>Thư mục</source>
       <translation>Folder</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="183" />
+      <location filename="ocop_desktop/ui/about.py" line="187" />
       <source>Thư mục dữ liệu của người dùng (khóa ký, khóa tin cậy)</source>
       <translation>The person's data folder (signing key, trusted keys)</translation>
     </message>
@@ -2250,7 +2255,7 @@ Reason for the re-score:</translation>
       <translation>Folder for the documents</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="182" />
+      <location filename="ocop_desktop/ui/about.py" line="186" />
       <source>Thư mục phần mềm</source>
       <translation>Application folder</translation>
     </message>
@@ -2300,7 +2305,7 @@ Reason for the re-score:</translation>
       <translation>Next &gt;</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="73" />
+      <location filename="ocop_desktop/ui/menus.py" line="76" />
       <source>Toàn tỉnh</source>
       <translation>Province</translation>
     </message>
@@ -2350,7 +2355,7 @@ Reason for the re-score:</translation>
       <translation>Accounts and PINs</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="34" />
+      <location filename="ocop_desktop/ui/menus.py" line="37" />
       <source>Tài khoản và mã PIN…</source>
       <translation>Accounts and PINs…</translation>
     </message>
@@ -2595,7 +2600,7 @@ Reason for the re-score:</translation>
       <translation>Files made</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="171" />
+      <location filename="ocop_desktop/ui/about.py" line="175" />
       <source>Tệp: {file}</source>
       <translation>File: {file}</translation>
     </message>
@@ -2670,7 +2675,7 @@ Reason for the re-score:</translation>
       <translation>Roles…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="112" />
+      <location filename="ocop_desktop/ui/about.py" line="116" />
       <source>Văn bản</source>
       <translation>Decision</translation>
     </message>
@@ -2690,7 +2695,7 @@ Reason for the re-score:</translation>
       <translation>Preview again</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/pdf_view.py" line="121" />
+      <location filename="ocop_desktop/ui/pdf_view.py" line="139" />
       <source>Xem trước: {name} — {count} trang</source>
       <translation>Preview: {name} — {count} {count:page|pages}</translation>
     </message>
@@ -2710,7 +2715,7 @@ Reason for the re-score:</translation>
       <translation>Export the province's product list</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="47" />
+      <location filename="ocop_desktop/ui/menus.py" line="50" />
       <source>Xuất phiếu chấm của tôi (.ocop)…</source>
       <translation>Export my ballots (.ocop)…</translation>
     </message>
@@ -2725,7 +2730,7 @@ Reason for the re-score:</translation>
       <translation>Export public key file…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="43" />
+      <location filename="ocop_desktop/ui/menus.py" line="46" />
       <source>Xuất tệp trao đổi của đợt gửi tỉnh (.ocop)…</source>
       <translation>Export the round for the province (.ocop)…</translation>
     </message>
@@ -3145,7 +3150,7 @@ Reason for the re-score:</translation>
       <translation>{rounds} {rounds:round|rounds}, {products} {products:product|products}</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="104" />
+      <location filename="ocop_desktop/ui/about.py" line="108" />
       <source>{sheets} phiếu chấm của {versions} phiên bản quy định có sẵn trong phần mềm.</source>
       <translation>{sheets} scoring {sheets:sheet|sheets} of {versions} rule {versions:version|versions} {sheets:comes|come} with the application.</translation>
     </message>
@@ -3330,7 +3335,7 @@ Reason for the re-score:</translation>
       <translation>Re-evaluation</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/about.py" line="79" />
+      <location filename="ocop_desktop/ui/about.py" line="80" />
       <source>Đánh giá, phân hạng sản phẩm OCOP — làm việc không cần mạng</source>
       <translation>OCOP product evaluation and rating — works without a network</translation>
     </message>
@@ -3579,7 +3584,7 @@ Size: {size}</translation>
       <translation>Sign in…</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="30" />
+      <location filename="ocop_desktop/ui/menus.py" line="33" />
       <source>Đăng xuất / đổi người dùng…</source>
       <translation>Sign out / change user…</translation>
     </message>
@@ -3664,7 +3669,7 @@ Size: {size}</translation>
       <translation>Change my password</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="36" />
+      <location filename="ocop_desktop/ui/menus.py" line="39" />
       <source>Đổi mật khẩu của tôi…</source>
       <translation>Change my password…</translation>
     </message>
@@ -3674,7 +3679,7 @@ Size: {size}</translation>
       <translation>Change scorer</translation>
     </message>
     <message>
-      <location filename="ocop_desktop/ui/menus.py" line="32" />
+      <location filename="ocop_desktop/ui/menus.py" line="35" />
       <source>Đổi người chấm (tên và mã PIN)…</source>
       <translation>Change scorer (name and PIN)…</translation>
     </message>

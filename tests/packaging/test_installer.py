@@ -187,6 +187,8 @@ def test_the_bundle_holds_every_data_folder(bundle: Bundle) -> None:
         assert files_under(inside / folder) == files_under(ROOT / folder), folder  # docs/manual may not exist yet
     assert files_under(inside / "docs/screenshots")
     assert any(p.name.startswith(("libpdfium", "pdfium")) for p in (inside / "pypdfium2_raw").iterdir())
+    for name in ("LICENSE", "THIRD-PARTY-NOTICES.md"):  # the program's licence and the bundled components'
+        assert (inside / name).read_bytes() == (ROOT / name).read_bytes(), name
     plugins = {p.name for p in inside.rglob("*") if p.parent.name == "platforms"}
     assert any("qoffscreen" in name for name in plugins)
     assert any("qwindows" in name for name in plugins) if WINDOWS else any("qxcb" in name for name in plugins)

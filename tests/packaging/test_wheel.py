@@ -71,3 +71,13 @@ def test_the_installed_wheel_finds_its_data_and_speaks_english(wheel: Path, tmp_
     assert Path(where).is_relative_to(site)
     assert found == "True"
     assert english == "True Open the council's data file…"
+
+
+def test_the_wheel_declares_and_carries_its_licence_and_the_bundled_ones(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        text = archive.read(metadata).decode("utf-8")
+        licences = {n.split("/licenses/", 1)[1] for n in archive.namelist() if "/licenses/" in n}
+    assert "License-Expression: Apache-2.0" in text
+    assert {"LICENSE", "THIRD-PARTY-NOTICES.md", "resources/fonts/LICENSE-NotoSans.txt"} <= licences
+    assert "Apache License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
