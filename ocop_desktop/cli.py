@@ -121,33 +121,33 @@ def cmd_criteria_show(args: argparse.Namespace) -> int:
         data.pop("_index", None)
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return EXIT_OK
-    en = args.lang == "en"
+    lang = args.lang
     print(f"{sheet.sheet_id} — {sheet.title}")
-    print(f"{'Rule version' if en else 'Phiên bản'}: {version.title}")
-    print(f"{'Group' if en else 'Nhóm sản phẩm'}: {' / '.join(sheet.group_path)}")
+    print(ui_text("criteria.rule_version", lang, title=version.title))
+    print(ui_text("criteria.group", lang, path=" / ".join(sheet.group_path)))
     if sheet.managing_body:
-        print(f"{'Managing body' if en else 'Cơ quan chủ trì'}: {sheet.managing_body}")
+        print(ui_text("criteria.managing_body", lang, body=sheet.managing_body))
     for text in sheet.dossier_rejected_if:
         print(f"! {text}")
     for part in sheet.parts:
-        print(f"\n{'PART' if en else 'PHẦN'} {part.id}. {part.title} ({part.max})")
+        print("\n" + ui_text("criteria.part", lang, part=part.id, title=part.title, max=part.max))
         for group in part.groups:
             print(f"  {group.id}. {group.title} ({group.max})")
             for crit in group.criteria:
                 for item in (crit, *crit.sub_criteria):
-                    _show_item(item, group.single_criterion and item is crit, en)
+                    _show_item(item, group.single_criterion and item is crit, lang)
     return EXIT_OK
 
 
-def _show_item(item: Any, same_as_group: bool, en: bool) -> None:
+def _show_item(item: Any, same_as_group: bool, lang: str) -> None:
     indent = "      " if item.parent_id else "    "
     if not same_as_group:
         print(f"{indent}{item.id} {item.text} ({item.max})")
     flags = []
     if item.elimination_rule:
-        flags.append("elimination rule" if en else "có quy định loại")
+        flags.append(ui_text("criteria.elimination_rule", lang))
     if item.stop_rule:
-        flags.append("stop rule" if en else "có quy định dừng đánh giá")
+        flags.append(ui_text("criteria.stop_rule", lang))
     if item.applicable_if:
         flags.append(item.applicable_if)
     if flags:
@@ -478,21 +478,20 @@ def cmd_dossiers_import(args: argparse.Namespace) -> int:
         if preview.problems:
             _print_problems(preview.problems, args.lang)
             return EXIT_PROBLEMS
-        en = args.lang == "en"
-        print(f"{len(preview.rows)} " + ("dossiers checked" if en else "hồ sơ hợp lệ"))
+        print(ui_text("dossiers.checked", args.lang, count=len(preview.rows)))
         if args.dry_run:
             return EXIT_OK
         result = import_dossiers(db, actor=actor, round_id=args.round, preview=preview)
         first, last = result.agenda
         print(
-            (
-                f"saved: {result.dossiers} dossiers (numbers {first}–{last} on the agenda), "
-                f"{result.producers_created} new producers; backup {result.backup}"
-            )
-            if en
-            else (
-                f"đã lưu: {result.dossiers} hồ sơ (số thứ tự {first}–{last} trong chương trình họp), "
-                f"{result.producers_created} chủ thể mới; bản sao lưu trước khi nhập: {result.backup}"
+            ui_text(
+                "dossiers.saved",
+                args.lang,
+                count=result.dossiers,
+                first=first,
+                last=last,
+                producers=result.producers_created,
+                backup=result.backup,
             )
         )
     return EXIT_OK

@@ -1486,6 +1486,19 @@ _UI: dict[str, tuple[str, str]] = {
         "Demo: {sheet}, average {average}, band {band}★, result {stars}★",
     ),
     "demo.ballots_file": ("Tệp phiếu chấm: {file}", "Ballots file: {file}"),
+    "criteria.rule_version": ("Phiên bản: {title}", "Rule version: {title}"),
+    "criteria.group": ("Nhóm sản phẩm: {path}", "Group: {path}"),
+    "criteria.managing_body": ("Cơ quan chủ trì: {body}", "Managing body: {body}"),
+    "criteria.part": ("PHẦN {part}. {title} ({max})", "PART {part}. {title} ({max})"),
+    "criteria.elimination_rule": ("có quy định loại", "elimination rule"),
+    "criteria.stop_rule": ("có quy định dừng đánh giá", "stop rule"),
+    "dossiers.checked": ("{count} hồ sơ hợp lệ", "{count} {count:dossier|dossiers} checked"),
+    "dossiers.saved": (
+        "đã lưu: {count} hồ sơ (số thứ tự {first}–{last} trong chương trình họp), {producers} chủ thể mới; "
+        "bản sao lưu trước khi nhập: {backup}",
+        "saved: {count} {count:dossier|dossiers} (numbers {first}–{last} on the agenda), {producers} new "
+        "{producers:producer|producers}; backup {backup}",
+    ),
     "keys.demo": (
         "Giấy chứng nhận mẫu được ký bằng khóa mẫu {key_id} (thư mục {folder}, cụm mật khẩu «{passphrase}»); "
         "máy khác sẽ báo «không rõ đơn vị cấp».",

@@ -196,6 +196,9 @@ def test_criteria_list_and_show() -> None:
     assert shown.returncode == 0
     assert "Chế biến từ rau, củ, quả, hạt" in shown.stdout
     assert "★★★" in shown.stdout and "Chỉ áp dụng khi có câu chuyện sản phẩm" in shown.stdout
+    assert "Phiên bản: " in shown.stdout and "\nPHẦN A. " in shown.stdout and "Rule version" not in shown.stdout
+    english = run("criteria", "show", "QD26-2026-07", "--lang", "en")
+    assert "Rule version: " in english.stdout and "\nPART A. " in english.stdout and "Phiên bản" not in english.stdout
     as_json = json.loads(run("criteria", "show", "QD26-2026-26", "--json").stdout)
     assert as_json["sheet_id"] == "QD26-2026-26" and len(as_json["parts"]) == 3
     missing = run("criteria", "show", "QD26-2026-99")
