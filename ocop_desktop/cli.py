@@ -324,7 +324,7 @@ def _demo_db(
     key = make_demo_key(path)
     folder = demo_key_folder(path)
     print(ui_text("keys.demo", lang, key_id=key.key_id, folder=folder, passphrase=DEMO_KEY_PASSPHRASE))
-    with Database.open(path_text) as db:
+    with Database.open(Path(path_text)) as db:
         files = render_round_documents(db, actor=SYSTEM, round_id=round_id, out=out, kinds=kinds, key=key)
     print(ui_text("demo.documents", lang, folder=out.resolve()))
     for file in files:
@@ -528,7 +528,7 @@ MAX_CERTIFICATE_PDF = 50 * 1024 * 1024
 def cmd_verify_certificate(args: argparse.Namespace) -> int:
     """Valid / invalid / unknown issuer for a QR payload or every QR code of a certificate PDF, offline."""
     from ocop_desktop.domain.dates import format_vi_date
-    from ocop_desktop.persistence.keys import user_data_dir
+    from ocop_desktop.paths import user_data_dir
     from ocop_desktop.services.certificate_seal import FIELDS, Seal, verify_payload
 
     if args.payload is not None:
@@ -689,7 +689,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_verify_exchange(args: argparse.Namespace) -> int:
     """Authenticity and integrity of an exchange file, offline; exit 1 unless it is valid and its key trusted."""
     from ocop_desktop.messages import describe
-    from ocop_desktop.persistence.keys import user_data_dir
+    from ocop_desktop.paths import user_data_dir
     from ocop_desktop.services.exchange import Seal
     from ocop_desktop.services.exchange_import import inspect_file
 
@@ -768,7 +768,7 @@ def build_parser() -> argparse.ArgumentParser:
     from ocop_desktop.cli_accounts import add_accounts_parser, add_acting_account
     from ocop_desktop.cli_keys import add_keys_parser, add_passphrase_option
 
-    lang_parent = argparse.ArgumentParser(add_help=False)
+    lang_parent = _Parser(add_help=False)
     lang_parent.add_argument(
         "--lang",
         choices=LANGS,

@@ -228,7 +228,7 @@ def add_accounts_parser(
     roles = [r.value for r in Role]
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
-        parser = asub.add_parser(name, parents=[lang_parent], help=text)
+        parser: argparse.ArgumentParser = asub.add_parser(name, parents=[lang_parent], help=text)
         parser.add_argument("--db", required=True, metavar="FILE")
         parser.add_argument(
             "--user",

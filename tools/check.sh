@@ -8,7 +8,7 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 echo "== ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
-echo "== mypy (strict: domain, scoring, ui)"
+echo "== mypy (strict, every package)"
 "$VENV/bin/mypy"
 echo "== import contracts"
 "$VENV/bin/lint-imports"

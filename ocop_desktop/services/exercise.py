@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ocop_desktop.domain.enums import CouncilLevel, MemberRole, RegistrationType, Role
+from ocop_desktop.domain.enums import CouncilLevel, LegalForm, MemberRole, RegistrationType, Role
 from ocop_desktop.models import BallotChoice, Council, CouncilMember, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import registry, round_setup, scoring_session
@@ -44,7 +44,9 @@ def _setup(db: Database) -> tuple[str, str, Actor]:
 
 
 def _dossiers(db: Database, round_id: str) -> Iterator[tuple[str, str]]:
-    producer_id = registry.create_producer(db, actor=SYSTEM, name="Hợp tác xã Thử Nghiệm", legal_form="hop_tac_xa")
+    producer_id = registry.create_producer(
+        db, actor=SYSTEM, name="Hợp tác xã Thử Nghiệm", legal_form=LegalForm.COOPERATIVE
+    )
     for n in itertools.count(1):
         sheet_id = SHEETS[n % len(SHEETS)]
         product = registry.create_product(

@@ -33,7 +33,7 @@ def _load_yaml(text: str) -> Any:
         pass
 
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _LineDict:
-        mapping = _LineDict(loader.construct_mapping(node, deep=True))
+        mapping = _LineDict({str(key): value for key, value in loader.construct_mapping(node, deep=True).items()})
         mapping.source_line = node.start_mark.line + 1
         return mapping
 

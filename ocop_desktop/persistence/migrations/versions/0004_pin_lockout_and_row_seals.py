@@ -7,6 +7,8 @@ Create Date: 2026-12-07
 
 from __future__ import annotations
 
+import sqlite3
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -25,7 +27,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("pin_locked_until", sa.DateTime(), nullable=True))
     # the legal records as they stand are sealed: from now on `db verify` reports any row changed outside the app
     dbapi = op.get_bind().connection.dbapi_connection
-    if dbapi is not None:
+    if isinstance(dbapi, sqlite3.Connection):  # always, on SQLite: the driver's own connection
         row_seal.seal_everything(dbapi, reason="nâng cấp lược đồ 0004: niêm phong hồ sơ hiện có")
 
 
