@@ -1,18 +1,25 @@
-"""The council database at province size (issue 3): 20,000 products × 9 members × ~30 items ≈ 5.4 M choices.
+"""The council database at province size (issues 3 and 17): 20,000 products × 9 members × ~30 items ≈ 5.4 M
+choices.
 
-    .venv/bin/python benchmarks/bench_database.py [--products 20000] [--keep FILE]
+    .venv/bin/python benchmarks/bench_database.py [--products 20000] [--keep FILE] [--runs 2]
+    .venv/bin/python benchmarks/bench_database.py --file FILE [--runs 2]   # a file built before, results stored
 
-Prints: time to build the file with Core bulk inserts; time to open it; time to record one choice through the
-service (p50 / p95, each durably committed); time to recompute every result through the scoring core and the
-ratio to a plain SQL GROUP BY over the same rows in the same run; file size; peak memory.
+Prints: time to build the file with Core bulk inserts and to store its results through the scoring core; time to
+open it; time to record one choice through the service (p50 / p95, each durably committed); time to recompute
+every result through the scoring core and the ratio to a plain SQL GROUP BY over the same rows (goal ≤ 3×); `db
+verify` of the file and the ratio to a bare `PRAGMA integrity_check` of it (goal ≤ 2×), each in a process of its
+own, with verify's peak memory (goal < 500 MiB); file size; peak memory. Each pair is measured `--runs` times,
+alternating, in the same run; medians are printed. `--file` measures only recompute and verify, writing nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -45,11 +52,87 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+VERIFY = r"""
+import json, resource, sys, time
+from pathlib import Path
+from ocop_desktop.services.verify_database import verify_file
+start = time.perf_counter()
+report = verify_file(Path(sys.argv[1]))
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mib": peak, "results": report.results_checked,
+                  "problems": len(report.problems)}))
+"""
+
+INTEGRITY = r"""
+import json, sqlite3, sys, time
+start = time.perf_counter()
+con = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+rows = con.execute("PRAGMA integrity_check").fetchall()
+print(json.dumps({"seconds": time.perf_counter() - start, "ok": rows == [("ok",)]}))
+"""
+
+
+def child(code: str, path: Path) -> dict[str, float]:
+    """Run `code` on `path` in a fresh process (its own peak memory); the JSON object it prints."""
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        sys.exit(f"the child process failed\n{out.stderr[-3000:]}")
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def recompute_against_group_by(path: Path, runs: int) -> None:
+    """Recompute every result and the plain GROUP BY, alternating, `runs` times each."""
+    raw, core = [], []
+    db = Database.open(path, daily_backup=False, lock=False)  # only reads: the window benchmark may hold the file
+    for _ in range(runs):
+        start = time.perf_counter()
+        with db.reading() as s:
+            rows = s.execute(text(GROUP_BY)).all()
+        raw.append(time.perf_counter() - start)
+        stats = recompute_all(db)
+        core.append(stats.seconds)
+    db.close()
+    raw_s, core_s = statistics.median(raw), statistics.median(core)
+    print(f"plain SQL GROUP BY (average of member totals of option numbers): {raw_s:.2f} s for {len(rows):,} dossiers")
+    print(
+        f"recompute every result through the scoring core: {core_s:.1f} s for {stats.results:,} results "
+        f"({stats.choices:,} choices, {len(stats.differing):,} differing from the stored ones) — ratio to the "
+        f"GROUP BY: {core_s / raw_s:.1f}x (goal: <= 3x; medians of {runs})"
+    )
+    print(f"peak memory of this process so far (RSS): {peak_mib():.0f} MiB")
+
+
+def verify_against_integrity_check(path: Path, runs: int) -> None:
+    """`db verify` and a bare integrity_check, each in its own process, alternating, `runs` times each."""
+    bare, checks = [], []
+    for _ in range(runs):
+        bare.append(child(INTEGRITY, path))
+        checks.append(child(VERIFY, path))
+    bare_s = statistics.median(b["seconds"] for b in bare)
+    verify_s = statistics.median(c["seconds"] for c in checks)
+    peak = max(c["peak_mib"] for c in checks)
+    last = checks[-1]
+    print(f"bare PRAGMA integrity_check (sqlite3, read-only): {bare_s:.1f} s")
+    print(
+        f"db verify (integrity, foreign keys, audit chain, seals, snapshots, {int(last['results']):,} results "
+        f"recomputed; {int(last['problems']):,} problems found): {verify_s:.1f} s, peak {peak:.0f} MiB — "
+        f"ratio to integrity_check: {verify_s / bare_s:.1f}x (goal: <= 2x, < 500 MiB; medians of {runs})"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--products", type=int, default=20_000)
     parser.add_argument("--keep", type=Path, help="write the file here and keep it")
+    parser.add_argument("--file", type=Path, help="measure recompute and verify on this file, built before")
+    parser.add_argument("--runs", type=int, default=2)
     args = parser.parse_args()
+    if args.file is not None:
+        print(f"file: {args.file} ({args.file.stat().st_size / 1048576:.0f} MiB)")
+        recompute_against_group_by(args.file, args.runs)
+        verify_against_integrity_check(args.file, args.runs)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         path = args.keep or Path(tmp) / "province.ocopdb"
         path.unlink(missing_ok=True)
@@ -101,19 +184,12 @@ def main() -> int:
             f"p95 {times[int(0.95 * len(times))] * 1000:.1f} ms over {len(times)}"
         )
 
-        start = time.perf_counter()
-        with db.reading() as s:
-            rows = s.execute(text(GROUP_BY)).all()
-        raw_s = time.perf_counter() - start
-        stats = recompute_all(db)
-        print(
-            f"plain SQL GROUP BY (average of member totals of option numbers): {raw_s:.2f} s for {len(rows):,} dossiers"
-        )
-        print(
-            f"recompute every result through the scoring core: {stats.seconds:.1f} s for {stats.results:,} results "
-            f"({stats.choices:,} choices) — ratio to the GROUP BY: {stats.seconds / raw_s:.0f}x"
-        )
         db.close()
+        start = time.perf_counter()
+        stored = province_file.store_results(path)
+        print(f"results stored through the scoring core: {stored:,} in {time.perf_counter() - start:.1f} s")
+        recompute_against_group_by(path, args.runs)
+        verify_against_integrity_check(path, args.runs)
         print(f"peak memory (RSS): {peak_mib():.0f} MiB")
         print(f"run finished {dt.datetime.now():%Y-%m-%d %H:%M}")
     return 0

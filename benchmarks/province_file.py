@@ -8,7 +8,7 @@ import random
 import time
 from pathlib import Path
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 
 from ocop_desktop.domain.enums import BallotStatus, CouncilLevel, EntryMode, LegalForm, MemberRole, RegistrationType
 from ocop_desktop.domain.text import fold
@@ -158,3 +158,60 @@ def build(
     timings["choice_rows"] = choices
     db.close()
     return timings
+
+
+def store_results(path: Path) -> int:
+    """Compute every dossier's result through the scoring core and store it as `refresh_result` does (the same
+    fields), written with Core bulk inserts; returns how many. For `db verify` on a province-sized file."""
+    from ocop_desktop.models import Result, Round
+    from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot
+    from ocop_desktop.services.recompute import _choices_by_dossier
+    from ocop_desktop.services.results import assemble_inputs, compute, round_context
+
+    db = Database.open(path, daily_backup=False)
+    rows: list[dict[str, object]] = []
+    now = utcnow()
+    with db.reading() as s:
+        for rnd in s.scalars(select(Round)):
+            ctx = round_context(s, rnd)
+            info = {
+                d.id: (d.scoring_round, d.sheet_snapshot)
+                for d in s.execute(
+                    select(Dossier.id, Dossier.scoring_round, Dossier.sheet_snapshot).where(Dossier.round_id == rnd.id)
+                )
+            }
+            for dossier_id, submitted in _choices_by_dossier(s, rnd.id):
+                scoring_round, snapshot = info[dossier_id]
+                inputs = assemble_inputs(
+                    ctx,
+                    dossier_id=dossier_id,
+                    scoring_round=scoring_round,
+                    sheet_snapshot=snapshot,
+                    sheet=sheet_from_snapshot(s, snapshot, ctx.version),
+                    recused=set(),
+                    submitted=submitted,
+                    decisions=(),
+                )
+                result, computed = compute(inputs)
+                rows.append(
+                    {
+                        "id": new_id(),
+                        "dossier_id": dossier_id,
+                        "scoring_round": scoring_round,
+                        "computed": computed,
+                        "inputs": inputs.data,
+                        "inputs_hash": inputs.digest,
+                        "average_total": computed["average_total"],
+                        "band_stars": result.band_stars,
+                        "stars": result.stars,
+                        "certifiable": result.certifiable,
+                        "spread_exceeds_limit": result.spread_exceeds_limit,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                )
+    with db.engine.begin() as conn:
+        for i in range(0, len(rows), 2_000):
+            conn.execute(insert(Result), rows[i : i + 2_000])
+    db.close()
+    return len(rows)

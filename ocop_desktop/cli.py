@@ -454,7 +454,7 @@ def cmd_db_list_choices(args: argparse.Namespace) -> int:
 def cmd_dossiers_template(args: argparse.Namespace) -> int:
     from ocop_desktop.services.import_dossiers import write_dossier_template
 
-    print(write_dossier_template(Path(args.file)))
+    print(write_dossier_template(Path(args.file), args.province))
     return EXIT_OK
 
 
@@ -522,58 +522,20 @@ def cmd_documents(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-MAX_CERTIFICATE_PDF = 50 * 1024 * 1024
-
-
 def cmd_verify_certificate(args: argparse.Namespace) -> int:
-    """Valid / invalid / unknown issuer for a QR payload or every QR code of a certificate PDF, offline."""
-    from ocop_desktop.domain.dates import format_vi_date
-    from ocop_desktop.paths import user_data_dir
-    from ocop_desktop.services.certificate_seal import FIELDS, Seal, verify_payload
+    """Valid / invalid / unknown issuer for a QR payload, or for every QR code of a certificate's PDF or of a photo
+    of one, offline."""
+    from ocop_desktop.services.certificate_seal import Seal, payloads_in_file, verdict_lines, verify_payload
 
-    if args.payload is not None:
-        payloads = [args.payload]
-    else:
-        payloads = _certificate_pdf_payloads(Path(args.pdf))
+    payloads = [args.payload] if args.payload is not None else payloads_in_file(Path(args.pdf or args.image))
     all_valid = True
     for index, payload in enumerate(payloads):
         if index:
             print()
         check = verify_payload(payload)
         all_valid = all_valid and check.seal is Seal.VALID
-        folder = user_data_dir() / "trusted-issuers"
-        issuer = check.issuer or ui_text("seal.this_installation", args.lang)
-        if check.revoked is None or check.seal is not Seal.INVALID:
-            print(ui_text(f"seal.{check.seal.value}", args.lang, issuer=issuer, key_id=check.key_id, folder=folder))
-        if check.revoked is not None:  # issued on or after the revocation: invalid; before: a note
-            code = "seal.invalid_revoked" if check.seal is Seal.INVALID else "seal.revoked_later"
-            since, reason = format_vi_date(check.revoked.since), check.revoked.reason
-            print(ui_text(code, args.lang, key_id=check.key_id, issuer=issuer, since=since, reason=reason))
-        for key in FIELDS:
-            if key in check.fields:
-                print(f"  {ui_text(f'seal.field.{key}', args.lang)}: {check.fields[key]}")
+        print("\n".join(verdict_lines(check, args.lang)))
     return EXIT_OK if all_valid else EXIT_PROBLEMS
-
-
-def _certificate_pdf_payloads(path: Path) -> list[str]:
-    from pypdfium2 import PdfiumError
-
-    from ocop_desktop.documents.certificate import read_qr_payloads
-    from ocop_desktop.paths import regular_file
-
-    where = (("file", path.name),)
-    regular_file(path)
-    try:
-        if path.stat().st_size > MAX_CERTIFICATE_PDF:
-            raise UserFacingError([Problem("certificate.unreadable_pdf", {"detail": "> 50 MiB"}, where)])
-        payloads = read_qr_payloads(path)
-    except OSError as exc:
-        raise UserFacingError([Problem("input.unreadable", {"detail": exc.strerror or str(exc)}, where)]) from exc
-    except PdfiumError as exc:
-        raise UserFacingError([Problem("certificate.unreadable_pdf", {"detail": str(exc)}, where)]) from exc
-    if not payloads:
-        raise UserFacingError([Problem("certificate.no_qr", {}, where)])
-    return payloads
 
 
 def cmd_ballots_import(args: argparse.Namespace) -> int:
@@ -934,6 +896,7 @@ def build_parser() -> argparse.ArgumentParser:
     source = verify.add_mutually_exclusive_group(required=True)
     source.add_argument("--payload", metavar="TEXT", help="nội dung mã QR")
     source.add_argument("--pdf", metavar="FILE", help="tệp PDF giấy chứng nhận (đọc mọi mã QR trong tệp)")
+    source.add_argument("--image", metavar="FILE", help="ảnh chụp hoặc ảnh quét giấy chứng nhận (PNG, JPEG)")
     verify.set_defaults(func=cmd_verify_certificate)
 
     add_keys_parser(sub, lang_parent, _Parser)
@@ -955,6 +918,9 @@ def build_parser() -> argparse.ArgumentParser:
     dos = dossiers.add_subparsers(dest="dossiers_command", required=True, parser_class=_Parser)
     d_tpl = dos.add_parser("template", parents=[lang_parent], help="tạo tệp Excel mẫu")
     d_tpl.add_argument("file", metavar="FILE.xlsx")
+    d_tpl.add_argument(
+        "--province", default=None, metavar="MÃ", help="mã tỉnh (2 chữ số) có danh mục xã kèm theo (mặc định: cả nước)"
+    )
     d_tpl.set_defaults(func=cmd_dossiers_template)
     d_imp = dos.add_parser("import", parents=[lang_parent], help="nhập danh sách hồ sơ vào một đợt")
     d_imp.add_argument("--db", required=True, metavar="FILE")

@@ -52,9 +52,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the option for item {item} must be a whole number (got: {value})",
     ),
     "ballot.mixed_cases": (
-        "chọn phương án của hai trường hợp khác nhau trong cùng một phiếu ({detail}); "
-        "mỗi phiếu chỉ chấm theo một trường hợp",
-        "options of two different cases on one ballot ({detail}); a ballot follows one case only",
+        "phiếu chọn trường hợp khác nhau ở các tiêu chí ({detail}); phiếu vẫn được nhận vì mỗi tiêu chí "
+        '"lựa chọn một trong hai trường hợp" riêng — xin kiểm tra lại nếu không cố ý',
+        "the ballot takes different cases on different criteria ({detail}); it is accepted, since each criterion "
+        '"chooses one of two cases" on its own — please check if this was not intended',
     ),
     "ballot.bad_member": ("thông tin thành viên không hợp lệ: {detail}", "invalid member entry: {detail}"),
     "ballot.duplicate_member": ("tên thành viên bị trùng", "the member name appears twice"),
@@ -433,14 +434,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "phiếu cho hồ sơ {dossier} không thuộc đợt này",
         "a ballot for dossier {dossier} is not of this round",
     ),
-    "import.member_recused": (
-        "thành viên đã xin không chấm sản phẩm này",
-        "the member has recused themself from this product",
-    ),
-    "import.result_already_approved": (
-        "kết quả của sản phẩm đã được phê duyệt; không nhận thêm phiếu",
-        "the product's result is approved already; no more ballots are taken",
-    ),
     "import.file_changed": (
         "tệp đã thay đổi kể từ khi xem trước; hãy xem trước lại",
         "the file changed since the preview; preview it again",
@@ -568,6 +561,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "the data file holds several councils; choose the council the key signs for (--council ID): {councils}",
     ),
     "certificate.unreadable_pdf": ("không mở được tệp PDF: {detail}", "the PDF cannot be opened: {detail}"),
+    "certificate.not_an_image": (
+        "tệp không phải ảnh (PNG, JPEG) hay PDF đọc được: {detail}",
+        "the file is not a picture (PNG, JPEG) or a PDF that can be read: {detail}",
+    ),
+    "certificate.image_too_large": (
+        "ảnh quá lớn (tối đa {limit} triệu điểm ảnh); hãy chụp hoặc quét lại ở độ phân giải thấp hơn",
+        "the picture is too large (at most {limit} million pixels); take or scan it again at a lower resolution",
+    ),
+    "certificate.file_too_large": ("tệp quá lớn (tối đa {limit})", "the file is too large (at most {limit})"),
     # files the window previews or hands to the system's own applications
     "pdf.unreadable": (
         "không đọc được tệp để xem trước: {detail}",
@@ -624,6 +626,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "excel.bad_date": ("ngày «{value}» không hợp lệ (dd/mm/yyyy)", "date '{value}' is not valid (dd/mm/yyyy)"),
     "excel.bad_gender": ("giới tính «{value}» không hợp lệ (Nữ / Nam)", "gender '{value}' is not valid (Nữ / Nam)"),
+    "excel.phone_lost_zero": (
+        "số điện thoại «{value}» mất số 0 đầu (Excel đã coi nó là một số) — định dạng cột là Văn bản (Text) rồi gõ lại "
+        "«0{value}»",
+        "the phone number '{value}' lost its leading 0 (Excel took it for a number) — format the column as Text and "
+        "type '0{value}' again",
+    ),
     "excel.bad_number": ("«{value}» không phải số", "'{value}' is not a number"),
     "excel.too_many_sheets": ("tệp có hơn {max} trang tính", "the file has more than {max} sheets"),
     # Excel ballots
@@ -666,11 +674,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ballots_xlsx.opinion_too_long": (
         "ý kiến của người đánh giá dài hơn {max} ký tự",
         "the evaluator's opinion is longer than {max} characters",
-    ),
-    "ballots_xlsx.old_scoring_round": (
-        "phiếu được xuất cho lượt chấm {file}, nay hồ sơ đang ở lượt chấm {now}; hãy xuất lại phiếu",
-        "the ballot was exported for scoring round {file}, the dossier is now in scoring round {now}; "
-        "export the ballots again",
     ),
     "ballots_xlsx.blank_sheet": (
         "trang tính để trống: bỏ qua sản phẩm «{product}»",
@@ -822,17 +825,36 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     # scoring
     "scoring.not_a_scoring_member": (
-        "không phải thành viên chấm điểm của hội đồng",
-        "not a scoring member of the council",
+        "không phải thành viên chấm điểm của hội đồng (khách mời không chấm điểm); phiếu không được tính",
+        "not a scoring member of the council (guests do not score); no ballot of theirs counts",
     ),
+    "scoring.not_in_council": (
+        "không phải thành viên của hội đồng đánh giá đợt này",
+        "not a member of the council of this round",
+    ),
+    "scoring.other_scoring_round": (
+        "phiếu thuộc lượt chấm {round}, nhưng hồ sơ đang ở lượt chấm {current}; phiếu không được tính",
+        "the ballot is of scoring round {round}, but the dossier is at scoring round {current}; it does not count",
+    ),
+    "round.decided": (
+        "đợt đánh giá đã có quyết định công nhận số {number} ngày {date}: không nhận thêm hồ sơ, phiếu chấm hay "
+        "lượt chấm lại; Chủ tịch Hội đồng mở lại đợt (ghi lý do) nếu cần bổ sung",
+        "the round has recognition decision No. {number} of {date}: no more dossiers, ballots or re-scores are "
+        "taken; the council's chair reopens the round (with a reason) if something must be added",
+    ),
+    "round.not_decided": (
+        "đợt đánh giá chưa có quyết định công nhận nào, hoặc đã được mở lại",
+        "the round has no recognition decision, or is reopened already",
+    ),
+    "round.reopen_needs_reason": ("cần ghi lý do mở lại đợt đánh giá", "reopening a round needs a reason"),
     "scoring.member_recused": (
-        "thành viên không tham gia chấm sản phẩm này",
-        "the member is recused from this product",
+        "thành viên không tham gia chấm sản phẩm này (đã ghi nhận không tham gia); phiếu không được tính",
+        "the member is recused from this product; no ballot of theirs counts",
     ),
     "scoring.ballot_submitted": ("phiếu đã nộp, không sửa được", "the ballot is submitted and cannot change"),
     "scoring.member_absent": (
-        "thành viên vắng mặt ở phiên họp, không chấm sản phẩm này",
-        "the member is absent from the meeting and does not score this product",
+        "thành viên vắng mặt ở phiên họp ngày {date}, không chấm sản phẩm này; phiếu không được tính",
+        "the member is absent from the sitting of {date} and does not score this product; no ballot of theirs counts",
     ),
     "scoring.draft_begun": (
         "phiếu đã được bắt đầu trong phần mềm ({count} lựa chọn, cách nhập {mode}); hãy hoàn thành hoặc xóa phiếu "
@@ -1162,6 +1184,10 @@ _THINGS: dict[str, tuple[str, str]] = {
 _FIELDS: dict[str, tuple[str, str]] = {
     "(document)": ("toàn bộ tài liệu", "the whole document"),
     "absent": ("vắng mặt", "absent"),
+    "above_authority": (
+        "chính sách với sản phẩm vượt thẩm quyền của hội đồng",
+        "policy for a product above the council's authority",
+    ),
     "agenda_order": ("số thứ tự trong chương trình họp", "agenda number"),
     "certificate_prefix": ("ký hiệu số giấy chứng nhận", "certificate number prefix"),
     "choices": ("các phương án đã chọn", "choices"),
@@ -1171,6 +1197,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "council_name": ("tên hội đồng", "council name"),
     "criteria_version": ("phiên bản bộ tiêu chí", "criteria version"),
     "date": ("ngày", "date"),
+    "decision_date": ("ngày ký quyết định công nhận", "date of the recognition decision"),
     "decisions": ("các quyết định", "decisions"),
     "demo_file": ("dấu tệp dữ liệu mẫu", "demo file mark"),
     "email": ("thư điện tử", "e-mail"),
@@ -1235,6 +1262,7 @@ _ACTIONS: dict[str, tuple[str, str]] = {
     "record_discussion": ("ghi thảo luận, quyết định của hội đồng", "record the council's discussion or decisions"),
     "approve_result": ("duyệt kết quả", "approve the result"),
     "reopen_result": ("mở lại kết quả đã duyệt", "reopen an approved result"),
+    "reopen_round": ("mở lại đợt đánh giá đã có quyết định công nhận", "reopen a round past its recognition decision"),
     "issue_decision": (
         "ra quyết định công nhận, cấp giấy chứng nhận",
         "issue the recognition decision and certificates",
@@ -1279,6 +1307,13 @@ _UI: dict[str, tuple[str, str]] = {
     "province.by_commune": ("Theo xã, phường", "By commune"),
     "province.stars": ("{stars} sao", "{stars} {stars:star|stars}"),
     "province.no_stars": ("chưa xếp hạng", "no stars"),
+    "province.referred_waiting": ("đề nghị Trung ương", "proposed to the central level"),
+    "province.referred_central": (
+        "Đề nghị Trung ương đánh giá, công nhận 5 sao (không tính là 5 sao): {waiting} sản phẩm chưa được công nhận "
+        "hạng sao nào, {recognised} sản phẩm đã được công nhận trong thẩm quyền của tỉnh",
+        "Proposed to the central level for 5 stars (not counted as 5 stars): {waiting} with no star recognised, "
+        "{recognised} recognised within the province's authority",
+    ),
     "province.unknown": ("(chưa rõ)", "(not recorded)"),
     "province.councils": ("Hội đồng và tệp trao đổi đã nhập", "Councils and the exchange files imported"),
     "province.council": (
@@ -1323,6 +1358,12 @@ _UI: dict[str, tuple[str, str]] = {
     "seal.valid": (
         "HỢP LỆ: giấy chứng nhận do {issuer} cấp (khóa {key_id}), nội dung đúng như khi ký",
         "VALID: issued by {issuer} (key {key_id}), the content is as signed",
+    ),
+    "seal.unknown_key": (
+        "KHÔNG RÕ ĐƠN VỊ CẤP: mã được ký bằng khóa {key_id}, khóa này chưa có trong danh sách đơn vị cấp tin cậy "
+        "(thư mục {folder}), nên chưa kiểm tra được chữ ký",
+        "UNKNOWN ISSUER: the code is signed with key {key_id}, which is not among the trusted issuers (folder "
+        "{folder}), so the signature cannot be checked",
     ),
     "seal.invalid": (
         "KHÔNG HỢP LỆ: nội dung đã bị sửa hoặc chữ ký bị giả mạo",

@@ -16,6 +16,7 @@ for pdf in "$TMP"/out/*.pdf; do
   name="$(basename "$pdf" .pdf)"
   pdftoppm -r 80 -f 1 -l 1 -singlefile -png "$pdf" "$OUT/$name"
 done
-# the minutes' second page shows a product's scoring passes
+# the minutes' second page shows a product's scoring passes; a sheet's second page its number and running line
 pdftoppm -r 80 -f 2 -l 2 -singlefile -png "$TMP/out/bien-ban-hop-hoi-dong.pdf" "$OUT/bien-ban-hop-hoi-dong-trang-2"
+pdftoppm -r 80 -f 2 -l 2 -singlefile -png "$TMP/out/phieu-danh-gia.pdf" "$OUT/phieu-danh-gia-trang-2"
 ls "$OUT"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
+from openpyxl.styles import NamedStyle, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -43,20 +43,25 @@ LABEL_CHARS = 90  # an option's condition is cut to this in the drop-down; the f
 TITLE_CHARS = 31
 ID_FIRST_ROW = 5  # rows 1-3 of the identification sheet: format, round, member; then one row per product sheet
 BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
-GREY = Font(color="595959")
+GREY = "595959"
 TEXT, BOLD, OPTION, CHOICE = "ocop_text", "ocop_bold", "ocop_option", "ocop_choice"
 STYLE_OF = {"part": BOLD, "group": BOLD, "criterion": BOLD, "choice": TEXT, "option": OPTION}
 
 
 def _styles() -> tuple[NamedStyle, ...]:
     """Named styles, registered once per workbook: a style set cell by cell costs a hash per cell."""
-    top = Alignment(wrap_text=True, vertical="top")
+    top, box = xlsx.WRAP, xlsx.BOX
     return (
-        NamedStyle(TEXT, alignment=top),
-        NamedStyle(BOLD, font=Font(bold=True), alignment=top),
-        NamedStyle(OPTION, font=GREY, alignment=top),
+        NamedStyle(TEXT, font=xlsx.font(), alignment=top, border=box),
+        NamedStyle(BOLD, font=xlsx.font(bold=True), alignment=top, border=box),
+        NamedStyle(OPTION, font=xlsx.font(color=GREY), alignment=top, border=box),
         NamedStyle(
-            CHOICE, alignment=top, fill=PatternFill("solid", fgColor="FFF2CC"), protection=Protection(locked=False)
+            CHOICE,
+            font=xlsx.font(),
+            alignment=top,
+            border=box,
+            fill=PatternFill("solid", fgColor="FFF2CC"),
+            protection=Protection(locked=False),
         ),
     )
 
@@ -122,6 +127,14 @@ def choice_labels(item: Criterion) -> dict[str, int]:
     if item.applicable_if is not None:
         numbers.append(NOT_APPLICABLE)
     return {option_label(item, n): n for n in numbers}
+
+
+def _prompt(item: Criterion) -> str:
+    """The cell's hint; on a tourism criterion with two cases, that the case is chosen here, for this criterion
+    alone (the chosen option's label carries its case, so the filled cell shows it)."""
+    if item.alternative_cases:
+        return "Chọn một phương án; tiêu chí này chọn một trong hai trường hợp, riêng cho tiêu chí này."
+    return "Chọn một phương án trong danh sách."
 
 
 def _minimum(item: Criterion) -> str:
@@ -265,8 +278,10 @@ def _guide(sheet: Worksheet, book: MemberWorkbook) -> None:
         sheet.append([text])
     xlsx.bold_row(sheet, 1)
     for row in sheet.iter_rows(min_row=2):
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    xlsx.set_widths(sheet, [110])
+        row[0].alignment = xlsx.WRAP
+    xlsx.set_widths(sheet, [95])
+    xlsx.fit_rows(sheet)
+    xlsx.print_setup(sheet, f"Phiếu chấm điểm sản phẩm OCOP — {nfc(book.member_name)}", landscape=False)
     sheet.protection.sheet = True
 
 
@@ -284,7 +299,7 @@ class _Lists:
             first = self.next_row
             for label in choice_labels(item):
                 self.sheet.cell(self.next_row, 1, label)
-                self.sheet.cell(self.next_row, 2, item.id)
+                self.sheet.cell(self.next_row, 2, item.id).number_format = xlsx.TEXT_FORMAT
                 self.next_row += 1
             self.ranges[key] = f"'{LIST_SHEET}'!$A${first}:$A${self.next_row - 1}"
         return self.ranges[key]
@@ -303,13 +318,14 @@ def _product_sheet(sheet: Worksheet, book: MemberWorkbook, product: ProductBallo
         ("Địa chỉ", product.address),
         ("Tình trạng", "Phiếu đã nộp trên phần mềm — không cần điền" if product.submitted else "Chưa chấm"),
     )  # fmt: skip
-    for row, (label, value) in enumerate(header, start=1):
-        sheet.cell(row, 1, nfc(label)).font = Font(bold=True)
-        sheet.cell(row, 2, nfc(value))
+    xlsx.title_row(sheet, 1, header[0][0], MINIMUM_COLUMN)
+    for row, (label, value) in enumerate(header[1:], start=2):
+        sheet.cell(row, 1, nfc(label)).font = xlsx.font(bold=True)
+        sheet.cell(row, 2, nfc(value)).alignment = xlsx.WRAP
     titles = ("Mã tiêu chí", "Nội dung", "Lựa chọn của người đánh giá", "Điểm", "Mức tối thiểu")
     for column, text in enumerate(titles, start=1):
         sheet.cell(FIRST_LINE - 1, column, text)
-    xlsx.bold_row(sheet, FIRST_LINE - 1)
+    xlsx.header_row(sheet, FIRST_LINE - 1, len(titles))
     for row, line in enumerate(lines(crit), start=FIRST_LINE):
         style = STYLE_OF[line.kind]
         for column, content in (
@@ -319,7 +335,10 @@ def _product_sheet(sheet: Worksheet, book: MemberWorkbook, product: ProductBallo
             (MINIMUM_COLUMN, line.minimum or None),
         ):
             if content is not None:
-                sheet.cell(row, column, content).style = style
+                cell = sheet.cell(row, column, content)
+                cell.style = style
+                if column == CODE_COLUMN:  # "1.1" is a criterion's code, not the number 1.1
+                    cell.number_format = xlsx.TEXT_FORMAT
         if line.item is not None:
             choice = sheet.cell(row, CHOICE_COLUMN)
             choice.style = TEXT if product.submitted else CHOICE
@@ -334,18 +353,23 @@ def _product_sheet(sheet: Worksheet, book: MemberWorkbook, product: ProductBallo
                     error=f"Hãy chọn một phương án của tiêu chí {line.item.id} trong danh sách thả xuống.",
                     showInputMessage=True,
                     promptTitle=f"Tiêu chí {line.item.id}",
-                    prompt="Chọn một phương án trong danh sách.",
+                    prompt=_prompt(line.item),
                 )
                 sheet.add_data_validation(validation)
                 validation.add(choice.coordinate)
     opinion = opinion_row(crit)
-    sheet.cell(opinion - 1, 1, "Ý kiến của người đánh giá:").font = Font(bold=True)
+    sheet.cell(opinion - 1, 1, "Ý kiến của người đánh giá:").font = xlsx.font(bold=True)
     sheet.cell(opinion, 1).style = TEXT if product.submitted else CHOICE
     sheet.merge_cells(start_row=opinion, start_column=1, end_row=opinion, end_column=MINIMUM_COLUMN)
     sheet.row_dimensions[opinion].height = 60
-    sheet.cell(opinion + 2, 1, "(*N): mức tối thiểu của tiêu chí để sản phẩm được xếp hạng N sao.").font = GREY
-    xlsx.set_widths(sheet, [11, 70, 48, 8, 20])
+    sheet.cell(opinion + 2, 1, "(*N): mức tối thiểu của tiêu chí để sản phẩm được xếp hạng N sao.").font = xlsx.font(
+        color=GREY
+    )
+    xlsx.set_widths(sheet, [14, 50, 28, 6, 17])
+    xlsx.fit_rows(sheet, range(1, opinion - 1))
     sheet.freeze_panes = sheet.cell(FIRST_LINE, 1).coordinate
+    document = f"Phiếu đánh giá sản phẩm OCOP — {nfc(product.product)} ({nfc(product.code)}) — {nfc(book.member_name)}"
+    xlsx.print_setup(sheet, document, landscape=False, header_rows=(FIRST_LINE - 1, FIRST_LINE - 1), columns=5)
     sheet.protection.sheet = True
 
 
@@ -362,6 +386,7 @@ def render_xlsx(book: MemberWorkbook, path: Path) -> Path:
     lists = _Lists(list_sheet)
     for title, product in zip(titles, book.products, strict=True):
         _product_sheet(workbook.create_sheet(title), book, product, lists)
+    xlsx.print_setup(list_sheet, "Danh mục phương án", landscape=False)
     list_sheet.protection.sheet = True
     ident = workbook.create_sheet(ID_SHEET)
     ident.append(["format", FORMAT])
@@ -381,6 +406,7 @@ def render_xlsx(book: MemberWorkbook, path: Path) -> Path:
         )
         row = [title, product.dossier_id, product.scoring_round, product.sheet.sheet_id, product.sheet_snapshot]
         ident.append([*row, digest])
+    xlsx.print_setup(ident, "Nhận dạng phiếu", landscape=False)
     ident.sheet_state = "veryHidden"
     ident.protection.sheet = True
     workbook.security = WorkbookProtection(lockStructure=True)

@@ -7,6 +7,8 @@ is checked whole before anything is drawn, and every problem names the element a
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import math
 import string
@@ -17,6 +19,7 @@ from typing import Any
 
 import pypdfium2
 import zxingcpp
+from PIL import Image, UnidentifiedImageError
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape, portrait
 from reportlab.lib.units import mm
@@ -24,17 +27,20 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from ocop_desktop import __version__
 from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.pdf.fonts import register_fonts
 from ocop_desktop.documents.pdf.layout import MOTTO, NATIONAL_TITLE, PageHook
 from ocop_desktop.domain import values
+from ocop_desktop.domain.dates import parse_vi_date
 from ocop_desktop.domain.errors import Problem, ValidationFailed
+from ocop_desktop.domain.text import body_in_sentence
 from ocop_desktop.paths import written_atomically
 
 FIELDS = (
     "issuing_body", "national_title", "motto", "product", "producer", "address", "product_code", "stars",
     "decision_number", "decision_date", "decision_body", "certificate_number", "issue_date", "expiry_date",
-    "place_date", "signer_title", "signer", "key_id",
+    "place_date", "signer_title", "signer", "key_id", "authority_note",
 )  # fmt: skip
 STYLES = ("regular", "bold", "italic", "bold-italic")
 ALIGNS = ("left", "center", "right")
@@ -71,12 +77,20 @@ DEFAULT_TEMPLATE: dict[str, Any] = {
          "align": "center", "color": "#8b1a1a"},
         {"type": "text", "text": "Theo Quyết định số {decision_number} ngày {decision_date}", "x_mm": 148.5,
          "y_mm": 145, "size": 12, "style": "italic", "align": "center", "max_width_mm": 220},
-        {"type": "qr", "x_mm": 22, "y_mm": 152, "size_mm": 32},
-        {"type": "text", "text": "Số: {certificate_number}", "x_mm": 58, "y_mm": 164, "size": 12},
-        {"type": "text", "text": "Ngày cấp: {issue_date}", "x_mm": 58, "y_mm": 170, "size": 12},
-        {"type": "text", "text": "Có giá trị đến: {expiry_date}", "x_mm": 58, "y_mm": 176, "size": 12,
+        {"type": "text", "text": "{authority_note}", "x_mm": 148.5, "y_mm": 151, "size": 10, "style": "italic",
+         "align": "center", "max_width_mm": 130},
+        {"type": "qr", "x_mm": 18, "y_mm": 148, "size_mm": 42, "module_mm": 0.5},
+        {"type": "text", "text": "Số: {certificate_number}", "x_mm": 63, "y_mm": 164, "size": 12},
+        {"type": "text", "text": "Ngày cấp: {issue_date}", "x_mm": 63, "y_mm": 170, "size": 12},
+        {"type": "text", "text": "Có giá trị đến: {expiry_date}", "x_mm": 63, "y_mm": 176, "size": 12,
          "style": "bold"},
-        {"type": "text", "text": "Quét mã QR để kiểm tra · khóa {key_id}", "x_mm": 58, "y_mm": 183, "size": 8},
+        # what the code proves and how to check it, one element a line (a wrapped text would first shrink)
+        {"type": "text", "text": "Mã QR mang chữ ký số của cơ quan cấp, chứng thực số giấy, sản phẩm, hạng sao,",
+         "x_mm": 63, "y_mm": 181.5, "size": 8, "max_width_mm": 96},
+        {"type": "text", "text": "chủ thể và thời hạn ghi trên giấy. Kiểm tra bằng phần mềm OCOP Desktop:",
+         "x_mm": 63, "y_mm": 185, "size": 8, "max_width_mm": 96},
+        {"type": "text", "text": "Trợ giúp > Kiểm tra giấy chứng nhận (khóa {key_id}).", "x_mm": 63, "y_mm": 188.5,
+         "size": 8, "max_width_mm": 96},
         {"type": "text", "text": "{place_date}", "x_mm": 215, "y_mm": 158, "size": 13, "style": "italic",
          "align": "center"},
         {"type": "text", "text": "{signer_title}", "x_mm": 215, "y_mm": 165, "size": 13, "style": "bold",
@@ -127,7 +141,7 @@ REQUIRED = {
     "line": ("x1_mm", "y1_mm", "x2_mm", "y2_mm"),
 }
 NUMBERS = {"x_mm", "y_mm", "size", "size_mm", "gap_mm", "margin_mm", "width_pt", "max_width_mm", "x1_mm", "y1_mm",
-           "x2_mm", "y2_mm"}  # fmt: skip
+           "x2_mm", "y2_mm", "module_mm"}  # fmt: skip
 
 
 def parse_template(raw: object, origin: Path | None = None) -> Template:
@@ -296,18 +310,34 @@ def _draw_page(canvas: Canvas, template: Template, page: CertificatePage, backgr
                 cx = left + n * (size + gap) + size / 2
                 canvas.drawPath(star_path(canvas, cx, height - element["y_mm"] * mm, size / 2), fill=1, stroke=1)
         elif kind == "qr":
-            draw_qr(canvas, page.payload, element["x_mm"] * mm, height - (element["y_mm"] + element["size_mm"]) * mm,
-                    element["size_mm"] * mm)  # fmt: skip
+            side = qr_side(page.payload, element["size_mm"] * mm, element.get("module_mm", MIN_MODULE_MM) * mm)
+            draw_qr(canvas, page.payload, element["x_mm"] * mm, height - element["y_mm"] * mm - side, side)
+
+
+MIN_MODULE_MM = 0.5  # at 0.38 mm zbar read the code only from 150 dpi, tilted or blurred only from 300 dpi
+
+
+def _symbol(payload: str) -> memoryview:
+    """The QR code's modules, one byte each (0 dark), without the quiet zone. zxing-cpp makes the symbol and, for
+    text mixing Vietnamese with the alphanumeric alphabet, mixes byte and alphanumeric segments (a smaller code);
+    error correction M, so a scratched print still reads (ReportLab's pure-Python encoder takes 0.3 s a code)."""
+    image = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
+        scale=1, add_quiet_zones=False
+    )
+    return memoryview(image)  # type: ignore[arg-type]  # zxing-cpp's Image is a buffer; its stubs omit __buffer__
+
+
+def qr_side(payload: str, size: float, min_module: float) -> float:
+    """The width of the code's square, quiet zone included: `size`, or more when its modules would be narrower
+    than `min_module` (a longer product name makes a larger code; it grows right and down from its corner)."""
+    shape = _symbol(payload).shape
+    return max(size, ((shape[0] if shape else 0) + 8) * min_module)
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
     """The QR code in the square at (x, y) bottom-left, `size` wide, its 4-module quiet zone painted white so that
-    a background image cannot spoil it; error correction M, so a scratched print still reads. zxing-cpp makes the
-    symbol (ReportLab's pure-Python encoder takes 0.3 s a code: 2½ minutes for 500 certificates)."""
-    image = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
-        scale=1, add_quiet_zones=False
-    )
-    symbol = memoryview(image)  # type: ignore[arg-type]  # zxing-cpp's Image is a buffer; its stubs omit __buffer__
+    a background image cannot spoil it."""
+    symbol = _symbol(payload)
     count = symbol.shape[0] if symbol.shape else 0
     module = size / (count + 8)
     canvas.setFillColor(colors.white)
@@ -339,7 +369,10 @@ def render_pdf(
     with written_atomically(path) as tmp:
         canvas = Canvas(str(tmp), pagesize=template.page_size)
         canvas.setTitle("Giấy chứng nhận sản phẩm OCOP")
-        canvas.setAuthor("OCOP Desktop")
+        issuers = sorted({body_in_sentence(page.fields.get("issuing_body", "")) for page in pages} - {""})
+        canvas.setAuthor(", ".join(issuers) or "OCOP Desktop")
+        canvas.setSubject(f"Giấy chứng nhận sản phẩm OCOP ({len(pages)} giấy)")
+        canvas.setCreator(f"OCOP Desktop {__version__}")
         for number, page in enumerate(pages, start=1):
             _draw_page(canvas, template, page, background)
             canvas.showPage()
@@ -355,21 +388,37 @@ REGISTER_HEADERS = (
 )  # fmt: skip
 
 
+def _day(text: str) -> dt.date | str:
+    """A date field of the page ("02/11/2026") as the date it says, for the register's date cells."""
+    try:
+        return parse_vi_date(text)
+    except ValueError:
+        return text
+
+
 def render_xlsx(pages: Sequence[CertificatePage], path: Path) -> Path:
     """The register of the certificates printed (sổ theo dõi cấp giấy chứng nhận), for the province's records."""
+    columns = len(REGISTER_HEADERS)
     workbook, sheet = xlsx.new_sheet("Giấy chứng nhận")
-    sheet.append(["DANH SÁCH GIẤY CHỨNG NHẬN SẢN PHẨM OCOP"])
+    xlsx.title_row(sheet, 1, "DANH SÁCH GIẤY CHỨNG NHẬN SẢN PHẨM OCOP", columns)
     sheet.append(list(REGISTER_HEADERS))
-    xlsx.bold_row(sheet, 2)
+    xlsx.header_row(sheet, 2, columns)
     for order, page in enumerate(pages, start=1):
         f = page.fields
         sheet.append(
             [
                 order, f["certificate_number"], f["product"], f["product_code"], f["producer"], f["address"],
-                page.stars, f["decision_number"], f["decision_date"], f["issue_date"], f["expiry_date"],
+                page.stars, f["decision_number"], _day(f["decision_date"]), _day(f["issue_date"]),
+                _day(f["expiry_date"]),
             ]
         )  # fmt: skip
-    xlsx.set_widths(sheet, (6, 22, 32, 18, 32, 40, 9, 16, 14, 12, 14))
+    formats = {2: xlsx.TEXT_FORMAT, 4: xlsx.TEXT_FORMAT, 8: xlsx.TEXT_FORMAT}
+    xlsx.body_rows(sheet, 3, sheet.max_row, columns, formats | {c: xlsx.DATE_FORMAT for c in (9, 10, 11)})
+    xlsx.set_widths(sheet, (5, 14, 26, 13, 24, 30, 7, 14, 11, 11, 11))
+    xlsx.fit_rows(sheet)
+    sheet.freeze_panes = "A3"
+    xlsx.print_setup(sheet, "Danh sách giấy chứng nhận sản phẩm OCOP", landscape=True, header_rows=(2, 2),
+                     columns=columns)  # fmt: skip
     return xlsx.save(workbook, path)
 
 
@@ -377,18 +426,47 @@ def standard_fields() -> dict[str, str]:
     return {"national_title": NATIONAL_TITLE, "motto": MOTTO}
 
 
-def read_qr_payloads(path: Path, *, dpi: int = 200) -> list[str]:
-    """The text of every QR code on every page of a PDF, read from the rendered page as a phone camera would."""
+MAX_IMAGE_PIXELS = 50_000_000  # a 48-megapixel phone photo; a larger picture (or a decompression bomb) is refused
+# what phones and scanners make; not every format Pillow knows (an EPS file would be handed to Ghostscript)
+IMAGE_FORMATS = ("PNG", "JPEG")
+
+
+def _codes(image: Any) -> list[str]:
+    # zxing-cpp takes one BarcodeFormat as well as a set of them; its stubs name only the set
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
+    return [r.text for r in found]
+
+
+def read_qr_payloads(source: Path | bytes, *, dpi: int = 200) -> list[str]:
+    """The text of every QR code on every page of a PDF (a file or its bytes), read from the rendered page as a
+    phone camera would; a page too large to render at `dpi` within MAX_IMAGE_PIXELS is rendered smaller. Raises
+    pypdfium2.PdfiumError for what is not a PDF."""
     payloads: list[str] = []
-    document = pypdfium2.PdfDocument(str(path))
+    document = pypdfium2.PdfDocument(str(source) if isinstance(source, Path) else source)
     try:
         for index in range(len(document)):
             page = document[index]
-            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-            # zxing-cpp takes one BarcodeFormat as well as a set of them; its stubs name only the set
-            found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
-            payloads += [r.text for r in found]
+            width, height = page.get_size()
+            scale = min(dpi / 72, math.sqrt(MAX_IMAGE_PIXELS / max(width * height, 1.0)))
+            payloads += _codes(page.render(scale=scale, grayscale=True).to_pil())
             page.close()
     finally:
         document.close()
     return payloads
+
+
+def read_qr_image(data: bytes) -> list[str]:
+    """The text of every QR code in a picture (PNG or JPEG). Raises ValidationFailed when the bytes are no such
+    picture, or one of more than MAX_IMAGE_PIXELS (checked from its header, before it is decoded)."""
+    too_large = Problem("certificate.image_too_large", {"limit": "50"})
+    try:
+        with Image.open(io.BytesIO(data), formats=IMAGE_FORMATS) as image:
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise ValidationFailed([too_large])
+            grey = image.convert("L")  # decodes the picture: a damaged one fails here
+    except Image.DecompressionBombError as exc:  # Pillow's own limit, met before the header is read whole
+        raise ValidationFailed([too_large]) from exc
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise ValidationFailed([Problem("certificate.not_an_image", {"detail": str(exc)[:200]})]) from exc
+    return _codes(grey)

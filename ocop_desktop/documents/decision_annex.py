@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from openpyxl.styles import Font
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ocop_desktop.documents import xlsx
 from ocop_desktop.documents.pdf import layout
 from ocop_desktop.documents.results_summary import ResultLine
 from ocop_desktop.domain.dates import format_vi_date
+from ocop_desktop.domain.text import body_in_sentence
 
 ROMAN = ("I", "II", "III", "IV", "V")
 HEADERS = ("STT", "Tên sản phẩm", "Mã số", "Chủ thể", "Địa chỉ", "Nhóm sản phẩm", "Điểm", "Hạng sao")
@@ -47,19 +47,29 @@ def attached_to(annex: DecisionAnnex) -> str:
     d = annex.decision
     if d is None:
         return "(Kèm theo Quyết định số ........../QĐ-UBND ngày ...... tháng ...... năm .........)"
-    return f"(Kèm theo Quyết định số {d.number} ngày {format_vi_date(d.date)} của {d.issuing_body})"
+    return f"(Kèm theo Quyết định số {d.number} ngày {format_vi_date(d.date)} của {body_in_sentence(d.issuing_body)})"
+
+
+def recognised(line: ResultLine) -> int | None:
+    """The star the decision recognises: the star within the council's authority for a product referred higher."""
+    return line.recognised_stars if line.recognised_stars is not None else line.stars
 
 
 def by_stars(lines: tuple[ResultLine, ...]) -> list[tuple[int, list[ResultLine]]]:
-    stars = sorted({line.stars for line in lines if line.stars}, reverse=True)
-    return [(n, [line for line in lines if line.stars == n]) for n in stars]
+    stars = sorted({s for line in lines if (s := recognised(line))}, reverse=True)
+    return [(n, [line for line in lines if recognised(line) == n]) for n in stars]
+
+
+def _product(line: ResultLine) -> str:
+    """The product's name, with its referral said when the decision recognises a star below its result."""
+    return f"{line.product} ({line.referral})" if line.referral else line.product
 
 
 def _story(annex: DecisionAnnex) -> list[Flowable]:
     s = layout.styles()
     width = layout.content_width(wide=True)
     story: list[Flowable] = [
-        Paragraph("Phụ lục", s["center_bold"]),
+        Paragraph("Phụ lục", s["annex_label"]),
         Paragraph(title(annex), s["title"]),
         Paragraph(escape(attached_to(annex)), s["date"]),
         Paragraph(escape(f"{annex.round_name} — {annex.council}"), s["center"]),
@@ -73,9 +83,8 @@ def _story(annex: DecisionAnnex) -> list[Flowable]:
         group_title = f"<b>SẢN PHẨM ĐẠT {stars} SAO ({len(lines)} sản phẩm)</b>"
         rows.append([Paragraph(f"<b>{ROMAN[index]}</b>", s["cell"]), Paragraph(group_title, s["cell"])] + [""] * 6)
         for order, line in enumerate(lines, start=1):
-            rows.append(
-                [order, line.product, line.code, line.producer, line.address, line.group, line.average, f"{stars} sao"]
-            )
+            name = _product(line)
+            rows.append([order, name, line.code, line.producer, line.address, line.group, line.average, f"{stars} sao"])
     if not groups:
         spans.append(len(rows))
         rows.append(["", "Không có sản phẩm nào được đề nghị công nhận trong đợt này.", *([""] * 6)])
@@ -94,20 +103,42 @@ def _story(annex: DecisionAnnex) -> list[Flowable]:
 
 def render_pdf(annex: DecisionAnnex, path: Path, *, on_page: layout.PageHook | None = None) -> Path:
     return layout.build(
-        path, lambda: _story(annex), title="Phụ lục danh sách sản phẩm OCOP", wide=True, on_page=on_page
+        path,
+        lambda: _story(annex),
+        title="Phụ lục danh sách sản phẩm OCOP",
+        author=body_in_sentence(annex.decision.issuing_body) if annex.decision is not None else annex.council,
+        subject=f"Phụ lục danh sách sản phẩm OCOP — {annex.round_name}",
+        running=f"Phụ lục danh sách sản phẩm OCOP · {annex.round_name} · {annex.council}",
+        wide=True,
+        on_page=on_page,
     )
 
 
 def render_xlsx(annex: DecisionAnnex, path: Path) -> Path:
+    columns = len(HEADERS)
     workbook, sheet = xlsx.new_sheet("Danh sách sản phẩm")
-    sheet.append([title(annex)])
-    sheet.append([attached_to(annex)])
+    xlsx.title_row(sheet, 1, "Phụ lục", columns, size=xlsx.BODY_SIZE + 1)
+    xlsx.title_row(sheet, 2, title(annex), columns)
+    xlsx.title_row(sheet, 3, attached_to(annex), columns, size=xlsx.BODY_SIZE, bold=False)
+    sheet.cell(3, 1).font = xlsx.font(italic=True)
+    xlsx.title_row(sheet, 4, f"{annex.round_name} — {annex.council}", columns, size=xlsx.BODY_SIZE, bold=False)
     sheet.append(list(HEADERS))
-    xlsx.bold_row(sheet, 3)
+    xlsx.header_row(sheet, 5, columns)
+    groups = []
     for index, (stars, lines) in enumerate(by_stars(annex.lines)):
-        sheet.append([ROMAN[index], f"SẢN PHẨM ĐẠT {stars} SAO"])
-        sheet.cell(sheet.max_row, 2).font = Font(bold=True)
+        sheet.append([ROMAN[index], f"SẢN PHẨM ĐẠT {stars} SAO ({len(lines)} sản phẩm)"])
+        groups.append(sheet.max_row)
         for order, line in enumerate(lines, start=1):
-            sheet.append([order, line.product, line.code, line.producer, line.address, line.group, line.average, stars])
-    xlsx.set_widths(sheet, (6, 34, 18, 32, 40, 30, 10, 9))
+            sheet.append(
+                [order, _product(line), line.code, line.producer, line.address, line.group, line.average_points, stars]
+            )
+    xlsx.body_rows(sheet, 6, sheet.max_row, columns, {3: xlsx.TEXT_FORMAT, 7: xlsx.POINTS_FORMAT})
+    for row in groups:
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=columns)
+        for column in (1, 2):
+            sheet.cell(row, column).font = xlsx.font(bold=True)
+    xlsx.set_widths(sheet, (5, 28, 13, 26, 32, 22, 9, 8))
+    xlsx.fit_rows(sheet)
+    sheet.freeze_panes = "A6"
+    xlsx.print_setup(sheet, "Phụ lục danh sách sản phẩm OCOP", landscape=True, header_rows=(5, 5), columns=columns)
     return xlsx.save(workbook, path)

@@ -13,10 +13,12 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ocop_desktop.documents.pdf import layout
 from ocop_desktop.domain.numbers import format_points_vi
+from ocop_desktop.domain.text import in_sentence
 from ocop_desktop.scoring.catalogue import Sheet
 from ocop_desktop.scoring.improvement import Improvement, best_option, option_reaching
 
 TOP_GAINS = 5
+TAIL_ROWS = 2  # the last rows of the averages stay on the page of the signature
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,9 @@ class FeedbackPage:
     stars: int | None
     improvement: Improvement | None
     not_ranked_reasons: tuple[str, ...]  # when eliminated or stopped: the council's reasons
-    signer: tuple[str, str]  # (position, name)
+    signer: tuple[str, str]  # (position, one line each: "TM. HỘI ĐỒNG\nCHỦ TỊCH"; name)
+    council: str = ""  # who sends the report (the PDF's author)
+    recipients: tuple[str, ...] = ()  # Nơi nhận, the last one "Lưu: …"
 
 
 def _advice(page: FeedbackPage) -> list[str]:
@@ -56,7 +60,7 @@ def _advice(page: FeedbackPage) -> list[str]:
         reaching = option_reaching(item, unmet.required)
         target = reaching.condition if reaching is not None else ""
         advice.append(
-            f"Tiêu chí {item.id} «{item.text}»: hiện đạt {format_points_vi(unmet.average)} điểm; để đạt "
+            f"Tiêu chí {item.id} “{in_sentence(item.text)}”: hiện đạt {format_points_vi(unmet.average)} điểm; để đạt "
             f"{unmet.for_stars} sao cần tối thiểu {unmet.required} điểm, tức là: {target}."
         )
     if not advice:
@@ -72,6 +76,8 @@ def page_story(page: FeedbackPage) -> list[Flowable]:
         Paragraph("PHIẾU GÓP Ý HOÀN THIỆN SẢN PHẨM OCOP", s["title"]),
         Paragraph(escape(page.round_name), s["center"]),
         Spacer(1, 6),
+        Paragraph(escape(f"Kính gửi: {page.producer}"), s["center"]),
+        Spacer(1, 6),
     ]
     for label, value in (
         ("Tên sản phẩm", page.product),
@@ -86,10 +92,10 @@ def page_story(page: FeedbackPage) -> list[Flowable]:
             Paragraph(f"Điểm trung bình: <b>{format_points_vi(page.average_total)}/100</b>{ranked}.", s["cell"])
         )
     story.append(Spacer(1, 6))
-    story.append(Paragraph("<b>1. Điều cần làm để lên hạng</b>", s["body"]))
+    story.append(Paragraph("1. Điều cần làm để lên hạng", s["section"]))
     story.extend(Paragraph("– " + escape(line), s["body"]) for line in _advice(page))
     if page.improvement is not None and page.improvement.gains:
-        story.append(Paragraph("<b>2. Những tiêu chí còn nhiều điểm có thể cải thiện nhất</b>", s["body"]))
+        story.append(Paragraph("2. Những tiêu chí còn nhiều điểm có thể cải thiện nhất", s["section"]))
         for gain in page.improvement.gains[:TOP_GAINS]:
             item = page.sheet.item(gain.item_id)
             if item is None:
@@ -98,28 +104,40 @@ def page_story(page: FeedbackPage) -> list[Flowable]:
                 Paragraph(
                     "– "
                     + escape(
-                        f"Tiêu chí {item.id} «{item.text}»: {format_points_vi(gain.average)}/{gain.max} điểm; "
+                        f"Tiêu chí {item.id} “{in_sentence(item.text)}”: {format_points_vi(gain.average)}/{gain.max} "
+                        "điểm; "
                         f"mức cao nhất: {best_option(item).condition}."
                     ),
                     s["body"],
                 )
             )
-    story.append(Paragraph("<b>3. Điểm trung bình từng tiêu chí</b>", s["body"]))
+    story += layout.table_heading("3. Điểm trung bình từng tiêu chí")
     rows: list[list[object]] = [["Tiêu chí", "Nội dung", "Trung bình", "Tối đa"]]
     for item in page.sheet.items:
         average = page.item_averages.get(item.id)
         rows.append([item.id, item.text, format_points_vi(average) if average is not None else "—", item.max])
-    story.append(layout.data_table(rows, [width * 0.12, width * 0.62, width * 0.14, width * 0.12]))
-    story.append(Spacer(1, 10))
-    story.append(layout.signature_block(width, (("", ""), page.signer)))
+    body, tail = layout.table_with_tail(rows, [width * 0.12, width * 0.62, width * 0.14, width * 0.12], tail=TAIL_ROWS)
+    story.append(body)
+    closing: list[Flowable] = [tail] if tail is not None else []
+    signature = layout.signature_block(width, (("", ""), page.signer), beside=layout.recipients(page.recipients))
+    story.append(layout.closing(*closing, Spacer(1, 10), signature))
     return story
+
+
+def running_line(page: FeedbackPage) -> str:
+    """The foot of a continuation page: which product and producer the report is for."""
+    product = f"{page.code} · {page.product}" if page.code else page.product
+    return f"Phiếu góp ý · {product} · {page.producer}"
 
 
 def render_pdf(pages: Sequence[FeedbackPage], path: Path, *, on_page: layout.PageHook | None = None) -> Path:
     """One report per product, each from a new page, in one file."""
     return layout.build(
         path,
-        lambda: layout.one_per_page(pages, page_story),
+        lambda: layout.one_per_page(pages, page_story, running_line),
         title="Phiếu góp ý hoàn thiện sản phẩm OCOP",
+        author=pages[0].council if pages else "",
+        subject=pages[0].round_name if pages else "Phiếu góp ý hoàn thiện sản phẩm OCOP",
+        running="Phiếu góp ý hoàn thiện sản phẩm OCOP",
         on_page=on_page,
     )

@@ -29,7 +29,7 @@ class KeyRegistration:
     public_raw: bytes
     public_line: str  # what the QR code carries: the one-line public key file
     created: dt.date | None
-    date: dt.date  # the day the form is printed
+    date: dt.date | None  # the day the key was made (the event the form records); None: left to fill by hand
     place: str = ""
     council_id: str = ""  # the council the key signs for (the province binds the key to it), when known
     council_name: str = ""
@@ -102,9 +102,9 @@ def story(form: KeyRegistration) -> list[Flowable]:
         "Cán bộ tỉnh gọi điện cho Chủ tịch hội đồng theo số điện thoại đã biết (không dùng số ghi trên tệp gửi kèm), "
         "nhờ đọc mã khóa và so với mã khóa in trên phiếu này.",
         "Trên OCOP Desktop của tỉnh: menu <b>Khóa ký → Khóa tin cậy → Thêm từ tệp…</b> (hoặc lệnh "
-        "«ocop-desktop keys trust TỆP»); so mã khóa hiện trên màn hình với mã trên phiếu rồi mới xác nhận.",
+        "“ocop-desktop keys trust TỆP”); so mã khóa hiện trên màn hình với mã trên phiếu rồi mới xác nhận.",
         "Lưu phiếu vào hồ sơ. Khi hội đồng báo mất máy, lộ cụm mật khẩu hay đổi máy: thu hồi khóa từ ngày được báo "
-        "(Khóa tin cậy → Thu hồi…, hoặc «ocop-desktop keys revoke») và đăng ký khóa mới.",
+        "(Khóa tin cậy → Thu hồi…, hoặc “ocop-desktop keys revoke”) và đăng ký khóa mới.",
     ]
     small = _style("small_center", fontSize=9, leading=11, alignment=1)
     instructions = [Paragraph("<b>Hướng dẫn đăng ký</b>", s["cell"])]
@@ -157,4 +157,11 @@ def story(form: KeyRegistration) -> list[Flowable]:
 
 
 def render_pdf(form: KeyRegistration, path: Path) -> Path:
-    return layout.build(path, lambda: story(form), title="Phiếu đăng ký khóa xác thực")
+    return layout.build(
+        path,
+        lambda: story(form),
+        title="Phiếu đăng ký khóa xác thực",
+        author=form.issuer,
+        subject=f"Khóa {form.key_id}",
+        running=f"Phiếu đăng ký khóa xác thực · {form.issuer} · mã khóa {form.key_id}",
+    )

@@ -15,8 +15,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from ocop_desktop.documents.pdf import layout
 from ocop_desktop.domain.enums import MemberRole
 from ocop_desktop.domain.quorum import Quorum
+from ocop_desktop.domain.text import body_in_sentence
 
 BLANK_TIME = "...... giờ ......"
+FILL_LINE = "." * 120  # room to write by hand what the data does not hold
 
 ROLE_TITLES = {
     MemberRole.CHAIR: "Chủ tịch Hội đồng",
@@ -88,6 +90,10 @@ class ProductMinutes:
     conclusion: str
     outcome: str  # "proposed", "referred", "not_passing", "undecided"
     reason: str  # why it does not pass, or why it is undecided
+    tourism: bool = False  # a tourism service: the minutes record the council's on-site check
+    recognised_stars: int | None = None  # referred, and a star within the council's authority recognised now
+    referred_to: str | None = None  # the level a referred product goes to ("central", "province")
+    cases: tuple[str, ...] = ()  # "Name: 8 Trường hợp 1; 9 Trường hợp 2…" on a sheet with alternative cases
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,7 @@ class Minutes:
     products: tuple[ProductMinutes, ...]
     fingerprint: str = ""  # "mã xác thực" of the meeting's data when printed: the province compares its file
     fingerprint_open: int = 0  # results still open when printed: the code is then provisional
+    recipients: tuple[str, ...] = ()  # Nơi nhận, the last one "Lưu: …"
 
 
 def code_state(minutes: Minutes) -> str:
@@ -158,18 +165,44 @@ def quorum_sentence(q: Quorum) -> str:
     return text + ". Cuộc họp KHÔNG đủ điều kiện tiến hành theo quy chế."
 
 
+LEVEL_WORDS = {"central": "Trung ương", "province": "cấp tỉnh", "district": "cấp huyện", "commune": "cấp xã"}
+
+
+def referral_phrase(stars: int | None, referred_to: str) -> str:
+    """ "đề nghị Trung ương đánh giá, công nhận 5 sao": the proposal to the level that recognises `stars`."""
+    return f"đề nghị {LEVEL_WORDS.get(referred_to, referred_to)} đánh giá, công nhận {stars} sao"
+
+
+def referral_words(stars: int | None, recognised: int | None, referred_to: str) -> str:
+    """What the council concludes for a product above its authority (policy ABOVE_AUTHORITY), as a sentence."""
+    referral = referral_phrase(stars, referred_to)
+    if recognised is None:
+        return referral[0].upper() + referral[1:]
+    return f"Đề nghị công nhận {recognised} sao (trong thẩm quyền) và {referral}"
+
+
+def _proposed_star(p: ProductMinutes) -> int | None:
+    return p.recognised_stars if p.outcome == "referred" else p.stars
+
+
 def conclusions(products: Sequence[ProductMinutes]) -> list[tuple[str, list[str]]]:
-    """The minutes' closing lists: proposed per star (highest first), referred, not passing, not decided."""
+    """The minutes' closing lists: proposed per star (highest first; a referred product recognised now within the
+    council's authority too), referred per level and star, not passing, not decided."""
     groups: list[tuple[str, list[str]]] = []
-    proposed = [p for p in products if p.outcome == "proposed"]
-    for stars in sorted({p.stars for p in proposed if p.stars}, reverse=True):
-        names = [_named(p) for p in proposed if p.stars == stars]
+    proposed = [p for p in products if p.outcome == "proposed" or (p.outcome == "referred" and p.recognised_stars)]
+    for stars in sorted({s for p in proposed if (s := _proposed_star(p))}, reverse=True):
+        names = [
+            _named(p) + (f" (đồng thời đề nghị {LEVEL_WORDS.get(p.referred_to or '', '')} {p.stars} sao)"
+                         if p.outcome == "referred" else "")
+            for p in proposed
+            if _proposed_star(p) == stars
+        ]  # fmt: skip
         groups.append((f"Đề nghị công nhận sản phẩm OCOP {stars} sao ({len(names)} sản phẩm)", names))
-    referred = [_named(p) for p in products if p.outcome == "referred"]
-    if referred:
-        groups.append(
-            (f"Đề nghị Trung ương đánh giá, công nhận sản phẩm OCOP 5 sao ({len(referred)} sản phẩm)", referred)
-        )
+    referred = [p for p in products if p.outcome == "referred"]
+    for level, stars in sorted({(p.referred_to or "central", p.stars or 0) for p in referred}, key=lambda k: -k[1]):
+        names = [_named(p) for p in referred if (p.referred_to or "central", p.stars or 0) == (level, stars)]
+        words = LEVEL_WORDS.get(level, level)
+        groups.append((f"Đề nghị {words} đánh giá, công nhận sản phẩm OCOP {stars} sao ({len(names)} sản phẩm)", names))
     failing = [f"{_named(p)}: {p.reason}" for p in products if p.outcome == "not_passing"]
     if failing:
         groups.append((f"Không đề nghị công nhận ({len(failing)} sản phẩm)", failing))
@@ -181,6 +214,28 @@ def conclusions(products: Sequence[ProductMinutes]) -> list[tuple[str, list[str]
 
 def _named(p: ProductMinutes) -> str:
     return f"{p.product} ({p.code}) — {p.producer}" if p.code else f"{p.product} — {p.producer}"
+
+
+def _day_short(day: dt.date) -> str:
+    return f"{day:%d/%m/%Y}"
+
+
+def running_line(minutes: Minutes) -> str:
+    """The foot of every continuation page: the council and the day of the meeting."""
+    when = f" ngày {_day_short(minutes.sittings[0].date)}" if minutes.sittings else ""
+    return f"Biên bản họp {minutes.council}{when}"
+
+
+def grounds(minutes: Minutes) -> str | None:
+    """The "Căn cứ" line, naming who issued the decision that set up the council (the parent body) unless the
+    decision's text already does."""
+    decision = minutes.establishing_decision
+    if not decision:
+        return None
+    issuer = minutes.heading.parent_body
+    if issuer and " của " not in decision:
+        decision += f" của {body_in_sentence(issuer)}"
+    return f"Căn cứ {decision} về việc thành lập {minutes.council};"
 
 
 def _para(text: str, style: str = "body") -> Paragraph:
@@ -220,9 +275,13 @@ def _product_story(p: ProductMinutes, width: float) -> list[Flowable]:
     s = layout.styles()
     code = f", mã số {p.code}" if p.code else ""
     story: list[Flowable] = [
-        Paragraph(f"<b>{p.order}. {escape(p.product)}</b>{escape(code)}", s["body"]),
+        Paragraph(f"<b>{p.order}. {escape(p.product)}</b>{escape(code)}", s["lead"]),
         _para(f"Chủ thể: {p.producer}; địa chỉ: {p.address}. Nhóm sản phẩm: {p.group}."),
+        # QĐ 148: the producer presents the product to the council; nothing in the data says what was said
+        _para(f"Chủ thể trình bày về sản phẩm, trả lời câu hỏi của thành viên hội đồng: {FILL_LINE}"),
     ]
+    if p.tourism:
+        story.append(_para(f"Kết quả kiểm tra thực tế dịch vụ du lịch tại địa điểm cung cấp dịch vụ: {FILL_LINE}"))
     if p.recusals:
         story.append(_para("Thành viên không tham gia chấm (xung đột lợi ích): " + "; ".join(p.recusals) + "."))
     for scoring in p.passes:
@@ -236,6 +295,8 @@ def _product_story(p: ProductMinutes, width: float) -> list[Flowable]:
             story.append(_para(f"Ý kiến thảo luận của hội đồng: {scoring.discussion}"))
         if scoring.rescore_reason:
             story.append(_para(f"Hội đồng thống nhất chấm lại. Lý do: {scoring.rescore_reason}."))
+    if p.cases:
+        story.append(_para("Trường hợp thành viên chọn ở các tiêu chí có hai trường hợp: " + " — ".join(p.cases) + "."))
     if p.pending:
         story.append(_para("Chưa đủ phiếu đánh giá; còn chờ: " + ", ".join(p.pending) + "."))
     for decision in p.decisions:
@@ -261,15 +322,16 @@ def story(minutes: Minutes) -> list[Flowable]:
         _para(f"{minutes.round_name} — Bộ tiêu chí: {minutes.rule_version}", "center"),
         Spacer(1, 8),
     ]
-    if minutes.establishing_decision:
-        story_.append(_para(f"Căn cứ {minutes.establishing_decision} về việc thành lập {minutes.council};"))
+    ground = grounds(minutes)
+    if ground:
+        story_.append(_para(ground))
     if first is None:
         story_.append(_para(f"Vào hồi {BLANK_TIME}, ngày ...... tháng ...... năm ......, tại .........."))
     for sitting in minutes.sittings:
         story_.append(_para(opening_sentence(sitting)))
     story_ += [
         _para(f"{minutes.council} họp đánh giá, phân hạng sản phẩm OCOP {minutes.round_name.lower()}."),
-        Paragraph("<b>I. THÀNH PHẦN</b>", s["body"]),
+        Paragraph("I. THÀNH PHẦN", s["section"]),
         _para(f"Chủ trì: {minutes.chair or '..........'}, Chủ tịch Hội đồng."),
         _para(f"Thư ký: {minutes.secretary or '..........'}, Ủy viên thư ký Hội đồng."),
         _attendance_table(minutes, width),
@@ -278,7 +340,7 @@ def story(minutes: Minutes) -> list[Flowable]:
     if minutes.advisory:
         story_.append(_para("Tổ tư vấn giúp việc hội đồng: " + "; ".join(minutes.advisory) + "."))
     story_.append(_para(quorum_sentence(minutes.quorum)))
-    story_.append(Paragraph("<b>II. NỘI DUNG VÀ KẾT QUẢ ĐÁNH GIÁ</b>", s["body"]))
+    story_.append(Paragraph("II. NỘI DUNG VÀ KẾT QUẢ ĐÁNH GIÁ", s["section"]))
     story_.append(
         _para(
             f"Hội đồng đã xem xét {len(minutes.products)} hồ sơ sản phẩm theo thứ tự trong chương trình họp; các "
@@ -288,31 +350,42 @@ def story(minutes: Minutes) -> list[Flowable]:
     )
     for product in minutes.products:
         story_ += _product_story(product, width)
-    story_.append(Paragraph("<b>III. KẾT LUẬN</b>", s["body"]))
+    story_.append(Paragraph("III. KẾT LUẬN", s["section"]))
     groups = conclusions(minutes.products)
     for number, (title, items) in enumerate(groups, start=1):
-        story_.append(Paragraph(f"<b>{number}. {escape(title)}:</b>", s["body"]))
+        story_.append(Paragraph(f"<b>{number}. {escape(title)}:</b>", s["lead"]))
         story_ += [_para(f"– {item}") for item in items]
     if not groups:
         story_.append(_para("Hội đồng chưa xem xét hồ sơ nào."))
     last = minutes.sittings[-1] if minutes.sittings else None
-    story_ += [
+    closing: list[Flowable] = [
         _para(closing_sentence(last)),
         _para("Biên bản đã được thông qua tại cuộc họp; các thành viên dự họp thống nhất với nội dung biên bản."),
     ]
     if minutes.fingerprint:
-        story_.append(
+        closing.append(
             Paragraph(
                 f"Mã xác thực dữ liệu phiên họp: <b>{escape(minutes.fingerprint)}</b> ({code_state(minutes)}).",
                 s["body"],
             )
         )
-    story_ += [
+    closing += [
         Spacer(1, 10),
         layout.signature_block(width, (("Thư ký hội đồng", minutes.secretary), ("Chủ tịch hội đồng", minutes.chair))),
     ]
+    if minutes.recipients:
+        closing += [Spacer(1, 6), *layout.recipients(minutes.recipients)]
+    story_.append(layout.closing(*closing))
     return story_
 
 
 def render_pdf(minutes: Minutes, path: Path, *, on_page: layout.PageHook | None = None) -> Path:
-    return layout.build(path, lambda: story(minutes), title="Biên bản họp hội đồng", on_page=on_page)
+    return layout.build(
+        path,
+        lambda: story(minutes),
+        title="Biên bản họp hội đồng",
+        author=minutes.council,
+        subject=f"{minutes.council}: biên bản họp {minutes.round_name.lower()}",
+        running=running_line(minutes),
+        on_page=on_page,
+    )

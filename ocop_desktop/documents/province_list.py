@@ -1,6 +1,7 @@
 """Danh sách sản phẩm OCOP toàn tỉnh as an Excel workbook: the product list (one line per product, its current
 stars and certificate), the counts, and the certificates to act on. Same look as the results workbook: title rows,
-a bold header, frozen header and filters, column widths; text in NFC, dates as real dates."""
+a bold header, frozen header and filters, column widths, a page setup that prints; text in NFC, dates as real
+dates."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ocop_desktop.documents import xlsx
 from ocop_desktop.domain.text import nfc
 
-DATE_FORMAT = "DD/MM/YYYY"
 Cell = str | int | dt.date | None
 
 
@@ -46,6 +46,7 @@ class CountRow:
     below_three: int
     no_stars: int
     total: int
+    referred_waiting: int = 0  # proposed to the central level, no star recognised: apart from 5★
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ PRODUCT_HEADERS = (
     "STT", "Tên sản phẩm", "Mã số", "Chủ thể", "Nhóm sản phẩm", "Tỉnh, thành phố", "Xã, phường", "Năm đánh giá",
     "Hội đồng", "Số sao", "Kết quả", "Số giấy chứng nhận", "Ngày cấp", "Có giá trị đến", "Tình trạng giấy chứng nhận",
 )  # fmt: skip
-COUNT_HEADERS = ("", "5 sao", "4 sao", "3 sao", "1–2 sao", "Chưa xếp hạng", "Tổng")
+COUNT_HEADERS = ("", "5 sao", "4 sao", "3 sao", "1–2 sao", "Chưa xếp hạng", "Đề nghị Trung ương", "Tổng")
 CERTIFICATE_HEADERS = (
     "Tình trạng", "Số giấy chứng nhận", "Tên sản phẩm", "Mã số", "Chủ thể", "Hội đồng", "Số sao", "Ngày cấp",
     "Có giá trị đến", "Số ngày còn lại", "Thu hồi",
@@ -88,21 +89,32 @@ def _text(value: Cell) -> Cell:
     return nfc(value) if isinstance(value, str) else value
 
 
-def _table(sheet: Worksheet, title: str, subtitle: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
-    """Two title rows, the header on row 3 (frozen, with filters) and the rows; dates shown dd/mm/yyyy."""
-    sheet.append([nfc(title)])
-    sheet.append([nfc(subtitle)])
+def _table(
+    sheet: Worksheet,
+    title: str,
+    subtitle: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    text_columns: Sequence[int],
+) -> None:
+    """The title and subtitle merged across the table, the header on row 3 (frozen, with filters, repeated on every
+    printed page) and the rows; dates shown dd/mm/yyyy, codes and numbers of certificates kept as text."""
+    columns = len(headers)
+    xlsx.title_row(sheet, 1, nfc(title), columns)
+    xlsx.title_row(sheet, 2, nfc(subtitle), columns, size=xlsx.BODY_SIZE, bold=False)
     sheet.append(list(headers))
-    xlsx.bold_row(sheet, 1)
-    xlsx.bold_row(sheet, 3)
+    xlsx.header_row(sheet, 3, columns)
     for row in rows:
         sheet.append([_text(v) for v in row])
+    formats = {c: xlsx.TEXT_FORMAT for c in text_columns}
+    xlsx.body_rows(sheet, 4, sheet.max_row, columns, formats)
     for column in sheet.iter_cols(min_row=4):
         for cell in column:
             if isinstance(cell.value, dt.date):
-                cell.number_format = DATE_FORMAT
+                cell.number_format = xlsx.DATE_FORMAT
     sheet.freeze_panes = "A4"
-    sheet.auto_filter.ref = f"A3:{get_column_letter(len(headers))}{max(3, sheet.max_row)}"
+    sheet.auto_filter.ref = f"A3:{get_column_letter(columns)}{max(3, sheet.max_row)}"
 
 
 def render_xlsx(book: ProvinceWorkbook, path: Path) -> Path:
@@ -119,20 +131,29 @@ def render_xlsx(book: ProvinceWorkbook, path: Path) -> Path:
             )
             for order, p in enumerate(book.products, start=1)
         ],
+        text_columns=(3, 12),
     )  # fmt: skip
-    xlsx.set_widths(products, (6, 34, 18, 32, 30, 20, 20, 8, 36, 7, 16, 20, 11, 11, 16))
+    xlsx.set_widths(products, (5, 22, 12, 20, 16, 11, 14, 7, 26, 5, 10, 13, 11, 11, 13))
+    xlsx.fit_rows(products)
+    xlsx.print_setup(products, "Danh sách sản phẩm OCOP toàn tỉnh", landscape=True, header_rows=(3, 3),
+                     columns=len(PRODUCT_HEADERS))  # fmt: skip
 
     counts = workbook.create_sheet("Tổng hợp")
-    counts.append([nfc(f"{book.title} — TỔNG HỢP")])
-    counts.append([nfc(book.subtitle)])
-    xlsx.bold_row(counts, 1)
+    width = len(COUNT_HEADERS)
+    xlsx.title_row(counts, 1, nfc(f"{book.title} — TỔNG HỢP"), width)
+    xlsx.title_row(counts, 2, nfc(book.subtitle), width, size=xlsx.BODY_SIZE, bold=False)
     for heading, rows in book.counts:
         counts.append([])
         counts.append([nfc(heading), *COUNT_HEADERS[1:]])
-        xlsx.bold_row(counts, counts.max_row)
+        xlsx.header_row(counts, counts.max_row, width)
+        first = counts.max_row + 1
         for r in rows:
-            counts.append([nfc(r.label) or "(chưa rõ)", r.five, r.four, r.three, r.below_three, r.no_stars, r.total])
-    xlsx.set_widths(counts, (44, 9, 9, 9, 9, 14, 9))
+            label = nfc(r.label) or "(chưa rõ)"
+            counts.append([label, r.five, r.four, r.three, r.below_three, r.no_stars, r.referred_waiting, r.total])
+        xlsx.body_rows(counts, first, counts.max_row, width, {1: xlsx.TEXT_FORMAT})  # labels, a year among them
+    xlsx.set_widths(counts, (44, 9, 9, 9, 9, 14, 18, 9))
+    xlsx.fit_rows(counts)
+    xlsx.print_setup(counts, "Danh sách sản phẩm OCOP toàn tỉnh — tổng hợp", landscape=False, columns=width)
 
     certificates = workbook.create_sheet("Giấy chứng nhận")
     _table(
@@ -147,6 +168,10 @@ def render_xlsx(book: ProvinceWorkbook, path: Path) -> Path:
             )
             for c in book.certificates
         ],
+        text_columns=(2, 4),
     )  # fmt: skip
-    xlsx.set_widths(certificates, (30, 20, 34, 18, 32, 36, 7, 11, 11, 10, 40))
+    xlsx.set_widths(certificates, (20, 14, 24, 12, 22, 24, 6, 11, 11, 9, 28))
+    xlsx.fit_rows(certificates)
+    xlsx.print_setup(certificates, "Giấy chứng nhận sản phẩm OCOP cần theo dõi", landscape=True, header_rows=(3, 3),
+                     columns=len(CERTIFICATE_HEADERS))  # fmt: skip
     return xlsx.save(workbook, path)

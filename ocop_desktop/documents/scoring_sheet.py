@@ -16,6 +16,7 @@ from ocop_desktop.scoring.catalogue import NOT_APPLICABLE, Criterion, Sheet
 from ocop_desktop.scoring.engine import CouncilDecision, MemberBallot, evaluated_items, member_score
 
 TICKED, EMPTY = "■", "□"
+TAIL_ROWS = 3  # the last rows of the table (the last totals) stay on the page of the date line and signature
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class SheetPage:
     """One printed sheet: whose product, which member, and the choices when the ballot is already entered."""
 
     round_name: str
+    council: str  # who the sheet is for (the PDF's author)
     product: str
     code: str
     producer: str
@@ -75,6 +77,9 @@ def _criterion_rows(
         rows.append(
             ["", cell(f"<i>Không áp dụng ({escape(criterion.applicable_if)})</i>"), centred("0"), centred(mark)]
         )
+    picked = criterion.option(chosen) if chosen is not None else None
+    if picked is not None and picked.case is not None:  # CASE_PER_CRITERION: each criterion names its own case
+        rows.append(["", cell(f"<i>Trường hợp đã chọn: <b>{escape(picked.case)}</b></i>"), "", ""])
     return rows
 
 
@@ -128,30 +133,44 @@ def sheet_story(page: SheetPage) -> list[Flowable]:
     grand = f"{score.total}" if score is not None and score.total is not None else "......"
     spans.append(len(rows))
     rows.append([cell(f"<b>TỔNG ĐIỂM: {grand} / {sum(p.max for p in sheet.parts)} điểm</b>"), "", "", ""])
-    table = layout.data_table(rows, [width * 0.1, width * 0.72, width * 0.09, width * 0.09])
-    table.setStyle([("SPAN", (0, r), (-1, r)) for r in spans])
-    story.append(table)
-    story.append(Spacer(1, 4))
-    story.append(Paragraph("(*N): mức tối thiểu của tiêu chí để sản phẩm được xếp hạng N sao.", s["cell"]))
-    story.append(Spacer(1, 6))
-    story.append(Paragraph("<b>Ý kiến của người đánh giá:</b>", s["cell"]))
+    tables = layout.table_with_tail(rows, [width * 0.1, width * 0.72, width * 0.09, width * 0.09], tail=TAIL_ROWS)
+    layout.span_rows(tables, len(rows) - TAIL_ROWS, spans)
+    body, tail = tables
+    story.append(body)
+    closing: list[Flowable] = [tail] if tail is not None else []
+    closing += [
+        Spacer(1, 4),
+        Paragraph("(*N): mức tối thiểu của tiêu chí để sản phẩm được xếp hạng N sao.", s["cell"]),
+        Spacer(1, 6),
+        Paragraph("<b>Ý kiến của người đánh giá:</b>", s["cell"]),
+    ]
     if page.comment:
-        story.append(Paragraph(escape(page.comment), s["cell"]))
+        closing.append(Paragraph(escape(page.comment), s["cell"]))
     else:
-        story.extend(Paragraph("." * 150, s["cell"]) for _ in range(3))
-    story.append(Spacer(1, 8))
-    date_line = (
-        layout.vi_date_line(page.place, page.date)
-        if page.date is not None
-        else f"{page.place}, ngày ...... tháng ...... năm .........."
-    )
-    story.append(Paragraph(escape(date_line), s["date"]))
-    story.append(layout.signature_block(width, (("", ""), ("Người đánh giá", page.member))))
+        closing.extend(Paragraph("." * 150, s["cell"]) for _ in range(3))
+    closing += [
+        Spacer(1, 8),
+        Paragraph(escape(layout.vi_date_line(page.place, page.date)), s["date"]),
+        layout.signature_block(width, (("", ""), ("Người đánh giá", page.member))),
+    ]
+    story.append(layout.closing(*closing))
     return story
+
+
+def running_line(page: SheetPage) -> str:
+    """What matches a loose page to its sheet: product code and name, and the member."""
+    product = f"{page.code} · {page.product}" if page.code else page.product
+    return f"Phiếu đánh giá · {product} · Người đánh giá: {page.member}"
 
 
 def render_pdf(pages: Sequence[SheetPage], path: Path, *, on_page: layout.PageHook | None = None) -> Path:
     """All sheets into one file, each starting on a new page."""
     return layout.build(
-        path, lambda: layout.one_per_page(pages, sheet_story), title="Phiếu đánh giá sản phẩm OCOP", on_page=on_page
+        path,
+        lambda: layout.one_per_page(pages, sheet_story, running_line),
+        title="Phiếu đánh giá sản phẩm OCOP",
+        author=pages[0].council if pages else "",
+        subject=pages[0].round_name if pages else "Phiếu đánh giá sản phẩm OCOP",
+        running="Phiếu đánh giá sản phẩm OCOP",
+        on_page=on_page,
     )

@@ -12,6 +12,7 @@ from io import BytesIO
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from ocop_desktop import __version__
 from ocop_desktop.documents.pdf.fonts import SERIF, register_fonts
 
 SAMPLE_NOTE = "Tệp mẫu của đợt chạy thử, không phải giấy tờ thật."
@@ -23,6 +24,9 @@ def form_pdf(title: str, lines: Sequence[str]) -> bytes:
     out = BytesIO()
     page = canvas.Canvas(out, pagesize=A4, invariant=True)
     page.setTitle(title)
+    page.setSubject(SAMPLE_NOTE)
+    page.setAuthor("OCOP Desktop")
+    page.setCreator(f"OCOP Desktop {__version__}")
     width, height = A4
     page.setFont(f"{SERIF}-Bold", 14)
     page.drawCentredString(width / 2, height - 90, title.upper())

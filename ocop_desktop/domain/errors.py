@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+
+class Severity(enum.StrEnum):
+    """An error refuses the input; a warning is told to the person and the input is kept."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True)
@@ -18,10 +26,11 @@ class Problem:
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
     location: tuple[tuple[str, str], ...] = ()
+    severity: Severity = Severity.ERROR
 
     def at(self, *outer: tuple[str, str]) -> Problem:
         """The same problem seen from further out (prefix the location)."""
-        return Problem(self.code, self.params, tuple(outer) + self.location)
+        return Problem(self.code, self.params, tuple(outer) + self.location, self.severity)
 
 
 class OcopError(Exception):

@@ -26,7 +26,9 @@ def to_display_decimal(value: Fraction | int, places: int = DISPLAY_PLACES) -> D
 def format_points(value: Fraction | int, places: int = DISPLAY_PLACES) -> str:
     """Like "82.33" (a dot, for files and the command line): the same half-up rounding in integers, because
     it runs for every figure of every result."""
-    exact = Fraction(value)
+    if type(value) is int:  # member totals, spreads, points: no rounding to do
+        return f"{value}.{'0' * places}" if places else str(value)
+    exact = value if isinstance(value, Fraction) else Fraction(value)
     scale = 10**places
     magnitude = (abs(exact.numerator) * scale * 2 + exact.denominator) // (2 * exact.denominator)
     sign = "-" if exact < 0 and magnitude else ""

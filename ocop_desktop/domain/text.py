@@ -86,3 +86,60 @@ def fill(template: str, /, **params: object) -> str:
     """`template.format(**params)`, where `{count:file|files}` says "1 file" but "2 files", "0 files", "1.5 points":
     English has plural forms; Vietnamese needs none ("1 tệp", "2 tệp")."""
     return _COUNTED_WORDS.vformat(template, (), params)
+
+
+UNIT_WORDS = ("thành phố", "đặc khu", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
+ACRONYMS = frozenset({"OCOP", "UBND", "HĐND", "HTX", "TNHH", "MTV", "HĐĐG"})
+
+
+def unit_in_sentence(name: str) -> str:
+    """An administrative unit as written inside an address or a sentence, its kind in lower case: "Xã Tân Cương"
+    -> "xã Tân Cương", "Thành phố Hà Nội" -> "thành phố Hà Nội"."""
+    lowered = name.lower()
+    for word in UNIT_WORDS:
+        if lowered.startswith(word + " "):
+            return word + name[len(word) :]
+    return name
+
+
+def body_in_sentence(name: str) -> str:
+    """A body's name as written inside a sentence (NĐ 30 writes it in capitals only in the heading): "ỦY BAN NHÂN
+    DÂN TỈNH THÁI NGUYÊN" -> "Ủy ban nhân dân tỉnh Thái Nguyên"; the unit's own name keeps its capitals and
+    acronyms (OCOP) stay upper case. A name already in mixed case is left as it was written."""
+    if name != name.upper():
+        return name
+    words = name.split()
+    low = [word.lower() for word in words]
+
+    def kind_at(index: int) -> int:
+        """How many words the unit kind starting at `index` has (0: none starts there)."""
+        return next((len(u.split()) for u in UNIT_WORDS if low[index : index + len(u.split())] == u.split()), 0)
+
+    cut = next((i for i in range(1, len(words)) if kind_at(i)), len(words))
+    kind_end = cut + (kind_at(cut) if cut < len(words) else 0)
+    out = []
+    for index, word in enumerate(words):
+        if word in ACRONYMS:
+            out.append(word)
+        elif index == 0 or index >= kind_end:
+            out.append(word[:1] + word[1:].lower())
+        else:
+            out.append(word.lower())
+    return " ".join(out)
+
+
+def sentence_start(text: str) -> str:
+    """`text` opening a sentence: its first letter in upper case ("chưa đạt …" -> "Chưa đạt …")."""
+    return text[:1].upper() + text[1:]
+
+
+def in_sentence(name: str) -> str:
+    """A name (a criterion's, "Tổ chức sản xuất" or "TÍNH ĐỘC ĐÁO") written inside a sentence: in lower case but for
+    acronyms ("OCOP") and a first word written as a name ("VietGAP")."""
+    words = name.split(" ")
+    if name == name.upper():
+        return " ".join(word if word in ACRONYMS else word.lower() for word in words)
+    first = words[0]
+    if first in ACRONYMS or any(ch.isupper() for ch in first[1:]):
+        return name
+    return name[:1].lower() + name[1:]

@@ -28,6 +28,9 @@ class Council(Tracked, Base):
     quorum_numerator: Mapped[int] = mapped_column(Integer, default=2)
     quorum_denominator: Mapped[int] = mapped_column(Integer, default=3)
     quorum_requires_chair: Mapped[bool] = mapped_column(Boolean, default=True)
+    above_authority: Mapped[str] = mapped_column(String(32), default="refer_and_wait", server_default="refer_and_wait")
+    """Policy ABOVE_AUTHORITY (`scoring.authority.AboveAuthority`): what a decision does for a product whose star
+    belongs to a higher level."""
     members: Mapped[list[CouncilMember]] = relationship(
         back_populates="council", order_by="CouncilMember.sort_order", cascade="all, delete-orphan"
     )

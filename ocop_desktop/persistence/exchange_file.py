@@ -118,6 +118,9 @@ def fingerprint(content_sha256: str) -> str:
     return "-".join(digits[i : i + 4] for i in range(0, 20, 4))
 
 
+_LINE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # json.dumps' own, made once
+
+
 def _canonical_value(table: str, column: str, value: object) -> object:
     if value is None or isinstance(value, int):
         return value
@@ -161,7 +164,7 @@ def digests(
         try:
             for row in con.execute(query, {"round": round_id}):
                 line = [table, *(_canonical_value(table, c, v) for c, v in zip(names, row, strict=True))]
-                data = json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+                data = _LINE(line).encode("utf-8") + b"\n"
                 content.update(data)
                 if table not in AFTER_MEETING:
                     meeting.update(data)

@@ -17,13 +17,18 @@ from ocop_desktop.domain import values
 from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.models.base import Base
 from ocop_desktop.persistence.exchange_file import TABLES, columns
+from ocop_desktop.scoring.authority import AboveAuthority
 
 MAX_PROBLEMS = 20
 SIZE = values.Integer(0, 2**40)
 
 DOMAINS: dict[str, dict[str, values.Domain]] = {
     "rounds": {"year": values.YEAR, "spread_limit": values.SPREAD_LIMIT},
-    "councils": {"quorum_numerator": values.QUORUM_PART, "quorum_denominator": values.QUORUM_PART},
+    "councils": {
+        "quorum_numerator": values.QUORUM_PART,
+        "quorum_denominator": values.QUORUM_PART,
+        "above_authority": values.Choice.of(AboveAuthority),
+    },
     "council_members": {"sort_order": values.AGENDA_ORDER},
     "meeting_sessions": {"opened_at": values.CLOCK, "closed_at": values.CLOCK},
     "dossiers": {"agenda_order": values.AGENDA_ORDER, "scoring_round": values.SCORING_ROUND},

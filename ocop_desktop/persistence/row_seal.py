@@ -13,7 +13,7 @@ import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ocop_desktop.domain.text import nfc
@@ -136,11 +136,15 @@ def seal_body(con: sqlite3.Connection, changes: dict[str, list[str]]) -> dict[st
     return body
 
 
-def seal_everything(con: sqlite3.Connection, *, reason: str, now: dt.datetime | None = None) -> bool:
-    """Append one seal event covering every row of every sealed table (a file upgraded to sealing: its present
-    state is taken as the one the application wrote). Written as the ORM writes an audit event, so
-    `services.audit.event_hash` recomputes the same hash. False when there was nothing to seal."""
-    body = {t: {i: h for i, (h, _label) in rows(con, t).items()} for t in _tables(con)}
+def seal_everything(
+    con: sqlite3.Connection, *, reason: str, now: dt.datetime | None = None, only: Sequence[str] | None = None
+) -> bool:
+    """Append one seal event covering every row of every sealed table, or of the tables `only` names (a file
+    upgraded to sealing, or a sealed table given a column: its present state is taken as the one the application
+    wrote). Written as the ORM writes an audit event, so `services.audit.event_hash` recomputes the same hash.
+    False when there was nothing to seal."""
+    tables = [t for t in _tables(con) if only is None or t in only]
+    body = {t: {i: h for i, (h, _label) in rows(con, t).items()} for t in tables}
     body = {t: r for t, r in body.items() if r}
     if not body:
         return False

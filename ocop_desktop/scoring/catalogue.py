@@ -135,9 +135,38 @@ class Sheet:
         """ngành / nhóm / phân nhóm, as far as the decree names them."""
         return tuple(x for x in (self.nganh, self.nhom, self.phan_nhom) if x)
 
+    @property
+    def tourism(self) -> bool:
+        """A tourism service (ngành du lịch): the council checks the service on site, and its minutes say so."""
+        return "du lịch" in self.nganh.lower()
+
     def item(self, item_id: str) -> Criterion | None:
         """The scorable item (criterion or sub-criterion) a member chooses an option for."""
         return self._index.get(item_id)
+
+    @functools.cached_property
+    def item_ids(self) -> frozenset[str]:
+        """Every scorable item's id (to test a whole ballot at once for a missing answer)."""
+        return frozenset(self._index)
+
+    @functools.cached_property
+    def choice_points(self) -> Mapping[tuple[str, int], int]:
+        """(item id, option number) → points for every choice a ballot may hold: each option of each item, and
+        "không áp dụng" (0 points) on a conditionally applicable item. A whole ballot is checked against it in one
+        set comparison, and its points are looked up without walking the options."""
+        table = {(c.id, n): o.points for c in self.items for n, o in enumerate(c.options, start=1)}  # as `option`
+        table.update({(c.id, NOT_APPLICABLE): 0 for c in self.items if c.applicable_if is not None})
+        return table
+
+    @functools.cached_property
+    def part_masks(self) -> tuple[tuple[str, tuple[bool, ...]], ...]:
+        """For each part, which of `items` belong to it (a member's part totals are summed in one pass each)."""
+        return tuple((p.id, tuple(c.part_id == p.id for c in self.items)) for p in self.parts)
+
+    @functools.cached_property
+    def has_cases(self) -> bool:
+        """True for a sheet with alternative cases (an option belongs to "Trường hợp N")."""
+        return any(o.case is not None for c in self.items for o in c.options)
 
     def criterion(self, criterion_id: str) -> Criterion | None:
         """Any criterion or sub-criterion by id, scorable or not."""

@@ -8,8 +8,9 @@ Named policies where the texts are silent (documented in `docs/scoring-rules.md`
 - `MINIMUMS_ON_ITEM_AVERAGE`: a star minimum is tested against the members' average points on the item.
 - `STEP_DOWN_TO_MET_STAR`: a product that misses a minimum of its band star takes the highest lower star (down
   to 3★) whose minimums are all met; if none, min(band, 2) and no certificate.
-- `ONE_CASE_PER_BALLOT`: on a sheet with alternative cases (tourism), a member scores every such criterion
-  under the same case ("Trường hợp N").
+- `CASE_PER_CRITERION`: on a sheet with alternative cases (tourism), each criterion chooses its own case
+  ("Lựa chọn một trong hai trường hợp" is written on each criterion); a ballot mixing cases across criteria is
+  accepted with a warning (`ballot_warnings`), never refused.
 - `NOT_APPLICABLE_IS_ZERO`: a conditionally applicable item (5.2 story structure) may be answered 0, "không áp
   dụng", and then scores 0 points.
 - `SPREAD_OVER_LIMIT`: the council must discuss when max − min of members' totals is strictly over the limit.
@@ -23,8 +24,9 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import compress, repeat
 
-from ocop_desktop.domain.errors import Problem, ValidationFailed
+from ocop_desktop.domain.errors import Problem, Severity, ValidationFailed
 from ocop_desktop.scoring.catalogue import NOT_APPLICABLE, Criterion, Sheet
 from ocop_desktop.scoring.versions import RuleVersion
 
@@ -113,6 +115,8 @@ class ProductResult:
     disputed_items: tuple[DisputedItem, ...]
     decisions: tuple[CouncilDecision, ...]
     evaluated_items: tuple[str, ...]
+    warnings: tuple[Problem, ...] = ()
+    """Accepted but worth a look (a ballot mixing cases): never a reason to refuse."""
 
 
 def evaluated_items(sheet: Sheet, decisions: Iterable[CouncilDecision] = ()) -> tuple[Criterion, ...]:
@@ -163,8 +167,10 @@ def _has_rule(crit: Criterion, sheet: Sheet, kind: DecisionKind) -> bool:
 
 
 def check_ballot(sheet: Sheet, ballot: MemberBallot, required: Sequence[Criterion] | None = None) -> list[Problem]:
-    """Every problem of one member's ballot: unknown, missing or out-of-range choices, mixed cases."""
+    """Every problem of one member's ballot: unknown, missing or out-of-range choices (warnings: `ballot_warnings`)."""
     required = sheet.items if required is None else required
+    if _plainly_valid(sheet, ballot.choices, required):
+        return []
     loc_member = ("member", ballot.member)
     problems: list[Problem] = []
     for item_id, number in ballot.choices.items():
@@ -200,31 +206,57 @@ def check_ballot(sheet: Sheet, ballot: MemberBallot, required: Sequence[Criterio
         problems.append(
             Problem("ballot.missing_items", {"items": ", ".join(missing), "count": len(missing)}, (loc_member,))
         )
-    cases: dict[str, list[str]] = {}
-    for item_id, number in ballot.choices.items():
-        item = sheet.item(item_id)
-        option = item.option(number) if item is not None else None
-        if option is not None and option.case is not None:
-            cases.setdefault(option.case, []).append(item_id)
-    if len(cases) > 1:
-        detail = "; ".join(f"{case}: {', '.join(ids)}" for case, ids in sorted(cases.items()))
-        problems.append(Problem("ballot.mixed_cases", {"detail": detail}, (loc_member,)))
     return problems
 
 
+def _plainly_valid(sheet: Sheet, choices: Mapping[str, int], required: Sequence[Criterion]) -> bool:
+    """The common ballot, recognised with set operations instead of item by item: every choice is an option of a
+    scorable item (or "không áp dụng" on a conditional one), every required item is answered, and the sheet has
+    no alternative cases. Anything else goes through the detailed checks, which name each problem."""
+    if sheet.has_cases or not choices.items() <= sheet.choice_points.keys():
+        return False
+    if required is sheet.items:
+        return choices.keys() >= sheet.item_ids
+    return all(item.id in choices for item in required)
+
+
+def chosen_cases(sheet: Sheet, choices: Mapping[str, int]) -> dict[str, str]:
+    """The case ("Trường hợp N") each answered criterion with alternative cases was scored under, in sheet order."""
+    cases: dict[str, str] = {}
+    for item in sheet.items:
+        number = choices.get(item.id)
+        option = item.option(number) if number is not None else None
+        if option is not None and option.case is not None:
+            cases[item.id] = option.case
+    return cases
+
+
+def ballot_warnings(sheet: Sheet, ballot: MemberBallot) -> list[Problem]:
+    """What to tell the member without refusing: different cases on different criteria (CASE_PER_CRITERION)."""
+    by_case: dict[str, list[str]] = {}
+    for item_id, case in chosen_cases(sheet, ballot.choices).items():
+        by_case.setdefault(case, []).append(item_id)
+    if len(by_case) < 2:
+        return []
+    detail = "; ".join(f"{case}: {', '.join(ids)}" for case, ids in sorted(by_case.items()))
+    return [Problem("ballot.mixed_cases", {"detail": detail}, (("member", ballot.member),), Severity.WARNING)]
+
+
 def member_score(sheet: Sheet, ballot: MemberBallot, items: Sequence[Criterion]) -> MemberScore:
-    """One member's points per item and per part (a not-applicable item counts 0)."""
+    """One member's points per item and per part (a not-applicable item counts 0: NOT_APPLICABLE_IS_ZERO, as
+    any number that is no option of the item); points are looked up in the sheet's table of choices."""
     if ballot.excluded:
         return MemberScore(ballot.member, True, None, {}, {})
-    points: dict[str, int] = {}
-    parts: dict[str, int] = {p.id: 0 for p in sheet.parts}
-    for item in items:
-        number = ballot.choices[item.id]
-        option = item.option(number)
-        value = option.points if option is not None else 0  # NOT_APPLICABLE_IS_ZERO
-        points[item.id] = value
-        parts[item.part_id] += value
-    return MemberScore(ballot.member, False, sum(points.values()), parts, points)
+    ids = [item.id for item in items]
+    values = list(map(sheet.choice_points.get, zip(ids, map(ballot.choices.__getitem__, ids), strict=True), repeat(0)))
+    points = dict(zip(ids, values, strict=True))
+    if items is sheet.items:  # the whole sheet (no stop recorded): each part summed in one pass
+        parts = {part: sum(compress(values, mask)) for part, mask in sheet.part_masks}
+    else:
+        parts = {p.id: 0 for p in sheet.parts}
+        for item, value in zip(items, values, strict=True):
+            parts[item.part_id] += value
+    return MemberScore(ballot.member, False, sum(values), parts, points)
 
 
 def minimums_unmet(
@@ -237,6 +269,13 @@ def minimums_unmet(
         if required is not None and item_averages[item.id] < required:
             unmet.append(UnmetMinimum(item.id, required, item_averages[item.id], stars))
     return tuple(unmet)
+
+
+def star_minimums_checked(sheet: Sheet) -> bool:
+    """Whether any item of the sheet carries a star minimum, so that a minimum can hold a product below its band
+    star. QĐ 1048's sheets carry none: the minimum requirements QĐ 781/QĐ-TTg (2020) added to them are not in the
+    data (no text of its annex was found), so a 1048 result is by points alone and the screens say so."""
+    return any(item.min_points_by_star for item in sheet.items)
 
 
 def score_product(
@@ -259,6 +298,7 @@ def score_product(
         if not ballot.excluded:
             problems.extend(check_ballot(sheet, ballot, items))
     scoring = [b for b in ballots if not b.excluded]
+    warnings = tuple(w for b in scoring for w in ballot_warnings(sheet, b))
     if not scoring:
         problems.append(Problem("result.no_scoring_member", {}))
     if problems:
@@ -270,7 +310,10 @@ def score_product(
     totals = [m.total or 0 for m in counted]
     average_total = Fraction(sum(totals), n)
     part_averages = {p.id: Fraction(sum(m.part_totals[p.id] for m in counted), n) for p in sheet.parts}
-    item_averages = {i.id: Fraction(sum(m.points[i.id] for m in counted), n) for i in items}
+    item_sums = map(
+        sum, zip(*(m.points.values() for m in counted), strict=True)
+    )  # points are kept in the order of `items`
+    item_averages = {i.id: Fraction(total, n) for i, total in zip(items, item_sums, strict=True)}
 
     band = version.band_star(average_total)
     status = _status(decisions)
@@ -306,6 +349,7 @@ def score_product(
         disputed_items=_disputed(items, counted) if exceeds else (),
         decisions=decisions,
         evaluated_items=tuple(i.id for i in items),
+        warnings=warnings,
     )
 
 
@@ -336,8 +380,8 @@ def disputed_members(result: ProductResult) -> dict[str, tuple[tuple[str, ...], 
 def _disputed(items: Sequence[Criterion], counted: Sequence[MemberScore]) -> tuple[DisputedItem, ...]:
     """Items on which members disagree, the widest disagreement first (sheet order breaks ties)."""
     disputed = []
-    for item in items:
-        values = [m.points[item.id] for m in counted]
+    columns = zip(*(m.points.values() for m in counted), strict=True)  # points are kept in the order of `items`
+    for item, values in zip(items, columns, strict=True):
         low, high = min(values), max(values)
         if high > low:
             disputed.append(DisputedItem(item.id, high - low, low, high))

@@ -31,12 +31,12 @@ from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
 from ocop_desktop.models import CouncilMember, Dossier, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.catalogue import Sheet
-from ocop_desktop.scoring.engine import MemberBallot, check_ballot, evaluated_items, member_score
+from ocop_desktop.scoring.engine import MemberBallot, ballot_warnings, check_ballot, evaluated_items, member_score
 from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.permissions import Permission, require
-from ocop_desktop.services.results import gather_inputs, round_context
+from ocop_desktop.services.results import gather_inputs
 from ocop_desktop.services.round_documents import ballot_workbooks_data
 from ocop_desktop.services.round_secrets import existing_key
 from ocop_desktop.services.scoring_session import import_ballot, import_refusals
@@ -76,6 +76,8 @@ class ProductLine:
     opinion: str | None = None
     total: int | None = None
     part_totals: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+    """Told with the preview, never refused: different tourism cases on different criteria (CASE_PER_CRITERION)."""
 
     @property
     def filled(self) -> bool:
@@ -241,15 +243,15 @@ def read_ballot_workbook(
         member = s.get(CouncilMember, member_id)
         if member is None or member.council_id != rnd.council_id:
             return _refused(path, sha, [Problem("ballots_xlsx.unknown_member", {}, origin)])
-        present = round_context(s, rnd).present
         lines: list[ProductLine] = []
         notes: list[Problem] = []
         for entry in entries:
-            line, found = _check_entry(s, entry, sheets=sheets, rnd=rnd, member=member, present=present, origin=origin)
+            line, found = _check_entry(s, entry, sheets=sheets, rnd=rnd, member=member, origin=origin)
             problems.extend(found)
             if line is None:
                 continue
             lines.append(line)
+            notes.extend(line.warnings)
             if not line.filled and not found:
                 notes.append(
                     Problem("ballots_xlsx.blank_sheet", {"product": line.product}, (*origin, ("sheet", entry.title)))
@@ -266,17 +268,11 @@ def _save_problems(
     dossier: Dossier,
     member: CouncilMember,
     *,
-    present: frozenset[str] | None,
     scoring_round: int,
     where: Where,
 ) -> list[Problem]:
     """Why a filled sheet cannot become the member's ballot now; checked when reading and again when saving."""
-    problems = []
-    if scoring_round != dossier.scoring_round:
-        params = {"file": scoring_round, "now": dossier.scoring_round}
-        problems.append(Problem("ballots_xlsx.old_scoring_round", params, where))
-    problems.extend(p.at(*where) for p in import_refusals(s, dossier, member, present))
-    return problems
+    return [p.at(*where) for p in import_refusals(s, dossier, member, scoring_round)]
 
 
 def _check_entry(
@@ -286,7 +282,6 @@ def _check_entry(
     sheets: dict[str, SheetCells],
     rnd: Round,
     member: CouncilMember,
-    present: frozenset[str] | None,
     origin: Where,
 ) -> tuple[ProductLine | None, list[Problem]]:
     """One product sheet: bound to its ballot by the digest, read, checked, and refused if the ballot cannot
@@ -326,11 +321,22 @@ def _check_entry(
     )
     if not choices and opinion is None:
         return line, problems
-    problems.extend(_save_problems(s, dossier, member, present=present, scoring_round=entry.scoring_round, where=where))
+    problems.extend(_save_problems(s, dossier, member, scoring_round=entry.scoring_round, where=where))
     if problems:
         return line, problems
     score = member_score(inputs.sheet, MemberBallot(member.id, choices), items)
-    return replace(line, choices=choices, opinion=opinion, total=score.total, part_totals=dict(score.part_totals)), []
+    warnings = tuple(
+        Problem(w.code, w.params, where, w.severity)
+        for w in ballot_warnings(inputs.sheet, MemberBallot(member.full_name, choices))
+    )
+    return replace(
+        line,
+        choices=choices,
+        opinion=opinion,
+        total=score.total,
+        part_totals=dict(score.part_totals),
+        warnings=warnings,
+    ), []
 
 
 def import_ballot_workbook(
@@ -358,14 +364,11 @@ def import_ballot_workbook(
     with db.transaction() as s:
         rnd = get_or_fail(s, Round, preview.round_id, "round")
         member = get_or_fail(s, CouncilMember, preview.member_id, "council_member")
-        present = round_context(s, rnd).present
         problems = []
         for line in filled:
             dossier = get_or_fail(s, Dossier, line.dossier_id, "dossier")
             where = (("file", preview.file), ("sheet", line.sheet))
-            problems.extend(
-                _save_problems(s, dossier, member, present=present, scoring_round=line.scoring_round, where=where)
-            )
+            problems.extend(_save_problems(s, dossier, member, scoring_round=line.scoring_round, where=where))
         if problems:
             raise Conflict(problems)
         ballots = tuple(
@@ -376,7 +379,6 @@ def import_ballot_workbook(
                 member=member,
                 choices=line.choices,
                 opinion=line.opinion,
-                present=present,
                 source=source,
             )
             for line in filled

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ocop_desktop.documents import key_registration
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
 from ocop_desktop.domain.text import nfc
 from ocop_desktop.models import Council
@@ -105,6 +104,8 @@ class ExportedKey:
 def registration_form(
     stored: StoredKey, issuer: str, out: Path, *, place: str = "", council: tuple[str, str] | None = None
 ) -> Path:
+    from ocop_desktop.documents import key_registration  # ReportLab when a form is made, not when the window opens
+
     council_id, council_name = council or ("", "")
     form = key_registration.KeyRegistration(
         issuer=issuer,
@@ -112,7 +113,7 @@ def registration_form(
         public_raw=stored.public_raw,
         public_line=public_key_line(stored, issuer).strip(),
         created=stored.created,
-        date=dt.date.today(),
+        date=stored.created,  # the form records the key made that day, whatever day it is printed
         place=place,
         council_id=council_id,
         council_name=council_name,

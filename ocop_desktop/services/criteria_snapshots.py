@@ -54,13 +54,22 @@ def _parse_sheet(content: str, parts: tuple[tuple[str, int], ...]) -> Sheet:
     return sheet
 
 
+SESSION_CACHE = "criteria_snapshots"  # the session's checked snapshots: a result after another reads the same ones
+
+
 def _content(session: Session, sha: str) -> str:
+    """The snapshot's content, checked against its address once per session (each result of a large file names
+    the same few snapshots; a session reads one unchanging state of the file)."""
+    checked: dict[str, str] = session.info.setdefault(SESSION_CACHE, {})
+    if sha in checked:
+        return checked[sha]
     snapshot = session.get(CriteriaSnapshot, sha)
     if snapshot is None:
         raise ValidationFailed([Problem("db.snapshot_missing", {"sha": sha[:12]})])
     actual = hashlib.sha256(snapshot.content.encode("utf-8")).hexdigest()
     if actual != sha:
         raise ValidationFailed([Problem("db.snapshot_altered", {"sha": sha[:12]})])
+    checked[sha] = snapshot.content
     return snapshot.content
 
 

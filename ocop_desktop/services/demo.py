@@ -14,7 +14,6 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ocop_desktop.documents.stand_ins import form_pdf, product_picture
 from ocop_desktop.domain.enums import (
     CommuneItem,
     CouncilLevel,
@@ -38,7 +37,6 @@ from ocop_desktop.services import (
     settings,
 )
 from ocop_desktop.services.actor import SYSTEM, Actor
-from ocop_desktop.services.council_key import make_demo_key
 from ocop_desktop.services.criteria_catalogue import load_sheet
 
 DEMO_PASSWORD = "ocop-demo-2026"  # printed by the demo command; the demo file is for trying the application
@@ -357,6 +355,8 @@ def user_demo_file(*, before_meeting: bool = False) -> Path:
             for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 leftover.unlink(missing_ok=True)  # half a demo would be opened as if it were whole
             raise
+    from ocop_desktop.services.council_key import make_demo_key  # keys and their PDF form: not for sign-in
+
     make_demo_key(path)
     return path
 
@@ -613,6 +613,8 @@ def _register(
 ) -> str:
     """Producer, product and dossier with the commune's pre-assessment, the producer's self-assessment, the
     advisory team's report and the scanned files."""
+    from ocop_desktop.documents.stand_ins import form_pdf, product_picture  # ReportLab only to build the demo
+
     head = "Giám đốc" if product.legal_form is LegalForm.SME else "Chủ hộ"
     producer_id = registry.create_producer(
         db,

@@ -36,11 +36,11 @@ from ocop_desktop.domain import values
 from ocop_desktop.domain.attachments import attachment_problem
 from ocop_desktop.domain.errors import Problem, UserFacingError
 from ocop_desktop.models import (
+    Ballot,
     CouncilMember,
     Dossier,
     ExchangeImport,
     Product,
-    Recusal,
     Result,
     Round,
 )
@@ -53,10 +53,11 @@ from ocop_desktop.scoring.catalogue import Sheet
 from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, version_from_snapshot
+from ocop_desktop.services.eligibility import check_member
 from ocop_desktop.services.exchange import Seal, Verification, check_seal
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.results import refresh_result
-from ocop_desktop.services.verify_database import check_result, snapshot_problems
+from ocop_desktop.services.verify_database import BallotReader, check_result, snapshot_problems
 
 QUARANTINE_DIR = "quarantine"
 # how far a round's revision may run ahead of the last one imported here (from 0 for its first file): a council
@@ -372,8 +373,9 @@ def _check_meaning(staging: Path, report: FileReport) -> None:
             raise _Stop(altered[:1])
         try:
             problems += _option_problems(s, report.manifest["round_id"])
+            ballots = BallotReader(s)  # every ballot's choices in one ordered pass, not two queries per result
             for row in s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)):
-                problems += check_result(s, row)
+                problems += check_result(s, row, ballots.of(row.dossier_id, row.scoring_round))
         except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
             # signed JSON of another shape (a result's inputs that are a list, a sheet that is not one): the
             # scoring core cannot read it, so it is not the council's record
@@ -602,8 +604,9 @@ def _two_councils(con: sqlite3.Connection, manifest: dict[str, str]) -> list[Pro
 
 
 def _ballot_problems(s: Session, manifest: dict[str, str]) -> list[Problem]:
-    """A member's ballots: for dossiers of this round, by a member of its council who is not recused, on options
-    that exist, not for a result already approved, and from a key that has not brought another member's."""
+    """A member's ballots: for dossiers of this round, by a member of its council whose ballot counts and may be
+    written now (`scoring.eligibility`: role, recusal, attendance, scoring round, lock, the round's decision), on
+    options that exist, and from a key that has not brought another member's."""
     problems: list[Problem] = []
     round_id, member_id = manifest["round_id"], manifest.get("member_id", "")
     rnd = s.get(Round, round_id)
@@ -625,22 +628,15 @@ def _ballot_problems(s: Session, manifest: dict[str, str]) -> list[Problem]:
     if other is not None:
         raise _Stop([Problem("import.key_of_another_member", {"key_id": manifest["key_id"]})])
     staged = s.execute(text("SELECT id, dossier_id, scoring_round FROM stg.ballots")).all()
-    for _ballot, dossier_id, scoring_round in staged:
+    for ballot_id, dossier_id, scoring_round in staged:
         dossier = s.get(Dossier, dossier_id)
         if dossier is None or dossier.round_id != round_id:
             raise _Stop([Problem("import.dossier_not_in_round", {"dossier": dossier_id})])
         product = s.get(Product, dossier.product_id)
-        where = (("product", product.name if product else dossier_id), ("member", member.full_name))
-        recused = s.scalar(select(Recusal.id).where(Recusal.dossier_id == dossier_id, Recusal.member_id == member_id))
-        if recused is not None:
-            problems.append(Problem("import.member_recused", {}, where))
-        approved = s.scalar(
-            select(Result.id).where(
-                Result.dossier_id == dossier_id, Result.scoring_round == scoring_round, Result.locked.is_(True)
-            )
-        )
-        if approved is not None:
-            problems.append(Problem("import.result_already_approved", {}, where))
+        where = ("product", product.name if product else dossier_id)
+        if scoring_round != dossier.scoring_round and s.get(Ballot, ballot_id) is not None:
+            continue  # an earlier scoring round's ballot this file holds already: history, kept as it is
+        problems += [p.at(where) for p in check_member(s, dossier, member, scoring_round).problems()]
     problems += _option_problems(s, round_id, ballots_from="stg")
     return problems
 

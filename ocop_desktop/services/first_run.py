@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ocop_desktop.domain import values
 from ocop_desktop.domain.admin_units import Commune, Province, find_commune, find_province, load_units_2025
 from ocop_desktop.domain.enums import CouncilLevel
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
@@ -20,6 +21,7 @@ from ocop_desktop.paths import admin_units_dir, user_data_dir
 from ocop_desktop.persistence import backup
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import StoredKey
+from ocop_desktop.scoring.authority import AboveAuthority
 from ocop_desktop.services import accounts, council_key, settings
 from ocop_desktop.services.actor import Actor
 
@@ -51,6 +53,8 @@ class CouncilIdentity:
     issuing_body: str
     parent_body: str
     place_name: str
+    above_authority: str = "refer_and_wait"
+    """Policy ABOVE_AUTHORITY (scoring/authority.py) of the councils the file creates; the set-up page starts there."""
 
 
 @dataclass(frozen=True)
@@ -119,8 +123,9 @@ def _units() -> tuple[Province, ...]:
 
 
 def check_identity(identity: CouncilIdentity) -> None:
-    """Every problem with the council's identity at once: level, province, commune (in that province), names."""
-    problems = []
+    """Every problem with the council's identity at once: level, province, commune (in that province), names, the
+    policy above its authority."""
+    problems = values.Choice.of(AboveAuthority).problems(identity.above_authority, "above_authority")
     units = _units()
     if identity.level not in LEVELS:
         problems.append(Problem("first_run.bad_level", {}))
@@ -186,6 +191,7 @@ def _settings(identity: CouncilIdentity) -> dict[str, str]:
         "issuing_body": identity.issuing_body,
         "parent_body": identity.parent_body,
         "place_name": identity.place_name,
+        "above_authority": identity.above_authority,
     }
 
 

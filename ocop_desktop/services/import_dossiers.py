@@ -16,15 +16,18 @@ from typing import Any
 from openpyxl.utils.cell import coordinate_from_string
 from sqlalchemy import select
 
-from ocop_desktop.documents.dossier_template import write_template
+from ocop_desktop.documents.dossier_template import CommuneLine, TemplateColumns, write_template
 from ocop_desktop.domain import values
+from ocop_desktop.domain.admin_units import load_units_2025
 from ocop_desktop.domain.enums import Gender, LegalForm, RegistrationType
 from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.domain.text import fold
 from ocop_desktop.models import Producer, Round
+from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
+from ocop_desktop.services.eligibility import refuse_if_decided
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.registry import add_dossier, add_producer, add_product, producer_problems, sheet_exists
 from ocop_desktop.services.xlsx_input import MAX_BYTES, cell_text, formula_problem, open_untrusted, read_cells
@@ -110,6 +113,12 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
+def lost_leading_zero(phone: str) -> bool:
+    """A phone number of 9 or 10 digits not starting with 0: what Excel leaves of 0912345678 (or of a landline
+    02083855555) typed in a column of the General format, which takes it for a number."""
+    return phone.isascii() and phone.isdigit() and len(phone) in {9, 10} and not phone.startswith("0")
+
+
 def read_workbook(path: Path, *, rule_version_id: str = "QD26-2026") -> ImportPreview:
     """Read and check the first sheet; nothing is saved. A damaged workbook raises ValidationFailed naming the part
     that cannot be read."""
@@ -178,10 +187,14 @@ def _check_row(
     ]
     for key in ("product", "code"):  # the producer's fields are checked with the producer below
         problems += [Problem(p.code, p.params, where(key)) for p in values.LINE.problems(text[key], key)]
+    phone = text["phone"] or None
+    if phone is not None and lost_leading_zero(phone):
+        problems.append(Problem("excel.phone_lost_zero", {"value": phone}, where("phone")))
+        phone = None  # said once, as what happened, not again as a malformed number
     fields = {
         "representative_name": text["representative_name"] or None,
         "representative_gender": gender,
-        "phone": text["phone"] or None,
+        "phone": phone,
         "email": text["email"] or None,
         "province_code": text["province_code"].zfill(2) if text["province_code"] else None,
         "commune_code": text["commune_code"].zfill(5) if text["commune_code"] else None,
@@ -225,6 +238,8 @@ def import_dossiers(db: Database, *, actor: Actor, round_id: str, preview: Impor
     require(actor, Permission.EDIT_REGISTRY)
     if not preview.ok:
         raise ValidationFailed(list(preview.problems) or [Problem("excel.empty", {})])
+    with db.reading() as s:
+        refuse_if_decided(s, get_or_fail(s, Round, round_id, "round"))  # before the backup: nothing is done
     saved = db.backup("truoc-nhap-excel")
     created = reused = 0
     with db.transaction() as s:
@@ -270,8 +285,25 @@ def import_dossiers(db: Database, *, actor: Actor, round_id: str, preview: Impor
     return ImportResult(len(preview.rows), created, reused, str(saved), (min(numbers), max(numbers)))
 
 
-def write_dossier_template(path: Path) -> Path:
-    """The Excel template the importer reads, with one example row."""
+def write_dossier_template(path: Path, province_code: str | None = None) -> Path:
+    """The Excel template the importer reads: an empty list, an example on a sheet of its own, and the communes of
+    the province `province_code` (every commune of the country without one) to look codes up in."""
+    letters = {key: column for column, (key, _h) in enumerate(COLUMNS, start=1)}
+    columns = TemplateColumns(
+        text=tuple(letters[k] for k in ("phone", "province_code", "commune_code", "code")),
+        date=letters["submission_date"],
+        legal_form=letters["legal_form"],
+        gender=letters["representative_gender"],
+        registration=letters["registration_type"],
+        commune=letters["commune_code"],
+        widths=(5, 26, 13, 20, 10, 13, 18, 7, 9, 20, 24, 8, 12, 14, 14),
+    )
     sample = (1, "Hợp tác xã Chè Tân Cương", "Hợp tác xã", "Nguyễn Thị Hòa", "Nữ", "0912345678", "", "19", "05503",
-              "Xóm 6", "Chè búp Tân Cương", 11, "Lần đầu", "10/08/2026", "")  # fmt: skip
-    return write_template(path, [header for _key, header in COLUMNS], sample)
+              "Xóm 6", "Chè búp Tân Cương", 11, "Lần đầu", dt.date(2026, 8, 10), "")  # fmt: skip
+    units = load_units_2025(admin_units_dir())
+    provinces = [p for p in units if p.code == province_code] if province_code else list(units)
+    if not provinces:
+        where = (("field", "province_code"),)
+        raise ValidationFailed([Problem("registry.unknown_province", {"code": province_code}, where)])
+    communes = [CommuneLine(c.code, c.name, p.name) for p in provinces for c in p.communes]
+    return write_template(path, [header for _key, header in COLUMNS], columns, sample, communes)

@@ -17,11 +17,11 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.documents import province_list
 from ocop_desktop.domain.admin_units import Commune, Province, load_units_2025
 from ocop_desktop.domain.dates import format_vi_date
 from ocop_desktop.domain.enums import CertificateStatus, ResultStatus, RevocationGround
@@ -43,13 +43,17 @@ from ocop_desktop.models import (
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.exchange_file import fingerprint
+from ocop_desktop.scoring.certificates import (
+    REEVALUATION_WINDOW_CLOSES_DAYS,
+    REEVALUATION_WINDOW_OPENS_DAYS,
+    Reevaluation,
+    reevaluation,
+)
 from ocop_desktop.services.criteria_catalogue import list_sheets
 from ocop_desktop.services.recognition import certificate_status
 
-# QĐ 26/2026/QĐ-TTg Điều 7.6: the re-evaluation dossier is submitted not earlier than 180 days and not later than
-# 120 days before the certificate expires. A certificate is "due" while today is inside that window (both ends in).
-REEVALUATION_WINDOW_OPENS_DAYS = 180
-REEVALUATION_WINDOW_CLOSES_DAYS = 120
+if TYPE_CHECKING:  # openpyxl: imported when a workbook is made
+    from ocop_desktop.documents import province_list
 
 UNKNOWN = "?"  # the key of products whose place or year is not recorded (a filter can choose it; "" is "any")
 
@@ -81,6 +85,9 @@ class ProductLine:
     certificate_expiry: dt.date | None
     certificate_state: CertificateStatus | None  # valid / expired (today) / revoked
     search_key: str
+    referred_central: bool = False
+    """Approved and proposed to the central level (5★): then `stars` is the star the council recognised within its
+    authority (its certificate, policy ABOVE_AUTHORITY), or None while it waits; never 5."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,8 @@ class Tally:
     label: str
     by_stars: tuple[tuple[int | None, int], ...]
     total: int
+    referred_waiting: int = 0
+    """Proposed to the central level with no star recognised here: counted apart from 5★ and from "no stars"."""
 
     def count(self, stars: int | None) -> int:
         return dict(self.by_stars).get(stars, 0)
@@ -159,14 +168,10 @@ class ProvinceView:
     window_missed: tuple[CertificateLine, ...]  # fewer than 120 days left, not expired yet
     expired: tuple[CertificateLine, ...]
     revoked: tuple[CertificateLine, ...]
-
-
-def reevaluation_window(expiry: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day a re-evaluation dossier may be submitted for a certificate expiring on `expiry`."""
-    return (
-        expiry - dt.timedelta(days=REEVALUATION_WINDOW_OPENS_DAYS),
-        expiry - dt.timedelta(days=REEVALUATION_WINDOW_CLOSES_DAYS),
-    )
+    referred_waiting: int = 0
+    """Products proposed to the central level with no star recognised here (apart from `by_stars`)."""
+    referred_recognised: int = 0
+    """Products proposed to the central level and recognised here within the council's authority (in `by_stars`)."""
 
 
 def province_view(db: Database, *, today: dt.date) -> ProvinceView:
@@ -180,17 +185,28 @@ def province_view(db: Database, *, today: dt.date) -> ProvinceView:
     return ProvinceView(
         today=today,
         products=products,
-        by_stars=tuple(sorted(Counter(p.stars for p in products).items(), key=_stars_order)),
+        by_stars=_by_stars(products),
         by_group=tally(products, *BY_GROUP),
         by_province=tally(products, *BY_PROVINCE),
         by_commune=tally(products, *BY_COMMUNE),
         by_year=tally(products, *BY_YEAR),
         councils=councils,
-        due=tuple(c for c in valid if _in_window(c.days_left)),
-        window_missed=tuple(c for c in valid if 0 <= c.days_left < REEVALUATION_WINDOW_CLOSES_DAYS),
+        due=tuple(c for c in valid if reevaluation(c.expiry, today) is Reevaluation.DUE),
+        window_missed=tuple(c for c in valid if reevaluation(c.expiry, today) is Reevaluation.WINDOW_MISSED),
         expired=tuple(c for c in latest if c.state is CertificateStatus.EXPIRED),
         revoked=revoked,
+        referred_waiting=sum(1 for p in products if _waiting(p)),
+        referred_recognised=sum(1 for p in products if p.referred_central and not _waiting(p)),
     )
+
+
+def _waiting(product: ProductLine) -> bool:
+    """Proposed to the central level and not recognised at any star here: neither 5★ nor "no stars"."""
+    return product.referred_central and product.stars is None
+
+
+def _by_stars(products: Iterable[ProductLine]) -> tuple[tuple[int | None, int], ...]:
+    return tuple(sorted(Counter(p.stars for p in products if not _waiting(p)).items(), key=_stars_order))
 
 
 Grouping = tuple[Callable[[ProductLine], str], Callable[[ProductLine], str]]  # (key, label) of a count
@@ -204,10 +220,6 @@ BY_YEAR: Grouping = (lambda p: str(p.year or UNKNOWN), lambda p: str(p.year or "
 BY_COUNCIL: Grouping = (lambda p: p.council_id or UNKNOWN, lambda p: p.council)
 
 
-def _in_window(days_left: int) -> bool:
-    return REEVALUATION_WINDOW_CLOSES_DAYS <= days_left <= REEVALUATION_WINDOW_OPENS_DAYS
-
-
 def _stars_order(item: tuple[int | None, int]) -> tuple[int, int]:
     """5★ first, down to 1★, then "no stars"."""
     return (0, -item[0]) if item[0] is not None else (1, 0)
@@ -218,13 +230,19 @@ def tally(
 ) -> tuple[Tally, ...]:
     """Products counted under `key`, largest first, then in Vietnamese order of the label; unknown last."""
     counts: dict[Hashable, Counter[int | None]] = {}
+    waiting: Counter[Hashable] = Counter()
     labels: dict[Hashable, str] = {}
     for product in products:
         k = key(product)
-        counts.setdefault(k, Counter())[product.stars] += 1
+        counter = counts.setdefault(k, Counter())
+        if _waiting(product):
+            waiting[k] += 1
+        else:
+            counter[product.stars] += 1
         labels.setdefault(k, label(product))
     out = [
-        Tally(str(k), labels[k], tuple(sorted(c.items(), key=_stars_order)), sum(c.values())) for k, c in counts.items()
+        Tally(str(k), labels[k], tuple(sorted(c.items(), key=_stars_order)), sum(c.values()) + waiting[k], waiting[k])
+        for k, c in counts.items()
     ]
     out.sort(key=lambda t: (t.key == UNKNOWN, -t.total, vi_sort_key(t.label)))
     return tuple(out)
@@ -291,6 +309,7 @@ def _product_lines(s: Session, today: dt.date) -> tuple[ProductLine, ...]:
     ranked = (
         select(
             Dossier.product_id,
+            Dossier.id.label("dossier_id"),
             Dossier.round_id,
             Round.year,
             Round.name.label("round_name"),
@@ -323,6 +342,8 @@ def _product_lines(s: Session, today: dt.date) -> tuple[ProductLine, ...]:
             Certificate.issue_date,
             Certificate.expiry_date,
             Certificate.status,
+            Certificate.stars.label("certificate_stars"),
+            Certificate.dossier_id.label("certificate_dossier"),
             func.row_number()
             .over(
                 partition_by=Dossier.product_id,
@@ -352,6 +373,9 @@ def _product_lines(s: Session, today: dt.date) -> tuple[ProductLine, ...]:
             ranked.c.stars,
             ranked.c.status,
             ranked.c.average_total,
+            ranked.c.dossier_id,
+            certificates.c.certificate_stars,
+            certificates.c.certificate_dossier,
             certificates.c.number,
             certificates.c.issue_date,
             certificates.c.expiry_date,
@@ -370,6 +394,10 @@ def _product_lines(s: Session, today: dt.date) -> tuple[ProductLine, ...]:
             r.province_code or r.code_province, r.commune_code or r.code_commune
         )
         approved_now = bool(r.approved)
+        referred = approved_now and r.status == ResultStatus.REFERRED_CENTRAL
+        stars = r.stars if approved_now else None
+        if referred:  # 5★ is the central level's to recognise: here, only a certificate within authority counts
+            stars = r.certificate_stars if r.certificate_dossier == r.dossier_id else None
         state = (
             certificate_status(CertificateStatus(r.certificate_status), r.expiry_date, today)
             if r.number is not None
@@ -392,7 +420,7 @@ def _product_lines(s: Session, today: dt.date) -> tuple[ProductLine, ...]:
                 council=r.council or "",
                 round_name=r.round_name or "",
                 approved=approved_now,
-                stars=r.stars if approved_now else None,
+                stars=stars,
                 result_status=ResultStatus(r.status) if approved_now and r.status else None,
                 average=r.average_total if approved_now else None,
                 certificate_number=r.number,
@@ -400,6 +428,7 @@ def _product_lines(s: Session, today: dt.date) -> tuple[ProductLine, ...]:
                 certificate_expiry=r.expiry_date,
                 certificate_state=state,
                 search_key=fold(f"{r.name} {r.code or ''} {r.producer}"),
+                referred_central=referred,
             )
         )
     lines.sort(key=lambda p: (vi_sort_key(p.name), p.code or ""))
@@ -556,6 +585,9 @@ def result_words(line: ProductLine) -> str:
     """The current result in the document's words."""
     if not line.approved:
         return "Chưa phê duyệt"
+    if line.referred_central:
+        referral = "Đề nghị Trung ương đánh giá, công nhận 5 sao"
+        return f"{line.stars} sao; {referral[0].lower()}{referral[1:]}" if line.stars is not None else referral
     if line.stars is None:
         return "Không đạt" if line.result_status is ResultStatus.ELIMINATED else "Không xếp hạng"
     return f"{line.stars} sao"
@@ -569,6 +601,8 @@ def window_words(today: dt.date) -> str:
 
 
 def _count_row(t: Tally) -> province_list.CountRow:
+    from ocop_desktop.documents import province_list
+
     return province_list.CountRow(
         t.label,
         t.count(5),
@@ -577,6 +611,7 @@ def _count_row(t: Tally) -> province_list.CountRow:
         t.count(2) + t.count(1),
         t.count(None),
         t.total,
+        t.referred_waiting,
     )
 
 
@@ -585,11 +620,13 @@ def workbook_data(
 ) -> province_list.ProvinceWorkbook:
     """The workbook of `products` (all of the view's by default; the screen passes what its filter shows, and
     `filters` says which filter in words). The counts are of those products; the certificates are the province's."""
+    from ocop_desktop.documents import province_list  # openpyxl when a workbook is made, not with the window
+
     lines = tuple(view.products if products is None else products)
     subtitle = f"Tính đến ngày {format_vi_date(view.today)} — {len(lines)} sản phẩm"
     if filters:
         subtitle += f" — lọc: {filters}"
-    every = Tally("", "Toàn tỉnh", tuple(Counter(p.stars for p in lines).items()), len(lines))
+    every = Tally("", "Toàn tỉnh", _by_stars(lines), len(lines), sum(1 for p in lines if _waiting(p)))
     counts = (
         ("Tất cả sản phẩm", (_count_row(every),)),
         *(
@@ -662,6 +699,8 @@ def write_workbook(
     view: ProvinceView, path: Path, *, products: Sequence[ProductLine] | None = None, filters: str = ""
 ) -> Path:
     """The province's Excel workbook at `path`, written atomically (no database access: safe on a worker thread)."""
+    from ocop_desktop.documents import province_list
+
     return province_list.render_xlsx(workbook_data(view, products=products, filters=filters), path)
 
 
@@ -674,6 +713,8 @@ def _stars_words(stars: int | None, lang: str) -> str:
 
 def _tally_line(t: Tally, lang: str) -> str:
     split = " · ".join(f"{_stars_words(stars, lang)} {count}" for stars, count in t.by_stars)
+    if t.referred_waiting:
+        split += f" · {ui_text('province.referred_waiting', lang)} {t.referred_waiting}"
     return f"  {t.label or ui_text('province.unknown', lang)}: {t.total} ({split})"
 
 
@@ -689,6 +730,15 @@ def summary_lines(view: ProvinceView, lang: str) -> list[str]:
         f"{ui_text('province.by_stars', lang)}: "
         + " · ".join(f"{_stars_words(stars, lang)} {count}" for stars, count in view.by_stars)
     )
+    if view.referred_waiting or view.referred_recognised:
+        out.append(
+            ui_text(
+                "province.referred_central",
+                lang,
+                waiting=view.referred_waiting,
+                recognised=view.referred_recognised,
+            )
+        )
     for key, tallies in (
         ("province.by_group", view.by_group),
         ("province.by_year", view.by_year),

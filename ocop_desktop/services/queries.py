@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.admin_units import find_commune, load_units_2025
 from ocop_desktop.domain.enums import BallotStatus, EntryMode, MemberRole, ResultStatus
 from ocop_desktop.domain.errors import PermissionDenied, Problem
-from ocop_desktop.domain.text import fold
+from ocop_desktop.domain.text import fold, unit_in_sentence
 from ocop_desktop.models import (
     Attachment,
     Attendance,
@@ -317,9 +317,11 @@ class DossierView:
 
 
 def producer_address(producer: Producer) -> str:
-    """Street, commune and province after the 2025 reorganisation; the historic address when there is no code."""
+    """Street, commune and province after the 2025 reorganisation, the units' kinds in lower case as an address
+    writes them ("xã Tân Cương, tỉnh Thái Nguyên"); the historic address when there is no code."""
     found = find_commune(load_units_2025(admin_units_dir()), producer.commune_code) if producer.commune_code else None
-    parts = (producer.street_address, found[1].name if found else None, found[0].name if found else None)
+    commune, province = (unit_in_sentence(found[1].name), unit_in_sentence(found[0].name)) if found else (None, None)
+    parts = (producer.street_address, commune, province)
     return ", ".join(x for x in parts if x) or (producer.historic_address or "")
 
 
@@ -563,6 +565,7 @@ class CouncilView:
     establishing_decision: str | None
     quorum: tuple[int, int]
     quorum_requires_chair: bool
+    above_authority: str
 
 
 def council_view(db: Database, council_id: str) -> CouncilView:
@@ -576,6 +579,7 @@ def council_view(db: Database, council_id: str) -> CouncilView:
             c.establishing_decision,
             (c.quorum_numerator, c.quorum_denominator),
             c.quorum_requires_chair,
+            c.above_authority,
         )
 
 

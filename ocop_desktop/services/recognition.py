@@ -10,22 +10,51 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ocop_desktop.domain.enums import CertificateStatus, CouncilLevel, ResultStatus, RevocationGround
+from ocop_desktop.domain.enums import CertificateStatus, ResultStatus, RevocationGround, RoundStatus
 from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
-from ocop_desktop.models import Certificate, Council, Decision, Dossier, Producer, Product, Result, Round
+from ocop_desktop.models import (
+    Certificate,
+    Council,
+    Decision,
+    Dossier,
+    MeetingSession,
+    Producer,
+    Product,
+    Result,
+    Round,
+)
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.authority import AboveAuthority, RecognitionNow
+from ocop_desktop.scoring.certificates import council_recognition as recognition_on_day
+from ocop_desktop.scoring.versions import RuleVersion
 from ocop_desktop.services import audit, settings
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import AGENDA_ORDER, get_or_fail
 from ocop_desktop.services.criteria_snapshots import version_from_snapshot
+from ocop_desktop.services.eligibility import deciding_decision
 from ocop_desktop.services.permissions import Permission, require
 
-LEVEL_NAMES = {
-    CouncilLevel.COMMUNE: "commune",
-    CouncilLevel.DISTRICT: "district",
-    CouncilLevel.PROVINCE: "province",
-    CouncilLevel.CENTRAL: "central",
-}
+
+def council_recognition(
+    version: RuleVersion, council: Council, *, stars: int | None, certifiable: bool, day: dt.date
+) -> RecognitionNow:
+    """What this council's decision taken on `day` does for a product, under its policy above its authority
+    (`scoring.certificates.council_recognition`)."""
+    return recognition_on_day(
+        version,
+        council_level=council.level,
+        policy=AboveAuthority(council.above_authority),
+        day=day,
+        certifiable=certifiable,
+        stars=stars,
+    )
+
+
+def meeting_day(s: Session, rnd: Round) -> dt.date:
+    """The day a round's results are taken to be decided on before any decision: its last meeting day (today
+    while no meeting is recorded). Chooses the recognition period of the version."""
+    last = s.scalar(select(func.max(MeetingSession.date)).where(MeetingSession.round_id == rnd.id))
+    return last if last is not None else dt.date.today()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -62,11 +91,16 @@ class Candidate:
     product_code: str | None
     producer_name: str
     stars: int
-    recognised_here: bool  # False: another level recognises these stars (5★ → central) on the date asked
+    recognised_here: bool  # False: this council recognises no star of it on the date asked (5★ → central)
     certificate_id: str | None
     certificate_number: str | None
     certificate_status: CertificateStatus | None
     decision_number: str | None
+    recognised_stars: int | None = None
+    """The star this decision recognises (and certifies): `stars`, or under `recognise_within_authority` the highest
+    star within the council's authority; None when it recognises none."""
+    referred_to: str | None = None
+    """The higher level the product is proposed to for `stars` ("central", "province"), or None."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +113,8 @@ class RecognitionPlan:
     certificate_prefix: str
     validity_months: int
     candidates: tuple[Candidate, ...]
+    closed_by: str | None = None
+    """The number of the recognition decision that closes the round to additions (None: open)."""
 
     @property
     def open_candidates(self) -> tuple[Candidate, ...]:
@@ -107,11 +143,10 @@ def recognition_plan(db: Database, *, round_id: str, date: dt.date) -> Recogniti
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
         version = version_from_snapshot(s, rnd.version_snapshot)
-        period = version.recognition_on(date)
-        level = LEVEL_NAMES[council.level]
         rows = []
         for dossier, result in _approved(s, round_id):
             stars = result.stars or 0
+            now = council_recognition(version, council, stars=stars, certifiable=True, day=date)
             product = get_or_fail(s, Product, dossier.product_id, "product")
             producer = get_or_fail(s, Producer, product.producer_id, "producer")
             certificate = s.scalars(select(Certificate).where(Certificate.dossier_id == dossier.id)).first()
@@ -123,15 +158,23 @@ def recognition_plan(db: Database, *, round_id: str, date: dt.date) -> Recogniti
                     product_code=product.code,
                     producer_name=producer.name,
                     stars=stars,
-                    recognised_here=period is not None and period.levels.get(stars) == level,
+                    recognised_here=now.recognised_stars is not None,
                     certificate_id=certificate.id if certificate else None,
                     certificate_number=certificate.number if certificate else None,
                     certificate_status=certificate.status if certificate else None,
                     decision_number=decision.number if decision else None,
+                    recognised_stars=now.recognised_stars,
+                    referred_to=now.referred_to,
                 )
             )
+        decision = deciding_decision(s, rnd)
         return RecognitionPlan(
-            round_id, council.issuing_body or "", prefix, version.certificate_validity_months, tuple(rows)
+            round_id,
+            council.issuing_body or "",
+            prefix,
+            version.certificate_validity_months,
+            tuple(rows),
+            decision.number if decision is not None else None,
         )
 
 
@@ -160,8 +203,9 @@ def issue_decision(
     dossier_ids: Collection[str] | None = None,
 ) -> DecisionIssued:
     """Record the recognition decision and issue a numbered certificate, valid 36 months, to every approved,
-    certifiable dossier of the round (or of `dossier_ids`, those the person ticked) whose stars this council's level
-    recognises on that date and that has no certificate yet."""
+    certifiable dossier of the round (or of `dossier_ids`, those the person ticked) that has no certificate yet and
+    of which this council recognises a star on that date (its own, or under `recognise_within_authority` the
+    highest within its authority): the certificate carries the star recognised."""
     require(actor, Permission.ISSUE_DECISION)
     _check_decision_fields(number, signer, issuing_body)
     number = number.strip()
@@ -172,8 +216,6 @@ def issue_decision(
         version = version_from_snapshot(s, rnd.version_snapshot)
         if s.scalars(select(Decision).where(Decision.number == number)).first() is not None:
             raise Conflict([Problem("recognition.number_taken", {"number": number})])
-        period = version.recognition_on(date)
-        level = LEVEL_NAMES[council.level]
         certified = set(s.scalars(select(Certificate.dossier_id)))
         approved = [
             (dossier, result)
@@ -192,14 +234,16 @@ def issue_decision(
             created_by=actor.user_id,
         )
         s.add(decision)
+        rnd.status = RoundStatus.CLOSED  # no new dossier, ballot or re-score until the chair reopens it
         s.flush()
         issued, elsewhere = [], []
         sequence = s.scalar(select(func.count()).select_from(Certificate)) or 0
         for dossier, result in approved:
-            stars = result.stars or 0
-            if period is None or period.levels.get(stars) != level:
+            now = council_recognition(version, council, stars=result.stars, certifiable=True, day=date)
+            if now.recognised_stars is None:
                 elsewhere.append(dossier.id)
                 continue
+            stars = now.recognised_stars
             sequence += 1
             product = get_or_fail(s, Product, dossier.product_id, "product")
             certificate = Certificate(
@@ -223,9 +267,40 @@ def issue_decision(
             "issue_decision",
             "decision",
             decision.id,
-            after={"number": decision.number, "date": date, "certificates": [c.number for c in issued]},
+            after={
+                "number": decision.number,
+                "date": date,
+                "certificates": [c.number for c in issued],
+                "above_authority": council.above_authority,
+            },
         )
         return DecisionIssued(decision.id, tuple(issued), tuple(elsewhere))
+
+
+def reopen_round(db: Database, *, actor: Actor, round_id: str, reason: str) -> None:
+    """The chair reopens a round past its recognition decision so that dossiers, ballots or re-scores can be added
+    (the agenda continues after its last number), with a reason (audited); the decision and its certificates stay
+    as they are, and the next decision closes the round again."""
+    require(actor, Permission.REOPEN_RESULT)
+    if not reason.strip():
+        raise ValidationFailed([Problem("round.reopen_needs_reason", {})])
+    with db.transaction() as s:
+        rnd = get_or_fail(s, Round, round_id, "round")
+        decision = deciding_decision(s, rnd)
+        if decision is None:
+            raise Conflict([Problem("round.not_decided", {})])
+        before = {"status": rnd.status, "decision": decision.number}
+        rnd.status = RoundStatus.OPEN
+        audit.record(
+            s,
+            actor,
+            "reopen_round",
+            "round",
+            round_id,
+            before=before,
+            after={"status": rnd.status},
+            reason=reason.strip(),
+        )
 
 
 def revoke_certificate(

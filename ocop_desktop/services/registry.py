@@ -37,6 +37,7 @@ from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_catalogue import list_sheets, rule_versions
 from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, snapshot_sheet, version_from_snapshot
+from ocop_desktop.services.eligibility import refuse_if_decided
 from ocop_desktop.services.permissions import Permission, require
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -360,7 +361,9 @@ def add_dossier(
 ) -> Dossier:
     """Insert a dossier inside the caller's transaction; its rule version follows the submission date. Without
     `agenda_order` it takes the number after the highest of the round (every path — the form, Excel, the demo —
-    comes here, and the write transaction holds the lock, so two dossiers never get the same number)."""
+    comes here, and the write transaction holds the lock, so two dossiers never get the same number). A round
+    past its recognition decision takes none until the chair reopens it."""
+    refuse_if_decided(s, rnd)
     version = rule_version_for(submission_date, rule_versions())
     if version.id != rnd.rule_version_id:
         raise ValidationFailed(

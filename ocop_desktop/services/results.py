@@ -8,27 +8,27 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ocop_desktop.domain.enums import BallotStatus, MemberRole, ResultStatus
 from ocop_desktop.domain.errors import Conflict, Problem, ValidationFailed
 from ocop_desktop.domain.quorum import Quorum
 from ocop_desktop.models import (
-    Attendance,
     Ballot,
     Certificate,
     Council,
     CouncilDecisionRecord,
     Dossier,
-    MeetingSession,
     Recusal,
     Result,
     Round,
 )
 from ocop_desktop.models.base import utcnow
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.authority import RecognitionNow
 from ocop_desktop.scoring.catalogue import Sheet
+from ocop_desktop.scoring.eligibility import Eligibility, Reason, Seat, eligibility
 from ocop_desktop.scoring.engine import (
     CouncilDecision,
     DecisionKind,
@@ -47,7 +47,9 @@ from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_snapshots import canonical_json, sheet_from_snapshot, version_from_snapshot
+from ocop_desktop.services.eligibility import present_members
 from ocop_desktop.services.permissions import Permission, require
+from ocop_desktop.services.recognition import council_recognition, meeting_day
 from ocop_desktop.services.score_ballots import result_to_json
 from ocop_desktop.services.secrecy import Progress, may_see_figures
 
@@ -56,7 +58,7 @@ def quorum_of(session: Session, rnd: Round) -> Quorum:
     """Attendance at the round's latest session with attendance against the council's quorum rule."""
     council = get_or_fail(session, Council, rnd.council_id, "council")
     scoring = [m for m in council.members if m.role.scores]
-    present_ids = _present_members(session, rnd)
+    present_ids = present_members(session, rnd)
     recorded = present_ids is not None
     present = {m.id for m in scoring} if present_ids is None else present_ids & {m.id for m in scoring}
     required = -(-len(scoring) * council.quorum_numerator // council.quorum_denominator)
@@ -70,18 +72,6 @@ def quorum_of(session: Session, rnd: Round) -> Quorum:
         recorded=recorded,
         rule=f"{council.quorum_numerator}/{council.quorum_denominator}",
     )
-
-
-def _present_members(session: Session, rnd: Round) -> set[str] | None:
-    """Members present at the latest meeting session that has attendance; None when none was recorded."""
-    sessions = session.scalars(
-        select(MeetingSession).where(MeetingSession.round_id == rnd.id).order_by(MeetingSession.date.desc())
-    ).all()
-    for meeting in sessions:
-        rows = session.scalars(select(Attendance).where(Attendance.session_id == meeting.id)).all()
-        if rows:
-            return {r.member_id for r in rows if r.present}
-    return None
 
 
 @dataclass(frozen=True)
@@ -114,18 +104,23 @@ class RoundContext:
     version: RuleVersion
     version_snapshot: str
     spread_limit: str
-    scoring_members: tuple[tuple[str, str], ...]  # (member id, name) in council order
+    members: tuple[tuple[str, str, MemberRole], ...]  # (member id, name, role) in council order
     present: frozenset[str] | None
+
+    def seat(self, member_id: str, role: MemberRole, recused: set[str]) -> Eligibility:
+        """Whether the member's ballot on a dossier with these recusals counts (`scoring.eligibility`)."""
+        present = None if self.present is None else member_id in self.present
+        return eligibility(Seat(role=role, recused=member_id in recused, present=present))
 
 
 def round_context(session: Session, rnd: Round) -> RoundContext:
     council = get_or_fail(session, Council, rnd.council_id, "council")
-    present = _present_members(session, rnd)
+    present = present_members(session, rnd)
     return RoundContext(
         version=version_from_snapshot(session, rnd.version_snapshot),
         version_snapshot=rnd.version_snapshot,
         spread_limit=rnd.spread_limit,
-        scoring_members=tuple((m.id, m.full_name) for m in council.members if m.role.scores),
+        members=tuple((m.id, m.full_name, m.role) for m in council.members),
         present=None if present is None else frozenset(present),
     )
 
@@ -133,25 +128,24 @@ def round_context(session: Session, rnd: Round) -> RoundContext:
 def round_progress(session: Session, rnd: Round) -> dict[str, Progress]:
     """Every dossier's progress in its current scoring round, by dossier id, in a few queries (the agenda of a
     large round): the same rule for who counts as `assemble_inputs`."""
-    council = get_or_fail(session, Council, rnd.council_id, "council")
-    present = _present_members(session, rnd)
-    counted = {m.id for m in council.members if m.role.scores and (present is None or m.id in present)}
+    ctx = round_context(session, rnd)
     recused: dict[str, set[str]] = {}
     for dossier_id, member_id in session.execute(
         select(Recusal.dossier_id, Recusal.member_id).join(Dossier).where(Dossier.round_id == rnd.id)
     ):
         recused.setdefault(dossier_id, set()).add(member_id)
     submitted: dict[str, set[str]] = {}
-    for dossier_id, member_id in session.execute(
-        select(Ballot.dossier_id, Ballot.member_id)
+    for dossier_id, member_ids in session.execute(  # a row per dossier, its members in one list: not 9 rows
+        select(Ballot.dossier_id, func.group_concat(Ballot.member_id, ","))
         .join(Dossier, Dossier.id == Ballot.dossier_id)
         .where(
             Dossier.round_id == rnd.id,
             Ballot.status == BallotStatus.SUBMITTED,
             Ballot.scoring_round == Dossier.scoring_round,
         )
+        .group_by(Ballot.dossier_id)
     ):
-        submitted.setdefault(dossier_id, set()).add(member_id)
+        submitted[dossier_id] = set(member_ids.split(","))  # member ids are UUIDs: no comma in them
     locked = set(
         session.scalars(
             select(Result.dossier_id)
@@ -161,7 +155,8 @@ def round_progress(session: Session, rnd: Round) -> dict[str, Progress]:
     )
     progress = {}
     for dossier_id in session.scalars(select(Dossier.id).where(Dossier.round_id == rnd.id)):
-        members = counted - recused.get(dossier_id, set())
+        refused = recused.get(dossier_id, set())
+        members = {m for m, _name, role in ctx.members if ctx.seat(m, role, refused).counts}
         done = members & submitted.get(dossier_id, set())
         progress[dossier_id] = Progress(len(done), len(members), dossier_id in locked)
     return progress
@@ -178,16 +173,16 @@ def assemble_inputs(
     submitted: dict[str, tuple[str, dict[str, int]]],
     decisions: tuple[CouncilDecision, ...],
 ) -> Inputs:
-    """The one rule for who counts: recused and absent members are excluded; a present member without a
-    submitted ballot is pending. `submitted` maps member id → (ballot id, choices)."""
+    """Who counts, by `scoring.eligibility`: a member in a non-scoring role holds no seat; recused and absent
+    members are excluded (the reason stored); a counted member without a submitted ballot is pending.
+    `submitted` maps member id → (ballot id, choices)."""
     ballots, members_data, pending = [], [], []
-    for member_id, _name in ctx.scoring_members:
-        if member_id in recused:
-            excluded: str | None = "recused"
-        elif ctx.present is not None and member_id not in ctx.present:
-            excluded = "absent"
-        else:
-            excluded = None
+    for member_id, _name, role in ctx.members:
+        verdict = ctx.seat(member_id, role, recused)
+        if Reason.NOT_SCORING_ROLE in verdict.reasons:
+            continue
+        reason = verdict.exclusion
+        excluded = None if reason is None else reason.value
         ballot = submitted.get(member_id)
         if excluded is None and ballot is None:
             pending.append(member_id)
@@ -219,7 +214,7 @@ def assemble_inputs(
         Fraction(ctx.spread_limit),
         tuple(pending),
         data,
-        dict(ctx.scoring_members),
+        {member_id: name for member_id, name, _role in ctx.members},
     )
 
 
@@ -269,14 +264,19 @@ def scoring_progress(session: Session, dossier: Dossier, scoring_round: int | No
     return inputs, inputs.progress(locked=stored is not None and stored.locked)
 
 
-def compute(inputs: Inputs) -> tuple[ProductResult, dict[str, Any]]:
+def score(inputs: Inputs) -> ProductResult:
     """Run the scoring core; problems name members by their names, not their ids."""
     try:
-        result = score_product(
+        return score_product(
             inputs.sheet, inputs.version, inputs.ballots, decisions=inputs.decisions, spread_limit=inputs.spread_limit
         )
     except ValidationFailed as exc:
         raise ValidationFailed([_named(p, inputs.names) for p in exc.problems]) from exc
+
+
+def compute(inputs: Inputs) -> tuple[ProductResult, dict[str, Any]]:
+    """The scoring core's result and its stored form (with the improvement advice)."""
+    result = score(inputs)
     computed = result_to_json(result, improvement_for(inputs.sheet, inputs.version, result))
     computed["members"] = [m.member for m in result.members]
     return result, computed
@@ -305,6 +305,9 @@ class ResultView:
     expected: int
     disputes: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     """Disputed item → (names of the members lowest on it, names of the members highest on it)."""
+    recognition: RecognitionNow | None = None
+    """What the council's decision would do for the product (the star recognised now, the level referred to),
+    under the council's policy ABOVE_AUTHORITY, for a decision on the round's last meeting day."""
 
 
 def _current_result(session: Session, dossier: Dossier) -> Result | None:
@@ -374,6 +377,15 @@ def compute_result(db: Database, *, actor: Actor, dossier_id: str) -> ResultView
             item: (tuple(inputs.names[m] for m in low), tuple(inputs.names[m] for m in high))
             for item, (low, high) in disputed_members(result).items()
         }
+        rnd = get_or_fail(s, Round, dossier.round_id, "round")
+        council = get_or_fail(s, Council, rnd.council_id, "council")
+        recognition = council_recognition(
+            inputs.version,
+            council,
+            stars=cast(int | None, computed["stars"]),
+            certifiable=bool(computed["certifiable"]),
+            day=meeting_day(s, rnd),
+        )
         return ResultView(
             dossier_id,
             dossier.scoring_round,
@@ -386,6 +398,7 @@ def compute_result(db: Database, *, actor: Actor, dossier_id: str) -> ResultView
             progress.submitted,
             progress.expected,
             disputes,
+            recognition,
         )
 
 

@@ -4,7 +4,6 @@ the data does not support is never printed."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -24,12 +23,13 @@ from ocop_desktop.documents import (
     scoring_sheet,
 )
 from ocop_desktop.documents.kinds import KINDS
-from ocop_desktop.documents.pdf.layout import Heading, PageHook, vi_date_line
+from ocop_desktop.documents.pdf.layout import Heading, PageHook, signer_lines, vi_date_line
 from ocop_desktop.domain.admin_units import find_province, load_units_2025
 from ocop_desktop.domain.dates import format_vi_date
 from ocop_desktop.domain.enums import CertificateStatus, MemberRole, ResultStatus
 from ocop_desktop.domain.errors import OcopError, Problem, UserFacingError, ValidationFailed
-from ocop_desktop.domain.numbers import format_points_vi
+from ocop_desktop.domain.numbers import format_points_vi, to_display_decimal
+from ocop_desktop.domain.text import body_in_sentence
 from ocop_desktop.models import (
     AdvisoryMember,
     Attendance,
@@ -49,7 +49,10 @@ from ocop_desktop.models import (
 from ocop_desktop.paths import admin_units_dir, make_folder
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.keys import InstallationKey, installation_key
-from ocop_desktop.scoring.engine import DecisionKind, ProductResult, UnmetMinimum
+from ocop_desktop.scoring.authority import AboveAuthority, RecognitionNow
+from ocop_desktop.scoring.certificates import council_recognition as recognition_on_day
+from ocop_desktop.scoring.certificates import proposed_for_recognition
+from ocop_desktop.scoring.engine import DecisionKind, ProductResult, UnmetMinimum, chosen_cases
 from ocop_desktop.scoring.improvement import improvement_for
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.certificate_seal import sign_payload
@@ -58,6 +61,7 @@ from ocop_desktop.services.criteria_catalogue import rule_version
 from ocop_desktop.services.exchange import meeting_code
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.queries import producer_address
+from ocop_desktop.services.recognition import council_recognition, meeting_day
 from ocop_desktop.services.results import Inputs, compute, gather_inputs, quorum_of, scoring_progress
 from ocop_desktop.services.round_secrets import workbook_key
 from ocop_desktop.services.secrecy import Progress as SecrecyProgress
@@ -77,13 +81,22 @@ class DocumentRefused(UserFacingError):
     """A stored figure does not follow from the data: the document is not produced."""
 
 
-def _conclusion(row: Result | None, stars: int | None, certifiable: bool) -> str:
+def _recognition(
+    council: Council, inputs: Inputs, day: dt.date, *, stored: Result | None, result: ProductResult | None
+) -> RecognitionNow | None:
+    """For an approved result, what the council's decision on `day` does (policy ABOVE_AUTHORITY)."""
+    if stored is None or not stored.locked or result is None:
+        return None
+    return council_recognition(inputs.version, council, stars=result.stars, certifiable=result.certifiable, day=day)
+
+
+def _conclusion(row: Result | None, stars: int | None, certifiable: bool, now: RecognitionNow | None = None) -> str:
     if row is None:
         return "Chưa có kết quả"
     if row.status is ResultStatus.ELIMINATED or stars is None:
         return "Không xếp hạng (bị loại / dừng đánh giá)"
-    if row.status is ResultStatus.REFERRED_CENTRAL:
-        return "Đề nghị Trung ương đánh giá, công nhận 5 sao"
+    if now is not None and now.referred_to is not None:
+        return minutes.referral_words(now.stars, now.recognised_stars, now.referred_to)
     if certifiable:
         prefix = "Đề nghị công nhận" if row.locked else "Dự kiến"
         return f"{prefix} {stars} sao"
@@ -156,14 +169,40 @@ def _place(settings: dict[str, str], council: Council) -> str:
     return settings["place_name"] or _province_name(council.province_code or settings["province_code"])
 
 
-def _heading(settings: dict[str, str], council: Council, date: dt.date | None) -> Heading:
+def _council_heading(
+    settings: dict[str, str], council: Council, date: dt.date | None, number: str | None = None
+) -> Heading:
+    """The heading of a paper the council issues and signs (minutes, results, improvement reports): the council
+    is the issuing body, the body that set it up above it. Dated by the event it records; None leaves the date
+    to write by hand — never the day it is printed."""
     return Heading(
-        issuing_body=council.issuing_body or settings["issuing_body"],
-        parent_body=settings["parent_body"] or None,
-        number=None,
+        issuing_body=council.name,
+        parent_body=council.issuing_body or settings["issuing_body"],
+        number=number,
         place=_place(settings, council),
-        date=date or dt.date.today(),
+        date=date,
     )
+
+
+def _council_symbol(settings: dict[str, str]) -> str:
+    """The council's part of a document symbol: "HĐĐG" from the minutes' "BB-HĐĐG"."""
+    return settings["minutes_symbol"].partition("-")[2] or settings["minutes_symbol"]
+
+
+def _local_day(moment: dt.datetime | None) -> dt.date | None:
+    return moment.astimezone().date() if moment is not None else None
+
+
+def _last_sitting(s: Session, round_id: str) -> dt.date | None:
+    return s.scalars(
+        select(MeetingSession.date).where(MeetingSession.round_id == round_id).order_by(MeetingSession.date.desc())
+    ).first()
+
+
+def _latest_decision(s: Session, round_id: str) -> Decision | None:
+    return s.scalars(
+        select(Decision).where(Decision.round_id == round_id).order_by(Decision.date.desc(), Decision.number.desc())
+    ).first()
 
 
 def _chair(council: Council) -> str:
@@ -185,17 +224,22 @@ def feedback_data(
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
-        heading = _heading(settings, council, date)
+        decision = _latest_decision(s, round_id)
+        meeting = _last_sitting(s, round_id)
+        symbol = _council_symbol(settings)
         for dossier, product, producer in s.execute(_agenda(round_id)):
             checked = _checked(s, actor, dossier, product, problems)
             if checked is None:
                 continue
-            inputs, result, _stored = checked
+            inputs, result, stored = checked
             if result is None:
                 continue
+            # the report follows the recognition decision, or the approval of the result, or the meeting
+            approved = _local_day(stored.approved_at) if stored is not None and stored.locked else None
+            day = date or (decision.date if decision is not None else None) or approved or meeting
             pages.append(
                 improvement_report.FeedbackPage(
-                    heading=heading,
+                    heading=_council_heading(settings, council, day, f"{NUMBER_BLANK}/PGY-{symbol}"),
                     round_name=rnd.name,
                     product=product.name,
                     code=product.code or "",
@@ -207,7 +251,9 @@ def feedback_data(
                     stars=result.stars,
                     improvement=improvement_for(inputs.sheet, inputs.version, result),
                     not_ranked_reasons=tuple(d.reason for d in inputs.decisions),
-                    signer=("Chủ tịch hội đồng", _chair(council)),
+                    signer=("TM. HỘI ĐỒNG\nCHỦ TỊCH", _chair(council)),
+                    council=council.name,
+                    recipients=("Như trên", f"Lưu: VT, {symbol}"),
                 )
             )
     if problems:
@@ -221,16 +267,19 @@ def results_summary_data(
     require(actor, Permission.VIEW)
     settings = get_settings(db)
     lines = []
+    approvals: list[dt.date | None] = []
     problems: list[Problem] = []
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
         scoring = [m for m in council.members if m.role.scores]
+        day = date or meeting_day(s, rnd)  # the recognition period of a decision after the meeting
         for dossier, product, producer in s.execute(_agenda(round_id)):
             checked = _checked(s, actor, dossier, product, problems)
             if checked is None:
                 continue
             inputs, result, stored = checked
+            now = _recognition(council, inputs, day, stored=stored, result=result)
             address = producer_address(producer)
             counted = sum(1 for b in inputs.ballots if not b.excluded)
             lines.append(
@@ -249,22 +298,33 @@ def results_summary_data(
                     band_stars=result.band_stars if result else 0,
                     stars=result.stars if result else None,
                     conclusion=_conclusion(
-                        stored, result.stars if result else None, bool(result and result.certifiable)
+                        stored, result.stars if result else None, bool(result and result.certifiable), now
                     ),
-                    # a 5★ result goes to the central level: this council's decision does not recognise it
-                    proposed=bool(
-                        stored is not None
-                        and stored.locked
-                        and stored.status is not ResultStatus.REFERRED_CENTRAL
-                        and result
-                        and result.certifiable
-                    ),
+                    # a star above the council's authority goes up (5★ → central): this decision recognises only
+                    # the star within its authority, under `recognise_within_authority`
+                    proposed=_proposed(stored, result, inputs, council, day),
                     notes=_unmet_note(result.unmet_minimums) if result else "",
+                    average_points=to_display_decimal(result.average_total) if result else None,
+                    part_points=tuple((k, to_display_decimal(v)) for k, v in result.part_averages.items())
+                    if result
+                    else (),
+                    counted=counted,
+                    scorers=len(scoring),
+                    scored=result is not None,
+                    recognised_stars=now.recognised_stars if now is not None and now.referred else None,
+                    referral=minutes.referral_phrase(now.stars, now.referred_to)
+                    if now is not None and now.referred_to is not None
+                    else "",
                 )
             )
+            approvals.append(_local_day(stored.approved_at) if stored is not None and stored.locked else None)
         chair = _chair(council)
         secretary = _secretary(council)
-        heading = _heading(settings, council, date)
+        # dated by the meeting whose results it records (the chair approves them there); by the last approval
+        # only when no sitting was recorded
+        approved = [day for day in approvals if day is not None]
+        dated = date or _last_sitting(s, round_id) or (max(approved) if approved else None)
+        heading = _council_heading(settings, council, dated)
         summary = results_summary.ResultsSummary(
             heading=heading,
             council=council.name,
@@ -317,9 +377,7 @@ def scoring_sheets_data(
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
         place = _place(settings, council)
-        meeting = s.scalars(
-            select(MeetingSession.date).where(MeetingSession.round_id == round_id).order_by(MeetingSession.date.desc())
-        ).first()
+        meeting = _last_sitting(s, round_id)
         for a in _assignments(s, rnd, council):
             choices = {b.member: b.choices for b in a.inputs.ballots if not b.excluded}
             if not blank and choices and not may_see_figures(actor, a.progress):
@@ -330,6 +388,7 @@ def scoring_sheets_data(
                 pages.append(
                     scoring_sheet.SheetPage(
                         round_name=a.round_name,
+                        council=council.name,
                         product=a.product.name,
                         code=a.product.code or "",
                         producer=a.producer.name,
@@ -401,9 +460,7 @@ def decision_annex_data(
     if summary is None:
         summary = results_summary_data(db, actor=actor, round_id=round_id)
     with db.reading() as s:
-        decision = s.scalars(
-            select(Decision).where(Decision.round_id == round_id).order_by(Decision.date.desc(), Decision.number.desc())
-        ).first()
+        decision = _latest_decision(s, round_id)
         ref = (
             decision_annex.DecisionRef(decision.number, decision.date, decision.issuing_body)
             if decision is not None
@@ -415,6 +472,30 @@ def decision_annex_data(
         decision=ref,
         lines=tuple(line for line in summary.lines if line.proposed),
     )
+
+
+def _within_authority(inputs: Inputs, council: Council, result: ProductResult | None, day: dt.date) -> RecognitionNow:
+    """The star a certificate may carry below the product's result: the highest within the council's authority
+    (whatever the council's policy is now, since a certificate issued under `recognise_within_authority` stays
+    valid after the policy changes)."""
+    return recognition_on_day(
+        inputs.version,
+        council_level=council.level,
+        policy=AboveAuthority.RECOGNISE_WITHIN_AUTHORITY,
+        day=day,
+        certifiable=bool(result and result.certifiable),
+        stars=result.stars if result is not None else None,
+    )
+
+
+def _cases(inputs: Inputs) -> tuple[str, ...]:
+    """Each counted member's case per criterion on a sheet with alternative cases (CASE_PER_CRITERION)."""
+    lines = []
+    for ballot in inputs.ballots:
+        cases = chosen_cases(inputs.sheet, ballot.choices) if not ballot.excluded else {}
+        if cases:
+            lines.append(f"{inputs.names[ballot.member]}: " + "; ".join(f"{i} {c}" for i, c in cases.items()))
+    return tuple(lines)
 
 
 def _scoring_pass(
@@ -438,7 +519,24 @@ def _scoring_pass(
     )
 
 
-def _outcome(stored: Result | None, result: ProductResult | None, inputs: Inputs) -> tuple[str, str]:
+def _proposed(
+    stored: Result | None, result: ProductResult | None, inputs: Inputs, council: Council, day: dt.date
+) -> bool:
+    """The product goes on this council's recognition decision (`scoring.certificates`)."""
+    return result is not None and proposed_for_recognition(
+        inputs.version,
+        council_level=council.level,
+        policy=AboveAuthority(council.above_authority),
+        day=day,
+        approved=stored is not None and stored.locked,
+        certifiable=result.certifiable,
+        stars=result.stars,
+    )
+
+
+def _outcome(
+    stored: Result | None, result: ProductResult | None, inputs: Inputs, now: RecognitionNow | None, proposed: bool
+) -> tuple[str, str]:
     """Where the product goes in the minutes' conclusions, and why when it is not proposed."""
     if result is None:
         return "undecided", "chưa đủ phiếu đánh giá"
@@ -447,10 +545,12 @@ def _outcome(stored: Result | None, result: ProductResult | None, inputs: Inputs
         return "not_passing", f"không xếp hạng ({reasons})" if reasons else "không xếp hạng"
     if stored is None or not stored.locked:
         return "undecided", "kết quả chưa được Chủ tịch Hội đồng phê duyệt"
-    if stored.status is ResultStatus.REFERRED_CENTRAL:
+    if now is not None and now.referred:
         return "referred", ""
-    if result.certifiable:
+    if proposed:
         return "proposed", ""
+    if result.certifiable:
+        return "not_passing", f"{result.stars} sao thuộc thẩm quyền công nhận của cấp khác"
     reason = f"đạt {result.stars} sao ({format_points_vi(result.average_total)} điểm), dưới mức công nhận"
     if result.unmet_minimums:
         reason += f"; {_unmet_note(result.unmet_minimums)}"
@@ -469,6 +569,7 @@ def minutes_data(
     with db.reading() as s:
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
+        day = date or meeting_day(s, rnd)  # the recognition period of a decision after the meeting
         names = {m.id: m.full_name for m in council.members}
         sittings = s.scalars(
             select(MeetingSession)
@@ -518,7 +619,8 @@ def minutes_data(
                 continue
             inputs, result, stored = checked
             absent = tuple(inputs.names[m["member_id"]] for m in inputs.data["members"] if m["excluded"] == "absent")
-            outcome, reason = _outcome(stored, result, inputs)
+            now = _recognition(council, inputs, day, stored=stored, result=result)
+            outcome, reason = _outcome(stored, result, inputs, now, _proposed(stored, result, inputs, council, day))
             products.append(
                 minutes.ProductMinutes(
                     order=dossier.agenda_order,
@@ -527,6 +629,7 @@ def minutes_data(
                     producer=producer.name,
                     address=producer_address(producer),
                     group=inputs.sheet.title,
+                    tourism=inputs.sheet.tourism,
                     parts=tuple(part.id for part in inputs.sheet.parts),
                     recusals=recusals,
                     absent=absent,
@@ -542,16 +645,24 @@ def minutes_data(
                         for d in inputs.decisions
                     ),
                     conclusion=_conclusion(
-                        stored, result.stars if result else None, bool(result and result.certifiable)
+                        stored, result.stars if result else None, bool(result and result.certifiable), now
                     ),
                     outcome=outcome,
                     reason=reason,
+                    recognised_stars=now.recognised_stars if now is not None and now.referred else None,
+                    referred_to=now.referred_to if now is not None else None,
+                    cases=_cases(inputs),
                 )
             )
-        heading = _heading(settings, council, date or (sittings[-1].date if sittings else None))
+        heading = _council_heading(
+            settings,
+            council,
+            date or (sittings[-1].date if sittings else None),
+            f"{number or NUMBER_BLANK}/{settings['minutes_symbol']}",
+        )
         code = meeting_code(db, round_id)
         data = minutes.Minutes(
-            heading=dataclasses.replace(heading, number=f"{number or NUMBER_BLANK}/{settings['minutes_symbol']}"),
+            heading=heading,
             council=council.name,
             establishing_decision=council.establishing_decision,
             round_name=rnd.name,
@@ -570,6 +681,11 @@ def minutes_data(
             products=tuple(products),
             fingerprint=code.code,
             fingerprint_open=code.open_results,
+            recipients=(
+                f"{body_in_sentence(heading.parent_body or '')} (để báo cáo)",
+                "Thành viên Hội đồng",
+                f"Lưu: VT, {_council_symbol(settings)}",
+            ),
         )
     if problems:
         raise DocumentRefused(problems)
@@ -603,8 +719,10 @@ def certificates_data(
             checked = _checked(s, actor, dossier, product, problems)
             if checked is None:
                 continue
-            _inputs, result, stored = checked
-            if result is None or result.stars != cert.stars or not result.certifiable or not (stored and stored.locked):
+            inputs, result, stored = checked
+            within = _within_authority(inputs, council, result, decision.date)
+            supported = result is not None and cert.stars in (result.stars, within.recognised_stars)
+            if result is None or not supported or not result.certifiable or not (stored and stored.locked):
                 where = (("product", product.code or product.name), ("certificate", cert.number))
                 problems.append(Problem("documents.certificate_differs", {"stars": cert.stars}, where))
                 continue
@@ -618,7 +736,6 @@ def certificates_data(
                     "san_pham": product.name,
                     "chu_the": producer.name,
                     "sao": cert.stars,
-                    "qd": f"{decision.number} ngày {format_vi_date(decision.date)}",
                     "ngay_cap": cert.issue_date.isoformat(),
                     "het_han": cert.expiry_date.isoformat(),
                 },
@@ -639,9 +756,13 @@ def certificates_data(
                 "issue_date": format_vi_date(cert.issue_date),
                 "expiry_date": format_vi_date(cert.expiry_date),
                 "place_date": vi_date_line(place, cert.issue_date),
-                "signer_title": decision.signer_title or "",
+                "signer_title": signer_lines(decision.issuing_body, decision.signer_title or ""),
                 "signer": decision.signer,
                 "key_id": key.key_id,
+                "authority_note": "Công nhận trong thẩm quyền; sản phẩm đã được "
+                + minutes.referral_phrase(within.stars, within.referred_to)
+                if within.referred_to is not None and cert.stars != within.stars
+                else "",
             }
             pages.append(certificate.CertificatePage(fields, cert.stars, payload))
     if problems:

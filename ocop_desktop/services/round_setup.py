@@ -4,6 +4,7 @@ attendance and recusals."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from sqlalchemy import select
 
@@ -21,6 +22,7 @@ from ocop_desktop.models import (
     Round,
 )
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.authority import AboveAuthority
 from ocop_desktop.services import audit
 from ocop_desktop.services.accounts import hash_secret
 from ocop_desktop.services.actor import Actor
@@ -45,6 +47,7 @@ FIELDS: dict[str, values.Domain] = {
     "spread_limit": values.SPREAD_LIMIT,
     "place": values.LINE,
     "quorum_numerator": values.QUORUM_PART,
+    "above_authority": values.Choice.of(AboveAuthority),
     "quorum_denominator": values.QUORUM_PART,
     "note": values.NOTE,
     "reason": values.NOTE,
@@ -67,12 +70,14 @@ def create_council(
     quorum_requires_chair: bool = True,
     establishing_decision: str | None = None,
     province_code: str | None = None,
+    above_authority: AboveAuthority = AboveAuthority.REFER_AND_WAIT,
 ) -> str:
-    """Hội đồng with its quorum rule: at least quorum[0]/quorum[1] of scoring members present."""
+    """Hội đồng with its quorum rule (at least quorum[0]/quorum[1] of scoring members present) and its policy for a
+    product whose star belongs to a higher level (`above_authority`)."""
     require(actor, Permission.SET_UP_ROUND)
     numerator, denominator = quorum
     _check(name=name, issuing_body=issuing_body, establishing_decision=establishing_decision,
-           province_code=province_code)  # fmt: skip
+           province_code=province_code, above_authority=above_authority)  # fmt: skip
     quorum_problems = values.quorum_problems(numerator, denominator)
     if quorum_problems:
         raise ValidationFailed(quorum_problems)
@@ -86,11 +91,19 @@ def create_council(
             quorum_requires_chair=quorum_requires_chair,
             establishing_decision=establishing_decision,
             province_code=province_code,
+            above_authority=AboveAuthority(above_authority).value,
             created_by=actor.user_id,
         )
         s.add(council)
         s.flush()
-        audit.record(s, actor, "create_council", "council", council.id, after={"name": council.name, "level": level})
+        audit.record(
+            s,
+            actor,
+            "create_council",
+            "council",
+            council.id,
+            after={"name": council.name, "level": level, "above_authority": council.above_authority},
+        )
         return council.id
 
 
@@ -297,8 +310,8 @@ def _apply(obj: object, changes: dict[str, object]) -> tuple[dict[str, object], 
 
 
 def update_council(db: Database, *, actor: Actor, council_id: str, **changes: object) -> None:
-    """Edit name, issuing body, establishing decision, province or quorum rule (quorum_numerator /
-    quorum_denominator / quorum_requires_chair)."""
+    """Edit name, issuing body, establishing decision, province, quorum rule (quorum_numerator /
+    quorum_denominator / quorum_requires_chair) or the policy above the council's authority (above_authority)."""
     require(actor, Permission.SET_UP_ROUND)
     allowed = {
         "name",
@@ -308,9 +321,12 @@ def update_council(db: Database, *, actor: Actor, council_id: str, **changes: ob
         "quorum_numerator",
         "quorum_denominator",
         "quorum_requires_chair",
+        "above_authority",
     }
     _refuse_unknown(changes, allowed)
     _check(**{k: v for k, v in changes.items() if k in FIELDS})
+    if "above_authority" in changes:
+        changes["above_authority"] = AboveAuthority(cast(str, changes["above_authority"])).value
     with db.transaction() as s:
         council = get_or_fail(s, Council, council_id, "council")
         before, after = _apply(council, changes)

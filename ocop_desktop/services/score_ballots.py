@@ -6,6 +6,7 @@ and item it concerns, and nothing is computed from a document with problems.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any, cast
@@ -13,6 +14,7 @@ from typing import Any, cast
 from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.domain.numbers import format_points
 from ocop_desktop.domain.text import nfc
+from ocop_desktop.scoring.authority import LEVEL_RANK, AboveAuthority, RecognitionNow, recognition_now
 from ocop_desktop.scoring.engine import (
     DEFAULT_SPREAD_LIMIT,
     CouncilDecision,
@@ -23,6 +25,7 @@ from ocop_desktop.scoring.engine import (
     score_product,
 )
 from ocop_desktop.scoring.improvement import Improvement, improvement_for
+from ocop_desktop.scoring.versions import RecognitionPeriod, RuleVersion
 from ocop_desktop.services.criteria_catalogue import load_sheet, rule_version
 
 
@@ -51,6 +54,41 @@ def _spread_limit(doc: Mapping[str, Any], problems: list[Problem]) -> Fraction:
         problems.append(Problem("input.bad_spread_limit", {"value": value}))
         return DEFAULT_SPREAD_LIMIT
     return limit
+
+
+def _choice(doc: Mapping[str, Any], key: str, allowed: Sequence[str], default: str, problems: list[Problem]) -> str:
+    value = doc.get(key, default)
+    if not isinstance(value, str) or value not in allowed:
+        problems.append(Problem("input.bad_field", {"field": key, "detail": f"{value!r} ∉ {', '.join(allowed)}"}))
+        return default
+    return value
+
+
+def _decision_date(doc: Mapping[str, Any], problems: list[Problem]) -> dt.date | None:
+    value = doc.get("decision_date")
+    if value is None:
+        return None
+    try:
+        if isinstance(value, str):
+            return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    problems.append(Problem("input.bad_field", {"field": "decision_date", "detail": repr(value)}))
+    return None
+
+
+def _period(version: RuleVersion, day: dt.date | None, problems: list[Problem]) -> RecognitionPeriod | None:
+    """Who recognises which stars: the version's only period, or the one of `decision_date` when it has several
+    (QĐ 148: district 3★ until 05/7/2025, then the province)."""
+    if day is None:
+        if len(version.recognition) == 1:
+            return version.recognition[0]
+        problems.append(Problem("input.missing_field", {"field": "decision_date"}))
+        return None
+    period = version.recognition_on(day)
+    if period is None:
+        problems.append(Problem("input.bad_field", {"field": "decision_date", "detail": day.isoformat()}))
+    return period
 
 
 def _flag(raw: Mapping[str, Any], key: str, loc: tuple[tuple[str, str], ...], problems: list[Problem]) -> bool:
@@ -150,17 +188,35 @@ def score_document(doc: object) -> dict[str, Any]:
     limit = _spread_limit(doc, problems)
     ballots, reported = _ballots(doc, problems)
     decisions = _decisions(doc, problems)
+    policy = AboveAuthority(_choice(doc, "above_authority", tuple(AboveAuthority), "refer_and_wait", problems))
+    level = _choice(doc, "council_level", tuple(LEVEL_RANK), "province", problems)
+    day = _decision_date(doc, problems)
     if version_id is None or sheet_id is None:
         raise ValidationFailed(problems)
     version = rule_version(version_id)
     sheet = load_sheet(version_id, sheet_id)
+    period = _period(version, day, problems)
     try:
         result = score_product(sheet, version, ballots, decisions=decisions, spread_limit=limit)
     except ValidationFailed as exc:
         problems.extend(_without_reported(exc.problems, reported))
     if problems:
         raise ValidationFailed(problems)
-    return result_to_json(result, improvement_for(sheet, version, result))
+    now = recognition_now(result.stars, result.certifiable, period.levels if period else {}, level, policy)
+    return result_to_json(result, improvement_for(sheet, version, result)) | authority_json(policy, now, result)
+
+
+def authority_json(policy: AboveAuthority, now: RecognitionNow, result: ProductResult) -> dict[str, Any]:
+    """What `score` adds to the result: the council's decision above its authority and the warnings told."""
+    return {
+        "above_authority": policy.value,
+        "recognised_stars": now.recognised_stars,
+        "referred_to": now.referred_to,
+        "warnings": [
+            {"code": w.code, "member": dict(w.location).get("member"), **{k: str(v) for k, v in w.params.items()}}
+            for w in result.warnings
+        ],
+    }
 
 
 def _without_reported(problems: Sequence[Problem], reported: set[tuple[str, str]]) -> list[Problem]:

@@ -12,15 +12,16 @@ from sqlalchemy.orm import Session
 from ocop_desktop.domain.enums import BallotStatus, EntryMode
 from ocop_desktop.domain.errors import Conflict, PermissionDenied, Problem, ValidationFailed
 from ocop_desktop.domain.text import nfc
-from ocop_desktop.models import Ballot, BallotChoice, Council, CouncilMember, Dossier, Recusal, Result, Round, User
+from ocop_desktop.models import Ballot, BallotChoice, CouncilMember, Dossier, Result, Round, User
 from ocop_desktop.models.base import utcnow
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.catalogue import NOT_APPLICABLE, Sheet
-from ocop_desktop.scoring.engine import MemberBallot, check_ballot
+from ocop_desktop.scoring.engine import MemberBallot, ballot_warnings, check_ballot
 from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.common import get_or_fail
 from ocop_desktop.services.criteria_snapshots import sheet_from_snapshot, version_from_snapshot
+from ocop_desktop.services.eligibility import check_member, refuse_if_decided
 from ocop_desktop.services.permissions import Permission, allowed, require
 from ocop_desktop.services.queries import CurrentBallot, current_ballot
 from ocop_desktop.services.results import refresh_result
@@ -35,6 +36,8 @@ class ChoiceRecorded:
     item_id: str
     option_number: int
     points: int
+    warnings: tuple[Problem, ...] = ()
+    """Told, not refused: the ballot now takes different cases on different criteria (CASE_PER_CRITERION)."""
 
 
 def _sheet_of(session: Session, dossier: Dossier) -> Sheet:
@@ -58,18 +61,31 @@ def _result_locked(session: Session, dossier: Dossier) -> bool:
     return row is not None and row.locked
 
 
-def _refusal(session: Session, dossier: Dossier, member: CouncilMember) -> Problem | None:
-    """Why the member may not hold a ballot for the dossier now: not a scoring member, recused, result locked."""
-    rnd = get_or_fail(session, Round, dossier.round_id, "round")
-    council = get_or_fail(session, Council, rnd.council_id, "council")
-    if member.council_id != council.id or not member.role.scores:
-        return Problem("scoring.not_a_scoring_member", {}, (("member", member.full_name),))
-    recused = select(Recusal).where(Recusal.dossier_id == dossier.id, Recusal.member_id == member.id)
-    if session.scalars(recused).first() is not None:
-        return Problem("scoring.member_recused", {}, (("member", member.full_name),))
-    if _result_locked(session, dossier):
-        return Problem("result.locked", {})
-    return None
+def _refusals(
+    session: Session, dossier: Dossier, member: CouncilMember, ballot_round: int | None = None
+) -> list[Problem]:
+    """Every reason the member may not hold a ballot for the dossier now (`scoring.eligibility`): not a scoring
+    member, recused, absent from the sitting, another scoring round, result locked, round decided."""
+    return check_member(session, dossier, member, ballot_round).problems()
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A member's standing on a dossier now: whether their ballot counts, whether they may write it, and every
+    reason why not in words."""
+
+    counts: bool
+    may_write: bool
+    reasons: tuple[Problem, ...]
+
+
+def standing(db: Database, *, dossier_id: str, member_id: str) -> Standing:
+    """What the scoring page says before anyone tries to score (read only)."""
+    with db.reading() as s:
+        dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        member = get_or_fail(s, CouncilMember, member_id, "council_member")
+        check = check_member(s, dossier, member)
+        return Standing(check.eligibility.counts, check.eligibility.may_write, tuple(check.problems()))
 
 
 def _current_ballot(session: Session, dossier: Dossier, member_id: str) -> Ballot | None:
@@ -83,10 +99,11 @@ def _current_ballot(session: Session, dossier: Dossier, member_id: str) -> Ballo
 
 
 def _refuse(session: Session, dossier: Dossier, member: CouncilMember) -> None:
-    refusal = _refusal(session, dossier, member)
-    if refusal is not None:
-        kind = ValidationFailed if refusal.code == "scoring.not_a_scoring_member" else Conflict
-        raise kind([refusal])
+    refusals = _refusals(session, dossier, member)
+    if refusals:
+        seat = {"scoring.not_in_council", "scoring.not_a_scoring_member"}
+        kind = ValidationFailed if any(p.code in seat for p in refusals) else Conflict
+        raise kind(refusals)
 
 
 def _typist(session: Session, ballot: Ballot) -> str:
@@ -268,16 +285,14 @@ def discard_paper_ballot(db: Database, *, actor: Actor, ballot_id: str) -> None:
 
 
 def import_refusals(
-    session: Session, dossier: Dossier, member: CouncilMember, present: frozenset[str] | None
+    session: Session, dossier: Dossier, member: CouncilMember, ballot_round: int | None = None
 ) -> list[Problem]:
-    """Why a ballot that came from a file cannot be saved for the member and dossier now: the reasons
-    `open_ballot` refuses, absence from the meeting (`present`, None when no attendance was recorded), a
-    ballot already submitted, or a draft already begun in the application (never overwritten silently)."""
-    refusal = _refusal(session, dossier, member)
-    if refusal is not None:
-        return [refusal]
-    if present is not None and member.id not in present:
-        return [Problem("scoring.member_absent", {}, (("member", member.full_name),))]
+    """Why a ballot that came from a file (of `ballot_round`, None: the current one) cannot be saved for the
+    member and dossier now: the reasons `open_ballot` refuses, a ballot already submitted, or a draft already
+    begun in the application (never overwritten silently)."""
+    refusals = _refusals(session, dossier, member, ballot_round)
+    if refusals:
+        return refusals
     ballot = _current_ballot(session, dossier, member.id)
     if ballot is not None and ballot.status is BallotStatus.SUBMITTED:
         return [Problem("scoring.ballot_submitted", {}, (("member", member.full_name),))]
@@ -299,13 +314,12 @@ def import_ballot(
     member: CouncilMember,
     choices: dict[str, int],
     opinion: str | None,
-    present: frozenset[str] | None,
     source: str,
 ) -> str:
     """Fill and submit, in the caller's transaction, a ballot that came from a file (entry mode IMPORTED). The
     secretary imports it for the member (audited as acting for them); `source` names the file and its SHA-256."""
     require(actor, Permission.SCORE_FOR_MEMBER)
-    problems = import_refusals(session, dossier, member, present)
+    problems = import_refusals(session, dossier, member)
     if problems:
         raise Conflict(problems)
     ballot = _current_ballot(session, dossier, member.id)
@@ -363,8 +377,7 @@ def _writable_ballot(s: Session, actor: Actor, ballot_id: str) -> tuple[Ballot, 
     if ballot.status is BallotStatus.SUBMITTED:
         raise Conflict([Problem("scoring.ballot_submitted", {})])
     dossier = get_or_fail(s, Dossier, ballot.dossier_id, "dossier")
-    if _result_locked(s, dossier):
-        raise Conflict([Problem("result.locked", {})])
+    _refuse(s, dossier, get_or_fail(s, CouncilMember, ballot.member_id, "council_member"))
     return ballot, _sheet_of(s, dossier)
 
 
@@ -404,7 +417,12 @@ def _record(
         after={"ballot": ballot.id, "item": item_id, "option": option_number},
         acting_for=ballot.member_id if ballot.entry_mode is EntryMode.PAPER else None,
     )
-    return ChoiceRecorded(choice.id, ballot.id, item_id, option_number, points)
+    warnings: tuple[Problem, ...] = ()
+    found = ballot_warnings(sheet, MemberBallot(ballot.member_id, choices))
+    if found:  # named by the member's name, as the refusals above are
+        member = get_or_fail(s, CouncilMember, ballot.member_id, "council_member")
+        warnings = tuple(Problem(w.code, w.params, (("member", member.full_name),), w.severity) for w in found)
+    return ChoiceRecorded(choice.id, ballot.id, item_id, option_number, points, warnings)
 
 
 def clear_choice(db: Database, *, actor: Actor, ballot_id: str, item_id: str) -> None:
@@ -436,6 +454,7 @@ def clear_choice(db: Database, *, actor: Actor, ballot_id: str, item_id: str) ->
 
 def _submit(session: Session, actor: Actor, ballot: Ballot, opinion: str | None) -> None:
     dossier = get_or_fail(session, Dossier, ballot.dossier_id, "dossier")
+    _refuse(session, dossier, get_or_fail(session, CouncilMember, ballot.member_id, "council_member"))
     sheet = _sheet_of(session, dossier)
     choices = {c.item_id: c.option_number for c in ballot.choices}
     problems = check_ballot(sheet, MemberBallot(ballot.member_id, choices))
@@ -522,6 +541,7 @@ def start_rescore(db: Database, *, actor: Actor, dossier_id: str, reason: str) -
         raise ValidationFailed([Problem("scoring.rescore_needs_reason", {})])
     with db.transaction() as s:
         dossier = get_or_fail(s, Dossier, dossier_id, "dossier")
+        refuse_if_decided(s, get_or_fail(s, Round, dossier.round_id, "round"))
         if _result_locked(s, dossier):
             raise Conflict([Problem("result.locked", {})])
         before = dossier.scoring_round

@@ -14,6 +14,7 @@ from ocop_desktop.domain.errors import Problem, ValidationFailed
 from ocop_desktop.domain.text import nfc
 from ocop_desktop.models import Setting
 from ocop_desktop.persistence.database import Database
+from ocop_desktop.scoring.authority import AboveAuthority
 from ocop_desktop.services import audit
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.permissions import Permission, require
@@ -50,6 +51,8 @@ SPECS = {
         SettingSpec("commune_code", "", _digits(5)),  # a commune council's commune (2025 units)
         SettingSpec("council_level", "", lambda v: v == "" or v in {level.value for level in CouncilLevel}),
         SettingSpec("council_name", "", _line),  # also the name on the council's key
+        # policy ABOVE_AUTHORITY of the councils this file creates (scoring/authority.py), chosen at first run
+        SettingSpec("above_authority", "refer_and_wait", lambda v: v in {p.value for p in AboveAuthority}),
         SettingSpec("certificate_prefix", "GCN-OCOP", _text),
         SettingSpec("minutes_symbol", "BB-HĐĐG", _text),  # ký hiệu of the minutes' number: "…/BB-HĐĐG"
         SettingSpec("spread_limit", "10", lambda v: isinstance(v, str) and not values.SPREAD_LIMIT.problems(v, "x")),

@@ -8,6 +8,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
@@ -32,8 +33,11 @@ from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import CouncilDecision, DecisionKind, MemberBallot
 from ocop_desktop.services import audit
 from ocop_desktop.services.criteria_snapshots import canonical_json, sheet_from_snapshot, version_from_snapshot
-from ocop_desktop.services.results import Inputs, compute, gather_inputs
+from ocop_desktop.services.recompute import SEP, split_choices
+from ocop_desktop.services.results import Inputs, gather_inputs, score
+from ocop_desktop.services.score_ballots import result_to_json
 
+RESULT_BATCH = 500  # results (and ballots) per fetch
 SUMMARY_FIELDS = ("average_total", "band_stars", "stars", "certifiable", "spread_exceeds_limit")
 
 
@@ -72,7 +76,8 @@ def _verify(path: Path, shown: Path) -> VerifyReport:
     if not check.ok:
         return VerifyReport(str(path), tuple(Problem("verify.file", {"detail": d}, loc) for d in check.problems), 0, 0)
     try:
-        db = Database.open(path, migrate=False, daily_backup=False, check_schema=False, lock=False)
+        # integrity_check has just passed: the open's quick_check (a part of it) would read the whole file again
+        db = Database.open(path, migrate=False, daily_backup=False, check_schema=False, lock=False, quick_check=False)
     except UserFacingError as exc:
         return VerifyReport(str(path), exc.problems, 0, 0)
     try:
@@ -86,10 +91,13 @@ def _verify(path: Path, shown: Path) -> VerifyReport:
             problems.extend(seal_problems(s))
             events = int(s.scalar(select(func.count()).select_from(AuditEvent)) or 0)
             problems.extend(snapshot_problems(s))
-            rows = s.scalars(select(Result).order_by(Result.dossier_id, Result.scoring_round)).all()
-            for row in rows:
-                problems.extend(check_result(s, row))
-        return VerifyReport(str(path), tuple(problems), len(rows), events)
+            checked = 0
+            ballots = BallotReader(s)
+            results = select(Result).order_by(Result.dossier_id, Result.scoring_round)
+            for row in s.scalars(results.execution_options(yield_per=RESULT_BATCH)):  # streamed, not all held
+                problems.extend(check_result(s, row, ballots.of(row.dossier_id, row.scoring_round)))
+                checked += 1
+        return VerifyReport(str(path), tuple(problems), checked, events)
     finally:
         db.close()
 
@@ -139,6 +147,40 @@ def snapshot_problems(s: Session) -> list[Problem]:
     ]
 
 
+class BallotReader:
+    """Every ballot's current choices, read in one pass in the order of the results (by dossier, then scoring
+    round), one row per ballot: `of` gives the ballots of a result's dossier and scoring round."""
+
+    def __init__(self, s: Session) -> None:
+        query = (
+            select(
+                Ballot.dossier_id,
+                Ballot.scoring_round,
+                Ballot.id,
+                func.group_concat(BallotChoice.item_id, SEP),
+                func.group_concat(BallotChoice.option_number, SEP),
+                func.count(BallotChoice.id),
+            )
+            .outerjoin(BallotChoice, BallotChoice.ballot_id == Ballot.id)
+            .group_by(Ballot.dossier_id, Ballot.scoring_round, Ballot.id)
+            .order_by(Ballot.dossier_id, Ballot.scoring_round)
+            .execution_options(yield_per=RESULT_BATCH)
+        )
+        self._rows = iter(s.execute(query))
+        self._next = next(self._rows, None)
+
+    def of(self, dossier_id: str, scoring_round: int) -> dict[str, dict[str, int] | None]:
+        """Ballot id → choices (None: read them one by one) of the dossier's scoring round."""
+        wanted = (dossier_id, scoring_round)
+        found: dict[str, dict[str, int] | None] = {}
+        while self._next is not None and (self._next[0], self._next[1]) <= wanted:
+            _dossier, _round, ballot_id, items, options, count = self._next
+            if (_dossier, _round) == wanted:
+                found[ballot_id] = split_choices(items, options, count)
+            self._next = next(self._rows, None)
+        return found
+
+
 def _where(s: Session, row: Result) -> tuple[tuple[str, str], ...]:
     dossier = s.get(Dossier, row.dossier_id)
     product = s.get(Product, dossier.product_id) if dossier is not None else None
@@ -146,21 +188,31 @@ def _where(s: Session, row: Result) -> tuple[tuple[str, str], ...]:
     return (("product", label), ("scoring_round", str(row.scoring_round)))
 
 
-def check_result(s: Session, row: Result) -> list[Problem]:
-    where = _where(s, row)
+def check_result(s: Session, row: Result, known: Mapping[str, dict[str, int] | None] | None = None) -> list[Problem]:
+    """Every problem of one stored result: its inputs no longer hashing to their digest, a ballot changed or gone
+    since, a figure the scoring core does not give again (the improvement advice, which only follows from the
+    figures, is left out), locked inputs changed. `known`: ballot id → current choices of the result's dossier
+    and scoring round, when the caller read them all at once (a ballot not in it is looked up here)."""
     problems = []
     if hashlib.sha256(canonical_json(row.inputs).encode("utf-8")).hexdigest() != row.inputs_hash:
-        problems.append(Problem("verify.inputs_altered", {}, where))
+        problems.append(Problem("verify.inputs_altered", {}, _where(s, row)))
     members: list[dict[str, Any]] = list(row.inputs.get("members", []))  # type: ignore[call-overload]
     ballot_ids = [m["ballot_id"] for m in members if m.get("ballot_id") is not None]
-    held = set(s.scalars(select(Ballot.id).where(Ballot.id.in_(ballot_ids))))
-    stored: dict[str, dict[str, int]] = {b: {} for b in ballot_ids}
-    for choice_ballot, item_id, option in s.execute(  # one query for the result's ballots, not one per member
-        select(BallotChoice.ballot_id, BallotChoice.item_id, BallotChoice.option_number).where(
-            BallotChoice.ballot_id.in_(ballot_ids)
-        )
-    ):
-        stored[choice_ballot][item_id] = option
+    stored: dict[str, dict[str, int]] = {}
+    for ballot_id in ballot_ids:
+        choices = (known or {}).get(ballot_id)
+        if choices is not None:
+            stored[ballot_id] = choices
+    missing = [b for b in ballot_ids if b not in stored]
+    held = set(stored) | set(s.scalars(select(Ballot.id).where(Ballot.id.in_(missing)))) if missing else set(stored)
+    stored.update({b: {} for b in missing})
+    if missing:
+        for choice_ballot, item_id, option in s.execute(  # one query for the remaining ballots, not one per member
+            select(BallotChoice.ballot_id, BallotChoice.item_id, BallotChoice.option_number).where(
+                BallotChoice.ballot_id.in_(missing)
+            )
+        ):
+            stored[choice_ballot][item_id] = option
     for member in members:
         ballot_id = member.get("ballot_id")
         if ballot_id is None:
@@ -169,25 +221,27 @@ def check_result(s: Session, row: Result) -> list[Problem]:
         if ballot_id not in held or current != {k: int(v) for k, v in member["choices"].items()}:
             person = s.get(CouncilMember, member["member_id"])
             name = person.full_name if person is not None else member["member_id"]
-            problems.append(Problem("verify.choices_altered", {"member": name}, where))
+            problems.append(Problem("verify.choices_altered", {"member": name}, _where(s, row)))
     try:
         recomputed = _recompute(s, row.inputs, members)
     except UserFacingError as exc:
-        return [*problems, *(p.at(*where) for p in exc.problems)]
-    differing = [key for key, value in recomputed.items() if row.computed.get(key) != value]
+        return [*problems, *(p.at(*_where(s, row)) for p in exc.problems)]
+    differing = [key for key, value in recomputed.items() if key != "improvement" and row.computed.get(key) != value]
     differing += [f for f in SUMMARY_FIELDS if str(getattr(row, f)) != str(recomputed[f]) and f not in differing]
     for field in differing:
         kept = getattr(row, field) if field in SUMMARY_FIELDS else row.computed.get(field)
         problems.append(
             Problem(
-                "verify.result_differs", {"field": field, "stored": kept, "recomputed": recomputed.get(field)}, where
+                "verify.result_differs",
+                {"field": field, "stored": kept, "recomputed": recomputed.get(field)},
+                _where(s, row),
             )
         )
     if row.locked:
         dossier = s.get(Dossier, row.dossier_id)
         if dossier is not None and dossier.scoring_round == row.scoring_round:
             if gather_inputs(s, dossier).digest != row.inputs_hash:
-                problems.append(Problem("verify.locked_inputs_changed", {}, where))
+                problems.append(Problem("verify.locked_inputs_changed", {}, _where(s, row)))
     return problems
 
 
@@ -201,4 +255,7 @@ def _recompute(s: Session, data: dict[str, Any], members: list[dict[str, Any]]) 
     )
     decisions = tuple(CouncilDecision(DecisionKind(d["kind"]), d["reason"], d["item"]) for d in data["decisions"])
     inputs = Inputs(sheet, version, ballots, decisions, Fraction(str(data["spread_limit"])), (), dict(data), {})
-    return compute(inputs)[1]
+    result = score(inputs)
+    computed = result_to_json(result, None)  # the improvement advice is not compared
+    computed["members"] = [m.member for m in result.members]
+    return computed

@@ -21,7 +21,6 @@ from ocop_desktop.paths import fonts_dir, user_data_dir
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import backups, queries
 from ocop_desktop.services.actor import Actor
-from ocop_desktop.services.demo import user_demo_file
 from ocop_desktop.services.first_run import DEFAULT_FILE_NAME
 from ocop_desktop.ui import crash, file_dialogs
 from ocop_desktop.ui.criteria_browser import CriteriaBrowser
@@ -155,6 +154,8 @@ class Controller:
             self.open_path(path, create=True)
 
     def open_demo(self) -> None:
+        from ocop_desktop.services.demo import user_demo_file  # the demo's builder (documents, keys) when asked
+
         self.open_path(user_demo_file())
 
     def open_path(self, path: Path, *, create: bool = False, actor: Actor | None = None) -> None:
@@ -234,6 +235,8 @@ def run_gui(
     app = make_app(lang)
     with crash.install(interactive=screenshot is None, what="screenshot" if screenshot else "window"):
         if demo:
+            from ocop_desktop.services.demo import user_demo_file
+
             db_path = user_demo_file(before_meeting=before_meeting)
         db = None
         if db_path is not None and screenshot is not None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ocop_desktop.domain.enums import Role
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import council_key
+from ocop_desktop.services import council_key, queries
 from ocop_desktop.services.actor import Actor
 from ocop_desktop.services.permissions import Permission, allowed
+from ocop_desktop.services.queries import RoundView
 
 
 class Change(enum.Flag):
@@ -67,6 +68,8 @@ class WorkContext(QObject):
         self._actor: Actor | None = None
         self._round_id: str | None = None
         self._dossier_id: str | None = None
+        self._view: tuple[tuple[Database, str, Actor], RoundView] | None = None
+        self.changed.connect(self._forget_view)
 
     @property
     def db(self) -> Database | None:
@@ -87,6 +90,23 @@ class WorkContext(QObject):
     def viewer(self) -> Actor:
         """Who reads: the signed-in person, or a read-only member when nobody is (the screenshot mode)."""
         return self._actor or Actor(None, "viewer", frozenset({Role.MEMBER}))
+
+    def round_view(self) -> RoundView | None:
+        """The chosen round as the agenda shows it, read once for everything that refreshes after one change (the
+        window's product list, the round page… on a 20,000-product file each reading costs a second); read again
+        after the next change or once control is back in the event loop."""
+        if self._db is None or self._round_id is None:
+            return None
+        key = (self._db, self._round_id, self.viewer())
+        if self._view is None or self._view[0] != key:
+            self._view = (key, queries.round_view(self._db, self._round_id, actor=key[2]))
+            QTimer.singleShot(0, self, self._forget_view)
+        return self._view[1]
+
+    def _forget_view(self, change: object = None) -> None:
+        """Any change but another dossier chosen (the agenda is the round's, whichever dossier is chosen)."""
+        if change is not Change.DOSSIER:
+            self._view = None
 
     def can(self, permission: Permission) -> bool:
         return self._actor is not None and allowed(self._actor, permission)

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.text import fold
 from ocop_desktop.scoring.catalogue import Criterion, Sheet
+from ocop_desktop.scoring.engine import star_minimums_checked
 from ocop_desktop.services.criteria_catalogue import list_sheets, load_sheet, rule_versions
 from ocop_desktop.ui.i18n import tr
+from ocop_desktop.ui.words import minimums_not_checked_text
 
 STAR = "★"
 ROLE_ITEM = Qt.ItemDataRole.UserRole
@@ -133,6 +135,11 @@ class CriteriaBrowser(QMainWindow):
         self.header.setText(
             f"<b>{sheet.sheet_id} — {sheet.title}</b><br>{' / '.join(sheet.group_path)}"
             + (f"<br>{tr('Cơ quan chủ trì')}: {sheet.managing_body}" if sheet.managing_body else "")
+            + (
+                ""
+                if star_minimums_checked(sheet)
+                else f"<br><span style='color:#b00020'>{minimums_not_checked_text()}</span>"
+            )
         )
         bold = QFont()
         bold.setBold(True)
@@ -161,9 +168,12 @@ class CriteriaBrowser(QMainWindow):
         if sheet.dossier_rejected_if:
             lines.append(f"<p><b>{tr('Hồ sơ bị loại')}</b></p>")
             lines.extend(f"<p>{text}</p>" for text in sheet.dossier_rejected_if)
-        lines.append(
-            f"<p>{tr('Dấu sao (★★★, ★★★★, ★★★★★) là mức tối thiểu phải đạt để được xếp hạng sao tương ứng.')}</p>"
-        )
+        if star_minimums_checked(sheet):
+            lines.append(
+                f"<p>{tr('Dấu sao (★★★, ★★★★, ★★★★★) là mức tối thiểu phải đạt để được xếp hạng sao tương ứng.')}</p>"
+            )
+        else:
+            lines.append(f"<p style='color:#b00020'><b>{minimums_not_checked_text()}</b></p>")
         if sheet.source_quality:
             lines.append(f"<p><i>{tr('Nguồn')}: {sheet.source_quality}</i></p>")
         self.details.setHtml("".join(lines))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -43,7 +44,7 @@ from ocop_desktop.ui.dialogs import tell_missing_catalogue
 from ocop_desktop.ui.file.keys import KEY_ID_STYLE, documents_folder
 from ocop_desktop.ui.i18n import LANGUAGE_KEY, LANGUAGES, catalogue, current_lang, install, tr
 from ocop_desktop.ui.pages.setup.view import AddressPicker
-from ocop_desktop.ui.words import level_text
+from ocop_desktop.ui.words import above_authority_text, level_text
 
 log = logging.getLogger(__name__)
 
@@ -317,13 +318,23 @@ class IdentityPage(_Page):
         self.issuing_body = QLineEdit()
         self.parent_body = QLineEdit()
         self.place_name = QLineEdit()
+        self.above_authority = QComboBox()  # policy ABOVE_AUTHORITY of the councils this file creates
+        for policy in ("refer_and_wait", "recognise_within_authority"):
+            self.above_authority.addItem("", policy)
         self.typed: set[QLineEdit] = set()
         for field in (self.council_name, self.issuing_body, self.place_name):
             field.textEdited.connect(lambda _text, f=field: self.typed.add(f))
-        self.labels = [QLabel() for _ in range(6)]
+        self.labels = [QLabel() for _ in range(7)]
         form = QFormLayout()
         form.addRow(self.labels[0], levels)
-        widgets = (self.address, self.council_name, self.issuing_body, self.parent_body, self.place_name)
+        widgets = (
+            self.address,
+            self.council_name,
+            self.issuing_body,
+            self.parent_body,
+            self.place_name,
+            self.above_authority,
+        )
         for label, widget in zip(self.labels[1:], widgets, strict=True):
             form.addRow(label, widget)
         self.note = _wrapped()
@@ -354,10 +365,13 @@ class IdentityPage(_Page):
                 tr("Cơ quan ban hành"),
                 tr("Cơ quan chủ quản"),
                 tr("Địa danh (dòng ngày tháng)"),
+                tr("Sản phẩm vượt thẩm quyền"),
             ),
             strict=True,
         ):
             label.setText(text)
+        for index in range(self.above_authority.count()):
+            self.above_authority.setItemText(index, above_authority_text(self.above_authority.itemData(index)))
         self.address.filter.setPlaceholderText(tr("Lọc xã, phường (không cần dấu)…"))
         self.parent_body.setPlaceholderText(tr("dòng trên tên cơ quan ban hành; để trống nếu không có"))
         self.note.setText(tr("Các tên được gợi ý theo địa bàn đã chọn; sửa lại nếu văn bản của hội đồng ghi khác."))
@@ -390,6 +404,7 @@ class IdentityPage(_Page):
             issuing_body=self.issuing_body.text(),
             parent_body=self.parent_body.text(),
             place_name=self.place_name.text(),
+            above_authority=self.above_authority.currentData(),
         )
 
     def validatePage(self) -> bool:

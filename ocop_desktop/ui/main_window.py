@@ -267,11 +267,13 @@ class MainWindow(QMainWindow):
         if round_id != self.ctx.round_id:
             remembered = QSettings().value(LAST_DOSSIER_KEY.format(round_id=round_id))
             self.ctx.set_round(round_id, str(remembered) if remembered else None)
+            return  # the change filled the product list (`_context_changed`)
         self._fill_dossiers()
 
     def _fill_dossiers(self) -> None:
         ctx = self.ctx
-        rows = queries.round_view(ctx.db, ctx.round_id, actor=ctx.viewer()).dossiers if ctx.db and ctx.round_id else ()
+        view = ctx.round_view()
+        rows = view.dossiers if view is not None else ()
         self.dossier_box.blockSignals(True)
         self.dossier_box.clear()
         for row in rows:

@@ -15,6 +15,7 @@ from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui.about import AboutDialog
 from ocop_desktop.ui.backups import open_backup_folder
+from ocop_desktop.ui.certificate_check import CertificateCheckDialog
 from ocop_desktop.ui.dialogs import show_error
 from ocop_desktop.ui.file.keys import TrustedKeysDialog
 from ocop_desktop.ui.i18n import LANGUAGES, current_lang, tr
@@ -86,6 +87,7 @@ def build_menus(window: MainWindow) -> None:
     _action(window, keys_menu, tr("Khóa tin cậy (hội đồng, đơn vị cấp)…"), None, lambda: _show_trusted_keys(window))
     help_menu = bar.addMenu(tr("&Trợ giúp"))
     window.manual_action = _action(window, help_menu, tr("Hướng dẫn sử dụng"), "F1", window.show_manual)
+    _action(window, help_menu, tr("Kiểm tra giấy chứng nhận…"), None, lambda: CertificateCheckDialog(window).exec())
     _action(window, help_menu, tr("Giới thiệu"), None, lambda: AboutDialog(window).exec())
     file_menu.aboutToShow.connect(lambda: update_actions(window))
     PersonKeys(window, (window.sign_out_action, window.switch_action))

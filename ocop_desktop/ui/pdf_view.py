@@ -8,13 +8,14 @@ never holds it open (on Windows an open file could not be replaced by the next g
 from __future__ import annotations
 
 import atexit
+import importlib
 import logging
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
@@ -29,6 +30,16 @@ POINTS_PER_INCH = 72
 PRINT_DPI = 300  # enough for 11 pt text and hairlines; a printer's 1200 dpi would only make the job larger
 PAGE_GAP = 12
 _OPEN: weakref.WeakSet[PdfPages] = weakref.WeakSet()  # what a preview still shows
+_OPEN_CLOSER: list[object] = []  # the exit handler, once registered
+
+
+def _pdfium() -> ModuleType:
+    """PDFium, loaded when the first PDF is shown rather than with the window. The closing of what is left open is
+    registered after it: exit handlers run last-registered first, so ours runs before PDFium is shut down."""
+    module = importlib.import_module("pypdfium2")
+    if not _OPEN_CLOSER:
+        _OPEN_CLOSER.append(atexit.register(_close_left_open))
+    return module
 
 
 class PdfPages:
@@ -40,6 +51,7 @@ class PdfPages:
         still locked by another program; a damaged download)."""
         self.path = path
         where = (("file", str(path)),)
+        pdfium = _pdfium()
         try:
             self._pdf = pdfium.PdfDocument(path.read_bytes())
         except OSError as exc:
@@ -72,7 +84,6 @@ class PdfPages:
         _OPEN.discard(self)
 
 
-@atexit.register  # registered after pypdfium2's own handler, so it runs before PDFium is shut down
 def _close_left_open() -> None:
     for pages in list(_OPEN):
         pages.close()
@@ -161,7 +172,7 @@ class PdfPreview(QWidget):
         if image is None and self.pages is not None:
             try:
                 image = self._cache[key] = self.pages.image(index, width)
-            except (pdfium.PdfiumError, MemoryError) as exc:
+            except (_pdfium().PdfiumError, MemoryError) as exc:
                 self._page_failed(self.pages.path, index, exc)
                 return QImage()
             while len(self._cache) > self.CACHE:

@@ -80,6 +80,38 @@ def level_text(level: CouncilLevel) -> str:
     return words[level]
 
 
+def authority_text(level: str) -> str:
+    """A recognition level as `scoring.authority` names it ("central", "province"…), in the window's language."""
+    words = {
+        "commune": tr("cấp xã"),
+        "district": tr("cấp huyện"),
+        "province": tr("cấp tỉnh"),
+        "central": tr("cấp trung ương"),
+    }
+    return words.get(level, level)
+
+
+def above_authority_text(policy: str) -> str:
+    """The council's policy ABOVE_AUTHORITY in the window's language."""
+    words = {
+        "refer_and_wait": tr("Đề nghị cấp trên và chờ; chưa công nhận hạng sao nào"),
+        "recognise_within_authority": tr(
+            "Công nhận ngay hạng sao cao nhất trong thẩm quyền (đạt mức tối thiểu) và đề nghị cấp trên"
+        ),
+    }
+    return words.get(policy, policy)
+
+
+def recognition_text(stars: int | None, recognised: int | None, referred_to: str | None) -> str:
+    """What the council's decision does for a product: the star recognised now, the level it is proposed to."""
+    if referred_to is None:
+        return tr("Công nhận {stars} sao", stars=stars) if recognised is not None else ""
+    referral = tr("đề nghị {level} đánh giá, công nhận {stars} sao", level=authority_text(referred_to), stars=stars)
+    if recognised is None:
+        return tr("Chưa công nhận hạng sao nào tại hội đồng này") + "; " + referral
+    return tr("Công nhận ngay {stars} sao trong thẩm quyền", stars=recognised) + "; " + referral
+
+
 def legal_form_text(form: LegalForm) -> str:
     words = {
         LegalForm.COOPERATIVE: tr("Hợp tác xã"),
@@ -156,3 +188,13 @@ def outcome_text(file: FileReport, dry_run: bool) -> str:
         Outcome.CONFLICTS: tr("Xung đột — không nhập"),
         Outcome.REFUSED: tr("Không nhập"),
     }[file.outcome]
+
+
+def minimums_not_checked_text() -> str:
+    """Said wherever a sheet without star minimums (QĐ 1048's) is shown or its result is: the stars come from the
+    points alone and the minimums QĐ 781/2020 added are not checked (issue 16)."""
+    return tr(
+        "Phiếu này không có mức tối thiểu theo hạng sao: hạng sao chỉ tính theo điểm trung bình. Các yêu cầu tối "
+        "thiểu mà QĐ 781/QĐ-TTg ngày 08/6/2020 bổ sung vào Bộ tiêu chí của QĐ 1048/QĐ-TTg KHÔNG được kiểm tra "
+        "(chưa có văn bản phụ lục để đối chiếu); Hội đồng tự đối chiếu và ghi vào biên bản."
+    )

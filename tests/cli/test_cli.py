@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import os
 import re
@@ -14,8 +15,10 @@ from typing import Any
 import pytest
 import yaml
 
+from ocop_desktop.domain.errors import Problem
 from ocop_desktop.paths import resource_root
-from ocop_desktop.services.criteria_catalogue import load_sheet
+from ocop_desktop.services.criteria_catalogue import load_sheet, rule_version
+from ocop_desktop.services.score_ballots import _period
 from tests.builders import best_choices
 
 SCRIPT = Path(sys.executable).parent / "ocop-desktop"
@@ -155,7 +158,8 @@ def test_bad_input_exits_nonzero_with_a_vietnamese_message(
         assert "Trần Văn Hùng" in proc.stderr  # names the member
 
 
-def test_options_of_two_cases_are_refused(tmp_path: Path) -> None:
+def test_a_ballot_mixing_tourism_cases_is_scored_with_a_warning(tmp_path: Path) -> None:
+    """QĐ 26/2026 sheet 26: each of criteria 8, 9, 15 chooses its own case (CASE_PER_CRITERION)."""
     sheet = load_sheet("QD26-2026", "QD26-2026-26")
     choices = dict(best_choices(sheet), **{"9": 4})
     doc = {
@@ -164,8 +168,68 @@ def test_options_of_two_cases_are_refused(tmp_path: Path) -> None:
         "members": [{"name": "Vũ Thị Lan", "choices": choices}],
     }
     proc = run("score", "--ballots", str(write(tmp_path, doc)))
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["average_total"] == "100.00"
+    assert result["warnings"] == [
+        {"code": "ballot.mixed_cases", "member": "Vũ Thị Lan", "detail": "Trường hợp 1: 8, 15; Trường hợp 2: 9"}
+    ]
+
+
+FIVE_STARS = resource_root() / "examples" / "ballots-5-sao.json"
+
+
+@pytest.mark.parametrize(
+    ("policy", "level", "recognised", "referred_to"),
+    [
+        (None, None, None, "central"),  # the default: refer_and_wait at a provincial council
+        ("refer_and_wait", "province", None, "central"),
+        ("recognise_within_authority", "province", 4, "central"),
+        ("recognise_within_authority", "commune", None, "central"),  # a commune recognises no star
+        ("recognise_within_authority", "central", 5, None),
+    ],
+)
+def test_score_says_the_star_recognised_now_for_both_policies(
+    tmp_path: Path, policy: str | None, level: str | None, recognised: int | None, referred_to: str | None
+) -> None:
+    """The README's example of a product averaging ≥ 90 (resources/examples/ballots-5-sao.json)."""
+    doc = json.loads(FIVE_STARS.read_text(encoding="utf-8"))
+    for key, value in (("above_authority", policy), ("council_level", level)):
+        doc.pop(key, None)
+        if value is not None:
+            doc[key] = value
+    proc = run("score", "--ballots", str(write(tmp_path, doc)))
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert (result["average_total"], result["band_stars"], result["stars"]) == ("98.33", 5, 5)
+    assert result["above_authority"] == (policy or "refer_and_wait")
+    assert (result["recognised_stars"], result["referred_to"]) == (recognised, referred_to)
+    assert result["refer_to_central"] is True  # the engine's own word, unchanged
+
+
+@pytest.mark.parametrize(
+    ("change", "needle"),
+    [
+        ({"above_authority": "cong_nhan"}, "chính sách với sản phẩm vượt thẩm quyền"),
+        ({"council_level": "tinh"}, "cấp hội đồng"),
+        ({"decision_date": "31/12/2026"}, "ngày ký quyết định công nhận"),
+    ],
+)
+def test_a_bad_policy_level_or_date_is_named(tmp_path: Path, change: dict[str, str], needle: str) -> None:
+    doc = json.loads(FIVE_STARS.read_text(encoding="utf-8")) | change
+    proc = run("score", "--ballots", str(write(tmp_path, doc)))
     assert proc.returncode != 0 and proc.stdout == ""
-    assert "Vũ Thị Lan" in proc.stderr and "hai trường hợp" in proc.stderr
+    assert needle in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_version_with_two_recognition_periods_needs_the_decision_date() -> None:
+    """QĐ 148: the district recognised 3★ until 05/7/2025, the province after."""
+    version = rule_version("QD148-2023")
+    problems: list[Problem] = []
+    assert _period(version, None, problems) is None
+    assert [(p.code, p.params["field"]) for p in problems] == [("input.missing_field", "decision_date")]
+    period = _period(version, dt.date(2025, 3, 1), problems)
+    assert period is not None and period.levels[3] == "district"
 
 
 def test_english_messages(tmp_path: Path) -> None:

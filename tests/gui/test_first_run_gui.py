@@ -83,6 +83,11 @@ def test_the_assistant_sets_up_the_council_in_the_language_chosen(qtbot: QtBot, 
     assert wizard.buttonText(QWizard.WizardButton.NextButton) == "Tiếp tục >"
     assert wizard.location_page.title() == "Nơi lưu tệp dữ liệu"
     wizard.language_page.choices["en"].setChecked(True)
+    identity = wizard.identity_page  # policy ABOVE_AUTHORITY of the councils the file will create
+    assert identity.labels[6].text() == "Products above the council's authority"
+    assert identity.above_authority.currentData() == "refer_and_wait"
+    assert identity.above_authority.itemText(1).startswith("Recognise now the highest star")
+    identity.above_authority.setCurrentIndex(identity.above_authority.findData("recognise_within_authority"))
     fill_to_the_end(wizard, tmp_path / "forms")
     path = data / "hoi-dong.ocopdb"
     assert not path.exists() and keys.stored_key(tmp_path / "key") is None  # nothing before Finish
@@ -95,6 +100,7 @@ def test_the_assistant_sets_up_the_council_in_the_language_chosen(qtbot: QtBot, 
         assert accounts.authenticate(db, username="thuky", password=PASSWORD).username == "thuky"
         stored = settings.get_settings(db)
     assert (stored["province_code"], stored["council_level"], stored["place_name"]) == ("19", "tinh", "Thái Nguyên")
+    assert stored["above_authority"] == "recognise_within_authority"
     key = keys.stored_key(tmp_path / "key")
     assert key is not None and done.key_id == key.key_id
     assert done.form is not None and done.form.parent == tmp_path / "forms"

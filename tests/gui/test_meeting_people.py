@@ -302,7 +302,8 @@ def test_a_recused_member_is_told_so_in_full(
     dialogs.expect(MemberPinDialog, member_pin(NAMES[4], PINS[NAMES[4]]))
     shortcut(window, Qt.Key.Key_U, CTRL)
     assert window.scoring.boxes == []
-    assert f"{NAMES[4]} không tham gia chấm hồ sơ này" in window.scoring.notice.text()
+    assert f"{NAMES[4]} không chấm hồ sơ này — lý do:" in window.scoring.notice.text()
+    assert "Thành viên không tham gia chấm sản phẩm này" in window.scoring.notice.text()
     type_into(window.member_box, "")
     assert ballots(meeting.db) == 0
     dialogs.done()

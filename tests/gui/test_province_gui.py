@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services.province import UNKNOWN
 from ocop_desktop.ui.main_window import PAGES, MainWindow
-from ocop_desktop.ui.pages.province.view import NO_STARS, ProvincePage
+from ocop_desktop.ui.pages.province.view import NO_STARS, REFERRED, ProvincePage, result_text
 from tests.province_data import build_sample_province, province_rows
 
 PRODUCTS = 5000
@@ -158,3 +158,16 @@ def test_products_with_no_place_or_year_can_be_chosen(qtbot: QtBot, empty_db: Da
     assert [p.name for p in page.model.visible] == ["Mật ong không rõ địa chỉ"]
     years = [page.year_box.itemData(i) for i in range(page.year_box.count())]
     assert years == ["", "2026", UNKNOWN]
+
+
+def test_a_product_proposed_to_the_central_level_is_counted_and_filtered_apart_from_five_stars(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    """The demo's 5★ product is proposed to the central level: not a 5★ product of the province (issue 16)."""
+    _window, page, _took = open_page(qtbot, demo_db)
+    assert page.view is not None and page.view.referred_waiting == 1
+    choose(page.stars_box, REFERRED)
+    (line,) = page.model.visible
+    assert line.name == "Chè đinh La Bằng" and line.referred_central and line.stars is None
+    assert result_text(line) == "đề nghị Trung ương"
+    assert page.stars_box.findData("5") == -1  # no 5★ product in the province

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from ocop_desktop.domain.enums import CertificateStatus, RevocationGround
 from ocop_desktop.persistence.database import Database
-from ocop_desktop.services import council_key, recognition, results
+from ocop_desktop.services import council_key, queries, recognition, results, round_setup
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.services.round_documents import render_round_documents
@@ -100,7 +100,8 @@ def test_decision_recorded_from_the_dialog_issues_certificates_that_print(
     issued = window.results.record_recognition()
 
     assert issued is not None and len(issued.certificates) == 1
-    assert "5 sao: cấp trung ương" in seen["products"][0] and seen["products"][1].startswith(
+    assert "đề nghị cấp trung ương đánh giá, công nhận 5 sao" in seen["products"][0]
+    assert "Chưa công nhận hạng sao nào" in seen["products"][0] and seen["products"][1].startswith(
         "★★★ Sản phẩm QD26-2026-11"
     )
     assert "36 tháng" in seen["validity"]
@@ -183,3 +184,35 @@ def test_a_certificate_is_revoked_from_the_results_page(
     assert revoked.certificate_status is CertificateStatus.REVOKED
     assert not window.results_page.revoke_button.isEnabled()
     assert "đã thu hồi" in window.results_page.certificate.text()
+
+
+def test_a_council_that_recognises_within_its_authority_certifies_the_five_star_product_at_four(
+    qtbot: QtBot, empty_db: Database, approved: Meeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Policy ABOVE_AUTHORITY set to recognise_within_authority: the results page and the decision dialog say that
+    the 5★ product is recognised now at 4★ and proposed to the central level; its certificate carries 4★."""
+    council_id = queries.round_view(empty_db, approved.round_id, actor=approved.secretary).council_id
+    round_setup.update_council(
+        empty_db, actor=approved.secretary, council_id=council_id, above_authority="recognise_within_authority"
+    )
+    window = results_window(qtbot, empty_db, approved, approved.officer, "QD26-2026-07")
+    summary = window.results_page.summary.text()
+    assert "Công nhận ngay 4 sao trong thẩm quyền; đề nghị cấp trung ương đánh giá, công nhận 5 sao" in summary
+    council_key.unlock(TEST_PASSPHRASE)
+    seen: dict[str, Any] = {}
+
+    def exec_(dialog: RecognitionDialog) -> int:
+        first = dialog.products.item(0)
+        seen["text"], seen["checked"] = first.text(), first.checkState()
+        fill(dialog, number="7/QĐ-UBND", date="30/11/2026", signer="Nguyễn Văn A")
+        dialog.try_accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(RecognitionDialog, "exec", exec_)
+    monkeypatch.setattr(results_module, "confirm", lambda *_a: False)
+    issued = window.results.record_recognition()
+    assert "Công nhận ngay 4 sao trong thẩm quyền" in seen["text"] and seen["checked"] == Qt.CheckState.Checked
+    assert issued is not None
+    assert sorted((c.dossier_id, c.stars) for c in issued.certificates) == sorted(
+        [(approved.dossiers["QD26-2026-07"], 4), (approved.dossiers["QD26-2026-11"], 3)]
+    )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -21,7 +22,6 @@ from ocop_desktop.models import Council, CouncilMember, Dossier, MeetingSession,
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.services import accounts
 from ocop_desktop.services.demo import DEMO_PASSWORD
-from ocop_desktop.services.import_dossiers import write_dossier_template
 from ocop_desktop.ui.main_window import PAGES, MainWindow
 from ocop_desktop.ui.pages import setup as setup_page_module
 from ocop_desktop.ui.pages.setup import view as setup_view
@@ -137,9 +137,17 @@ def test_secretary_prepares_a_round(
         assert s.scalar(select(func.count()).select_from(CouncilMember)) == 2
         assert s.scalars(select(Council.issuing_body)).one() == "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
 
-    template = write_dossier_template(tmp_path / "ds.xlsx")
+    template = tmp_path / "ds.xlsx"
     monkeypatch.setattr(setup_view, "choose_excel", lambda *_a, **_k: template)
     monkeypatch.setattr(setup_page_module, "choose_excel", lambda *_a, **_k: template)
+    page.excel_template.click()
+    assert template.exists()
+    book = load_workbook(template)
+    assert book.sheetnames == ["Danh sách hồ sơ", "Ví dụ", "Danh mục xã"]
+    communes = [r[0] for r in book["Danh mục xã"].iter_rows(min_row=2, values_only=True)]
+    assert "05503" in communes and len(communes) == 3321  # the settings name no province: the whole country
+    book.worksheets[0].append([cell.value for cell in book["Ví dụ"][2]])  # filled as the example shows
+    book.save(template)
     previews: list[str] = []
     monkeypatch.setattr(
         setup_page_module.ImportPreviewDialog, "exec", lambda self: previews.append(self.summary.text()) or 1
@@ -317,3 +325,26 @@ def test_only_the_secretary_records_when_a_session_ended(
     window.nav.setCurrentRow(PAGES.index("setup"))
     assert window.setup_page.close_session.isEnabled() is enabled
     assert window.setup_page.add_session.isEnabled() is enabled
+
+
+def test_the_council_policy_above_its_authority_is_chosen_and_shown(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secretary = accounts.authenticate(demo_db, username="thuky", password="ocop-demo-2026")
+    window = MainWindow(demo_db, secretary)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(PAGES.index("setup"))
+    page = window.setup_page
+    assert "Sản phẩm vượt thẩm quyền: Đề nghị cấp trên và chờ" in page.council_label.text()
+    shown: dict[str, str] = {}
+
+    def choose(d: Any) -> None:
+        shown["before"] = d.above_authority.currentData()
+        d.above_authority.setCurrentIndex(d.above_authority.findData("recognise_within_authority"))
+
+    answer(monkeypatch, choose)
+    page.edit_council.click()
+    assert shown["before"] == "refer_and_wait"
+    with demo_db.reading() as s:
+        assert s.scalars(select(Council.above_authority)).one() == "recognise_within_authority"
+    assert "Công nhận ngay hạng sao cao nhất trong thẩm quyền" in page.council_label.text()

@@ -25,9 +25,13 @@ from ocop_desktop.models import Ballot, CouncilMember, Dossier, Result, Round
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.catalogue import Criterion, Sheet
 from ocop_desktop.scoring.engine import MemberBallot, score_product
-from ocop_desktop.services import accounts, registry, round_secrets, round_setup, scoring_session
+from ocop_desktop.services import accounts, recognition, registry, round_secrets, round_setup, scoring_session
 from ocop_desktop.services.actor import SYSTEM, Actor
-from ocop_desktop.services.ballot_workbooks import export_ballot_workbooks, import_ballot_workbook
+from ocop_desktop.services.ballot_workbooks import (
+    export_ballot_workbooks,
+    import_ballot_workbook,
+    read_ballot_workbook,
+)
 from ocop_desktop.services.criteria_catalogue import load_sheet
 from ocop_desktop.services.demo import DEMO_PASSWORD
 from ocop_desktop.services.exchange import export_round
@@ -43,7 +47,9 @@ def _round(db: Database) -> str:
 
 
 def late_dossier(db: Database, round_id: str) -> str:
-    """A dossier added to the demo round after its meeting: nobody has scored it yet."""
+    """A dossier added to the demo round after its meeting, the round past its recognition decision reopened
+    first (as the chair does, with a reason): nobody has scored it yet."""
+    recognition.reopen_round(db, actor=SYSTEM, round_id=round_id, reason="Hồ sơ bổ sung sau cuộc họp")
     producer = registry.create_producer(
         db, actor=SYSTEM, name="Hợp tác xã Chè Trại Cài", legal_form=LegalForm.COOPERATIVE, province_code="19",
         commune_code="05503",
@@ -370,7 +376,7 @@ def test_a_rescore_after_the_export_refuses_the_old_sheet(
     fill_sheet(member_file, LATE_TITLE, load_sheet("QD26-2026", LATE_SHEET), _choose_top)
     scoring_session.start_rescore(demo_db, actor=SYSTEM, dossier_id=late[1], reason="Chấm lại theo ý kiến hội đồng")
     info = _refuse(demo_db, secretary, member_file)
-    assert [p.code for p in info.value.problems] == ["ballots_xlsx.old_scoring_round"]
+    assert [p.code for p in info.value.problems] == ["scoring.other_scoring_round"]
 
 
 def test_a_file_other_than_the_one_previewed_is_refused(demo_db: Database, secretary: Actor, member_file: Path) -> None:
@@ -543,3 +549,45 @@ def test_every_identification_cell_edited_is_refused_by_name(
         book.save(path)
         info = _refuse(demo_db, secretary, path)
         assert info.value.problems, (row, column, value)
+
+
+def test_a_workbook_mixing_tourism_cases_is_previewed_with_a_warning_and_imported(
+    demo_db: Database, secretary: Actor, tmp_path: Path
+) -> None:
+    """Issue 16: criteria 8, 9 and 15 of the tourism sheet each choose their case; the filled cell shows the case
+    (the option's label carries it), the preview warns, the import saves."""
+    round_id = _round(demo_db)
+    recognition.reopen_round(demo_db, actor=SYSTEM, round_id=round_id, reason="Hồ sơ du lịch bổ sung")
+    producer = registry.create_producer(
+        demo_db, actor=SYSTEM, name="Hợp tác xã Du lịch Thử", legal_form=LegalForm.COOPERATIVE, province_code="19",
+        commune_code="05503",
+    )  # fmt: skip
+    product = registry.create_product(
+        demo_db, actor=SYSTEM, producer_id=producer, name="Du lịch bản Thử", sheet_id="QD26-2026-26", year=2026
+    )
+    dossier = registry.create_dossier(
+        demo_db,
+        actor=SYSTEM,
+        round_id=round_id,
+        product_id=product.product_id,
+        registration_type=RegistrationType.FIRST,
+        submission_date=dt.date(2026, 8, 12),
+        agenda_order=13,
+    )
+    path = export_by_member(demo_db, round_id, tmp_path)["Lê Đức Thắng"]
+    title = next(name for name in load_workbook(path, read_only=True).sheetnames if name.startswith("13 "))
+    sheet = load_sheet("QD26-2026", "QD26-2026-26")
+    chosen = fill_sheet(path, title, sheet, lambda item: 2 if item.id == "9" else len(item.options))
+    rows = layout.choice_rows(sheet)
+    assert str(load_workbook(path)[title].cell(rows["9"][0], layout.CHOICE_COLUMN).value).startswith(
+        "2 – [Trường hợp 1]"
+    )
+    preview = read_ballot_workbook(demo_db, actor=secretary, path=path)
+    assert preview.problems == ()
+    (warning,) = [n for n in preview.notes if n.code == "ballot.mixed_cases"]
+    assert dict(warning.location)["sheet"] == title and "Trường hợp 2: 8, 15" in warning.params["detail"]
+    import_ballot_workbook(demo_db, actor=secretary, path=path)
+    with demo_db.reading() as s:
+        ballot = s.scalars(select(Ballot).where(Ballot.dossier_id == dossier)).one()
+        assert ballot.status is BallotStatus.SUBMITTED
+        assert {c.item_id: c.option_number for c in ballot.choices} == chosen

@@ -60,7 +60,7 @@ def test_certificate_texts_one_page_each(demo_db: Database, certificates_pdf: Pa
         "Ngày cấp: 02/11/2026",
         "Có giá trị đến: 02/11/2029",  # 36 months
         "Thái Nguyên, ngày 02 tháng 11 năm 2026",
-        "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH",
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",  # each on its own line
         "Nguyễn Văn Thành",
     ):
         assert text in first, text
@@ -80,7 +80,8 @@ def test_the_certificate_register_in_excel(demo_db: Database, certificates_pdf: 
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     with demo_db.reading() as s:
         issued = s.scalars(select(Certificate).order_by(Certificate.number)).all()
-    assert [(r[1], r[6], r[10]) for r in rows] == [(c.number, c.stars, f"{c.expiry_date:%d/%m/%Y}") for c in issued]
+    assert [(r[1], r[6], r[10].date()) for r in rows] == [(c.number, c.stars, c.expiry_date) for c in issued]
+    assert sheet.cell(3, 11).number_format == "dd/mm/yyyy"  # a date, shown as the certificate writes it
     assert rows[0][2] == "Chè búp Tân Cương đặc biệt" and rows[0][7] == "2150/QĐ-UBND"
 
 
@@ -97,10 +98,13 @@ def test_qr_reads_back_and_verifies_and_one_changed_character_fails(demo_db: Dat
         assert check.fields["het_han"] == cert.expiry_date.isoformat()
         assert check.fields["chu_the"] and check.fields["ma_sp"] == cert.product_code
     payload = payloads[0]
+    key_id_at = len(payload) - 108  # the base45 of the key id (12 characters) and the signature (96) ends it
     for index in range(len(payload)):
         changed = payload[:index] + ("X" if payload[index] != "X" else "Y") + payload[index + 1 :]
-        assert verify_payload(changed).seal is Seal.INVALID, index
-    raised = payload.replace('"sao":4', '"sao":5')
+        # another key id names no trusted key: an unknown issuer, whose signature cannot be checked
+        unknown = {Seal.UNKNOWN_ISSUER} if key_id_at <= index < key_id_at + 12 else set()
+        assert verify_payload(changed).seal in {Seal.INVALID, *unknown}, index
+    raised = payload.replace(" · 4 sao · ", " · 5 sao · ")
     assert raised != payload and verify_payload(raised).seal is Seal.INVALID
 
 
@@ -119,9 +123,8 @@ def test_another_installation_sees_an_unknown_issuer_until_it_trusts_the_key(
 def test_a_forger_with_a_key_of_his_own_is_an_unknown_issuer(certificates_pdf: Path, tmp_path: Path) -> None:
     from ocop_desktop.services.certificate_seal import sign_payload
 
-    body = json.loads(certificate.read_qr_payloads(certificates_pdf)[0])
-    fields = {k: v for k, v in body.items() if k not in ("ky", "khoa", "loai")}
-    fields["sao"] = 5
+    fields = dict(verify_payload(certificate.read_qr_payloads(certificates_pdf)[0]).fields)
+    fields["sao"] = "5"
     forged = sign_payload(fields, council_key(tmp_path / "forger"))
     assert verify_payload(forged).seal is Seal.UNKNOWN_ISSUER
 
@@ -130,7 +133,7 @@ def test_verify_certificate_command(certificates_pdf: Path, capsys: pytest.Captu
     assert main(["verify-certificate", "--pdf", str(certificates_pdf)]) == 0
     out = capsys.readouterr().out
     assert out.count("HỢP LỆ: giấy chứng nhận do chính cài đặt này cấp") == 10
-    assert "Số giấy chứng nhận: 0001/2026/GCN-OCOP" in out and "Có giá trị đến: 2029-11-02" in out
+    assert "Số giấy chứng nhận: 0001/2026/GCN-OCOP" in out and "Có giá trị đến: 02/11/2029" in out
     payload = certificate.read_qr_payloads(certificates_pdf)[0].replace("Chè", "Trà", 1)
     assert main(["verify-certificate", "--payload", payload, "--lang", "en"]) == 1
     assert "INVALID: the content was edited or the signature is forged" in capsys.readouterr().out
@@ -241,7 +244,7 @@ def test_a_payload_read_with_its_line_ending_or_spaces_verifies(
         assert verify_payload(printed).seal is Seal.VALID
         assert main(["verify-certificate", "--payload", printed]) == 0
         assert "HỢP LỆ: giấy chứng nhận do chính cài đặt này cấp" in capsys.readouterr().out
-    inside = payload.replace(",", ", ", 1)  # whitespace inside is still not the text that was signed
+    inside = payload.replace(" · ", "  · ", 1)  # whitespace inside is still not the text that was signed
     assert verify_payload(inside).seal is Seal.INVALID
 
 
@@ -249,7 +252,7 @@ def test_a_certificate_issued_after_its_key_was_revoked_is_invalid(
     certificates_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     payload = certificate.read_qr_payloads(certificates_pdf)[0]
-    assert json.loads(payload)["ngay_cap"] == "2026-11-02"
+    assert verify_payload(payload).fields["ngay_cap"] == "2026-11-02"
     province = tmp_path / "province"
     key_id, _name = trust_public_key(public_key_line(installation_key(), "UBND tỉnh Thái Nguyên"), province)
     revoke_key(key_id, dt.date(2020, 1, 1), "khóa bị lộ", province)

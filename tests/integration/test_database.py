@@ -15,7 +15,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from ocop_desktop.domain.enums import LegalForm
-from ocop_desktop.domain.errors import DatabaseProblem
+from ocop_desktop.domain.errors import DatabaseProblem, ValidationFailed
 from ocop_desktop.messages import describe
 from ocop_desktop.models import Ballot, Producer
 from ocop_desktop.persistence import backup
@@ -205,6 +205,35 @@ def test_bulk_recompute_agrees_with_stored_results(demo_db: Database) -> None:
         con.execute("DROP TRIGGER trg_result_locked_update")
         con.execute("UPDATE results SET computed = json_set(computed, '$.stars', 5) WHERE stars = 3")
     assert len(recompute_all(demo_db).differing) >= 1
+
+
+def test_bulk_recompute_reads_each_ballot_whole(demo_db: Database) -> None:
+    """Each ballot's choices come in one row (SQLite's lists); a choice changed behind the application's back changes
+    the figures, and an item id holding the lists' separator is read row by row, not split into two items."""
+    from ocop_desktop.services.recompute import SEP, recompute_all
+
+    with demo_db.raw() as con:
+        con.execute("DROP TRIGGER trg_choice_locked_update")
+        ballot_id, item_id = con.execute(
+            "SELECT c.ballot_id, c.item_id FROM ballot_choices c JOIN ballots b ON b.id = c.ballot_id "
+            "WHERE b.status = 'submitted' AND c.option_number > 1 ORDER BY c.ballot_id, c.item_id LIMIT 1"
+        ).fetchone()
+        con.execute(
+            "UPDATE ballot_choices SET option_number = 1 WHERE ballot_id = ? AND item_id = ?", (ballot_id, item_id)
+        )
+        con.commit()
+    first = recompute_all(demo_db)
+    assert len(first.differing) == 1 and first.choices > 1000
+    with demo_db.raw() as con:
+        con.execute(
+            "UPDATE ballot_choices SET item_id = ? WHERE ballot_id = ? AND item_id = ?",
+            (f"{item_id}{SEP}x", ballot_id, item_id),
+        )
+        con.commit()
+    with pytest.raises(ValidationFailed) as refused:  # the scoring core names the item as stored, whole
+        recompute_all(demo_db)
+    unknown = [p for p in refused.value.problems if p.code == "ballot.unknown_item"]
+    assert [p.params["item"] for p in unknown] == [f"{item_id}{SEP}x"]
 
 
 def test_models_and_migrations_agree(empty_db: Database) -> None:

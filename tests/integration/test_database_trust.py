@@ -192,9 +192,16 @@ def test_an_upgraded_file_is_sealed_as_it_stands(tmp_path: Path) -> None:
     shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "schema-0003.ocopdb", path)
     Database.open(path).close()
     assert verify_file(path).ok
-    assert _rows(path, "SELECT count(*) FROM audit_events WHERE action = 'seal'") == [(1,)]
+    seals = _rows(path, "SELECT after FROM audit_events WHERE action = 'seal' ORDER BY seq")
+    assert len(seals) == 2  # 0004 seals every legal record; 0005 the councils again, with their new column
+    assert "producers" in json.loads(seals[0][0]) and set(json.loads(seals[1][0])) == {"councils"}
     _edit(path, "UPDATE producers SET name = 'Khác' WHERE id = (SELECT id FROM producers LIMIT 1)")
     assert {code for code, _t, _r in _found(path)} == {"verify.row_altered"}
+    _edit(path, "UPDATE councils SET above_authority = 'recognise_within_authority'")
+    assert {(code, table) for code, table, _r in _found(path)} == {
+        ("verify.row_altered", "producers"),
+        ("verify.row_altered", "councils"),
+    }
 
 
 COMMAND = [sys.executable, "-m", "ocop_desktop"]

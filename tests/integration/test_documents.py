@@ -69,7 +69,8 @@ def test_results_summary_text_and_figures(demo_db: Database, tmp_path: Path) -> 
     )
     assert all(embedded for _name, embedded in fonts)
     sheet = load_workbook(next(f for f in files if f.suffix == ".xlsx")).worksheets[0]
-    assert sheet["B4"].value == "Chè búp Tân Cương đặc biệt" and sheet["H4"].value == "79,17"
+    assert sheet["B5"].value == "Chè búp Tân Cương đặc biệt" and sheet["I4"].value == "Điểm trung bình"
+    assert sheet["I5"].value == 79.17 and sheet["I5"].number_format == "0.00"  # a number, shown with two decimals
 
 
 def test_a_result_edited_behind_the_apps_back_refuses_the_document(demo_path: Path, tmp_path: Path) -> None:
@@ -182,7 +183,7 @@ def test_improvement_report_says_what_the_next_star_needs(demo_db: Database, tmp
             needed = format_points_vi(plan.points_needed)
             assert f"Để đạt {plan.next_stars} sao, điểm trung bình cần tăng thêm ít nhất {needed} điểm." in report
         for unmet in plan.unmet_minimums:
-            assert f"Tiêu chí {unmet.item_id} «" in report and f"cần tối thiểu {unmet.required} điểm" in report
+            assert f"Tiêu chí {unmet.item_id} “" in report and f"cần tối thiểu {unmet.required} điểm" in report
         top = plan.gains[0]
         assert f"{format_points_vi(top.average)}/{top.max} điểm; mức cao nhất:" in report
 

@@ -412,3 +412,24 @@ def test_an_import_into_a_data_file_replaced_meanwhile_is_not_acknowledged(
     with pytest.raises(DatabaseProblem) as stopped:
         import_files(province, [exported], actor=SYSTEM)
     assert stopped.value.problems[0].code.startswith("db.file_replaced")
+
+
+def test_a_ballot_from_the_laptop_of_a_member_marked_absent_here_is_refused(council: object, tmp_path: Path) -> None:
+    """Issue 16: the import re-implemented recusal and lock only; a member the sitting marked absent brought a
+    ballot that was stored and then silently left out of the count."""
+    laptop, member = _laptop(council, tmp_path)
+    _score_on(laptop, member, council.dossiers["QD26-2026-07"])
+    laptop_key = council_key(tmp_path / "laptop-key")
+    path = export_round(
+        laptop, actor=member, round_id=council.round_id, out=tmp_path / "tv4.ocop", member_id=member.member_id,
+        key=laptop_key,
+    ).path  # fmt: skip
+    laptop.close()
+    council.attend(NAMES[4])  # the secretary's record of the sitting: the fifth member was not there
+    before = dump(council.db)
+    report = import_files(council.db, [path], actor=council.secretary, accept_keys=[laptop_key.key_id])
+    assert report.files[0].outcome is Outcome.CONFLICTS
+    problem = report.files[0].problems[0]
+    assert problem.code == "scoring.member_absent" and problem.params == {"date": "01/10/2026"}
+    assert ("member", NAMES[4]) in problem.location and ("product", "Sản phẩm QD26-2026-07") in problem.location
+    assert dump(council.db) == before

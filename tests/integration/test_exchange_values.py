@@ -71,6 +71,13 @@ def _forged(files: Files, name: str, statement: str, **params: object) -> tuple[
             "setup.bad_quorum",
         ),
         ("clock", "UPDATE meeting_sessions SET opened_at = :v", {"v": "²:00"}, "opened_at", "input.bad_time"),
+        (  # a council's policy above its authority (issue 16) is one of two names
+            "policy",
+            "UPDATE councils SET above_authority = :v",
+            {"v": "cong_nhan"},
+            "above_authority",
+            "value.not_in_list",
+        ),
     ],
 )
 def test_a_signed_value_outside_its_domain_is_refused_by_table_record_and_column(

@@ -194,8 +194,20 @@ def test_hostile_or_empty_workbooks_are_refused(tmp_path: Path, kind: str) -> No
     assert preview.rows == ()
 
 
+def filled_template(path: Path, rows: list[tuple[object, ...]], province: str | None = "19") -> Path:
+    """The template as a person fills it: the rows typed on the first sheet from row 2, the example sheet left."""
+    write_dossier_template(path, province)
+    book = load_workbook(path)
+    for row in rows:
+        book.worksheets[0].append(list(row))
+    book.save(path)
+    return path
+
+
 def test_template_reads_back_and_the_command_line_imports(empty_db: Database, round_id: str, tmp_path: Path) -> None:
-    template = write_dossier_template(tmp_path / "mau.xlsx")
+    empty = read_workbook(write_dossier_template(tmp_path / "trong.xlsx"))
+    assert [p.code for p in empty.problems] == ["excel.empty"]  # the example is not a dossier
+    template = filled_template(tmp_path / "mau.xlsx", GOOD[:1])
     preview = read_workbook(template)
     assert preview.ok and preview.rows[0].sheet_id == "QD26-2026-11"
     admin = accounts.authenticate(empty_db, username="quantri", password=DEMO_PASSWORD)

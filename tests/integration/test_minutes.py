@@ -59,7 +59,7 @@ def test_minutes_heading_composition_and_quorum(minutes_text: str) -> None:
     assert "Số thành viên chấm điểm có mặt: 6/7" in text and "tức 5 thành viên" in text
     assert "Cuộc họp đủ điều kiện tiến hành." in text
     assert "Cuộc họp kết thúc vào hồi 16 giờ 30, ngày 15 tháng 10 năm 2026." in text
-    assert text.endswith("THƯ KÝ HỘI ĐỒNG Vũ Thị Lan CHỦ TỊCH HỘI ĐỒNG Nguyễn Văn Thành")
+    assert "THƯ KÝ HỘI ĐỒNG Vũ Thị Lan CHỦ TỊCH HỘI ĐỒNG Nguyễn Văn Thành Nơi nhận:" in text
 
 
 def test_every_figure_of_every_pass_is_the_scoring_cores(demo_db: Database, minutes_text: str) -> None:

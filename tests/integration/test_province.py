@@ -17,16 +17,16 @@ from ocop_desktop.domain.enums import CertificateStatus, CouncilLevel, ResultSta
 from ocop_desktop.models import CriteriaSnapshot
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.persistence.exchange_file import fingerprint
+from ocop_desktop.scoring.certificates import (
+    REEVALUATION_WINDOW_CLOSES_DAYS,
+    REEVALUATION_WINDOW_OPENS_DAYS,
+    reevaluation_window,
+)
 from ocop_desktop.services import province, queries
 from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.exchange import export_round, verify_exchange
 from ocop_desktop.services.exchange_import import import_files
-from ocop_desktop.services.province import (
-    REEVALUATION_WINDOW_CLOSES_DAYS,
-    REEVALUATION_WINDOW_OPENS_DAYS,
-    province_view,
-    reevaluation_window,
-)
+from ocop_desktop.services.province import province_view
 from tests.province_data import build_sample_province, province_rows
 
 TODAY = dt.date(2026, 11, 22)
@@ -231,11 +231,14 @@ def test_the_demo_round_built_by_the_services(demo_db: Database) -> None:
     approved = {
         d.product_name: d.stars for d in queries.round_view(demo_db, round_id, actor=SYSTEM).dossiers if d.locked
     }
-    assert {p.name: p.stars for p in view.products} == approved
+    referred = {p.name for p in view.products if p.referred_central}
+    assert referred == {"Chè đinh La Bằng"}  # 5★, proposed to the central level: not a 5★ product of the province
+    assert {p.name: p.stars for p in view.products} == {n: None if n in referred else s for n, s in approved.items()}
+    assert approved["Chè đinh La Bằng"] == 5 and view.referred_waiting == 1 and 5 not in dict(view.by_stars)
     certified = [p for p in view.products if p.certificate_number]
     assert len(certified) == 10 and all(p.certificate_state is CertificateStatus.VALID for p in certified)
     assert all(p.certificate_expiry == dt.date(2029, 11, 2) for p in certified)
-    assert {p.stars for p in view.products if not p.certificate_number} == {2, 5}  # below 3★; the central level's
+    assert {p.stars for p in view.products if not p.certificate_number} == {2, None}  # below 3★; the central level's
     assert {p.group for p in view.products} >= {"Chè tươi, chè chế biến", "Thủ công mỹ nghệ"}
     assert {p.commune for p in view.products} == {
         "Xã Tân Cương",
@@ -290,7 +293,7 @@ def test_the_workbook_of_a_filtered_list_counts_what_it_lists(empty_db: Database
     assert sheet["A2"].value == f"Tính đến ngày 22/11/2026 — {len(four)} sản phẩm — lọc: 4 sao"
     assert [r[1] for r in sheet.iter_rows(min_row=4, values_only=True)] == [p.name for p in four]
     everything = next(r for r in book["Tổng hợp"].iter_rows(values_only=True) if r[0] == "Toàn tỉnh")
-    assert everything[1:] == (0, len(four), 0, 0, 0, len(four))
+    assert everything[1:] == (0, len(four), 0, 0, 0, 0, len(four))  # (the sixth: proposed to the central level)
 
 
 def test_a_round_taken_in_through_the_import_pipeline(demo_db: Database, empty_db: Database, tmp_path: Path) -> None:

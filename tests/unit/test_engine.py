@@ -8,13 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ocop_desktop.domain.errors import ValidationFailed
+from ocop_desktop.domain.errors import Severity, ValidationFailed
 from ocop_desktop.scoring.catalogue import Sheet
 from ocop_desktop.scoring.engine import (
     CouncilDecision,
     DecisionKind,
     MemberBallot,
     ResultStatus,
+    ballot_warnings,
+    check_ballot,
+    chosen_cases,
     disputed_members,
     score_product,
 )
@@ -185,20 +188,44 @@ def test_sub_criteria_are_scored_through_their_items() -> None:
     assert [p.code for p in info.value.problems] == ["ballot.scored_via_sub_criteria"]
 
 
-def test_alternative_cases_one_case_per_ballot() -> None:
+TOURISM_CASES = [
+    # (criterion 8, 9, 15 option numbers), the cases the ballot reads as, whether it warns, the member's total
+    ((2, 2, 2), {"8": "Trường hợp 1", "9": "Trường hợp 1", "15": "Trường hợp 1"}, False, 100),
+    ((4, 4, 4), {"8": "Trường hợp 2", "9": "Trường hợp 2", "15": "Trường hợp 2"}, False, 100),
+    ((2, 4, 2), {"8": "Trường hợp 1", "9": "Trường hợp 2", "15": "Trường hợp 1"}, True, 100),
+    ((4, 1, 3), {"8": "Trường hợp 2", "9": "Trường hợp 1", "15": "Trường hợp 2"}, True, 100 - 1 - 2),
+    ((1, 2, 4), {"8": "Trường hợp 1", "9": "Trường hợp 1", "15": "Trường hợp 2"}, True, 100 - 2),
+    ((3, 3, 3), {"8": "Trường hợp 2", "9": "Trường hợp 2", "15": "Trường hợp 2"}, False, 100 - 2 - 1 - 2),
+]
+
+
+@pytest.mark.parametrize(("options", "cases", "warns", "total"), TOURISM_CASES)
+def test_each_tourism_criterion_chooses_its_own_case(
+    options: tuple[int, int, int], cases: dict[str, str], warns: bool, total: int
+) -> None:
+    """QĐ 26/2026 sheet 26: criteria 8, 9 and 15 each say "Lựa chọn một trong hai trường hợp" (CASE_PER_CRITERION).
+    A ballot mixing cases is scored, never refused, and carries a warning naming the member and the cases."""
     sheet = load_sheet("QD26-2026", "QD26-2026-26")
-    item8 = sheet.item("8")
-    assert item8 is not None and [o.case for o in item8.options] == ["Trường hợp 1"] * 2 + ["Trường hợp 2"] * 2
-    choices = best_choices(sheet)
-    case2 = dict(choices, **{"8": 4, "9": 4, "15": 4})
-    result = score_product(sheet, V26, [MemberBallot("An", choices), MemberBallot("Bình", case2)])
-    assert result.average_total == 100
-    mixed = dict(choices, **{"9": 4})
-    with pytest.raises(ValidationFailed) as info:
-        score_product(sheet, V26, [MemberBallot("An", mixed)])
-    (problem,) = info.value.problems
-    assert problem.code == "ballot.mixed_cases"
-    assert problem.location == (("member", "An"),)
+    choices = dict(best_choices(sheet), **dict(zip(("8", "9", "15"), options, strict=True)))
+    ballot = MemberBallot("An", choices)
+    assert check_ballot(sheet, ballot) == []
+    assert chosen_cases(sheet, choices) == cases
+    result = score_product(sheet, V26, [ballot, MemberBallot("Bình", best_choices(sheet))])
+    assert result.members[0].total == total
+    warnings = ballot_warnings(sheet, ballot)
+    assert list(result.warnings) == warnings
+    assert bool(warnings) is warns
+    for warning in warnings:
+        assert warning.code == "ballot.mixed_cases" and warning.severity is Severity.WARNING
+        assert warning.location == (("member", "An"),)
+        assert all(item in warning.params["detail"] for item in cases)
+
+
+def test_an_excluded_members_mixed_cases_warn_of_nothing() -> None:
+    sheet = load_sheet("QD26-2026", "QD26-2026-26")
+    mixed = dict(best_choices(sheet), **{"9": 4})
+    result = score_product(sheet, V26, [MemberBallot("An", mixed, excluded=True), MemberBallot("Bình", mixed)])
+    assert [w.location for w in result.warnings] == [(("member", "Bình"),)]
 
 
 def test_options_are_identified_by_number_not_points() -> None:

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from ocop_desktop.domain.numbers import format_points, format_points_vi, parse_decimal
-from ocop_desktop.domain.text import fold, nfc
+from ocop_desktop.domain.text import body_in_sentence, fold, in_sentence, nfc, sentence_start, unit_in_sentence
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,31 @@ def test_vietnamese_dates() -> None:
     for bad in ("31/02/2026", "2026", "hôm nay"):
         with pytest.raises(ValueError):
             parse_vi_date(bad)
+
+
+@pytest.mark.parametrize(
+    ("heading", "in_a_sentence"),
+    [
+        ("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "Ủy ban nhân dân tỉnh Thái Nguyên"),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "Ủy ban nhân dân thành phố Hà Nội"),
+        (
+            "HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP TỈNH THÁI NGUYÊN",
+            "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Thái Nguyên",
+        ),
+        ("ỦY BAN NHÂN DÂN TỈNH", "Ủy ban nhân dân tỉnh"),
+        ("Ủy ban nhân dân tỉnh Thái Nguyên", "Ủy ban nhân dân tỉnh Thái Nguyên"),  # already as a sentence writes it
+    ],
+)
+def test_a_body_named_inside_a_sentence(heading: str, in_a_sentence: str) -> None:
+    assert body_in_sentence(heading) == in_a_sentence
+
+
+def test_units_criteria_and_sentences_in_running_text() -> None:
+    assert unit_in_sentence("Xã Tân Cương") == "xã Tân Cương"
+    assert unit_in_sentence("Thành phố Hà Nội") == "thành phố Hà Nội"
+    assert unit_in_sentence("Tân Cương") == "Tân Cương"
+    assert in_sentence("Tổ chức sản xuất") == "tổ chức sản xuất"
+    assert in_sentence("TÍNH ĐỘC ĐÁO") == "tính độc đáo"
+    assert in_sentence("VietGAP hoặc tương đương") == "VietGAP hoặc tương đương"
+    assert in_sentence("OCOP cấp tỉnh") == "OCOP cấp tỉnh"
+    assert sentence_start("chưa đạt mức tối thiểu") == "Chưa đạt mức tối thiểu"

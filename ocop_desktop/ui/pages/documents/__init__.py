@@ -4,11 +4,12 @@ ballots, which the scoring page offers too."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ocop_desktop.persistence.keys import InstallationKey
-from ocop_desktop.services import ballot_workbooks, council_key, queries, round_documents
+from ocop_desktop.services import council_key
 from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui.context import Change, WorkContext
 from ocop_desktop.ui.dialogs import inform
@@ -19,6 +20,9 @@ from ocop_desktop.ui.pages import Page
 from ocop_desktop.ui.pages.documents.ballot_import import BallotImportDialog, choose_ballot_workbook
 from ocop_desktop.ui.pages.documents.view import DocumentsPage
 from ocop_desktop.ui.pages.documents.view import default_folder as default_documents_folder
+
+if TYPE_CHECKING:
+    from ocop_desktop.services.round_documents import Progress
 
 
 class DocumentsPageController(Page):
@@ -38,7 +42,9 @@ class DocumentsPageController(Page):
         if ctx.db is None or ctx.round_id is None:
             return
         db, round_id, viewer = ctx.db, ctx.round_id, ctx.viewer()
-        view = queries.round_view(db, round_id, actor=ctx.viewer())
+        view = ctx.round_view()
+        if view is None:
+            return
         key: list[InstallationKey | None] = [None]
 
         def unlock(kinds: tuple[str, ...]) -> bool:
@@ -49,7 +55,9 @@ class DocumentsPageController(Page):
                 key[0] = council_key.demo_key(db.path) or obtain_signing_key(self, issuer=view.council_name)
             return "certificates" not in kinds or key[0] is not None
 
-        def render(kinds: tuple[str, ...], out: Path, report: round_documents.Progress) -> list[Path]:
+        def render(kinds: tuple[str, ...], out: Path, report: Progress) -> list[Path]:
+            from ocop_desktop.services import round_documents  # ReportLab once documents are made
+
             return round_documents.render_round_documents(
                 db, actor=viewer, round_id=round_id, out=out, kinds=kinds, progress=report, key=key[0]
             )
@@ -73,6 +81,8 @@ class DocumentsPageController(Page):
         path = choose_ballot_workbook(self)
         if path is None:
             return
+        from ocop_desktop.services import ballot_workbooks  # openpyxl once a workbook is read
+
         db, actor, round_id = work.db, work.actor, work.round_id
         preview = run_op(
             self,

@@ -5,6 +5,7 @@ service found no problem, so the secretary never saves what they have not seen."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ocop_desktop.messages import describe
-from ocop_desktop.services.ballot_workbooks import BallotWorkbookPreview, ProductLine
 from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.dialogs import name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.widgets import table_rows
+
+if TYPE_CHECKING:  # the service brings openpyxl and ReportLab: imported when it is used
+    from ocop_desktop.services.ballot_workbooks import BallotWorkbookPreview, ProductLine
 
 SHORT_SHA = 16  # as the command line prints it: enough to tell two files apart when reading it aloud
 

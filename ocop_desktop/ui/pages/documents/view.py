@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -30,15 +31,17 @@ from ocop_desktop.documents.kinds import KINDS
 from ocop_desktop.domain.errors import UserFacingError
 from ocop_desktop.domain.text import slug
 from ocop_desktop.messages import describe
-from ocop_desktop.services.round_documents import DocumentsCancelled, Progress
 from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.dialogs import open_in_system, show_error
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.pdf_view import PdfPreview, print_pdf
 from ocop_desktop.ui.tasks import Running, start_with_progress
 
+if TYPE_CHECKING:  # the document service brings ReportLab: imported when documents are made, not with the window
+    from ocop_desktop.services.round_documents import Progress
+
 log = logging.getLogger(__name__)
-Render = Callable[[tuple[str, ...], Path, Progress], list[Path]]
+Render = Callable[[tuple[str, ...], Path, "Progress"], list[Path]]
 FOLDER_KEY = "documents_folder/{round_id}"
 
 
@@ -242,6 +245,8 @@ class DocumentsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.running = None
+        from ocop_desktop.services.round_documents import DocumentsCancelled  # loaded by the batch that failed
+
         if isinstance(exc, DocumentsCancelled):
             self._list(list(exc.written))
             kept = ", ".join(p.name for p in exc.written) or tr("không có")

@@ -35,6 +35,7 @@ from ocop_desktop.domain import values
 from ocop_desktop.domain.dates import format_vi_date
 from ocop_desktop.domain.enums import CertificateStatus, ResultStatus
 from ocop_desktop.domain.text import fold, vi_sort_key
+from ocop_desktop.scoring.certificates import REEVALUATION_WINDOW_CLOSES_DAYS, REEVALUATION_WINDOW_OPENS_DAYS
 from ocop_desktop.services import province
 from ocop_desktop.services.province import CertificateLine, ProductLine, ProvinceView, Tally
 from ocop_desktop.ui import file_dialogs
@@ -46,6 +47,7 @@ from ocop_desktop.ui.tasks import run_with_progress
 from ocop_desktop.ui.words import certificate_text, stars_text
 
 NO_STARS = "none"  # the stars filter's value for products without stars
+REFERRED = "referred"  # …and for products proposed to the central level with no star recognised here
 STAR_COLOURS = {5: "#b8860b", 4: "#d4a017", 3: "#e8b923", 2: "#9aa5b1", 1: "#b8c2cc", None: "#d5dbe1"}
 
 
@@ -57,6 +59,9 @@ def _year(key: str) -> int:
 def result_text(line: ProductLine) -> str:
     if not line.approved:
         return tr("Chưa phê duyệt")
+    if line.referred_central:  # proposed for 5★: the star recognised here, if any, and the proposal
+        referral = tr("đề nghị Trung ương")
+        return f"{'★' * line.stars} ({referral})" if line.stars is not None else referral
     if line.stars is None:
         return tr("Không đạt") if line.result_status is ResultStatus.ELIMINATED else tr("Không xếp hạng")
     return "★" * line.stars
@@ -79,7 +84,7 @@ class Filter:
     council: str = ""
 
     def keeps(self, p: ProductLine) -> bool:
-        stars = NO_STARS if p.stars is None else str(p.stars)
+        stars = (REFERRED if p.referred_central else NO_STARS) if p.stars is None else str(p.stars)
         return (
             (not self.text or self.text in p.search_key)
             and (not self.stars or self.stars == stars)
@@ -262,6 +267,7 @@ def _tally_rows(tallies: Sequence[Tally]) -> list[list[object]]:
             t.count(3),
             t.count(2) + t.count(1),
             t.count(None),
+            t.referred_waiting,
             t.total,
         ]
         for t in tallies
@@ -269,7 +275,16 @@ def _tally_rows(tallies: Sequence[Tally]) -> list[list[object]]:
 
 
 def _tally_headers(first: str) -> list[str]:
-    return [first, tr("5 sao"), tr("4 sao"), tr("3 sao"), tr("1–2 sao"), tr("Chưa xếp hạng"), tr("Tổng")]
+    return [
+        first,
+        tr("5 sao"),
+        tr("4 sao"),
+        tr("3 sao"),
+        tr("1–2 sao"),
+        tr("Chưa xếp hạng"),
+        tr("Đề nghị Trung ương"),
+        tr("Tổng"),
+    ]
 
 
 def _table(model: QAbstractTableModel, widths: Sequence[int]) -> QTableView:
@@ -290,7 +305,7 @@ def _table(model: QAbstractTableModel, widths: Sequence[int]) -> QTableView:
     return table
 
 
-TALLY_WIDTHS = (168, 46, 46, 46, 58, 100, 50)
+TALLY_WIDTHS = (168, 46, 46, 46, 58, 100, 120, 50)
 
 
 def _certificate_headers(revoked: bool) -> list[str]:
@@ -416,7 +431,8 @@ class ProvincePage(QWidget):
         self._fill(
             self.stars_box,
             tr("Mọi hạng sao"),
-            [(stars_text(s), NO_STARS if s is None else str(s)) for s, _n in view.by_stars],
+            [(stars_text(s), NO_STARS if s is None else str(s)) for s, _n in view.by_stars]
+            + ([(tr("Đề nghị Trung ương"), REFERRED)] if view.referred_waiting else []),
         )
         self._fill(self.group_box, tr("Mọi nhóm sản phẩm"), self._choices(view.by_group))
         self._fill(self.province_box, tr("Mọi tỉnh, thành phố"), self._choices(view.by_province))
@@ -507,7 +523,10 @@ class ProvincePage(QWidget):
         return scroll
 
     def _fill_summary(self, view: ProvinceView) -> None:
-        self.stars_chart.set_bars([(stars_text(s), n, STAR_COLOURS.get(s, "#d5dbe1")) for s, n in view.by_stars])
+        bars = [(stars_text(s), n, STAR_COLOURS.get(s, "#d5dbe1")) for s, n in view.by_stars]
+        if view.referred_waiting:  # proposed for 5★, not recognised: a bar of its own, never 5★
+            bars.insert(0, (tr("Đề nghị Trung ương"), view.referred_waiting, "#f0c36d"))
+        self.stars_chart.set_bars(bars)
         years = sorted(view.by_year, key=lambda t: (t.key == province.UNKNOWN, t.key))
         self.year_chart.set_bars([(t.label or tr("(chưa rõ)"), t.total, "#2e86c1") for t in years])
         self.group_chart.set_bars([(t.label, t.total, "#27ae60") for t in view.by_group])
@@ -583,7 +602,7 @@ class ProvincePage(QWidget):
             tr(
                 "Hồ sơ đánh giá lại được nộp trong khoảng từ {opens} đến {closes} ngày trước khi giấy chứng nhận hết "
                 "hạn (QĐ 26/2026/QĐ-TTg, Điều 7.6). Chỉ xét giấy chứng nhận mới nhất của mỗi sản phẩm."
-            ).format(opens=province.REEVALUATION_WINDOW_OPENS_DAYS, closes=province.REEVALUATION_WINDOW_CLOSES_DAYS)
+            ).format(opens=REEVALUATION_WINDOW_OPENS_DAYS, closes=REEVALUATION_WINDOW_CLOSES_DAYS)
         )
         self.window_note.setWordWrap(True)
         self.certificate_tabs = QTabWidget()

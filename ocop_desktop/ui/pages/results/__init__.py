@@ -25,6 +25,7 @@ from ocop_desktop.ui.pages import Page
 from ocop_desktop.ui.pages.dossier.view import self_assessment_total
 from ocop_desktop.ui.pages.results.recognition_dialogs import RecognitionDialog, RevocationDialog, revocable
 from ocop_desktop.ui.pages.results.view import ResultsView
+from ocop_desktop.ui.words import recognition_text
 
 
 class DecisionDialog(QDialog):
@@ -71,6 +72,7 @@ class ResultsPage(Page):
         self.view.decision_button.clicked.connect(self.decide)
         self.view.recognise_button.clicked.connect(self.record_recognition)
         self.view.revoke_button.clicked.connect(self.revoke_certificate)
+        self.view.reopen_round_button.clicked.connect(self.reopen_round)
 
     def clear(self) -> None:
         self.view.reset("")
@@ -105,6 +107,11 @@ class ResultsPage(Page):
             locked=view.locked,
             discussion=view.discussion,
             disputes=view.disputes,
+            recognition=recognition_text(
+                view.recognition.stars, view.recognition.recognised_stars, view.recognition.referred_to
+            )
+            if view.recognition is not None and view.recognition.referred
+            else "",
         )
         self.view.show_self_assessment(self_assessment_total(dossier))
         self.view.show_history(
@@ -159,6 +166,25 @@ class ResultsPage(Page):
             return
         db, actor, dossier_id = work.db, work.actor, work.dossier_id
         run_op(self, ctx, lambda: results.reopen_result(db, actor=actor, dossier_id=dossier_id, reason=reason))
+
+    def reopen_round(self) -> None:
+        """The chair reopens a round past its recognition decision, with a reason (audited)."""
+        ctx = self.ctx
+        work = ctx.requires(round=True, permission=Permission.REOPEN_RESULT)
+        if work is None:
+            return
+        reason = ask_text(
+            self,
+            tr("Mở lại đợt"),
+            tr(
+                "Đợt sẽ nhận thêm hồ sơ, phiếu chấm và lượt chấm lại; quyết định và giấy chứng nhận đã cấp giữ "
+                "nguyên.\nLý do mở lại (ghi vào nhật ký):"
+            ),
+        )
+        if reason is None:
+            return
+        db, actor, round_id = work.db, work.actor, work.round_id
+        run_op(self, ctx, lambda: recognition_service.reopen_round(db, actor=actor, round_id=round_id, reason=reason))
 
     def discuss(self) -> None:
         ctx = self.ctx
@@ -234,6 +260,7 @@ class ResultsPage(Page):
         mine = next((c for c in plan.candidates if c.dossier_id == ctx.dossier_id), None)
         page.recognise_button.setEnabled(ctx.can(Permission.ISSUE_DECISION) and bool(plan.open_candidates))
         page.revoke_button.setEnabled(ctx.can(Permission.REVOKE_CERTIFICATE) and mine is not None and revocable(mine))
+        page.reopen_round_button.setEnabled(ctx.can(Permission.REOPEN_RESULT) and plan.closed_by is not None)
         text = ""
         if mine is not None and mine.certificate_number is not None:
             text = tr("Giấy chứng nhận số {number}, theo quyết định {decision}").format(
@@ -241,6 +268,12 @@ class ResultsPage(Page):
             )
             if not revocable(mine):
                 text += " — " + tr("đã thu hồi")
+        if plan.closed_by is not None:
+            closed = tr(
+                "Đợt đã có quyết định công nhận số {number}: không nhận thêm hồ sơ, phiếu chấm hay chấm lại cho đến "
+                "khi Chủ tịch Hội đồng mở lại đợt."
+            ).format(number=plan.closed_by)
+            text = f"{text}\n{closed}" if text else closed
         page.certificate.setText(text)
 
     def record_recognition(self) -> recognition_service.DecisionIssued | None:

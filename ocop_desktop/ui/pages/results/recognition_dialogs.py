@@ -16,7 +16,7 @@ from ocop_desktop.domain.enums import CertificateStatus, RevocationGround
 from ocop_desktop.services.recognition import Candidate, RecognitionPlan, add_months
 from ocop_desktop.ui.dialogs import FormDialog
 from ocop_desktop.ui.i18n import tr
-from ocop_desktop.ui.words import revocation_grounds
+from ocop_desktop.ui.words import recognition_text, revocation_grounds
 
 STAR = "★"
 
@@ -89,6 +89,8 @@ def candidate_text(candidate: Candidate) -> str:
                 number=candidate.certificate_number, decision=candidate.decision_number or "—"
             )
         )
+    if candidate.referred_to is not None:
+        return text + " — " + recognition_text(candidate.stars, candidate.recognised_stars, candidate.referred_to)
     if not candidate.recognised_here:
         return text + " — " + tr("hạng sao này do cấp khác công nhận (5 sao: cấp trung ương)")
     return text

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.enums import ResultStatus
 from ocop_desktop.scoring.catalogue import Sheet
+from ocop_desktop.scoring.engine import star_minimums_checked
 from ocop_desktop.services.exchange import MeetingCode
 from ocop_desktop.ui.i18n import tr
-from ocop_desktop.ui.words import result_status_text
+from ocop_desktop.ui.words import minimums_not_checked_text, result_status_text
 
 STAR = "★"
 
@@ -80,6 +81,10 @@ class ResultsView(QWidget):
         self.recognise_button.setToolTip(
             tr("Ghi quyết định công nhận của đợt và cấp giấy chứng nhận cho các sản phẩm đã phê duyệt")
         )
+        self.reopen_round_button = QPushButton(tr("Mở lại đợt…"))
+        self.reopen_round_button.setToolTip(
+            tr("Chủ tịch mở lại đợt đã có quyết định công nhận để bổ sung hồ sơ, phiếu chấm hoặc chấm lại (ghi lý do)")
+        )
         self.revoke_button = QPushButton(tr("Thu hồi giấy chứng nhận…"))
         self.revoke_button.setToolTip(tr("Thu hồi giấy chứng nhận của sản phẩm này (Điều 8 khoản 1)"))
         self.certificate = QLabel()
@@ -89,7 +94,8 @@ class ResultsView(QWidget):
         recognition.addWidget(self.certificate, 1)
         recognition.addWidget(self.recognise_button)
         recognition.addWidget(self.revoke_button)
-        for button in (self.recognise_button, self.revoke_button):
+        recognition.addWidget(self.reopen_round_button)
+        for button in (self.recognise_button, self.revoke_button, self.reopen_round_button):
             button.setEnabled(False)
         buttons = QHBoxLayout()
         for button in (
@@ -148,6 +154,7 @@ class ResultsView(QWidget):
             self.reopen_button,
             self.recognise_button,
             self.revoke_button,
+            self.reopen_round_button,
         )
 
     def show_pending(self, title: str, submitted: int, expected: int) -> None:
@@ -171,7 +178,10 @@ class ResultsView(QWidget):
         locked: bool,
         discussion: str | None,
         disputes: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None,
+        recognition: str = "",
     ) -> None:
+        """`recognition`: what the council's decision does for a product above its authority (policy
+        ABOVE_AUTHORITY), said under the star; empty otherwise."""
         self.reset(title)
         stars = computed.get("stars")
         band = computed.get("band_stars")
@@ -183,6 +193,10 @@ class ResultsView(QWidget):
             + (f"<b>{stars} {tr('sao')}</b>" if isinstance(stars, int) else f"<b>{tr('không xếp hạng')}</b>"),
             tr("Đủ điều kiện cấp giấy chứng nhận") if computed.get("certifiable") else tr("Không cấp giấy chứng nhận"),
         ]
+        if not star_minimums_checked(sheet):
+            lines.append(f"<span style='color:#b00020'>{minimums_not_checked_text()}</span>")
+        if recognition:
+            lines.append(f"<b>{escape(recognition)}</b>")
         for unmet in computed.get("unmet_minimums", []):
             item = sheet.item(unmet["item"])
             label = f"{unmet['item']} {item.text}" if item is not None else unmet["item"]

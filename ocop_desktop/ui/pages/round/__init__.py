@@ -31,9 +31,9 @@ class RoundPageController(Page):
         self.view.documents_button.clicked.connect(self.documents_wanted)
 
     def refresh(self) -> None:
-        if self.ctx.db is None or self.ctx.round_id is None:
+        view = self.ctx.round_view()
+        if view is None:
             return
-        view = queries.round_view(self.ctx.db, self.ctx.round_id, actor=self.ctx.viewer())
         self.view.load(view, can_edit_attendance=self.ctx.can(Permission.SET_UP_ROUND))
 
     def record_attendance(self, member_id: str, present: bool) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.enums import BallotStatus, EntryMode
-from ocop_desktop.domain.errors import UserCancelled, UserFacingError
+from ocop_desktop.domain.errors import Problem, UserCancelled, UserFacingError
 from ocop_desktop.messages import describe
 from ocop_desktop.services import queries, scoring_session
 from ocop_desktop.services.permissions import Permission
@@ -97,10 +97,8 @@ class ScoringPage(Page):
         self.member_box.clear()
         if ctx.db is not None and ctx.round_id is not None:
             for member in queries.council_members(ctx.db, ctx.round_id):
-                if not member.role.scores:
-                    continue
                 own = ctx.actor is not None and ctx.actor.member_id == member.member_id
-                if own or ctx.can(Permission.SCORE_FOR_MEMBER) or ctx.actor is None:
+                if own or (member.role.scores and (ctx.can(Permission.SCORE_FOR_MEMBER) or ctx.actor is None)):
                     self.member_box.addItem(member.full_name, member.member_id)
         mine = self.member_box.findData(ctx.actor.member_id) if ctx.actor is not None else -1
         kept = self.member_box.findData(current)
@@ -128,10 +126,9 @@ class ScoringPage(Page):
         db, viewer = ctx.db, ctx.viewer()
         member_name = self.member_box.currentText()
         dossier = queries.dossier_view(db, ctx.dossier_id)
-        if member_name in dossier.recused:
-            self.scoring.show_notice(
-                tr("{member} không tham gia chấm hồ sơ này (đã ghi nhận không tham gia).").format(member=member_name)
-            )
+        standing = scoring_session.standing(db, dossier_id=dossier.dossier_id, member_id=member_id)
+        if not standing.counts:
+            self.scoring.show_notice(self._refused(member_name, standing))
             return
         title = f"{dossier.product_name} — {dossier.sheet.sheet_id} {dossier.sheet.title}"
         blank = ScoringContext(title, member_name, dossier.sheet, {}, False, dossier.scoring_round)
@@ -142,6 +139,9 @@ class ScoringPage(Page):
             return
         own = ctx.actor is not None and ctx.actor.member_id == member_id
         typist = ctx.can(Permission.SCORE_FOR_MEMBER) and not own
+        if ballot is None and not standing.may_write:
+            self.scoring.show_notice(self._refused(member_name, standing))
+            return
         if ballot is None:
             if own:
                 self.scoring.load(blank)
@@ -177,7 +177,8 @@ class ScoringPage(Page):
             writable = not submitted and (ballot.entry_mode is EntryMode.SELF or ballot.answered == 0)
         else:
             writable = mine_to_type
-        note = ""
+        writable = writable and standing.may_write
+        note = "" if standing.may_write or submitted else self._refused(member_name, standing)
         if own and paper_draft and ballot.answered:
             note = tr("Thư ký đang nhập phiếu giấy của bạn; phiếu này không sửa ở đây được.")
         self.scoring.load(
@@ -194,6 +195,12 @@ class ScoringPage(Page):
         )
         if own and paper_draft and ballot.answered == 0:
             self.ballot_id = None  # the member's first choice takes the empty paper ballot over
+
+    @staticmethod
+    def _refused(member_name: str, standing: scoring_session.Standing) -> str:
+        """Every reason the member's ballot does not count or cannot be written, in full (the heading names them)."""
+        reasons = "\n".join(f"• {describe(Problem(p.code, p.params), current_lang())}" for p in standing.reasons)
+        return tr("{member} không chấm hồ sơ này — lý do:").format(member=member_name) + "\n" + reasons
 
     # actions ----------------------------------------------------------------------------------------------
 

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from ocop_desktop.domain.errors import UserCancelled, UserFacingError
 from ocop_desktop.domain.numbers import format_points_vi
+from ocop_desktop.messages import describe
 from ocop_desktop.scoring.catalogue import NOT_APPLICABLE, Criterion, Sheet
-from ocop_desktop.ui.i18n import tr
+from ocop_desktop.scoring.engine import MemberBallot, ballot_warnings, chosen_cases
+from ocop_desktop.ui.i18n import current_lang, tr
 
 STAR = "★"
 HIGHLIGHT = QColor("#1f6feb")
@@ -102,6 +104,12 @@ class ItemBox(QFrame):
                 note_palette.setColor(QPalette.ColorRole.WindowText, NOTE)
                 note.setPalette(note_palette)
                 layout.addWidget(note, layout.rowCount(), 0, 1, 2)
+        self.case_label: QLabel | None = None
+        if item.alternative_cases:  # "Lựa chọn một trong hai trường hợp": the case this criterion is scored under
+            self.case_label = QLabel()
+            self.case_label.setObjectName("chosen_case")
+            self.case_label.setFont(_font(italic=True))
+            layout.addWidget(self.case_label, layout.rowCount(), 0, 1, 2)
         self.read_only = False
         self.current = False
         self.group = QButtonGroup(self)
@@ -150,6 +158,14 @@ class ItemBox(QFrame):
         self.group.setExclusive(True)
         if number is not None and number in self.buttons:
             self.buttons[number].setChecked(True)
+        self.show_case(number)
+
+    def show_case(self, number: int | None) -> None:
+        """The case this criterion is scored under, from the option chosen (CASE_PER_CRITERION)."""
+        if self.case_label is not None:
+            option = self.item.option(number) if number is not None else None
+            case = option.case if option is not None else None
+            self.case_label.setText(f"{tr('Trường hợp đã chọn')}: {case}" if case else tr("Chưa chọn trường hợp"))
 
 
 class ChoiceCommand(QUndoCommand):
@@ -211,11 +227,15 @@ class ScoringView(QWidget):
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         self.unanswered = QLabel()
         self.unanswered.setWordWrap(True)
+        self.cases = QLabel()
+        self.cases.setObjectName("cases")
+        self.cases.setWordWrap(True)
         self.submit_button = QPushButton(tr("Nộp phiếu (Ctrl+Enter)"))
         self.submit_button.clicked.connect(self._submit)
         side = QVBoxLayout()
         side.addWidget(self.totals)
         side.addWidget(self.unanswered)
+        side.addWidget(self.cases)
         side.addStretch(1)
         side.addWidget(self.saved)
         side.addWidget(self.submit_button)
@@ -242,6 +262,7 @@ class ScoringView(QWidget):
         self.stack.setCurrentWidget(self.notice)
         self.totals.setText("")
         self.unanswered.setText("")
+        self.cases.setText("")
         self.saved.setText("")
         self.submit_button.setEnabled(False)
 
@@ -375,6 +396,7 @@ class ScoringView(QWidget):
                 self.on_error(exc)
             return
         self.choices[item_id] = number
+        self._box(item_id).show_case(number)
         self.undo_stack.push(ChoiceCommand(self, item_id, previous, number))
         self.saved.setText(f"✔ {tr('Đã lưu')} {item_id}: {tr('phương án')} {number}")
         self._refresh_totals()
@@ -444,6 +466,20 @@ class ScoringView(QWidget):
         self.unanswered.setText(
             f"{tr('Chưa chấm')} ({len(missing)}): {', '.join(missing)}" if missing else tr("Đã chấm đủ mọi tiêu chí.")
         )
+        self._refresh_cases()
+
+    def _refresh_cases(self) -> None:
+        """The case each tourism criterion is scored under and, when they differ, the warning (never a refusal)."""
+        if self.context is None:
+            return
+        sheet = self.context.sheet
+        cases = chosen_cases(sheet, self.choices)
+        lines = [f"{item_id}: {case}" for item_id, case in cases.items()]
+        warnings = ballot_warnings(sheet, MemberBallot(self.context.member_name, self.choices))
+        text = f"{tr('Trường hợp đã chọn')}: {'; '.join(lines)}" if lines else ""
+        if warnings:
+            text += "\n⚠ " + "\n⚠ ".join(describe(w, current_lang()) for w in warnings)
+        self.cases.setText(text)
 
     def total(self) -> int:
         if self.context is None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ocop_desktop.domain.errors import Problem, UserFacingError
-from ocop_desktop.services import import_dossiers, queries, registry, round_setup, settings
+from ocop_desktop.services import queries, registry, round_setup, settings
 from ocop_desktop.services.permissions import Permission
 from ocop_desktop.ui.context import Change, WorkContext
 from ocop_desktop.ui.dialogs import date_field, show_error
@@ -26,6 +26,7 @@ from ocop_desktop.ui.pages.setup.view import (
     SetupPage,
     choose_excel,
 )
+from ocop_desktop.ui.words import above_authority_text
 
 
 class SetupPageController(Page):
@@ -68,6 +69,9 @@ class SetupPageController(Page):
         elif self.council_id is not None:
             members = queries.members_of_council(ctx.db, self.council_id)
             text = tr("Hội đồng mới: hãy thêm thành viên và tạo đợt đánh giá.")
+        if self.council_id is not None:  # the council's policy above its authority, for the secretary to see
+            policy = queries.council_view(ctx.db, self.council_id).above_authority
+            text += f"<br>{tr('Sản phẩm vượt thẩm quyền')}: {above_authority_text(policy)}"
         page.show_council(text, members)
         page.show_preparation(preparation, dossiers)
         can_setup = ctx.can(Permission.SET_UP_ROUND)
@@ -91,7 +95,12 @@ class SetupPageController(Page):
         dialog = CouncilDialog(self)
         identity = settings.get_settings(db)  # the council the first-run assistant described
         if identity["council_name"]:
-            dialog.suggest(identity["council_name"], identity["council_level"], identity["issuing_body"])
+            dialog.suggest(
+                identity["council_name"],
+                identity["council_level"],
+                identity["issuing_body"],
+                identity["above_authority"],
+            )
         province_code = identity["province_code"] or None
         council_id = self.run_form(
             dialog,
@@ -264,6 +273,8 @@ class SetupPageController(Page):
         path = choose_excel(self, save=False)
         if path is None:
             return
+        from ocop_desktop.services import import_dossiers  # openpyxl once a workbook is read
+
         db, actor, round_id = work.db, work.actor, work.round_id
         view = queries.round_view(db, round_id, actor=ctx.viewer())
         preview = run_op(
@@ -287,6 +298,11 @@ class SetupPageController(Page):
             self.say(tr("Đã nhập {count} hồ sơ từ {file}.", count=len(preview.rows), file=path.name))
 
     def excel_template(self) -> None:
+        from ocop_desktop.services import import_dossiers
+
         path = choose_excel(self, save=True)
-        if path is not None:
-            run_op(self, self.ctx, lambda: import_dossiers.write_dossier_template(path), changes=Change.NONE)
+        if path is None:
+            return
+        db = self.ctx.db  # the communes listed are those of the council's province, when the settings name it
+        province = (settings.get_settings(db)["province_code"] or None) if db is not None else None
+        run_op(self, self.ctx, lambda: import_dossiers.write_dossier_template(path, province), changes=Change.NONE)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,12 +38,12 @@ from ocop_desktop.domain.text import fold, vi_sort_key
 from ocop_desktop.messages import describe
 from ocop_desktop.paths import admin_units_dir
 from ocop_desktop.services.criteria_catalogue import list_sheets, rule_versions
-from ocop_desktop.services.import_dossiers import ImportPreview
 from ocop_desktop.services.queries import CouncilView, DossierRow, DossierView, MemberRow, Preparation, ProducerView
 from ocop_desktop.ui import file_dialogs
 from ocop_desktop.ui.dialogs import Dialog, FormDialog, date_field, name_buttons
 from ocop_desktop.ui.i18n import current_lang, tr
 from ocop_desktop.ui.words import (
+    above_authority_text,
     commune_item_text,
     gender_text,
     legal_form_text,
@@ -51,6 +51,9 @@ from ocop_desktop.ui.words import (
     registration_text,
     role_text,
 )
+
+if TYPE_CHECKING:  # the service brings openpyxl and ReportLab: imported when it is used
+    from ocop_desktop.services.import_dossiers import ImportPreview
 
 
 class AddressPicker(QWidget):
@@ -107,12 +110,13 @@ class AddressPicker(QWidget):
 
 
 class CouncilDialog(FormDialog):
-    def suggest(self, name: str, level: str, issuing_body: str) -> None:
+    def suggest(self, name: str, level: str, issuing_body: str, above_authority: str = "refer_and_wait") -> None:
         """A new council starts from the file's own identity (set by the first-run assistant)."""
         self.name.setText(name)
         if level:
             self.level.setCurrentIndex(max(0, self.level.findData(CouncilLevel(level))))
         self.issuing_body.setText(issuing_body)
+        self.above_authority.setCurrentIndex(max(0, self.above_authority.findData(above_authority)))
 
     def fill(self, view: CouncilView) -> None:
         self.name.setText(view.name)
@@ -122,6 +126,7 @@ class CouncilDialog(FormDialog):
         self.numerator.setValue(view.quorum[0])
         self.denominator.setValue(view.quorum[1])
         self.chair.setChecked(view.quorum_requires_chair)
+        self.above_authority.setCurrentIndex(max(0, self.above_authority.findData(view.above_authority)))
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent, tr("Hội đồng đánh giá"))
@@ -144,11 +149,21 @@ class CouncilDialog(FormDialog):
         quorum.addWidget(QLabel("/"))
         quorum.addWidget(self.denominator)
         quorum.addWidget(self.chair)
+        self.above_authority = QComboBox()  # policy ABOVE_AUTHORITY: a star above the council's authority
+        for policy in ("refer_and_wait", "recognise_within_authority"):
+            self.above_authority.addItem(above_authority_text(policy), policy)
+        self.above_authority.setToolTip(
+            tr(
+                "Sản phẩm đạt hạng sao do cấp trên công nhận (5 sao ở cấp tỉnh): chỉ đề nghị cấp trên, hoặc công nhận "
+                "ngay hạng sao cao nhất trong thẩm quyền của hội đồng và đề nghị cấp trên (QĐ 26/2026 Điều 7.4)"
+            )
+        )
         self.form.addRow(tr("Tên hội đồng"), self.name)
         self.form.addRow(tr("Cấp"), self.level)
         self.form.addRow(tr("Cơ quan ban hành"), self.issuing_body)
         self.form.addRow(tr("Quyết định thành lập"), self.decision)
         self.form.addRow(tr("Túc số (tỷ lệ thành viên có mặt)"), quorum)
+        self.form.addRow(tr("Sản phẩm vượt thẩm quyền"), self.above_authority)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -158,6 +173,7 @@ class CouncilDialog(FormDialog):
             "establishing_decision": self.decision.text() or None,
             "quorum": (self.numerator.value(), self.denominator.value()),
             "quorum_requires_chair": self.chair.isChecked(),
+            "above_authority": self.above_authority.currentData(),
         }
 
 
