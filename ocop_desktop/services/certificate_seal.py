@@ -26,9 +26,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdfium2 import PdfiumError
-
-from ocop_desktop.documents.certificate import read_qr_image, read_qr_payloads
 from ocop_desktop.domain import values
 from ocop_desktop.domain.dates import format_vi_date
 from ocop_desktop.domain.errors import Problem, UserFacingError, ValidationFailed
@@ -302,7 +299,12 @@ MAX_CERTIFICATE_FILE = 50 * 1024 * 1024
 def payloads_in_file(path: Path) -> list[str]:
     """The QR texts of a certificate's PDF (every page rendered) or of a photo or scan of one (PNG, JPEG). A PDF is
     known by its name or its opening bytes; anything else is read as a picture. Every refusal names the file:
-    not a regular file, too large, unreadable, a PDF that does not open, no picture, a picture too large, no code."""
+    not a regular file, too large, unreadable, a PDF that does not open, no picture, a picture too large, no code.
+    The readers (ReportLab's module, PDFium) are imported here, not with the window."""
+    from pypdfium2 import PdfiumError
+
+    from ocop_desktop.documents.certificate import read_qr_image, read_qr_payloads
+
     where = (("file", path.name),)
     regular_file(path)
     try:
