@@ -288,6 +288,68 @@ def _named(problem: Problem, names: dict[str, str]) -> Problem:
 
 
 @dataclass(frozen=True)
+class UnmetFigure:
+    """A star minimum not met: the item, the points required and reached (text, 2 decimals), for which star."""
+
+    item: str
+    required: str
+    average: str
+    for_stars: int
+
+
+@dataclass(frozen=True)
+class DisputedFigure:
+    """An item on which the members disagree most (text figures, 2 decimals)."""
+
+    item: str
+    spread: str
+    lowest: str
+    highest: str
+
+
+@dataclass(frozen=True)
+class ResultFigures:
+    """A stored result's figures as the screens show them, typed: read once from the stored JSON
+    (`score_ballots.result_to_json`), so no screen reads that JSON by its keys."""
+
+    members: tuple[str, ...]  # member ids, in the order of `member_totals`
+    member_totals: tuple[str | None, ...]  # None: the member does not count
+    part_averages: tuple[tuple[str, str], ...]  # (part id, its average), in the sheet's order
+    average_total: str
+    band_stars: int
+    stars: int | None
+    certifiable: bool
+    unmet_minimums: tuple[UnmetFigure, ...]
+    spread: str
+    spread_exceeds_limit: bool
+    disputed_items: tuple[DisputedFigure, ...]
+    refer_to_central: bool
+
+    @classmethod
+    def from_json(cls, computed: dict[str, Any]) -> ResultFigures:
+        return cls(
+            members=tuple(computed.get("members", ())),
+            member_totals=tuple(computed.get("member_totals", ())),
+            part_averages=tuple(computed.get("part_averages", {}).items()),
+            average_total=str(computed["average_total"]),
+            band_stars=int(computed["band_stars"]),
+            stars=computed.get("stars"),
+            certifiable=bool(computed.get("certifiable")),
+            unmet_minimums=tuple(
+                UnmetFigure(u["item"], u["required"], u["average"], int(u["for_stars"]))
+                for u in computed.get("unmet_minimums", ())
+            ),
+            spread=str(computed.get("spread", "0.00")),
+            spread_exceeds_limit=bool(computed.get("spread_exceeds_limit")),
+            disputed_items=tuple(
+                DisputedFigure(d["item"], d["spread"], d["lowest"], d["highest"])
+                for d in computed.get("disputed_items", ())
+            ),
+            refer_to_central=bool(computed.get("refer_to_central")),
+        )
+
+
+@dataclass(frozen=True)
 class ResultView:
     """A dossier's current result as the screens and documents show it. While the figures are secret
     (`revealed` False: a counted member has not submitted yet and the result is not locked) `computed`, `status`
@@ -308,6 +370,11 @@ class ResultView:
     recognition: RecognitionNow | None = None
     """What the council's decision would do for the product (the star recognised now, the level referred to),
     under the council's policy ABOVE_AUTHORITY, for a decision on the round's last meeting day."""
+
+    @property
+    def figures(self) -> ResultFigures | None:
+        """The figures, typed; None while they are secret."""
+        return ResultFigures.from_json(self.computed) if self.computed is not None else None
 
 
 def _current_result(session: Session, dossier: Dossier) -> Result | None:

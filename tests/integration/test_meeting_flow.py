@@ -11,10 +11,11 @@ from sqlalchemy import func, select
 from ocop_desktop.domain.enums import CertificateStatus, ResultStatus, RevocationGround
 from ocop_desktop.domain.errors import Conflict, PermissionDenied, ValidationFailed
 from ocop_desktop.messages import describe
-from ocop_desktop.models import AuditEvent, Certificate
+from ocop_desktop.models import AuditEvent, Certificate, Dossier
 from ocop_desktop.persistence.database import Database
 from ocop_desktop.scoring.engine import DecisionKind
 from ocop_desktop.services import recognition, results, round_setup, scoring_session
+from ocop_desktop.services.actor import SYSTEM
 from ocop_desktop.services.criteria_catalogue import load_sheet
 from tests.builders import best_choices, lowest_choices
 from tests.integration.meeting import NAMES, build_meeting
@@ -305,3 +306,28 @@ def test_a_batch_is_checked_choice_after_choice_and_each_criterion_takes_its_own
     assert [[w.code for w in d.warnings] for d in done] == [[], ["ballot.mixed_cases"]]
     with empty_db.reading() as s:
         assert s.scalar(select(func.count()).where(AuditEvent.action == "record_choice")) == 2
+
+
+def test_a_shown_result_reads_as_typed_figures_equal_to_the_stored_json(demo_db: Database) -> None:
+    """The screens read a result's figures from `ResultView.figures`, never the stored JSON by its keys."""
+    with demo_db.reading() as s:
+        dossier_ids = s.scalars(select(Dossier.id).order_by(Dossier.agenda_order)).all()
+    unmet = 0
+    for dossier_id in dossier_ids:
+        view = results.compute_result(demo_db, actor=SYSTEM, dossier_id=dossier_id)
+        figures = view.figures
+        assert view.computed is not None and figures is not None
+        computed = view.computed
+        assert (figures.average_total, figures.band_stars, figures.stars, figures.certifiable) == (
+            computed["average_total"], computed["band_stars"], computed["stars"], computed["certifiable"]
+        )  # fmt: skip
+        assert dict(figures.part_averages) == computed["part_averages"]
+        assert list(figures.member_totals) == computed["member_totals"]
+        assert len(figures.members) == len(figures.member_totals)
+        assert [(u.item, u.required, u.average, u.for_stars) for u in figures.unmet_minimums] == [
+            (u["item"], u["required"], u["average"], u["for_stars"]) for u in computed["unmet_minimums"]
+        ]
+        assert [d.item for d in figures.disputed_items] == [d["item"] for d in computed["disputed_items"]]
+        assert (figures.spread, figures.spread_exceeds_limit) == (computed["spread"], computed["spread_exceeds_limit"])
+        unmet += bool(figures.unmet_minimums)
+    assert unmet  # the demo has a product short of a star minimum

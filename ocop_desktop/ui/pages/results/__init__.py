@@ -93,15 +93,16 @@ class ResultsPage(Page):
             view = results.compute_result(db, actor=ctx.viewer(), dossier_id=dossier_id)
         except UserFacingError:
             view = None
-        if view is None or not view.revealed or view.computed is None:
+        figures = view.figures if view is not None and view.revealed else None
+        if view is None or figures is None:
             self.view.show_pending(title, submitted, expected)
             self._show_recognition()
             return
         names_by_id = queries.member_names(db, ctx.round_id)
         self.view.show_result(
             title,
-            computed=view.computed,
-            names=[names_by_id.get(m, m) for m in view.computed.get("members", [])],
+            figures=figures,
+            names=[names_by_id.get(m, m) for m in figures.members],
             sheet=dossier.sheet,
             status=view.status,
             locked=view.locked,

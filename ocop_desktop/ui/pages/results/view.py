@@ -4,7 +4,6 @@ criteria that cause it, the council's discussion, and the chair's approval with 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from ocop_desktop.domain.enums import ResultStatus
 from ocop_desktop.scoring.catalogue import Sheet
 from ocop_desktop.scoring.engine import star_minimums_checked
 from ocop_desktop.services.exchange import MeetingCode
+from ocop_desktop.services.results import ResultFigures
 from ocop_desktop.ui.i18n import tr
 from ocop_desktop.ui.words import minimums_not_checked_text, result_status_text
 
@@ -171,7 +171,7 @@ class ResultsView(QWidget):
         self,
         title: str,
         *,
-        computed: dict[str, Any],
+        figures: ResultFigures,
         names: list[str],
         sheet: Sheet,
         status: ResultStatus | None,
@@ -183,42 +183,42 @@ class ResultsView(QWidget):
         """`recognition`: what the council's decision does for a product above its authority (policy
         ABOVE_AUTHORITY), said under the star; empty otherwise."""
         self.reset(title)
-        stars = computed.get("stars")
-        band = computed.get("band_stars")
-        self.stars.setText((STAR * stars + "☆" * (5 - stars)) if isinstance(stars, int) else tr("Không xếp hạng"))
-        parts = ", ".join(f"{k} {vi_number(v)}" for k, v in computed["part_averages"].items())
+        stars = figures.stars
+        band = figures.band_stars
+        self.stars.setText((STAR * stars + "☆" * (5 - stars)) if stars is not None else tr("Không xếp hạng"))
+        parts = ", ".join(f"{k} {vi_number(v)}" for k, v in figures.part_averages)
         lines = [
-            f"{tr('Điểm trung bình')}: <b>{vi_number(computed['average_total'])}</b> ({parts})",
+            f"{tr('Điểm trung bình')}: <b>{vi_number(figures.average_total)}</b> ({parts})",
             f"{tr('Hạng theo điểm')}: {band} {tr('sao')}; {tr('kết quả')}: "
-            + (f"<b>{stars} {tr('sao')}</b>" if isinstance(stars, int) else f"<b>{tr('không xếp hạng')}</b>"),
-            tr("Đủ điều kiện cấp giấy chứng nhận") if computed.get("certifiable") else tr("Không cấp giấy chứng nhận"),
+            + (f"<b>{stars} {tr('sao')}</b>" if stars is not None else f"<b>{tr('không xếp hạng')}</b>"),
+            tr("Đủ điều kiện cấp giấy chứng nhận") if figures.certifiable else tr("Không cấp giấy chứng nhận"),
         ]
         if not star_minimums_checked(sheet):
             lines.append(f"<span style='color:#b00020'>{minimums_not_checked_text()}</span>")
         if recognition:
             lines.append(f"<b>{escape(recognition)}</b>")
-        for unmet in computed.get("unmet_minimums", []):
-            item = sheet.item(unmet["item"])
-            label = f"{unmet['item']} {item.text}" if item is not None else unmet["item"]
-            need = f"{tr('cần')} {vi_number(unmet['required'])}, {tr('đạt')} {vi_number(unmet['average'])}"
+        for unmet in figures.unmet_minimums:
+            item = sheet.item(unmet.item)
+            label = f"{unmet.item} {item.text}" if item is not None else unmet.item
+            need = f"{tr('cần')} {vi_number(unmet.required)}, {tr('đạt')} {vi_number(unmet.average)}"
             lines.append(
-                f"<span style='color:#b00020'>{tr('Chưa đạt mức tối thiểu')} {unmet['for_stars']} {tr('sao')}: "
+                f"<span style='color:#b00020'>{tr('Chưa đạt mức tối thiểu')} {unmet.for_stars} {tr('sao')}: "
                 f"{label} — {need}</span>"
             )
         self.summary.setText("<br>".join(lines))
-        totals = computed.get("member_totals", [])
+        totals = figures.member_totals
         self.members.setRowCount(len(names))
         for row, (name, total) in enumerate(zip(names, totals, strict=False)):
             self.members.setItem(row, 0, QTableWidgetItem(name))
             shown = vi_number(total) if total is not None else tr("không tính (vắng / không tham gia)")
             self.members.setItem(row, 1, QTableWidgetItem(shown))
-        spread = vi_number(computed.get("spread"))
-        if computed.get("spread_exceeds_limit"):
+        spread = vi_number(figures.spread)
+        if figures.spread_exceeds_limit:
             items = []
-            for d in computed.get("disputed_items", [])[:8]:
-                item = sheet.item(d["item"])
+            for d in figures.disputed_items[:8]:
+                item = sheet.item(d.item)
                 text = item.text if item is not None else ""
-                low, high = (disputes or {}).get(d["item"], ((), ()))
+                low, high = (disputes or {}).get(d.item, ((), ()))
                 who = (
                     " — "
                     + tr("thấp nhất: {low}; cao nhất: {high}").format(
@@ -227,7 +227,7 @@ class ResultsView(QWidget):
                     if low or high
                     else ""
                 )
-                items.append(f"<li><b>{d['item']}</b> {text}: {tr('chênh')} {vi_number(d['spread'])}{who}</li>")
+                items.append(f"<li><b>{d.item}</b> {text}: {tr('chênh')} {vi_number(d.spread)}{who}</li>")
             self.disputed.setText(
                 f"<span style='color:#b00020'><b>{tr('Chênh lệch điểm')} {spread} — {tr('vượt ngưỡng')}</b></span>"
                 f"<br>{tr('Các tiêu chí chênh nhiều nhất')}:<ul>{''.join(items)}</ul>"
