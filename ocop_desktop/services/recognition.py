@@ -50,10 +50,15 @@ def council_recognition(
     )
 
 
+def last_sitting_day(s: Session, round_id: str) -> dt.date | None:
+    """The day of the round's last recorded sitting (None while none is recorded)."""
+    return s.scalar(select(func.max(MeetingSession.date)).where(MeetingSession.round_id == round_id))
+
+
 def meeting_day(s: Session, rnd: Round) -> dt.date:
     """The day a round's results are taken to be decided on before any decision: its last meeting day (today
     while no meeting is recorded). Chooses the recognition period of the version."""
-    last = s.scalar(select(func.max(MeetingSession.date)).where(MeetingSession.round_id == rnd.id))
+    last = last_sitting_day(s, rnd.id)
     return last if last is not None else dt.date.today()
 
 

@@ -61,7 +61,7 @@ from ocop_desktop.services.criteria_catalogue import rule_version
 from ocop_desktop.services.exchange import meeting_code
 from ocop_desktop.services.permissions import Permission, require
 from ocop_desktop.services.queries import producer_address
-from ocop_desktop.services.recognition import council_recognition, meeting_day
+from ocop_desktop.services.recognition import council_recognition, last_sitting_day, meeting_day
 from ocop_desktop.services.results import Inputs, compute, gather_inputs, quorum_of, scoring_progress
 from ocop_desktop.services.round_secrets import workbook_key
 from ocop_desktop.services.secrecy import Progress as SecrecyProgress
@@ -193,12 +193,6 @@ def _local_day(moment: dt.datetime | None) -> dt.date | None:
     return moment.astimezone().date() if moment is not None else None
 
 
-def _last_sitting(s: Session, round_id: str) -> dt.date | None:
-    return s.scalars(
-        select(MeetingSession.date).where(MeetingSession.round_id == round_id).order_by(MeetingSession.date.desc())
-    ).first()
-
-
 def _latest_decision(s: Session, round_id: str) -> Decision | None:
     return s.scalars(
         select(Decision).where(Decision.round_id == round_id).order_by(Decision.date.desc(), Decision.number.desc())
@@ -225,7 +219,7 @@ def feedback_data(
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
         decision = _latest_decision(s, round_id)
-        meeting = _last_sitting(s, round_id)
+        meeting = last_sitting_day(s, round_id)
         symbol = _council_symbol(settings)
         for dossier, product, producer in s.execute(_agenda(round_id)):
             checked = _checked(s, actor, dossier, product, problems)
@@ -323,7 +317,7 @@ def results_summary_data(
         # dated by the meeting whose results it records (the chair approves them there); by the last approval
         # only when no sitting was recorded
         approved = [day for day in approvals if day is not None]
-        dated = date or _last_sitting(s, round_id) or (max(approved) if approved else None)
+        dated = date or last_sitting_day(s, round_id) or (max(approved) if approved else None)
         heading = _council_heading(settings, council, dated)
         summary = results_summary.ResultsSummary(
             heading=heading,
@@ -377,7 +371,7 @@ def scoring_sheets_data(
         rnd = get_or_fail(s, Round, round_id, "round")
         council = get_or_fail(s, Council, rnd.council_id, "council")
         place = _place(settings, council)
-        meeting = _last_sitting(s, round_id)
+        meeting = last_sitting_day(s, round_id)
         for a in _assignments(s, rnd, council):
             choices = {b.member: b.choices for b in a.inputs.ballots if not b.excluded}
             if not blank and choices and not may_see_figures(actor, a.progress):
